@@ -1,0 +1,120 @@
+/**
+ * The I/O the core needs, passed in by whoever runs it (extension, CLI, tests). Nothing in
+ * src/core opens a socket, spawns a process or reads the clock directly: it asks one of these.
+ * Implementations over Node live in src/io/.
+ *
+ * Every operation takes a timeout and an AbortSignal; an operation that times out rejects with
+ * a TimeoutError, one that is aborted with an AbortError (see ./errors.ts).
+ */
+import type { Duplex } from 'node:stream';
+
+export interface OpOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface Clock {
+  /** Wall-clock time in milliseconds since the epoch. */
+  now(): number;
+  /** A monotonic clock in milliseconds for measuring round trips. */
+  monotonic(): number;
+}
+
+export interface TcpConnector {
+  /** Opens a TCP connection; rejects with ConnectionRefusedError, TimeoutError or AbortError. */
+  connect(host: string, port: number, options: OpOptions): Promise<Duplex>;
+}
+
+export interface UdpExchanger {
+  /** Sends one datagram and resolves with the first reply. */
+  exchange(host: string, port: number, payload: Uint8Array, options: OpOptions): Promise<Uint8Array>;
+}
+
+export interface DnsResolver {
+  /** A and AAAA addresses of a host name (IP literals resolve to themselves). */
+  lookup(host: string, options: OpOptions): Promise<string[]>;
+  /** PTR names of an address. */
+  reverse(address: string, options: OpOptions): Promise<string[]>;
+}
+
+export interface ProcessResult {
+  stdout: string;
+  stderr: string;
+  /** Undefined when the process was killed or never started. */
+  exitCode: number | undefined;
+}
+
+export interface ProcessRunner {
+  /** Runs an executable with an argument vector (never through a shell). */
+  run(file: string, args: readonly string[], options: OpOptions & { input?: string; env?: Record<string, string> }): Promise<ProcessResult>;
+  /** Whether an executable can be found (e.g. `setspn` exists only on Windows). */
+  has(file: string): Promise<boolean>;
+}
+
+export interface DirectoryEntry {
+  dn: string;
+  /** Attribute names as returned by the server, values as strings (lower-cased lookups via getAttr). */
+  attributes: Record<string, string[]>;
+}
+
+export interface DirectorySearch {
+  base: string;
+  scope: 'base' | 'one' | 'sub';
+  filter: string;
+  attributes: string[];
+  /** Page size for the paged-results control; 0 or undefined means no paging. */
+  pageSize?: number;
+  sizeLimit?: number;
+}
+
+/** One bound connection to one domain controller. */
+export interface DirectorySession {
+  /** `ldaps://dc1.contoso.test:636` */
+  readonly url: string;
+  /** Streams entries page by page, so memory stays bounded on large searches. */
+  search(request: DirectorySearch, options: OpOptions): AsyncIterable<DirectoryEntry>;
+  close(): Promise<void>;
+}
+
+export interface DirectoryTarget {
+  host: string;
+  port: number;
+  /** `ldaps` (implicit TLS, usually 636) or `starttls` (389 upgraded) */
+  security: 'ldaps' | 'starttls';
+  /** PEM text of extra CA certificates to trust (in addition to the system store). */
+  caPem?: string;
+  /** Global catalog (3268/3269) rather than the domain partition. */
+  globalCatalog?: boolean;
+}
+
+export interface DirectoryCredentials {
+  /** UPN (`svc-doctor@contoso.test`) or DN. */
+  user: string;
+  password: string;
+}
+
+export interface DirectoryConnector {
+  connect(target: DirectoryTarget, credentials: DirectoryCredentials, options: OpOptions): Promise<DirectorySession>;
+}
+
+/** Everything the engine may use, bundled so callers pass one object. */
+export interface CoreIo {
+  clock: Clock;
+  tcp: TcpConnector;
+  udp: UdpExchanger;
+  dns: DnsResolver;
+  process: ProcessRunner;
+  directory: DirectoryConnector;
+  /** `win32`, `darwin`, `linux`: decides whether Windows tools may be used. */
+  platform: NodeJS.Platform;
+}
+
+export function getAttr(entry: DirectoryEntry, name: string): string[] {
+  const wanted = name.toLowerCase();
+  for (const [key, values] of Object.entries(entry.attributes)) if (key.toLowerCase() === wanted) return values;
+  return [];
+}
+
+export function getFirst(entry: DirectoryEntry, name: string): string | undefined {
+  return getAttr(entry, name)[0];
+}

@@ -1,0 +1,102 @@
+/**
+ * What a check reports. Shared by the core engine, the CLI, the extension, the webview and the
+ * language server, so it holds plain data only (JSON-serialisable, no classes, no functions).
+ */
+
+/** The six steps of the KB 979174 resolution. */
+export type Step = 1 | 2 | 3 | 4 | 5 | 6;
+
+export const STEP_TITLES: Readonly<Record<Step, string>> = {
+  1: 'Clocks agree within the Kerberos tolerance',
+  2: 'Domain controllers replicate',
+  3: 'SMTP and SMTPSVC SPNs are registered once, on the right account',
+  4: 'Kerberos and transport ports are reachable',
+  5: 'Kerberos logging shows no errors',
+  6: 'Receive connectors accept Exchange Server authentication',
+};
+
+/** `unknown` always comes with a `reason` (timeout, no credentials, not available on this OS...). */
+export type Severity = 'ok' | 'warning' | 'error' | 'unknown';
+
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 3, warning: 2, unknown: 1, ok: 0 };
+
+export type SubjectKind = 'organisation' | 'server' | 'dc' | 'kdc' | 'connector' | 'pair' | 'account' | 'local';
+
+export interface Subject {
+  kind: SubjectKind;
+  /** Short display name: `EX01`, `DC1`, `EX01\Default EX01`, `EX01 -> EX02`. */
+  name: string;
+  /** Optional identifier such as an FQDN, a DN or `host:port`. */
+  id?: string;
+}
+
+export interface Evidence {
+  /** What was observed, e.g. `servicePrincipalName`, `KDC time`, `EHLO verbs`. */
+  label: string;
+  /** The raw value as observed (not interpreted). */
+  value: string;
+  /** Where it came from: `LDAPS dc1.contoso.test:636`, `setspn -L EX01`, `UDP 127.0.0.10:88`. */
+  source: string;
+  /** ISO 8601 timestamp of the observation. */
+  observedAt: string;
+}
+
+/** A small table for evidence that reads best as rows (skew matrix, expected vs registered SPNs). */
+export interface EvidenceTable {
+  caption: string;
+  columns: string[];
+  rows: string[][];
+}
+
+export type ShellKind = 'powershell' | 'cmd' | 'posix';
+
+export interface Remedy {
+  /** One line saying what the command does. */
+  summary: string;
+  /** The exact command line with names filled in. */
+  command: string;
+  /** Where the command has to run: `EX01`, `any domain-joined Windows machine`, `this machine`. */
+  runOn: string;
+  shell: ShellKind;
+  /** True when the command changes a server (setspn -S, reg add, repadmin /syncall, w32tm /resync...). */
+  changesState: boolean;
+}
+
+export interface Finding {
+  /** Stable identifier of the kind of finding, e.g. `spn.missing`, `clock.skew`, `port.blocked`. */
+  code: string;
+  step: Step;
+  severity: Severity;
+  subject: Subject;
+  title: string;
+  /** Why this matters, in our own words. */
+  explanation: string;
+  evidence: Evidence[];
+  tables?: EvidenceTable[];
+  remedies: Remedy[];
+  /** Required when severity is `unknown`: why the check could not decide. */
+  reason?: string;
+}
+
+/** A ranked likely cause in the verdict at the end of a run. */
+export interface LikelyCause {
+  step: Step;
+  score: number;
+  summary: string;
+  findings: string[];
+}
+
+export interface Verdict {
+  startedAt: string;
+  finishedAt: string;
+  /** The highest severity seen. */
+  overall: Severity;
+  causes: LikelyCause[];
+  counts: Record<Severity, number>;
+}
+
+export function worstSeverity(severities: Iterable<Severity>): Severity {
+  let worst: Severity = 'ok';
+  for (const s of severities) if (SEVERITY_ORDER[s] > SEVERITY_ORDER[worst]) worst = s;
+  return worst;
+}

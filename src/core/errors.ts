@@ -44,6 +44,14 @@ export class AbortError extends DoctorError {
   }
 }
 
+/** The host answered that nothing listens on the port (TCP RST, or ICMP port unreachable for UDP). */
+export class ConnectionRefusedError extends DoctorError {
+  constructor(what: string) {
+    super('refused', `${what} refused the connection (nothing listens on that port)`);
+    this.name = 'ConnectionRefusedError';
+  }
+}
+
 export function formatSeconds(ms: number): string {
   const s = ms / 1000;
   return Number.isInteger(s) ? `${s} s` : `${s.toFixed(1)} s`;

@@ -35,6 +35,8 @@ export interface RootDse {
   dnsHostName?: string;
   /** RootDSE currentTime as ISO 8601, with the local time it was read at (for skew). */
   currentTime?: string;
+  /** Local clock (ISO 8601) when the RootDSE answer arrived; compare with currentTime for skew. */
+  currentTimeReadAt?: string;
 }
 
 export interface ExchangeServer {

@@ -1,0 +1,249 @@
+/**
+ * Command-line parsing for `exchange-auth-doctor`: `diagnose` and `setspn` with their options, each
+ * option falling back to the environment variables `npm run lab -- env` prints. Pure (argv and env
+ * in, options out) so it is tested without a process. The password is never an option: it comes
+ * from EAD_BIND_PASSWORD or a prompt, and `--password` is refused with a message saying so.
+ */
+import { parseArgs } from 'node:util';
+import type { Step } from '../shared/findings';
+import { validateHostName, validateSpn } from '../core/safety';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface ConnectionOptions {
+  /** DC host names, tried in order. */
+  dcs: string[];
+  port: number;
+  security: 'ldaps' | 'starttls';
+  caFile?: string;
+  user: string;
+  realm?: string;
+  timeoutMs: number;
+}
+
+export type OutputFormat = 'text' | 'json' | 'markdown';
+
+export interface DiagnoseOptions extends ConnectionOptions {
+  servers: string[];
+  pair?: { sending: string; receiving: string };
+  steps: Step[];
+  allSpns: boolean;
+  format: OutputFormat;
+  /** Colours in text output: only on a TTY, never with NO_COLOR. */
+  color: boolean;
+}
+
+export type SetspnMode = { mode: 'list'; account: string } | { mode: 'duplicates' } | { mode: 'query'; spn: string };
+
+export type CliCommand =
+  | { command: 'help'; topic?: 'diagnose' | 'setspn' }
+  | { command: 'version' }
+  | { command: 'diagnose'; options: DiagnoseOptions }
+  | { command: 'setspn'; options: ConnectionOptions; setspn: SetspnMode };
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+const PASSWORD_FLAG = /^(--?(password|pass|pwd|bind-password)(=.*)?|-p)$/i;
+
+const CONNECTION_OPTIONS = {
+  dc: { type: 'string', multiple: true },
+  port: { type: 'string' },
+  security: { type: 'string' },
+  'ca-file': { type: 'string' },
+  user: { type: 'string' },
+  realm: { type: 'string' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+function list(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+function host(name: string, what: string): string {
+  const v = validateHostName(name);
+  if (!v.ok) throw new UsageError(`${what} "${name}" is not valid: ${v.reason}`);
+  return v.value.name;
+}
+
+function integer(text: string, what: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${what} must be a whole number, not "${text}"`);
+  const n = Number(text);
+  if (n < min || n > max) throw new UsageError(`${what} must be between ${min} and ${max}, not ${n}`);
+  return n;
+}
+
+function connection(values: Record<string, string | boolean | string[] | undefined>, env: Env): ConnectionOptions {
+  const dcs = list((values.dc as string[] | undefined) ?? (env.EAD_DC_HOST ? [env.EAD_DC_HOST] : undefined)).map((d) => host(d, 'Domain controller'));
+  if (dcs.length === 0) throw new UsageError('No domain controller given: use --dc HOST (or set EAD_DC_HOST)');
+  const securityText = (values.security as string | undefined) ?? env.EAD_DC_SECURITY ?? 'ldaps';
+  if (securityText !== 'ldaps' && securityText !== 'starttls') throw new UsageError(`--security must be ldaps or starttls, not "${securityText}"`);
+  const portText = (values.port as string | undefined) ?? env.EAD_DC_PORT;
+  const port = portText ? integer(portText, '--port', 1, 65535) : securityText === 'ldaps' ? 636 : 389;
+  const user = ((values.user as string | undefined) ?? env.EAD_BIND_USER ?? '').trim();
+  if (!user) throw new UsageError('No bind user given: use --user UPN (or set EAD_BIND_USER)');
+  // eslint-disable-next-line no-control-regex -- a user name with control characters is refused
+  if (/[\u0000-\u001f\u007f]/.test(user)) throw new UsageError('The bind user contains a control character');
+  const timeoutText = (values.timeout as string | undefined) ?? env.EAD_TIMEOUT_MS;
+  const options: ConnectionOptions = {
+    dcs,
+    port,
+    security: securityText,
+    user,
+    timeoutMs: timeoutText ? integer(timeoutText, '--timeout', 100, 600_000) : DEFAULT_TIMEOUT_MS,
+  };
+  const caFile = (values['ca-file'] as string | undefined) ?? env.EAD_CA_FILE;
+  if (caFile) options.caFile = caFile;
+  const realm = (values.realm as string | undefined) ?? env.EAD_REALM;
+  if (realm) options.realm = realm.toUpperCase();
+  return options;
+}
+
+export function parseSteps(text: string): Step[] {
+  const steps = new Set<Step>();
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const range = /^([1-6])-([1-6])$/.exec(part);
+    if (range) {
+      for (let s = Number(range[1]); s <= Number(range[2]); s++) steps.add(s as Step);
+      continue;
+    }
+    if (!/^[1-6]$/.test(part)) throw new UsageError(`--steps takes step numbers 1 to 6 such as 1,3,6 or 1-4, not "${part}"`);
+    steps.add(Number(part) as Step);
+  }
+  if (steps.size === 0) throw new UsageError('--steps needs at least one step number');
+  return [...steps].sort((a, b) => a - b);
+}
+
+function refusePassword(argv: readonly string[]): void {
+  const bad = argv.find((a) => PASSWORD_FLAG.test(a));
+  if (bad) {
+    throw new UsageError(
+      `${bad.replace(/=.*$/, '=…')} is not accepted: a password on the command line ends up in shell history and process lists. ` +
+        'Set EAD_BIND_PASSWORD in the environment, or run in a terminal and type it at the prompt.',
+    );
+  }
+}
+
+/** Runs node:util parseArgs, turning its errors into UsageError. */
+function guarded<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
+  const { values, positionals, tokens } = guarded(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+      options: {
+        ...CONNECTION_OPTIONS,
+        server: { type: 'string', multiple: true },
+        pair: { type: 'string' },
+        steps: { type: 'string' },
+        'all-spns': { type: 'boolean' },
+        json: { type: 'boolean' },
+        markdown: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+      },
+    }),
+  );
+  if (values.help) return { command: 'help', topic: 'diagnose' };
+  let rest = [...positionals];
+  let pair: DiagnoseOptions['pair'];
+  if (values.pair !== undefined) {
+    const parts = values.pair.split(/,|->/).map((s) => s.trim()).filter(Boolean);
+    if (parts.length === 1) {
+      // `--pair EX01 EX02`: the receiving server is the positional right after the option.
+      const at = tokens.findIndex((t) => t.kind === 'option' && t.name === 'pair');
+      const next = tokens[at + 1];
+      if (next?.kind !== 'positional') throw new UsageError('--pair needs two servers: --pair SENDING RECEIVING');
+      parts.push(next.value);
+      rest = rest.filter((p, i) => !(p === next.value && i === rest.indexOf(next.value)));
+    }
+    if (parts.length !== 2) throw new UsageError('--pair needs two servers: --pair SENDING RECEIVING');
+    const [sending = '', receiving = ''] = parts.map((p) => host(p, 'Server'));
+    if (sending.toLowerCase() === receiving.toLowerCase()) throw new UsageError('--pair needs two different servers');
+    pair = { sending, receiving };
+  }
+  if (rest.length) throw new UsageError(`Unexpected argument "${rest[0]}". See exchange-auth-doctor diagnose --help`);
+  if (values.json && values.markdown) throw new UsageError('Choose one of --json and --markdown');
+  const servers = list(values.server ?? (pair ? undefined : env.EAD_SERVERS ? [env.EAD_SERVERS] : undefined)).map((s) => host(s, 'Server'));
+  if (pair && values.server?.length) throw new UsageError('Use either --server or --pair, not both');
+  const options: DiagnoseOptions = {
+    ...connection(values, env),
+    servers,
+    steps: parseSteps(values.steps ?? env.EAD_STEPS ?? '1-6'),
+    allSpns: values['all-spns'] === true || env.EAD_ALL_SPNS === '1',
+    format: values.json ? 'json' : values.markdown ? 'markdown' : 'text',
+    color: isTty && !values['no-color'] && env.NO_COLOR === undefined && env.TERM !== 'dumb',
+  };
+  if (pair) options.pair = pair;
+  return { command: 'diagnose', options };
+}
+
+function parseSetspn(argv: string[], env: Env): CliCommand {
+  const { values, positionals } = guarded(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...CONNECTION_OPTIONS,
+        L: { type: 'string', short: 'L' },
+        X: { type: 'boolean', short: 'X' },
+        Q: { type: 'string', short: 'Q' },
+        F: { type: 'boolean', short: 'F' },
+      },
+    }),
+  );
+  if (values.help) return { command: 'help', topic: 'setspn' };
+  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}". See exchange-auth-doctor setspn --help`);
+  const chosen = [values.L !== undefined, values.X === true, values.Q !== undefined].filter(Boolean).length;
+  if (chosen !== 1) throw new UsageError('setspn needs exactly one of -L <account>, -X or -Q <spn>');
+  let setspn: SetspnMode;
+  if (values.L !== undefined) {
+    const account = values.L.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}\$?$/.test(account)) throw new UsageError(`-L takes an account or host name, not "${account}"`);
+    setspn = { mode: 'list', account };
+  } else if (values.Q !== undefined) {
+    const spn = values.Q.trim();
+    // setspn -Q accepts * as a wildcard; everything else must be a valid SPN.
+    if (!validateSpn(spn.replace(/\*/g, 'x')).ok) throw new UsageError(`-Q takes an SPN such as SMTPSVC/ex01.contoso.test (wildcards allowed), not "${spn}"`);
+    setspn = { mode: 'query', spn };
+  } else setspn = { mode: 'duplicates' };
+  return { command: 'setspn', options: connection(values, env), setspn };
+}
+
+/** Parses `argv` (without node and the script); `env` and `isTty` decide the defaults. */
+export function parseCli(argv: readonly string[], env: Env = {}, isTty = false): CliCommand {
+  refusePassword(argv);
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      return { command: 'help', ...(rest[0] === 'diagnose' || rest[0] === 'setspn' ? { topic: rest[0] } : {}) };
+    case '--version':
+    case 'version':
+      return { command: 'version' };
+    case 'diagnose':
+      return parseDiagnose(rest, env, isTty);
+    case 'setspn':
+      return parseSetspn(rest, env);
+    default:
+      throw new UsageError(`Unknown command "${command}". Commands: diagnose, setspn. See exchange-auth-doctor --help`);
+  }
+}

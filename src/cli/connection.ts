@@ -1,0 +1,85 @@
+/**
+ * From CLI options to directory targets and sessions: the configured DCs in order, the CA file
+ * read once, the global catalog port next to the domain port (3269 for LDAPS, 3268 for StartTLS),
+ * and connection failures turned into one clear sentence for the user.
+ */
+import { readFileSync } from 'node:fs';
+import type { CoreIo, DirectoryCredentials, DirectorySession, DirectoryTarget } from '../core/io';
+import { DoctorError, isDoctorError } from '../core/errors';
+import { UsageError, type ConnectionOptions } from './args';
+
+export function readCaFile(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`The CA file ${path} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export function buildTargets(options: ConnectionOptions, caPem: string | undefined): DirectoryTarget[] {
+  return options.dcs.map((host) => ({ host, port: options.port, security: options.security, ...(caPem ? { caPem } : {}) }));
+}
+
+/** The same DC's global catalog: 3269 over LDAPS, 3268 with StartTLS. */
+export function globalCatalogTarget(target: DirectoryTarget): DirectoryTarget {
+  return { ...target, port: target.security === 'ldaps' ? 3269 : 3268, globalCatalog: true };
+}
+
+/** Opens a session on `host` with the TLS settings of the configured targets. */
+export async function openSessionOn(
+  io: CoreIo,
+  targets: readonly DirectoryTarget[],
+  credentials: DirectoryCredentials,
+  host: string,
+  options: { globalCatalog?: boolean; timeoutMs: number; signal?: AbortSignal },
+): Promise<DirectorySession> {
+  const configured = targets.find((t) => t.host.toLowerCase() === host.toLowerCase()) ?? targets[0];
+  if (!configured) throw new DoctorError('usage', 'No domain controller is configured');
+  const base: DirectoryTarget = { ...configured, host };
+  const target = options.globalCatalog ? globalCatalogTarget(base) : base;
+  return io.directory.connect(target, credentials, { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
+}
+
+/** Tries each configured DC in turn; wrong credentials stop at once (they would lock the account out). */
+export async function openFirstSession(
+  io: CoreIo,
+  targets: readonly DirectoryTarget[],
+  credentials: DirectoryCredentials,
+  options: { globalCatalog?: boolean; timeoutMs: number; signal?: AbortSignal },
+): Promise<DirectorySession> {
+  const errors: string[] = [];
+  for (const t of targets) {
+    try {
+      return await openSessionOn(io, targets, credentials, t.host, options);
+    } catch (e) {
+      if (isDoctorError(e) && (e.kind === 'aborted' || e.kind === 'bind-invalid-credentials')) throw e;
+      errors.push(e instanceof Error ? e.message : String(e));
+    }
+  }
+  throw new DoctorError('unreachable', errors.join('; ') || 'No domain controller is configured');
+}
+
+/** A one-line explanation with the next thing to try, for exit code 2. */
+export function explainConnectionError(e: unknown, options: ConnectionOptions): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (!isDoctorError(e)) return `Could not reach the directory: ${message}`;
+  const where = `${options.dcs.join(', ')} (port ${options.port}, ${options.security})`;
+  switch (e.kind) {
+    case 'tls-untrusted':
+      return `The certificate of ${where} is not trusted: ${message}. Pass the issuing CA with --ca-file PATH (or EAD_CA_FILE).`;
+    case 'tls-hostname':
+      return `The certificate of ${where} does not match the host name: ${message}. Use the DC's FQDN as --dc.`;
+    case 'bind-invalid-credentials':
+      return `The directory refused the sign-in of ${options.user}: ${message}`;
+    case 'bind-strong-auth-required':
+      return `${where} requires an encrypted connection: ${message}. Use --security ldaps or starttls.`;
+    case 'timeout':
+    case 'refused':
+    case 'unreachable':
+    case 'dns':
+      return `Could not reach a domain controller at ${where}: ${message}`;
+    default:
+      return `Directory error at ${where}: ${message}`;
+  }
+}

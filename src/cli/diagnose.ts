@@ -1,0 +1,119 @@
+/**
+ * `exchange-auth-doctor diagnose`: discover the organisation through the first DC that answers,
+ * run the engine over the chosen scope and steps, stream findings as text (or collect them for
+ * --json / --markdown), and return the exit code: 0 no error finding, 1 error findings, 2 when
+ * the directory cannot be used, 130 when cancelled.
+ */
+import type { Writable } from 'node:stream';
+import type { Finding, Verdict } from '../shared/findings';
+import type { CoreIo, DirectoryCredentials } from '../core/io';
+import type { Scope } from '../core/engine/check';
+import type { DiscoveryResult } from '../core/directory/model';
+import { discoverWithFailover } from '../core/directory/failover';
+import { isDoctorError } from '../core/errors';
+import { renderJson, renderMarkdown, type ReportMeta } from '../core/report';
+import { UsageError, type DiagnoseOptions } from './args';
+import { buildTargets, explainConnectionError, openSessionOn, readCaFile } from './connection';
+import { runEngine } from './engine-adapter';
+import { TextPrinter } from './text-output';
+
+export interface DiagnoseStreams {
+  stdout: Writable;
+  stderr: Writable;
+  /** Progress lines on stderr (only when it is a terminal, to keep logs of CI runs short). */
+  progress: boolean;
+}
+
+export interface DiagnoseResult {
+  exitCode: number;
+  findings: Finding[];
+  verdict?: Verdict;
+}
+
+/** Maps the named servers onto the discovered ones; unknown names are a usage error. */
+export function chooseScope(options: DiagnoseOptions, discovery: DiscoveryResult): Scope {
+  const known = new Map(discovery.servers.map((s) => [s.name.toLowerCase(), s.name]));
+  const byFqdn = new Map(discovery.servers.flatMap((s) => [s.fqdn, s.computer?.dnsHostName].filter((x): x is string => !!x).map((f) => [f.toLowerCase(), s.name])));
+  const resolve = (name: string): string => {
+    const hit = known.get(name.toLowerCase()) ?? byFqdn.get(name.toLowerCase());
+    if (!hit) {
+      const list = discovery.servers.map((s) => s.name).join(', ') || 'none';
+      throw new UsageError(`No Exchange server named ${name} was found in the directory (servers found: ${list})`);
+    }
+    return hit;
+  };
+  if (options.pair) return { kind: 'pair', sending: resolve(options.pair.sending), receiving: resolve(options.pair.receiving) };
+  const named = [...new Set(options.servers.map(resolve))];
+  // Every server named (as the lab's EAD_SERVERS does) is the whole organisation.
+  if (named.length === 0 || named.length === discovery.servers.length) return { kind: 'organisation' };
+  if (named.length === 1) return { kind: 'server', server: named[0] ?? '' };
+  throw new UsageError('Name one server, a --pair, or none for the whole organisation');
+}
+
+function scopeText(scope: Scope): string {
+  if (scope.kind === 'organisation') return 'whole organisation';
+  if (scope.kind === 'server') return `server ${scope.server}`;
+  return `${scope.sending} -> ${scope.receiving}`;
+}
+
+export async function runDiagnose(
+  io: CoreIo,
+  options: DiagnoseOptions,
+  password: string,
+  streams: DiagnoseStreams,
+  signal: AbortSignal,
+  version: string,
+): Promise<DiagnoseResult> {
+  const startedAt = new Date(io.clock.now()).toISOString();
+  const credentials: DirectoryCredentials = { user: options.user, password };
+  const targets = buildTargets(options, readCaFile(options.caFile));
+  const progress = (line: string): void => {
+    if (streams.progress) streams.stderr.write(`${line}\n`);
+  };
+
+  progress(`Connecting to ${options.dcs.join(', ')} as ${options.user}...`);
+  let discovery: DiscoveryResult;
+  try {
+    discovery = await discoverWithFailover(io.directory, targets, credentials, { clock: io.clock, timeoutMs: options.timeoutMs, signal });
+  } catch (e) {
+    if (isDoctorError(e) && e.kind === 'aborted') return { exitCode: 130, findings: [] };
+    streams.stderr.write(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`);
+    return { exitCode: 2, findings: [] };
+  }
+  for (const w of discovery.warnings) progress(`warning: ${w}`);
+  const scope = chooseScope(options, discovery);
+  progress(`Diagnosing ${scopeText(scope)} (${discovery.servers.map((s) => s.name).join(', ') || 'no Exchange servers'}), steps ${options.steps.join(',')}`);
+
+  const printer = options.format === 'text' ? new TextPrinter(streams.stdout, options.color) : undefined;
+  const { findings, verdict, cancelled } = await runEngine({
+    io,
+    discovery,
+    scope,
+    options,
+    directory: { targets, credentials },
+    openSession: (host, o) => openSessionOn(io, targets, credentials, host, { timeoutMs: options.timeoutMs, signal, ...(o?.globalCatalog ? { globalCatalog: true } : {}) }),
+    signal,
+    onFinding: (f) => printer?.finding(f),
+    onProgress: progress,
+  });
+
+  const meta: ReportMeta = {
+    tool: { name: 'exchange-auth-doctor', version },
+    startedAt,
+    finishedAt: new Date(io.clock.now()).toISOString(),
+    directoryUrl: discovery.source,
+    scope: scopeText(scope),
+    servers: discovery.servers.map((s) => s.name),
+    steps: options.steps,
+    platform: io.platform,
+  };
+  const secrets = [password];
+  if (options.format === 'json') streams.stdout.write(renderJson(findings, verdict, meta, { secrets }));
+  else if (options.format === 'markdown') streams.stdout.write(renderMarkdown(findings, verdict, meta, { secrets }));
+  else printer?.verdict(verdict, findings);
+  if (cancelled) {
+    streams.stderr.write('exchange-auth-doctor: cancelled; the results above are partial\n');
+    return { exitCode: 130, findings, verdict };
+  }
+  return { exitCode: findings.some((f) => f.severity === 'error') ? 1 : 0, findings, verdict };
+}

@@ -1,0 +1,78 @@
+/**
+ * The one place the CLI meets the engine's orchestrator: settings from the CLI options, engine
+ * events to the printer and the progress line, cancellation to a `cancelled` flag.
+ */
+import type { Finding, Verdict } from '../shared/findings';
+import type { CoreIo, DirectoryCredentials, DirectorySession, DirectoryTarget } from '../core/io';
+import { DEFAULT_ENGINE_SETTINGS, type EngineEvent, type EngineSettings, type Scope } from '../core/engine/check';
+import type { DiscoveryResult } from '../core/directory/model';
+import { runDiagnosis } from '../core/engine/orchestrator';
+import { isDoctorError } from '../core/errors';
+import type { DiagnoseOptions } from './args';
+
+export interface EngineRequest {
+  io: CoreIo;
+  discovery: DiscoveryResult;
+  scope: Scope;
+  options: DiagnoseOptions;
+  directory: { targets: DirectoryTarget[]; credentials: DirectoryCredentials };
+  openSession(host: string, options?: { globalCatalog?: boolean }): Promise<DirectorySession>;
+  signal: AbortSignal;
+  onFinding(finding: Finding): void;
+  onProgress(line: string): void;
+}
+
+/** Realm from the domain's naming context: DC=contoso,DC=test -> CONTOSO.TEST. */
+export function realmFromNamingContext(dn: string): string {
+  return dn
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => /^DC=/i.test(p))
+    .map((p) => p.slice(3))
+    .join('.')
+    .toUpperCase();
+}
+
+export function engineSettings(options: DiagnoseOptions, discovery: DiscoveryResult): EngineSettings {
+  return {
+    ...DEFAULT_ENGINE_SETTINGS,
+    realm: options.realm ?? realmFromNamingContext(discovery.rootDse.defaultNamingContext),
+    probeTimeoutMs: options.timeoutMs,
+    allSpnDuplicates: options.allSpns,
+    steps: options.steps,
+  };
+}
+
+export async function runEngine(req: EngineRequest): Promise<{ findings: Finding[]; verdict: Verdict; cancelled: boolean }> {
+  const findings: Finding[] = [];
+  const onEvent = (e: EngineEvent): void => {
+    if (e.type === 'finding') {
+      findings.push(e.finding);
+      req.onFinding(e.finding);
+    } else if (e.type === 'step-started') req.onProgress(`step ${e.step} started`);
+    else if (e.type === 'step-finished') req.onProgress(`step ${e.step} finished in ${(e.durationMs / 1000).toFixed(1)} s`);
+    else req.onProgress(e.message);
+  };
+  try {
+    const result = await runDiagnosis({
+      io: req.io,
+      discovery: req.discovery,
+      scope: req.scope,
+      settings: engineSettings(req.options, req.discovery),
+      directory: req.directory,
+      openSession: (host: string, o?: { globalCatalog?: boolean }) => req.openSession(host, o),
+      signal: req.signal,
+      onEvent,
+    });
+    return { findings, verdict: result.verdict, cancelled: req.signal.aborted };
+  } catch (e) {
+    if (req.signal.aborted || (isDoctorError(e) && e.kind === 'aborted')) {
+      const now = new Date(req.io.clock.now()).toISOString();
+      const counts = { error: 0, warning: 0, unknown: 0, ok: 0 };
+      for (const f of findings) counts[f.severity]++;
+      const overall = counts.error ? 'error' : counts.warning ? 'warning' : counts.unknown ? 'unknown' : 'ok';
+      return { findings, verdict: { startedAt: now, finishedAt: now, overall, causes: [], counts }, cancelled: true };
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,14 @@
+export * from './result';
+export * from './terminal-clean';
+export * from './locale';
+export * from './setspn';
+export * from './setspn-add';
+export * from './setspn-format';
+export * from './w32tm-stripchart';
+export * from './w32tm-monitor';
+export { describeW32tmError } from './w32tm-codes';
+export * from './repadmin';
+export * from './ps-format-list';
+export * from './receive-connector';
+export * from './test-netconnection';
+export * from './winevent';

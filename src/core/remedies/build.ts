@@ -1,0 +1,35 @@
+/**
+ * Shared by the remedy builders: a remedy whose names fail validation is left out (with the
+ * reason available to the caller) rather than shown half-built, and host names are checked once
+ * before they go into a hand-assembled PowerShell script.
+ */
+import type { Remedy } from '../../shared/findings';
+import { CommandLineError, makeRemedy, quoteForPowerShell, validateHostName, type RemedySpec } from '../safety';
+
+export const ANY_WINDOWS = 'any domain-joined Windows machine';
+
+/** makeRemedy, or undefined when a name in it does not pass validation. */
+export function tryRemedy(spec: RemedySpec): Remedy | undefined {
+  try {
+    return makeRemedy(spec);
+  } catch (e) {
+    if (e instanceof CommandLineError) return undefined;
+    throw e;
+  }
+}
+
+export function compact(remedies: readonly (Remedy | undefined)[]): Remedy[] {
+  return remedies.filter((r): r is Remedy => r !== undefined);
+}
+
+/** A validated host name as a single-quoted PowerShell string; throws CommandLineError otherwise. */
+export function psHost(host: string): string {
+  const valid = validateHostName(host);
+  if (!valid.ok) throw new CommandLineError(`"${host.slice(0, 60)}": ${valid.reason}`, 0);
+  return quoteForPowerShell(valid.value.name);
+}
+
+/** `'a','b'`: a PowerShell array of validated host names. */
+export function psHostList(hosts: readonly string[]): string {
+  return hosts.map(psHost).join(',');
+}

@@ -1,0 +1,4 @@
+export * from './build';
+export * from './time';
+export * from './replication';
+export * from './ports';

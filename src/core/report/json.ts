@@ -1,0 +1,42 @@
+/**
+ * The JSON report: `{ meta, verdict, findings }`, every finding as the plain object the engine
+ * emitted (at least code, step, severity, subject, title). Stable key order so diffs of two runs
+ * read well.
+ */
+import type { Finding, Verdict } from '../../shared/findings';
+import { redactSecrets, type ReportMeta } from './meta';
+
+export interface JsonReport {
+  meta: ReportMeta;
+  verdict: Verdict;
+  findings: Finding[];
+}
+
+export interface RenderOptions {
+  /** Strings that must never appear in the output (the bind password); masked if they do. */
+  secrets?: readonly string[];
+}
+
+export function buildJsonReport(findings: readonly Finding[], verdict: Verdict, meta: ReportMeta): JsonReport {
+  return { meta, verdict, findings: findings.map(orderFinding) };
+}
+
+function orderFinding(f: Finding): Finding {
+  const ordered: Finding = {
+    code: f.code,
+    step: f.step,
+    severity: f.severity,
+    subject: f.subject,
+    title: f.title,
+    explanation: f.explanation,
+    evidence: f.evidence,
+    remedies: f.remedies,
+  };
+  if (f.reason !== undefined) ordered.reason = f.reason;
+  if (f.tables) ordered.tables = f.tables;
+  return ordered;
+}
+
+export function renderJson(findings: readonly Finding[], verdict: Verdict, meta: ReportMeta, options: RenderOptions = {}): string {
+  return redactSecrets(JSON.stringify(buildJsonReport(findings, verdict, meta), null, 2), options.secrets) + '\n';
+}

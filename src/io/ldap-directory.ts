@@ -1,0 +1,190 @@
+/**
+ * DirectoryConnector over ldapts: LDAPS (implicit TLS) or LDAP + StartTLS, a simple bind with a
+ * UPN or DN, and paged searches that yield entries page by page.
+ *
+ * Certificates are always verified against the system store plus the CA the user chose to trust;
+ * there is no switch to turn verification off. Every operation runs under a deadline and the
+ * caller's AbortSignal: when either fires the socket is destroyed (an LDAP request cannot be
+ * recalled once sent) and the session is closed, so the caller gets TimeoutError/AbortError
+ * promptly instead of waiting on a server that does not answer.
+ */
+import * as tls from 'node:tls';
+import * as net from 'node:net';
+import type { Socket } from 'node:net';
+import { Client, type Entry } from 'ldapts';
+import type {
+  DirectoryConnector,
+  DirectoryCredentials,
+  DirectoryEntry,
+  DirectorySearch,
+  DirectorySession,
+  DirectoryTarget,
+  OpOptions,
+} from '../core/io.js';
+import { DoctorError, throwIfAborted, withDeadline } from '../core/errors.js';
+import { mapLdapError, type LdapErrorContext } from './ldap-errors.js';
+
+/** System and bundled roots plus the PEM text the user trusts. */
+export function trustedCas(caPem: string | undefined): string[] {
+  const cas = new Set<string>(tls.rootCertificates);
+  for (const kind of ['default', 'system'] as const) {
+    try {
+      for (const c of tls.getCACertificates(kind)) cas.add(c);
+    } catch {
+      // Older runtimes lack getCACertificates('system'); the bundled roots are enough there.
+    }
+  }
+  if (caPem?.trim()) cas.add(caPem);
+  return [...cas];
+}
+
+export function directoryUrl(target: DirectoryTarget): string {
+  const scheme = target.security === 'ldaps' ? 'ldaps' : 'ldap';
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  return `${scheme}://${host}:${target.port}`;
+}
+
+function validateTarget(target: DirectoryTarget): void {
+  if (!/^[A-Za-z0-9.\-:[\]]+$/.test(target.host) || target.host.length > 253) {
+    throw new DoctorError('usage', `"${target.host}" is not a valid host name`);
+  }
+  if (!Number.isInteger(target.port) || target.port < 1 || target.port > 65535) {
+    throw new DoctorError('usage', `Port ${String(target.port)} is not between 1 and 65535`);
+  }
+}
+
+/** ldapts returns strings or Buffers, single or multi-valued; the core wants string arrays. */
+export function toDirectoryEntry(entry: Entry): DirectoryEntry {
+  const attributes: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(entry)) {
+    if (name === 'dn') continue;
+    const values = Array.isArray(value) ? value : [value];
+    attributes[name] = values.map((v: string | Buffer) => (typeof v === 'string' ? v : v.toString('utf8')));
+  }
+  return { dn: entry.dn, attributes };
+}
+
+class LdaptsSession implements DirectorySession {
+  private closed = false;
+
+  constructor(
+    readonly url: string,
+    private readonly client: Client,
+    private readonly sockets: Socket[],
+    private readonly ctx: LdapErrorContext,
+  ) {}
+
+  async *search(request: DirectorySearch, options: OpOptions): AsyncIterable<DirectoryEntry> {
+    throwIfAborted(options.signal, `Search of ${request.base}`);
+    if (this.closed) throw new DoctorError('unavailable', `The connection to ${this.url} is closed`);
+    const searchOptions = {
+      scope: request.scope,
+      filter: request.filter,
+      attributes: request.attributes,
+      sizeLimit: request.sizeLimit ?? 0,
+      ...(request.pageSize ? { paged: { pageSize: request.pageSize } } : {}),
+    };
+    const ctx = { ...this.ctx, timeoutMs: options.timeoutMs };
+    if (!request.pageSize) {
+      const result = await this.guard(options, ctx, () => this.client.search(request.base, searchOptions));
+      for (const e of result.searchEntries) yield toDirectoryEntry(e);
+      return;
+    }
+    const pages = this.client.searchPaginated(request.base, searchOptions);
+    try {
+      for (;;) {
+        // The deadline applies to each page: a large directory may take long in total, but every
+        // round trip must answer in time.
+        const page = await this.guard(options, ctx, () => pages.next());
+        if (page.done) return;
+        for (const e of page.value.searchEntries) {
+          throwIfAborted(options.signal, `Search of ${request.base}`);
+          yield toDirectoryEntry(e);
+        }
+      }
+    } finally {
+      // A consumer that stops early leaves the generator suspended; finish it so no state lingers.
+      if (!this.closed) await pages.return(undefined).catch(() => undefined);
+    }
+  }
+
+  private async guard<T>(options: OpOptions, ctx: LdapErrorContext, work: () => Promise<T>): Promise<T> {
+    try {
+      return await withDeadline(ctx.host, options.timeoutMs, options.signal, (signal) => {
+        signal.addEventListener('abort', () => this.destroy(), { once: true });
+        return work();
+      });
+    } catch (e) {
+      throw mapLdapError(e, ctx);
+    }
+  }
+
+  /** Drops the connection without waiting for the server (after a timeout or cancellation). */
+  destroy(): void {
+    this.closed = true;
+    for (const s of this.sockets) s.destroy();
+    this.client.unbind().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await withDeadline('unbind', 2000, undefined, () => this.client.unbind());
+    } catch {
+      // Unbind is a courtesy; the sockets are destroyed below either way.
+    }
+    for (const s of this.sockets) s.destroy();
+  }
+}
+
+export class LdaptsDirectoryConnector implements DirectoryConnector {
+  async connect(target: DirectoryTarget, credentials: DirectoryCredentials, options: OpOptions): Promise<DirectorySession> {
+    validateTarget(target);
+    if (!credentials.user.trim()) throw new DoctorError('usage', 'No bind user is configured');
+    const url = directoryUrl(target);
+    const ca = trustedCas(target.caPem);
+    // SNI may not carry an IP address (RFC 6066); the certificate is still checked against it.
+    const tlsOptions: tls.ConnectionOptions = { ca, minVersion: 'TLSv1.2', ...(net.isIP(target.host) ? {} : { servername: target.host }) };
+    const sockets: Socket[] = [];
+    const ctx: LdapErrorContext = {
+      host: target.host,
+      endpoint: `${target.host}:${target.port}`,
+      user: credentials.user,
+      password: credentials.password,
+      timeoutMs: options.timeoutMs,
+    };
+    const client = new Client({
+      url,
+      // Each later operation gets its own deadline (see guard), so no client-wide `timeout`: it
+      // would cut a search that was given longer than the connect.
+      connectTimeout: options.timeoutMs,
+      strictDN: false,
+      // ldapts treats any tlsOptions as "connect with TLS", so StartTLS passes them to startTLS only.
+      ...(target.security === 'ldaps' ? { tlsOptions } : {}),
+      // The socket factories only record the sockets so that abort can destroy them at once.
+      createConnection: ((...args: Parameters<typeof net.connect>) => {
+        const s = (net.connect as (...a: unknown[]) => Socket)(...args);
+        sockets.push(s);
+        return s;
+      }) as typeof net.connect,
+      createSecureConnection: ((...args: Parameters<typeof tls.connect>) => {
+        const s = (tls.connect as (...a: unknown[]) => tls.TLSSocket)(...args);
+        sockets.push(s);
+        return s;
+      }) as typeof tls.connect,
+    });
+    const session = new LdaptsSession(url, client, sockets, ctx);
+    try {
+      await withDeadline(ctx.host, options.timeoutMs, options.signal, async (signal) => {
+        signal.addEventListener('abort', () => session.destroy(), { once: true });
+        if (target.security === 'starttls') await client.startTLS({ ...tlsOptions, host: target.host });
+        await client.bind(credentials.user, credentials.password);
+      });
+    } catch (e) {
+      session.destroy();
+      throw mapLdapError(e, ctx);
+    }
+    return session;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The core's I/O over Node: sockets, DNS, processes, the clock and the LDAP client. The CLI, the
+ * extension and the integration tests build one of these; unit tests use fakes instead.
+ */
+import type { Clock, CoreIo } from '../core/io';
+import { LdaptsDirectoryConnector } from './ldap-directory';
+import { nodeDns } from './dns';
+import { ExecaProcessRunner } from './process';
+import { nodeTcp } from './tcp';
+import { nodeUdp } from './udp';
+
+export const nodeClock: Clock = {
+  now: () => Date.now(),
+  monotonic: () => performance.now(),
+};
+
+export function createNodeIo(): CoreIo {
+  // Fresh objects each time: tests replace single operations (e.g. io.tcp.connect) on their copy.
+  return {
+    clock: { ...nodeClock },
+    tcp: { ...nodeTcp },
+    udp: { ...nodeUdp },
+    dns: { ...nodeDns },
+    process: new ExecaProcessRunner(),
+    directory: new LdaptsDirectoryConnector(),
+    platform: process.platform,
+  };
+}

@@ -1,0 +1,165 @@
+import { strict as assert } from 'node:assert';
+import type { Finding } from '../../../../src/shared/findings';
+import type { DirectoryEntry } from '../../../../src/core/io';
+import { runDiagnosis } from '../../../../src/core/engine/orchestrator';
+import { replicationCheck } from '../../../../src/core/checks/replication';
+import { compareCopies, describeDifference, type Difference } from '../../../../src/core/checks/replication-compare';
+import { FakeIo, hang } from '../engine/fake-io';
+import { credentials, discovery, settings, targets } from '../engine/fixtures';
+
+const CONFIG = 'CN=Configuration,DC=contoso,DC=test';
+const SERVERS = `CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=Contoso,CN=Microsoft Exchange,CN=Services,${CONFIG}`;
+
+interface Copy {
+  spns?: string[];
+  whenChanged?: string;
+  roles?: string;
+}
+
+function entries(copies: Record<string, Copy | undefined>): DirectoryEntry[] {
+  return Object.entries(copies).flatMap(([name, c]): DirectoryEntry[] =>
+    c
+      ? [
+          {
+            dn: `CN=${name},CN=Computers,DC=contoso,DC=test`,
+            attributes: {
+              sAMAccountName: [`${name}$`],
+              dNSHostName: [`${name.toLowerCase()}.contoso.test`],
+              servicePrincipalName: c.spns ?? [`SMTPSVC/${name.toLowerCase()}.contoso.test`, `SMTPSVC/${name}`],
+              whenChanged: [c.whenChanged ?? '20261122120000.0Z'],
+              uSNChanged: ['4100'],
+              userAccountControl: ['4096'],
+            },
+          },
+          {
+            dn: `CN=${name},${SERVERS}`,
+            attributes: { cn: [name], msExchCurrentServerRoles: [c.roles ?? '16439'], networkAddress: [`ncacn_ip_tcp:${name.toLowerCase()}.contoso.test`], whenChanged: ['20261122110000.0Z'], uSNChanged: ['900'] },
+          },
+        ]
+      : [],
+  );
+}
+
+/** The fake DC returns entries by kind: computers for the domain search, Exchange objects for the configuration one. */
+function fakeFor(perDc: Record<string, DirectoryEntry[] | 'silent'>): FakeIo {
+  return new FakeIo({
+    connectDirectory: (t) => (perDc[t.host] === 'silent' ? hang() : () => Promise.resolve()),
+    entries: (t) => {
+      const list = perDc[t.host];
+      return list === 'silent' || !list ? [] : list;
+    },
+  });
+}
+
+async function run(perDc: Record<string, DirectoryEntry[] | 'silent'>, probeTimeoutMs = 1000): Promise<Finding[]> {
+  const fake = fakeFor(perDc);
+  // The fake session ignores filters; split by search base the way the real DC would.
+  const io = fake.io;
+  const connect = io.directory.connect.bind(io.directory);
+  io.directory.connect = async (target, c, o) => {
+    const s = await connect(target, c, o);
+    return {
+      url: s.url,
+      close: () => s.close(),
+      search: async function* (request, options) {
+        for await (const e of s.search(request, options)) if (e.dn.toLowerCase().endsWith(request.base.toLowerCase()) && (request.base.startsWith('CN=Microsoft') ? e.dn.includes('Exchange') : !e.dn.includes('Exchange'))) yield e;
+      },
+    };
+  };
+  const { findings } = await runDiagnosis({
+    io,
+    discovery: discovery(),
+    scope: { kind: 'organisation' },
+    settings: settings({ steps: [2], probeTimeoutMs }),
+    directory: { targets, credentials },
+    checks: [replicationCheck],
+  });
+  assert.equal(fake.openSessions, 0);
+  return findings;
+}
+
+describe('step 2: replication', () => {
+  it('DCs that hold the same copies are ok', async () => {
+    const same = entries({ EX01: {}, EX02: {} });
+    const fs = await run({ 'dc1.contoso.test': same, 'dc2.contoso.test': entries({ EX01: { whenChanged: '20261122120010.0Z' }, EX02: {} }) });
+    assert.deepEqual(fs.map((f) => `${f.subject.name} ${f.code} ${f.severity}`).sort(), ['DC1 replication.agree ok', 'DC2 replication.agree ok']);
+  });
+
+  it('a DC without a newly registered SPN is behind, named, with what it lacks and the repadmin lines', async () => {
+    const fs = await run({
+      'dc1.contoso.test': entries({ EX01: {}, EX02: { spns: ['SMTPSVC/ex02.contoso.test', 'SMTPSVC/EX02', 'SMTP/ex02.contoso.test'], whenChanged: '20261122130000.0Z' } }),
+      'dc2.contoso.test': entries({ EX01: {}, EX02: { spns: ['SMTPSVC/ex02.contoso.test', 'SMTPSVC/EX02'], whenChanged: '20261122120000.0Z' } }),
+    });
+    const dc2 = fs.find((f) => f.subject.name === 'DC2');
+    assert.equal(dc2?.severity, 'error');
+    assert.equal(dc2?.code, 'replication.behind');
+    assert.match(dc2?.title ?? '', /^DC2 is behind DC1: it lacks SMTP\/ex02\.contoso\.test in servicePrincipalName of EX02\$/);
+    assert.equal(fs.find((f) => f.subject.name === 'DC1')?.severity, 'ok');
+    const sync = dc2?.remedies.find((r) => r.command.startsWith('repadmin /syncall'));
+    assert.equal(sync?.command, 'repadmin /syncall dc1.contoso.test /AdeP');
+    assert.equal(sync?.changesState, true);
+    assert.ok(dc2?.remedies.some((r) => r.command === 'repadmin /replsummary' && !r.changesState));
+    assert.ok(dc2?.tables?.[0]?.rows.some((r) => r[0] === 'EX02$' && r[1] === 'servicePrincipalName'));
+  });
+
+  it('a DC that lacks a whole Exchange object is behind', async () => {
+    const fs = await run({ 'dc1.contoso.test': entries({ EX01: {}, EX02: {} }), 'dc2.contoso.test': entries({ EX01: {} }) });
+    const dc2 = fs.find((f) => f.subject.name === 'DC2');
+    assert.equal(dc2?.code, 'replication.missing-object');
+    assert.match(dc2?.title ?? '', /has no EX02\$/);
+    assert.match(dc2?.title ?? '', /and 1 more difference\)/);
+  });
+
+  it('the newest copy is the reference even when it is on the second DC', async () => {
+    const fs = await run({
+      'dc1.contoso.test': entries({ EX01: { roles: '38', whenChanged: '20261122100000.0Z' }, EX02: {} }),
+      'dc2.contoso.test': entries({ EX01: { roles: '16439', whenChanged: '20261122120000.0Z' }, EX02: {} }),
+    });
+    // Roles live on the Exchange object; its whenChanged ties, so the fake's computer stamps do not decide: both copies hold the same computer.
+    const errors = fs.filter((f) => f.severity === 'error');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]?.title ?? '', /msExchCurrentServerRoles of EX01 \(Exchange server object\)/);
+  });
+
+  it('a DC that does not answer is unknown with the reason, within the probe timeout; the others are compared', async () => {
+    const started = performance.now();
+    const fs = await run({ 'dc1.contoso.test': entries({ EX01: {}, EX02: {} }), 'dc2.contoso.test': 'silent' }, 150);
+    assert.ok(performance.now() - started < 1000);
+    const dc2 = fs.find((f) => f.subject.name === 'DC2');
+    assert.equal(dc2?.severity, 'unknown');
+    assert.match(dc2?.reason ?? '', /dc2\.contoso\.test did not answer: .*did not answer within/);
+    assert.equal(fs.find((f) => f.subject.name === 'DC1')?.code, 'replication.not-compared');
+  });
+
+  it('with one DC there is nothing to compare: ok, saying so', async () => {
+    const fake = new FakeIo();
+    const d = discovery();
+    d.domainControllers = d.domainControllers.slice(0, 1);
+    const { findings } = await runDiagnosis({ io: fake.io, discovery: d, scope: { kind: 'organisation' }, settings: settings({ steps: [2] }), directory: { targets, credentials }, checks: [replicationCheck] });
+    assert.deepEqual(findings.map((f) => `${f.code} ${f.severity}`), ['replication.single-dc ok']);
+    assert.match(findings[0]?.title ?? '', /only domain controller/);
+  });
+});
+
+describe('step 2: comparing copies', () => {
+  const dc = (name: string) => ({ name, dn: '', source: 'sites' as const });
+  const copy = (spns: string[], when: string) => ({ key: 'computer:ex01$', kind: 'computer' as const, label: 'EX01$', dn: 'CN=EX01', values: { servicePrincipalName: spns }, whenChanged: when });
+
+  it('compares SPNs case-insensitively and reports what was removed elsewhere as "still has"', () => {
+    const [a, b] = compareCopies(
+      [
+        { dc: dc('DC1'), url: '', objects: new Map([['computer:ex01$', copy(['SMTPSVC/EX01'], '2026-11-22T12:00:00Z')]]) },
+        { dc: dc('DC2'), url: '', objects: new Map([['computer:ex01$', copy(['smtpsvc/ex01', 'SMTP/old.contoso.test'], '2026-11-22T11:00:00Z')]]) },
+      ],
+      [{ key: 'computer:ex01$', label: 'EX01$' }],
+    );
+    assert.equal(a?.differences.length, 0);
+    assert.equal(b?.differences.length, 1);
+    assert.equal(describeDifference(b?.differences[0] as Difference), 'still has SMTP/old.contoso.test in servicePrincipalName of EX01$');
+  });
+
+  it('an object no DC holds is left to the other steps', () => {
+    const r = compareCopies([{ dc: dc('DC1'), url: '', objects: new Map() }, { dc: dc('DC2'), url: '', objects: new Map() }], [{ key: 'computer:ex09$', label: 'EX09$' }]);
+    assert.ok(r.every((c) => c.differences.length === 0));
+  });
+});

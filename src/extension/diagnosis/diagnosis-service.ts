@@ -26,6 +26,8 @@ export interface DiagnosisRun {
   cancelled: boolean;
   /** The servers the run covered (short names), as resolved from the discovery. */
   servers: string[];
+  /** The steps that were run. */
+  steps: Step[];
 }
 
 export interface RunOptions {
@@ -140,7 +142,8 @@ export class DiagnosisService implements vscode.Disposable {
     if (options.signal?.aborted) controller.abort();
     const cancelListener = ui?.token.onCancellationRequested(onAbort);
 
-    const io = (this.deps.io ?? createNodeIo)();
+    const makeIo: () => CoreIo = this.deps.io ?? createNodeIo;
+    const io = makeIo();
     const startedAt = new Date(io.clock.now()).toISOString();
     const findings: Finding[] = [];
     const total = engine.steps.length;
@@ -175,14 +178,14 @@ export class DiagnosisService implements vscode.Disposable {
         signal: controller.signal,
         onEvent,
       });
-      run = { scope, startedAt, findings: result.findings, verdict: result.verdict, cancelled: false, servers: scopeServers(scope, discovery.servers.map((s) => s.name)) };
+      run = { scope, startedAt, findings: result.findings, verdict: result.verdict, cancelled: false, servers: scopeServers(scope, discovery.servers.map((s) => s.name)), steps: engine.steps };
     } catch (e) {
       if (!(controller.signal.aborted || (isDoctorError(e) && e.kind === 'aborted'))) {
         log.error(`Diagnosis of ${scopeLabel(scope)} failed: ${e instanceof Error ? e.message : String(e)}`);
         throw e;
       }
       const now = new Date(io.clock.now()).toISOString();
-      run = { scope, startedAt, findings, verdict: buildVerdict(findings, startedAt, now), cancelled: true, servers: scopeServers(scope, discovery.servers.map((s) => s.name)) };
+      run = { scope, startedAt, findings, verdict: buildVerdict(findings, startedAt, now), cancelled: true, servers: scopeServers(scope, discovery.servers.map((s) => s.name)), steps: engine.steps };
       log.warn(`Diagnosis of ${scopeLabel(scope)} cancelled after ${findings.length} finding(s)`);
     } finally {
       cancelListener?.dispose();

@@ -1,0 +1,40 @@
+/**
+ * Where the tools come from: PowerShell on Windows (pwsh when installed, else Windows PowerShell),
+ * and the environment the CLI reads its directory settings and password from on other systems
+ * (EAD_* as in src/cli/args.ts). The password travels only in the environment of the terminal and
+ * of the background process, never on a command line or in the log.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CredentialStore } from '../directory/credentials.js';
+import { readSettings } from '../directory/settings.js';
+
+/** pwsh.exe from PATH (absolute directories only, never the working folder), else powershell.exe. */
+export function findPowerShell(env: NodeJS.ProcessEnv = process.env): string {
+  for (const dir of (env.PATH ?? env.Path ?? '').split(path.delimiter)) {
+    if (!dir || !path.isAbsolute(dir)) continue;
+    const candidate = path.join(dir, 'pwsh.exe');
+    if (existsSync(candidate)) return candidate;
+  }
+  return 'powershell.exe';
+}
+
+export async function cliEnvironment(credentials: CredentialStore): Promise<Record<string, string>> {
+  const s = readSettings();
+  if (s.hosts.length === 0 || !s.bindUser) throw new Error(vscode.l10n.t('Set the domain controller and bind user before signing in.'));
+  const password = await credentials.get(s);
+  if (password === undefined) throw new Error(vscode.l10n.t('No password is stored for {0}; run "Sign in to directory" first.', s.bindUser));
+  const env: Record<string, string> = {
+    EAD_DC_HOST: s.hosts.join(','),
+    EAD_DC_PORT: String(s.port),
+    EAD_DC_SECURITY: s.security,
+    EAD_BIND_USER: s.bindUser,
+    EAD_TIMEOUT_MS: String(s.connectMs),
+    EAD_BIND_PASSWORD: password,
+  };
+  if (s.caFile) env.EAD_CA_FILE = s.caFile;
+  // In the desktop editor process.execPath is Electron; this makes it behave as Node.
+  if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1';
+  return env;
+}

@@ -1,0 +1,174 @@
+/**
+ * Wires the commands feature: the diagnosis service, the terminal runner, the findings store and
+ * its view, the status bar item, and the command table (palette and tree context menus). Returns
+ * the feature's API, which is also attached to the extension API as `api.commands` for tests.
+ */
+import * as vscode from 'vscode';
+import type { Finding } from '../../shared/findings.js';
+import { isDoctorError } from '../../core/errors.js';
+import type { Scope } from '../../core/engine/check.js';
+import type { ExchangeAuthDoctorApi } from '../api.js';
+import { CredentialStore } from '../directory/credentials.js';
+import { SECTION, readSettings } from '../directory/settings.js';
+import { DiagnosisService, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service.js';
+import { FindingsStore } from '../findings/findings-store.js';
+import { FINDINGS_VIEW_ID, FindingsViewProvider, type FindingsNode, type FindingsSnapshot } from '../findings/findings-view.js';
+import { StatusItem } from '../status/status-item.js';
+import { TerminalRunner } from '../terminal/terminal-runner.js';
+import { PlanError, type ToolPlan } from '../terminal/tools.js';
+import { buildVerdict } from '../../core/engine/verdict.js';
+import { cliEnvironment, findPowerShell } from './environment.js';
+import { registerToolCommands } from './tool-commands.js';
+import { TOOL_COMMANDS } from './ids.js';
+import { SafetyGate, type GateHooks } from './safety-gate.js';
+import { ToolRunService, type ToolRunOutcome } from './tool-run.js';
+
+export { TOOL_COMMANDS } from './ids.js';
+export type { ToolRunOutcome } from './tool-run.js';
+
+export interface CommandsFeatureApi {
+  readonly diagnosis: DiagnosisService;
+  /** The Findings view as rendered. */
+  findingsSnapshot(): FindingsSnapshot[];
+  findings(): Finding[];
+  clearFindings(): void;
+  lastToolRun(): readonly ToolRunOutcome[];
+  statusText(): string;
+  /** Test hooks: confirmation, trust check and the show-only modal (undefined restores the real ones). */
+  setHooks(hooks: GateHooks): void;
+}
+
+export function activateCommandsFeature(context: vscode.ExtensionContext, api: ExchangeAuthDoctorApi, log: vscode.LogOutputChannel): CommandsFeatureApi {
+  const credentials = new CredentialStore(context.secrets);
+  const diagnosis = new DiagnosisService({ api, credentials, log });
+  const store = new FindingsStore();
+  const view = new FindingsViewProvider(store);
+  const treeView = vscode.window.createTreeView(FINDINGS_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
+  const status = new StatusItem(TOOL_COMMANDS.showFindings);
+  const gate = new SafetyGate(log);
+  const windows = process.platform === 'win32';
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(SECTION);
+  const runner = new TerminalRunner({
+    log,
+    useShellIntegration: () => config().get<boolean>('terminal.useShellIntegration') !== false,
+    ...(windows ? { shellPath: findPowerShell() } : {}),
+    ...(windows ? {} : { message: vscode.l10n.t('Exchange Auth Doctor: the Windows tools (setspn, w32tm, repadmin, PowerShell) are not available on this system; the same commands run the exchange-auth-doctor CLI, which reads Active Directory over LDAP instead.') }),
+  });
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
+
+  const applyHealth = (): void => {
+    for (const [name, h] of store.health()) api.setServerHealth(name, h.severity, h.summary);
+  };
+
+  const tools = new ToolRunService({
+    runner,
+    gate,
+    store,
+    log,
+    cli: { node: process.execPath, script: context.asAbsolutePath('dist/cli.js') },
+    useWindowsTools: () => windows && config().get<string>('checks.windowsTools') !== 'never',
+    powershellExe: windows ? findPowerShell() : 'pwsh',
+    cliEnv: () => cliEnvironment(credentials),
+    clockLimits: () => {
+      const s = readSettings();
+      return { clockToleranceMs: s.clockToleranceMinutes * 60_000, clockWarningMs: s.clockWarningSeconds * 1000 };
+    },
+    timeoutMs: () => Math.max(60_000, readSettings().operationMs * 4),
+    onDidRun: (outcomes, title) => {
+      const ran = outcomes.filter((o) => o.status === 'ran');
+      if (!ran.length) return;
+      const findings = ran.flatMap((o) => o.findings);
+      const verdict = buildVerdict(findings, new Date().toISOString(), new Date().toISOString());
+      status.show(title, verdict.counts, verdict.overall);
+    },
+  });
+
+  const onRun = (run: DiagnosisRun): void => {
+    const key = run.scope.kind === 'organisation' ? 'organisation' : run.scope.kind === 'server' ? `server:${run.scope.server.toUpperCase()}` : `pair:${run.scope.sending}:${run.scope.receiving}`.toUpperCase();
+    store.add({
+      key: `diagnosis:${key}`,
+      kind: 'diagnosis',
+      label: vscode.l10n.t('Diagnosis of {0}', scopeLabel(run.scope)),
+      servers: run.servers,
+      steps: run.steps,
+      organisation: run.scope.kind === 'organisation' && !run.cancelled,
+      findings: run.findings,
+      at: run.startedAt,
+    });
+    status.show(vscode.l10n.t('Diagnosis of {0}', scopeLabel(run.scope)), run.verdict.counts, run.verdict.overall, run.cancelled);
+  };
+
+  /** Builds plans (a bad name is reported, not thrown) and runs them. */
+  const runTool = async (title: string, target: string, build: () => ToolPlan[]): Promise<ToolRunOutcome[]> => {
+    let plans: ToolPlan[];
+    try {
+      plans = build();
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      log.error(`${title}: ${e.message}`);
+      void vscode.window.showErrorMessage(`${title}: ${e.message}`);
+      return [{ status: 'invalid', tool: title, target, findings: [], message: e.message }];
+    }
+    if (plans.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: nothing to do.', title));
+      return [];
+    }
+    return tools.run(title, target, plans);
+  };
+
+  const diagnose = async (scope: Scope): Promise<DiagnosisRun | undefined> => {
+    if (gate.refuseUntrusted(vscode.l10n.t('Diagnose {0}', scopeLabel(scope)))) return undefined;
+    try {
+      return await diagnosis.run(scope);
+    } catch (e) {
+      const message = isDoctorError(e) || e instanceof Error ? e.message : String(e);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The diagnosis could not run: {0}', message));
+      return undefined;
+    }
+  };
+
+  context.subscriptions.push(
+    diagnosis,
+    view,
+    treeView,
+    status,
+    runner,
+    diagnosis.onDidRun(onRun),
+    store.onDidChange(applyHealth),
+    ...registerToolCommands({ api, log, gate, runTool, diagnose }),
+    vscode.commands.registerCommand(TOOL_COMMANDS.showFindings, () => vscode.commands.executeCommand(`${FINDINGS_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand(TOOL_COMMANDS.clearFindings, () => {
+      store.clear();
+      api.clearServerHealth();
+    }),
+    vscode.commands.registerCommand(TOOL_COMMANDS.copyRemedy, async (node?: FindingsNode) => {
+      if (node?.type !== 'remedy') return;
+      await vscode.env.clipboard.writeText(node.remedy.command);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Command copied: {0}', node.remedy.command.split('\n')[0] ?? ''));
+    }),
+    vscode.commands.registerCommand(TOOL_COMMANDS.exportReport, async (request?: { format?: 'markdown' | 'json'; uri?: vscode.Uri }) => {
+      const { exportReport } = await import('./export-report.js');
+      const settings = readSettings();
+      const password = await credentials.get(settings);
+      return exportReport(store, request ?? {}, version, password ? [password] : [], api.getDiscovery()?.source);
+    }),
+  );
+  void vscode.commands.executeCommand('setContext', 'exchangeAuthDoctor.windowsTools', windows);
+
+  const feature: CommandsFeatureApi = {
+    diagnosis,
+    findingsSnapshot: () => view.snapshot(),
+    findings: () => store.findings(),
+    clearFindings: () => {
+      store.clear();
+      api.clearServerHealth();
+    },
+    lastToolRun: () => tools.last,
+    statusText: () => status.text,
+    setHooks: (hooks) => {
+      gate.hooks = hooks;
+    },
+  };
+  api.commands = feature;
+  return feature;
+}

@@ -1,0 +1,145 @@
+/**
+ * The command table: each command resolves what it is about (a tree item, a name passed in, or a
+ * pick), builds its tool plans, and hands them to the tool runner (or the diagnosis service).
+ * Handlers return their outcome, so tests and other commands can read what happened.
+ */
+import * as vscode from 'vscode';
+import type { Finding, Remedy } from '../../shared/findings.js';
+import type { Scope } from '../../core/engine/check.js';
+import type { ExchangeAuthDoctorApi } from '../api.js';
+import type { DiagnosisRun } from '../diagnosis/diagnosis-service.js';
+import type { FindingsNode } from '../findings/findings-view.js';
+import { outputEvidence, subjectOf } from '../terminal/tool-findings-common.js';
+import {
+  kerberosEventsPlan,
+  kerberosLoggingPlan,
+  kerberosPortsPlan,
+  monitorPlan,
+  receiveConnectorsPlan,
+  registerMissingSpnPlans,
+  replSummaryPlan,
+  setspnDuplicatesPlan,
+  setspnListPlan,
+  setspnQueryExpectedPlans,
+  stripchartPlan,
+  syncAllPlan,
+  type ToolPlan,
+} from '../terminal/tools.js';
+import { TOOL_COMMANDS } from './ids.js';
+import type { SafetyGate } from './safety-gate.js';
+import { domainControllerNames, pickServer, serverNameOf } from './targets.js';
+import type { ToolRunOutcome } from './tool-run.js';
+
+export interface ToolCommandDeps {
+  api: ExchangeAuthDoctorApi;
+  log: vscode.LogOutputChannel;
+  gate: SafetyGate;
+  runTool: (title: string, target: string, build: () => ToolPlan[]) => Promise<ToolRunOutcome[]>;
+  diagnose: (scope: Scope) => Promise<DiagnosisRun | undefined>;
+}
+
+/** A DC named by a Domain Controllers tree item (`type: domainController`, label = name) or a string. */
+function dcNameOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const o = arg as { type?: unknown; label?: unknown } | undefined;
+  return o?.type === 'domainController' && typeof o.label === 'string' ? o.label : undefined;
+}
+
+/** A remedy from the Findings view, run as it is shown: PowerShell on Windows, copy elsewhere. */
+function remedyPlan(remedy: Remedy, finding: Finding): ToolPlan {
+  return {
+    tool: 'remedy',
+    target: remedy.command,
+    title: remedy.summary,
+    step: finding.step,
+    changesState: remedy.changesState,
+    windows: { kind: 'powershell', script: remedy.command },
+    other: { kind: 'unavailable', reason: vscode.l10n.t('This command runs on {0}; copy it and run it there.', remedy.runOn) },
+    interpret: (raw, exitCode, ctx) => [
+      {
+        code: 'remedy.ran',
+        step: finding.step,
+        severity: exitCode === 0 ? 'ok' : exitCode === undefined ? 'unknown' : 'error',
+        subject: subjectOf(ctx, finding.subject),
+        title: `${remedy.summary}: exit code ${exitCode ?? 'unknown'}`,
+        explanation: 'Run the diagnosis again to see whether the problem is gone.',
+        evidence: [outputEvidence(ctx, raw)],
+        remedies: [],
+        ...(exitCode === undefined ? { reason: 'the exit code was not reported' } : {}),
+      },
+    ],
+  };
+}
+
+export function registerToolCommands(deps: ToolCommandDeps): vscode.Disposable[] {
+  const { api, runTool, diagnose } = deps;
+  const discovery = (): ReturnType<ExchangeAuthDoctorApi['getDiscovery']> => api.getDiscovery();
+
+  /** A command about one server: pick it, then run what `build` makes of it. */
+  const onServer = (title: (name: string) => string, build: (server: NonNullable<Awaited<ReturnType<typeof pickServer>>>) => ToolPlan[]) => async (arg?: unknown) => {
+    const server = await pickServer(discovery(), arg);
+    if (!server) return [];
+    return runTool(title(server.name), server.name, () => build(server));
+  };
+
+  const table: [string, (...args: unknown[]) => unknown][] = [
+    [
+      TOOL_COMMANDS.diagnoseServer,
+      async (arg?: unknown) => {
+        const server = await pickServer(discovery(), arg);
+        return server ? diagnose({ kind: 'server', server: server.name }) : undefined;
+      },
+    ],
+    [
+      TOOL_COMMANDS.diagnosePair,
+      async (first?: unknown, second?: unknown) => {
+        const sending = await pickServer(discovery(), typeof second === 'string' || serverNameOf(first) ? first : undefined, vscode.l10n.t('Sending server'));
+        if (!sending) return undefined;
+        const others = (discovery()?.servers ?? []).filter((s) => s.name !== sending.name);
+        const receiving = await pickServer(discovery(), typeof second === 'string' ? second : others.length === 1 ? others[0]?.name : undefined, vscode.l10n.t('Receiving server'));
+        return receiving ? diagnose({ kind: 'pair', sending: sending.name, receiving: receiving.name }) : undefined;
+      },
+    ],
+    [TOOL_COMMANDS.diagnoseOrganisation, () => diagnose({ kind: 'organisation' })],
+    [TOOL_COMMANDS.setspnList, onServer((n) => `SetSPN -L ${n}`, (s) => [setspnListPlan(s)])],
+    [TOOL_COMMANDS.setspnDuplicates, () => runTool('SetSPN -X', 'organisation', () => [setspnDuplicatesPlan()])],
+    [TOOL_COMMANDS.setspnQueryExpected, onServer((n) => vscode.l10n.t('SetSPN -Q for the SPNs of {0}', n), (s) => setspnQueryExpectedPlans(s))],
+    [TOOL_COMMANDS.clockStripchart, onServer((n) => `w32tm /stripchart ${n}`, (s) => [stripchartPlan(s)])],
+    [TOOL_COMMANDS.clockMonitor, () => runTool('w32tm /monitor', 'organisation', () => [monitorPlan()])],
+    [TOOL_COMMANDS.replicationSummary, () => runTool('repadmin /replsummary', 'organisation', () => [replSummaryPlan()])],
+    [
+      TOOL_COMMANDS.forceReplication,
+      async (arg?: unknown) => {
+        let dc = dcNameOf(arg);
+        if (!dc) {
+          const names = domainControllerNames(discovery());
+          const pick = await vscode.window.showQuickPick(
+            [{ label: vscode.l10n.t('This domain controller'), dc: undefined as string | undefined }, ...names.map((n) => ({ label: n, dc: n }))],
+            { placeHolder: vscode.l10n.t('Push replication from which domain controller?') },
+          );
+          if (!pick) return [];
+          dc = pick.dc;
+        } else {
+          const known = discovery()?.domainControllers.find((d) => d.name.toUpperCase() === dc?.toUpperCase());
+          dc = known?.fqdn ?? dc;
+        }
+        return runTool(vscode.l10n.t('Force replication'), dc ?? vscode.l10n.t('every partner of this DC'), () => [syncAllPlan(dc)]);
+      },
+    ],
+    [TOOL_COMMANDS.kerberosPorts, onServer((n) => vscode.l10n.t('Kerberos ports for {0}', n), (s) => [kerberosPortsPlan(s, domainControllerNames(discovery()))])],
+    [TOOL_COMMANDS.enableKerberosLogging, onServer((n) => vscode.l10n.t('Enable Kerberos logging on {0}', n), (s) => [kerberosLoggingPlan(s, true)])],
+    [TOOL_COMMANDS.disableKerberosLogging, onServer((n) => vscode.l10n.t('Disable Kerberos logging on {0}', n), (s) => [kerberosLoggingPlan(s, false)])],
+    [TOOL_COMMANDS.showKerberosEvents, onServer((n) => vscode.l10n.t('Kerberos events of {0}', n), (s) => [kerberosEventsPlan(s)])],
+    [TOOL_COMMANDS.receiveConnectors, onServer((n) => vscode.l10n.t('Receive connectors of {0}', n), (s) => [receiveConnectorsPlan(s)])],
+    [TOOL_COMMANDS.registerMissingSpns, onServer((n) => vscode.l10n.t('Register the missing SPNs of {0}', n), (s) => registerMissingSpnPlans(s))],
+    [
+      TOOL_COMMANDS.runRemedy,
+      async (node?: unknown) => {
+        const n = node as FindingsNode | undefined;
+        if (n?.type !== 'remedy') return [];
+        return runTool(n.remedy.summary, n.remedy.runOn, () => [remedyPlan(n.remedy, n.finding)]);
+      },
+    ],
+  ];
+  return table.map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+}

@@ -1,0 +1,43 @@
+/**
+ * From a tool plan's invocation to the two things a run needs: the command line typed into the
+ * terminal (quoted for that terminal's shell by the one tested function, buildCommandLine) and the
+ * argument vector for execa (no shell). Both come from the same typed arguments, so the visible
+ * command and the one run in the background agree. Pure (no `vscode`).
+ */
+import type { ShellKind } from '../../shared/findings';
+import { arg, buildCommandLine, commandArgv } from '../../core/safety';
+import { powershellArgs } from '../../core/checks/kerberos-logging-commands';
+import type { Invocation } from './tools';
+
+export interface CliLocation {
+  /** The Node binary (the extension host's own, run as Node). */
+  node: string;
+  /** dist/cli.js of the extension. */
+  script: string;
+}
+
+export interface PreparedRun {
+  commandLine: string;
+  file: string;
+  args: string[];
+}
+
+export function prepareRun(inv: Exclude<Invocation, { kind: 'unavailable' }>, shell: ShellKind, cli: CliLocation, powershellExe = 'powershell'): PreparedRun {
+  switch (inv.kind) {
+    case 'exe':
+      return { commandLine: buildCommandLine(shell, inv.executable, inv.args), file: inv.executable, args: commandArgv(inv.executable, inv.args) };
+    case 'powershell': {
+      const args = powershellArgs(inv.script);
+      // In a PowerShell terminal the script is typed as is; elsewhere it is handed to PowerShell
+      // as one quoted argument (cmd.exe cannot carry it: buildCommandLine refuses).
+      const commandLine =
+        shell === 'powershell' ? inv.script
+        : buildCommandLine(shell, powershellExe, [arg.switch('-NoProfile'), arg.switch('-NonInteractive'), arg.switch('-Command'), arg.text(inv.script)]);
+      return { commandLine, file: powershellExe, args };
+    }
+    case 'cli': {
+      const args = [arg.text(cli.script), ...inv.args];
+      return { commandLine: buildCommandLine(shell, cli.node, args), file: cli.node, args: commandArgv(cli.node, args) };
+    }
+  }
+}

@@ -13,8 +13,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import * as path from 'node:path';
-import type { CoreIo, DirectoryTarget } from '../src/core/io';
+import type { DirectoryTarget } from '../src/core/io';
+import { createNodeIo } from '../src/io/node-io';
 import { DEFAULT_ENGINE_SETTINGS, type Scope } from '../src/core/engine/check';
 import { runDiagnosis } from '../src/core/engine/orchestrator';
 import { discoverWithFailover } from '../src/core/directory/failover';
@@ -36,12 +36,6 @@ function parseExports(text: string): Record<string, string> {
   return env;
 }
 
-async function nodeIo(): Promise<CoreIo> {
-  // Loaded by path: the Node adapters are another engineer's module.
-  const mod = (await import(path.resolve(__dirname, '../src/io/node-io.ts'))) as { createNodeIo: () => CoreIo };
-  return mod.createNodeIo();
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { servers: { type: 'string', default: '50' }, runs: { type: 'string', default: '3' }, concurrency: { type: 'string', default: String(DEFAULT_ENGINE_SETTINGS.concurrency) }, 'no-start': { type: 'boolean' } },
@@ -59,7 +53,7 @@ async function main(): Promise<void> {
     if (!v) throw new Error(`${k} is not set: start the lab (npm run lab -- start --servers N) or drop --no-start`);
     return v;
   };
-  const io = await nodeIo();
+  const io = createNodeIo();
   const targets: DirectoryTarget[] = [{ host: need('EAD_DC_HOST'), port: Number(env.EAD_DC_PORT ?? 636), security: env.EAD_DC_SECURITY === 'starttls' ? 'starttls' : 'ldaps', caPem: readFileSync(need('EAD_CA_FILE'), 'utf8') }];
   const credentials = { user: need('EAD_BIND_USER'), password: need('EAD_BIND_PASSWORD') };
   const discovery = await discoverWithFailover(io.directory, targets, credentials, { clock: io.clock, timeoutMs: 10_000 });

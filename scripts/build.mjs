@@ -29,6 +29,17 @@ if (!production) {
   entries.push({ entryPoints: ['test/vscode/suite/index.ts'], outfile: 'out/test/vscode/index.js' });
 }
 
+// The walkthrough webview's script runs in the browser: bundled with its web components, no Node.
+entries.push({
+  entryPoints: ['media/walkthrough/main.ts'],
+  outfile: 'dist/webview/walkthrough.js',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  external: [],
+  tsconfig: 'media/walkthrough/tsconfig.json',
+});
+
 const present = entries.filter((e) => e.entryPoints.every((p) => existsSync(p)));
 if (watch) {
   const contexts = await Promise.all(present.map((e) => esbuild.context({ ...common, ...e })));

@@ -1,0 +1,2 @@
+export * from './recognise';
+export * from './match';

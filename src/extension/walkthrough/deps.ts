@@ -1,0 +1,33 @@
+/**
+ * What the walkthrough needs from the rest of the extension, as narrow interfaces so the panel
+ * can be driven by fakes and does not depend on how the other features are built.
+ */
+import type * as vscode from 'vscode';
+import type { EngineEvent, Scope } from '../../core/engine/check.js';
+import type { Finding, Remedy, Step, Verdict } from '../../shared/findings.js';
+import type { Language } from '../../shared/walkthrough-protocol.js';
+import type { ExchangeAuthDoctorApi } from '../api.js';
+
+/** The part of src/extension/diagnosis/diagnosis-service.ts the panel uses. */
+export interface WalkthroughDiagnosis {
+  run(
+    scope: Scope,
+    options: { steps?: Step[]; signal?: AbortSignal; onEvent?: (e: EngineEvent) => void; progress?: boolean },
+  ): Promise<{ findings: Finding[]; verdict: Verdict; cancelled: boolean; startedAt: string }>;
+}
+
+export interface WalkthroughDeps {
+  extensionUri: vscode.Uri;
+  extensionVersion: string;
+  api: Pick<ExchangeAuthDoctorApi, 'getDiscovery' | 'getDirectoryStatus' | 'onDidChangeDiscovery'>;
+  diagnosis: WalkthroughDiagnosis;
+  log: vscode.LogOutputChannel;
+  /** The language the panel opens in (the editor's display language). */
+  defaultLanguage(): Language;
+  /** DNS for mapping an address in a pasted symptom to a server. */
+  resolve(host: string): Promise<string[]>;
+  /** Runs a remedy in a terminal after consent; true when it was sent. */
+  runInTerminal(remedy: Remedy): Promise<boolean>;
+  /** Strings to mask in exports (the bind password), read when exporting. */
+  secrets(): Promise<string[]>;
+}

@@ -1,0 +1,46 @@
+/**
+ * A command for the integration suite, registered only outside production: the suite runs in the
+ * extension host and cannot see into the webview, so it asks the panel for what the webview
+ * rendered (the webview answers a `snapshotRequest` with its DOM text), sends messages as the
+ * webview would, and exports without the save dialog.
+ */
+import * as vscode from 'vscode';
+import type { RenderedSnapshot, WalkthroughState } from '../../shared/walkthrough-protocol.js';
+import type { WalkthroughDeps } from './deps.js';
+import { WalkthroughPanel } from './panel.js';
+
+export const TEST_HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
+
+export type TestHookRequest =
+  | { op: 'snapshot' }
+  | { op: 'state' }
+  | { op: 'message'; message: unknown }
+  | { op: 'export'; format: 'markdown' | 'html'; path: string }
+  | { op: 'close' };
+
+export type TestHookResult = RenderedSnapshot | WalkthroughState | string | undefined;
+
+export function registerTestHook(context: vscode.ExtensionContext, _deps: WalkthroughDeps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(TEST_HOOK, async (req: TestHookRequest): Promise<TestHookResult> => {
+      const panel = WalkthroughPanel.instance;
+      if (req.op === 'close') {
+        panel?.dispose();
+        return undefined;
+      }
+      if (!panel) throw new Error('the walkthrough panel is not open');
+      switch (req.op) {
+        case 'snapshot':
+          return panel.requestSnapshot();
+        case 'state':
+          return panel.snapshotState;
+        case 'message':
+          await panel.whenReady();
+          await panel.receive(req.message);
+          return panel.snapshotState;
+        case 'export':
+          return (await panel.export(req.format, vscode.Uri.file(req.path)))?.fsPath;
+      }
+    }),
+  );
+}

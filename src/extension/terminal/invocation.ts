@@ -5,7 +5,7 @@
  * command and the one run in the background agree. Pure (no `vscode`).
  */
 import type { ShellKind } from '../../shared/findings';
-import { arg, buildCommandLine, commandArgv } from '../../core/safety';
+import { arg, buildCommandLine, commandArgv, renderToken, type CommandArg } from '../../core/safety';
 import { powershellArgs } from '../../core/checks/kerberos-logging-commands';
 import type { Invocation } from './tools';
 
@@ -22,6 +22,16 @@ export interface PreparedRun {
   args: string[];
 }
 
+/** The CLI's long options (`--server`, `--steps`): constant text of this extension, never a value. */
+const LONG_OPTION = /^--[a-z][a-z0-9-]*$/;
+
+/** One CLI argument: long options as they are; everything else validated and quoted by src/core/safety. */
+function cliToken(shell: ShellKind, a: CommandArg): { value: string; shown: string } {
+  if (a.kind === 'switch' && LONG_OPTION.test(a.text)) return { value: a.text, shown: a.text };
+  const [value = ''] = commandArgv('exchange-auth-doctor', [a]);
+  return { value, shown: a.kind === 'switch' ? value : renderToken(shell, value) };
+}
+
 export function prepareRun(inv: Exclude<Invocation, { kind: 'unavailable' }>, shell: ShellKind, cli: CliLocation, powershellExe = 'powershell'): PreparedRun {
   switch (inv.kind) {
     case 'exe':
@@ -36,8 +46,12 @@ export function prepareRun(inv: Exclude<Invocation, { kind: 'unavailable' }>, sh
       return { commandLine, file: powershellExe, args };
     }
     case 'cli': {
-      const args = [arg.text(cli.script), ...inv.args];
-      return { commandLine: buildCommandLine(shell, cli.node, args), file: cli.node, args: commandArgv(cli.node, args) };
+      const tokens = inv.args.map((a) => cliToken(shell, a));
+      return {
+        commandLine: [buildCommandLine(shell, cli.node, [arg.text(cli.script)]), ...tokens.map((t) => t.shown)].join(' '),
+        file: cli.node,
+        args: [...commandArgv(cli.node, [arg.text(cli.script)]), ...tokens.map((t) => t.value)],
+      };
     }
   }
 }

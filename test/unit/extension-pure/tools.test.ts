@@ -1,0 +1,105 @@
+import { strict as assert } from 'node:assert';
+import { HOSTILE_NAMES } from '../core/safety/hostile';
+import { prepareRun } from '../../../src/extension/terminal/invocation';
+import {
+  PlanError,
+  kerberosEventsPlan,
+  kerberosLoggingPlan,
+  kerberosPortsPlan,
+  receiveConnectorsPlan,
+  registerMissingSpnPlans,
+  setspnListPlan,
+  setspnQueryExpectedPlans,
+  setspnQueryPlan,
+  stripchartPlan,
+  syncAllPlan,
+  type Invocation,
+  type ToolPlan,
+} from '../../../src/extension/terminal/tools';
+import { FULL_SPNS, server } from './helpers';
+
+const cli = { node: '/opt/node 24/bin/node', script: "/home/o'brien/.vscode/extensions/ead/dist/cli.js" };
+type Runnable = Exclude<Invocation, { kind: 'unavailable' }>;
+const runnable = (i: Invocation): Runnable => {
+  if (i.kind === 'unavailable') throw new Error('unavailable');
+  return i;
+};
+
+describe('tool plans and their command lines', () => {
+  it('setspn -L: the Windows line, and the CLI line for POSIX shells with the paths quoted', () => {
+    const plan = setspnListPlan(server('EX01', []));
+    assert.deepEqual(prepareRun(runnable(plan.windows), 'powershell', cli), { commandLine: 'setspn -L EX01', file: 'setspn', args: ['-L', 'EX01'] });
+    const other = prepareRun(runnable(plan.other), 'posix', cli);
+    assert.equal(other.commandLine, `'/opt/node 24/bin/node' '/home/o'\\''brien/.vscode/extensions/ead/dist/cli.js' setspn -L EX01`);
+    assert.deepEqual(other.args, [cli.script, 'setspn', '-L', 'EX01']);
+    assert.equal(other.file, cli.node);
+    assert.equal(plan.changesState, false);
+  });
+
+  it('every plan refuses a hostile server name before any command line exists', () => {
+    const builders: ((name: string) => ToolPlan[])[] = [
+      (n) => [setspnListPlan(server(n, []))],
+      (n) => setspnQueryExpectedPlans(server(n, [])),
+      (n) => registerMissingSpnPlans(server(n, [])),
+      (n) => [stripchartPlan({ ...server('EX01', []), fqdn: n })],
+      (n) => [kerberosPortsPlan(server('EX01', []), [n])],
+      (n) => [kerberosLoggingPlan({ ...server('EX01', []), fqdn: n }, true)],
+      (n) => [kerberosEventsPlan({ ...server('EX01', []), fqdn: n })],
+      (n) => [receiveConnectorsPlan(server(n, []))],
+      (n) => [syncAllPlan(n)],
+      (n) => [setspnQueryPlan(`SMTPSVC/${n}`)],
+    ];
+    for (const name of HOSTILE_NAMES) {
+      for (const [i, build] of builders.entries()) {
+        assert.throws(() => build(name), PlanError, `builder ${i} accepted ${JSON.stringify(name)}`);
+      }
+    }
+  });
+
+  it('register missing SPNs: one setspn -S per SPN the account lacks, each changing state', () => {
+    const plans = registerMissingSpnPlans(server('EX02', ['SMTP/EX02', 'SMTP/ex02.contoso.test']));
+    assert.deepEqual(
+      plans.map((p) => prepareRun(runnable(p.windows), 'powershell', cli).commandLine),
+      ['setspn -S SMTPSVC/EX02 EX02', 'setspn -S SMTPSVC/ex02.contoso.test EX02'],
+    );
+    assert.ok(plans.every((p) => p.changesState && p.other.kind === 'unavailable'));
+    assert.deepEqual(registerMissingSpnPlans(server('EX01', FULL_SPNS('EX01'))), []);
+  });
+
+  it('state-changing plans are marked; read-only ones are not', () => {
+    const ex01 = server('EX01', []);
+    assert.equal(kerberosLoggingPlan(ex01, true).changesState, true);
+    assert.equal(kerberosLoggingPlan(ex01, false).changesState, true);
+    assert.equal(syncAllPlan().changesState, true);
+    for (const p of [setspnListPlan(ex01), stripchartPlan(ex01), kerberosEventsPlan(ex01), receiveConnectorsPlan(ex01), kerberosPortsPlan(ex01, ['dc1.contoso.test'])]) assert.equal(p.changesState, false, p.tool);
+  });
+
+  it('reg add through the Remote Registry is quoted for PowerShell and cmd, and runs as an argument vector', () => {
+    const plan = kerberosLoggingPlan(server('EX01', []), true);
+    const ps = prepareRun(runnable(plan.windows), 'powershell', cli);
+    assert.equal(ps.commandLine, "reg add '\\\\ex01.contoso.test\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters' /v LogLevel /t REG_DWORD /d '1' /f");
+    assert.equal(ps.args[1], '\\\\ex01.contoso.test\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters');
+    assert.equal(prepareRun(runnable(plan.windows), 'cmd', cli).commandLine.startsWith('reg add \\\\ex01.contoso.test\\HKLM'), true);
+  });
+
+  it('PowerShell scripts run through -Command; the names inside are single-quoted', () => {
+    const plan = kerberosPortsPlan(server('EX01', []), ['dc1.contoso.test', 'DC2']);
+    const run = prepareRun(runnable(plan.windows), 'powershell', cli, 'pwsh.exe');
+    assert.equal(run.commandLine, "Test-NetConnection -ComputerName 'dc1.contoso.test' -Port 88; Test-NetConnection -ComputerName 'DC2' -Port 88; Test-NetConnection -ComputerName 'ex01.contoso.test' -Port 25");
+    assert.deepEqual(run.args.slice(0, 3), ['-NoProfile', '-NonInteractive', '-Command']);
+    assert.equal(run.args[3], run.commandLine);
+    assert.equal(run.file, 'pwsh.exe');
+    // From a POSIX shell the script is one single-quoted argument.
+    assert.match(prepareRun(runnable(plan.windows), 'posix', cli, 'pwsh').commandLine, /^pwsh -NoProfile -NonInteractive -Command 'Test-NetConnection .*'$/);
+  });
+
+  it('commands with no CLI equivalent are unavailable off Windows; read-only ones use the CLI report', () => {
+    const ex01 = server('EX01', []);
+    assert.equal(syncAllPlan('dc1.contoso.test').other.kind, 'unavailable');
+    const other = runnable(stripchartPlan(ex01).other);
+    const run = prepareRun(other, 'posix', { node: 'node', script: 'cli.js' });
+    assert.equal(run.commandLine, 'node cli.js diagnose --server EX01 --steps 1 --json');
+    assert.deepEqual(run.args, ['cli.js', 'diagnose', '--server', 'EX01', '--steps', '1', '--json']);
+    assert.equal(prepareRun(other, 'powershell', { node: 'node', script: 'cli.js' }).commandLine, "node cli.js diagnose --server EX01 --steps '1' --json");
+  });
+});

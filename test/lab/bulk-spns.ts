@@ -1,0 +1,44 @@
+/**
+ * Fills the running lab's directory with many SPNs for bench/spn-scan.ts: service accounts
+ * `bulk-00001`... with four SPNs each (HTTP/ and MSSQLSvc/ on a host name of their own), added
+ * offline through Samba's modules while DC1 is stopped. A later scenario switch removes them.
+ */
+import { DC1, DNS_DOMAIN, DOMAIN_DN } from './layout';
+import { entriesLdif, type LdifEntry } from './ldif';
+import { ldbAdd } from './ldb';
+import { startDc, stopDc, waitForDc } from './samba';
+import { readState, withLabLock, writeState } from './state';
+
+const PER_ACCOUNT = 4;
+
+export function bulkEntries(spnCount: number): LdifEntry[] {
+  const accounts = Math.ceil(spnCount / PER_ACCOUNT);
+  return Array.from({ length: accounts }, (_, i) => {
+    const id = String(i + 1).padStart(5, '0');
+    const host = `app${id}.${DNS_DOMAIN}`;
+    const spns = [`HTTP/app${id}`, `HTTP/${host}`, `MSSQLSvc/${host}`, `MSSQLSvc/${host}:1433`].slice(0, Math.min(PER_ACCOUNT, spnCount - i * PER_ACCOUNT));
+    return {
+      dn: `CN=bulk-${id},CN=Users,${DOMAIN_DN}`,
+      attributes: [
+        ['objectClass', 'user'],
+        ['sAMAccountName', `bulk-${id}`],
+        ['userAccountControl', '514'],
+        ['servicePrincipalName', spns],
+      ],
+    };
+  });
+}
+
+export async function addBulkSpns(spnCount: number): Promise<void> {
+  await withLabLock('bulk-spns', async () => {
+    const state = readState();
+    if (!state) throw new Error('The lab is not running. Start it with: npm run lab -- start');
+    const started = Date.now();
+    await stopDc(DC1);
+    await ldbAdd(DC1, entriesLdif(bulkEntries(spnCount)));
+    startDc(DC1);
+    await waitForDc(DC1);
+    writeState({ ...state, dbKey: `${state.dbKey}+bulk:${spnCount}` });
+    process.stderr.write(`lab: added ${spnCount} SPNs on ${Math.ceil(spnCount / PER_ACCOUNT)} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  });
+}

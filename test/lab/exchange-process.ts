@@ -1,0 +1,57 @@
+/**
+ * Starting and stopping the fake Exchange listeners (./exchange-server.ts) as one background
+ * process, from the lab's servers and the faults of the current scenario.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT, paths } from './layout';
+import type { LabServer } from './model';
+import type { ExchangeConfig } from './exchange-server';
+import type { ServerSpec } from './smtp-behaviour';
+import type { ExchangeFaults } from './scenarios';
+import { isAlive, startDaemon, stopTree } from './processes';
+import { sleep } from './tools';
+
+/** Local time zones of the fake servers: different offsets, as in a real multi-site organisation. */
+const ZONES = [0, -420, 60];
+
+export function exchangeConfig(servers: readonly LabServer[], faults: ExchangeFaults): ExchangeConfig {
+  const specs = servers.map((s, i): ServerSpec => {
+    const closed = faults.closedPorts?.[s.name] ?? [];
+    const flags = faults.connectorFlags ?? {};
+    return {
+      name: s.name,
+      fqdn: s.fqdn,
+      address: s.address,
+      clockOffsetMs: faults.clockOffsetMs?.[s.name] ?? 0,
+      zoneMinutes: ZONES[i % ZONES.length] ?? 0,
+      authFails: (faults.authFails ?? []).includes(s.name),
+      listeners: s.connectors
+        .filter((c) => c.enabled && !closed.includes(c.port))
+        .map((c) => ({ port: c.port, connector: c.name, flags: flags[c.name] ?? c.flags, role: c.role })),
+    };
+  });
+  return { servers: specs, tls: { key: path.join(paths.tls, 'exchange.key'), cert: path.join(paths.tls, 'exchange.pem') } };
+}
+
+export async function stopExchange(): Promise<void> {
+  await stopTree(paths.exchangePid, 3000);
+  rmSync(paths.exchangeReady, { force: true });
+}
+
+export async function startExchange(config: ExchangeConfig, timeoutMs = 30_000): Promise<void> {
+  await stopExchange();
+  writeFileSync(paths.exchangeConfig, `${JSON.stringify(config, null, 2)}\n`);
+  const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const logFile = path.join(paths.logs, 'exchange.log');
+  const pid = startDaemon(process.execPath, [tsx, path.join(__dirname, 'exchange-server.ts'), paths.exchangeConfig, paths.exchangeReady], { pidFile: paths.exchangePid, logFile, cwd: REPO_ROOT });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (existsSync(paths.exchangeReady)) return;
+    if (!isAlive(pid)) break;
+    await sleep(100);
+  }
+  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
+  await stopExchange();
+  throw new Error(`the fake Exchange listeners did not start (log ${logFile}):\n${log}`);
+}

@@ -1,0 +1,124 @@
+/**
+ * The lab's fake Exchange servers: one background process (started by the lab with tsx) that
+ * opens an SMTP listener for every receive connector binding of every server, on the server's
+ * own loopback address, and speaks as ./smtp-behaviour.ts says. STARTTLS and X-ANONYMOUSTLS
+ * upgrade to real TLS with a certificate from the lab CA.
+ *
+ *   tsx test/lab/exchange-server.ts <config.json> <ready-file>
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import { banner, respond, respondAuthData, type ListenerSpec, type ServerSpec, type SessionState } from './smtp-behaviour';
+
+export interface ExchangeConfig {
+  servers: ServerSpec[];
+  tls: { key: string; cert: string };
+}
+
+const IDLE_MS = 60_000;
+const MAX_LINE = 64 * 1024;
+
+function serve(socket: net.Socket, server: ServerSpec, listener: ListenerSpec, secure: tls.SecureContext): void {
+  const state: SessionState = { tls: false, greeted: false };
+  const peer = socket.remoteAddress?.replace(/^::ffff:/, '') ?? 'unknown';
+  let stream: net.Socket | tls.TLSSocket = socket;
+  let buffer = '';
+  let mode: 'command' | 'auth' | 'data' = 'command';
+
+  const send = (text: string): void => void stream.write(`${text}\r\n`);
+  const onLine = (line: string): boolean => {
+    if (mode === 'data') {
+      if (line === '.') {
+        mode = 'command';
+        send('250 2.6.0 Queued mail for delivery');
+      }
+      return true;
+    }
+    if (mode === 'auth') {
+      mode = 'command';
+      send(respondAuthData(server, line));
+      return true;
+    }
+    const action = respond(server, listener, state, line, peer);
+    send(action.reply);
+    if (action.awaitAuthData) mode = 'auth';
+    if (action.data) mode = 'data';
+    if (action.close) {
+      stream.end();
+      return false;
+    }
+    if (action.startTls) {
+      upgrade();
+      return false;
+    }
+    return true;
+  };
+  const onData = (chunk: Buffer): void => {
+    buffer += chunk.toString('latin1');
+    if (buffer.length > MAX_LINE) {
+      send('500 5.3.3 Line too long');
+      stream.destroy();
+      return;
+    }
+    let at: number;
+    while ((at = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, at).replace(/\r$/, '');
+      buffer = buffer.slice(at + 1);
+      if (!onLine(line)) return;
+    }
+  };
+  const upgrade = (): void => {
+    socket.off('data', onData);
+    buffer = '';
+    const secured = new tls.TLSSocket(socket, { isServer: true, secureContext: secure });
+    secured.on('error', () => secured.destroy());
+    secured.on('data', onData);
+    stream = secured;
+    state.tls = true;
+    state.greeted = false;
+  };
+
+  socket.setTimeout(IDLE_MS, () => socket.destroy());
+  socket.on('error', () => socket.destroy());
+  socket.on('data', onData);
+  send(banner(server, Date.now()));
+}
+
+export async function listenAll(config: ExchangeConfig): Promise<net.Server[]> {
+  const secure = tls.createSecureContext({ key: readFileSync(config.tls.key), cert: readFileSync(config.tls.cert) });
+  const servers: net.Server[] = [];
+  for (const s of config.servers) {
+    for (const l of s.listeners) {
+      const srv = net.createServer((socket) => serve(socket, s, l, secure));
+      await new Promise<void>((resolve, reject) => {
+        srv.once('error', (e) => reject(new Error(`${s.name} cannot listen on ${s.address}:${l.port}: ${e.message}`)));
+        srv.listen(l.port, s.address, () => resolve());
+      });
+      servers.push(srv);
+    }
+  }
+  return servers;
+}
+
+async function main(): Promise<void> {
+  const [configFile, readyFile] = process.argv.slice(2);
+  if (!configFile || !readyFile) throw new Error('usage: exchange-server.ts <config.json> <ready-file>');
+  const config = JSON.parse(readFileSync(configFile, 'utf8')) as ExchangeConfig;
+  const servers = await listenAll(config);
+  const stop = (): void => {
+    for (const s of servers) s.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  writeFileSync(readyFile, `${process.pid} ${servers.length}\n`);
+  console.log(`${new Date().toISOString()} listening: ${config.servers.map((s) => `${s.name} ${s.address}:${s.listeners.map((l) => l.port).join(',')}`).join('; ')}`);
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  });
+}

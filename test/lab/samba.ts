@@ -1,0 +1,105 @@
+/**
+ * One Samba AD DC of the lab: its smb.conf (every runtime folder inside the DC's own folder, so
+ * two DCs never share a pid, socket or lock file; the lab CA's certificate for LDAPS; schema
+ * updates allowed), starting it in the background, waiting until LDAPS, Kerberos, RPC and SMB
+ * answer, and stopping it with all its children.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { Client } from 'ldapts';
+import { paths, type DcSpec } from './layout';
+import { findBinary, sleep } from './tools';
+import { runningPid, startDaemon, stopTree } from './processes';
+
+/** Services the lab does not need (NetBIOS name service, WINS, DNS updates, NTP signing). */
+const SERVER_SERVICES = 's3fs, rpc, ldap, cldap, kdc, drepl, winbindd, kcc';
+
+/** Adds the lab's settings to the [global] section samba-tool wrote (pure; idempotent). */
+export function tuneSmbConf(text: string, dir: string, tls: { key: string; cert: string; ca: string }): string {
+  const settings: [string, string][] = [
+    ['pid directory', `${dir}/run`],
+    ['ncalrpc dir', `${dir}/run/ncalrpc`],
+    ['winbindd socket directory', `${dir}/run/winbindd`],
+    ['ntp signd socket directory', `${dir}/run/ntp_signd`],
+    ['log file', `${dir}/log/samba.log`],
+    ['log level', '1'],
+    ['tls enabled', 'yes'],
+    ['tls keyfile', tls.key],
+    ['tls certfile', tls.cert],
+    ['tls cafile', tls.ca],
+    ['dsdb:schema update allowed', 'yes'],
+    ['server services', SERVER_SERVICES],
+    ['dns update command', '/bin/true'],
+    ['spn update command', '/bin/true'],
+  ];
+  const names = new Set(settings.map(([k]) => k));
+  const lines = text.split('\n').filter((l) => {
+    const m = /^\s*([^=]+?)\s*=/.exec(l);
+    return !(m?.[1] && names.has(m[1].toLowerCase()));
+  });
+  const at = lines.findIndex((l) => l.trim().toLowerCase() === '[global]');
+  if (at < 0) throw new Error('smb.conf has no [global] section');
+  lines.splice(at + 1, 0, ...settings.map(([k, v]) => `\t${k} = ${v}`));
+  return lines.join('\n');
+}
+
+export function tuneDc(dc: DcSpec): void {
+  const dir = paths.dc(dc);
+  for (const sub of ['run', 'log']) mkdirSync(path.join(dir, sub), { recursive: true });
+  const name = dc.name.toLowerCase();
+  const conf = paths.smbConf(dc);
+  writeFileSync(conf, tuneSmbConf(readFileSync(conf, 'utf8'), dir, { key: path.join(paths.tls, `${name}.key`), cert: path.join(paths.tls, `${name}.pem`), ca: paths.caFile }));
+}
+
+export function isDcRunning(dc: DcSpec): boolean {
+  return runningPid(paths.dcPid(dc)) !== undefined;
+}
+
+export function startDc(dc: DcSpec): void {
+  if (isDcRunning(dc)) return;
+  const samba = findBinary('samba') ?? 'samba';
+  startDaemon(samba, ['-s', paths.smbConf(dc), '-F', '-M', 'single'], { pidFile: paths.dcPid(dc), logFile: path.join(paths.logs, `${dc.name.toLowerCase()}.log`) });
+}
+
+export async function stopDc(dc: DcSpec): Promise<void> {
+  await stopTree(paths.dcPid(dc), 5000);
+}
+
+function tcpOpen(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port });
+    const done = (ok: boolean): void => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.setTimeout(timeoutMs, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+  });
+}
+
+async function rootDseAnswers(dc: DcSpec, ca: string): Promise<boolean> {
+  const client = new Client({ url: `ldaps://${dc.host}:636`, timeout: 2000, connectTimeout: 2000, tlsOptions: { ca, servername: dc.host } });
+  try {
+    const { searchEntries } = await client.search('', { scope: 'base', attributes: ['dnsHostName'] });
+    return searchEntries.length === 1;
+  } catch {
+    return false;
+  } finally {
+    await client.unbind().catch(() => undefined);
+  }
+}
+
+/** Waits until LDAPS (with the lab CA), Kerberos, RPC and SMB answer on the DC's address. */
+export async function waitForDc(dc: DcSpec, timeoutMs = 90_000): Promise<void> {
+  const ca = readFileSync(paths.caFile, 'utf8');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isDcRunning(dc)) throw new Error(`samba for ${dc.name} exited during start; see ${path.join(paths.logs, `${dc.name.toLowerCase()}.log`)} and ${paths.dc(dc)}/log/`);
+    const ports = await Promise.all([88, 135, 445, 3269].map((p) => tcpOpen(dc.address, p)));
+    if (ports.every(Boolean) && (await rootDseAnswers(dc, ca))) return;
+    await sleep(250);
+  }
+  throw new Error(`${dc.name} (${dc.host}) did not answer LDAPS, Kerberos, RPC and SMB within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,127 @@
+/**
+ * The lab's scenarios: what each one breaks, and the error findings the diagnosis engine must
+ * report for it (`expected`, read by the integration tests). A scenario is a pristine directory
+ * ('solo': DC1 alone; 'pair': DC1 and DC2, where DC2 no longer takes inbound replication), the
+ * changes made to DC1's database before it starts, and the behaviour of the fake Exchange servers.
+ */
+import { DNS_DOMAIN, SERVICE_SAM } from './layout';
+import { CLIENT_CONNECTOR_FLAGS } from './model';
+
+export type Severity = 'error' | 'warning' | 'ok' | 'unknown';
+
+export interface Expectation {
+  step: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Finding subject name: `EX02`, `DC2`, `EX02\Default EX02`. */
+  subject: string;
+  severity: Severity;
+}
+
+/** Changes to DC1's database, applied while it is stopped. */
+export type DirectoryFault =
+  | { kind: 'remove-spns'; server: string; spns: string[] }
+  | { kind: 'add-spns'; server: string; spns: string[] }
+  /** Written into the backend file directly: Samba refuses a duplicate SPN through every interface. */
+  | { kind: 'plant-duplicate-spn'; spn: string; userSam: string }
+  | { kind: 'connector-flags'; server: string; connector: string; flags: number };
+
+export interface ExchangeFaults {
+  /** Banner clock offset per server (ms). */
+  clockOffsetMs?: Record<string, number>;
+  /** Ports a server does not listen on (connection refused). */
+  closedPorts?: Record<string, number[]>;
+  /** Connector flags the fake server uses instead of the default (by connector name). */
+  connectorFlags?: Record<string, number>;
+  /** Servers whose X-EXPS/AUTH answer 454 4.7.0 (their Kerberos is broken in the scenario). */
+  authFails?: string[];
+}
+
+export interface Scenario {
+  description: string;
+  expected: Expectation[];
+  base: 'solo' | 'pair';
+  directory: DirectoryFault[];
+  exchange: ExchangeFaults;
+}
+
+const SKEW_MS = 7 * 60_000;
+const ex02 = (name: string): string => `${name.toLowerCase()}.${DNS_DOMAIN}`;
+
+const missingSpn: DirectoryFault = { kind: 'remove-spns', server: 'EX02', spns: ['SMTPSVC/ex02', `SMTPSVC/${ex02('EX02')}`] };
+const duplicateSpn: DirectoryFault = { kind: 'plant-duplicate-spn', spn: `SMTPSVC/${ex02('EX01')}`, userSam: SERVICE_SAM };
+const newServiceName: DirectoryFault = { kind: 'add-spns', server: 'EX02', spns: [`SMTP/mail.${DNS_DOMAIN}`, `SMTPSVC/mail.${DNS_DOMAIN}`] };
+const connectorAuth: DirectoryFault = { kind: 'connector-flags', server: 'EX02', connector: 'Default EX02', flags: CLIENT_CONNECTOR_FLAGS };
+
+const e = (step: Expectation['step'], subject: string): Expectation => ({ step, subject, severity: 'error' });
+
+export const SCENARIOS: Record<string, Scenario> = {
+  healthy: {
+    description: 'Everything in order: one DC, EX01 and EX02 with their SPNs, clocks in step, default connectors with Exchange Server authentication.',
+    expected: [],
+    base: 'solo',
+    directory: [],
+    exchange: {},
+  },
+  'missing-spn': {
+    description: 'EX02 lacks its SMTPSVC/ SPNs (short name and FQDN); EX02 answers X-EXPS with 454 4.7.0.',
+    expected: [e(3, 'EX02')],
+    base: 'solo',
+    directory: [missingSpn],
+    exchange: { authFails: ['EX02'] },
+  },
+  'duplicate-spn': {
+    description: `SMTPSVC/${ex02('EX01')} is also registered on the service account ${SERVICE_SAM} (planted in the database file, as Samba refuses it); EX01 answers X-EXPS with 454 4.7.0.`,
+    expected: [e(3, 'EX01')],
+    base: 'solo',
+    directory: [duplicateSpn],
+    exchange: { authFails: ['EX01'] },
+  },
+  'clock-skew': {
+    description: "EX02's clock runs 7 minutes ahead (its SMTP banner shows it), beyond Kerberos' 5-minute tolerance.",
+    expected: [e(1, 'EX02')],
+    base: 'solo',
+    directory: [],
+    exchange: { clockOffsetMs: { EX02: SKEW_MS }, authFails: ['EX02'] },
+  },
+  replication: {
+    description: `A second DC, DC2 (127.0.0.2), stopped taking inbound replication; then EX02 got the SPNs SMTP/ and SMTPSVC/mail.${DNS_DOMAIN} on DC1. DC2 lacks them.`,
+    expected: [e(2, 'DC2')],
+    base: 'pair',
+    directory: [newServiceName],
+    exchange: {},
+  },
+  'port-blocked': {
+    description: 'EX02 does not listen on the hub transport port 2525 (connection refused), so other servers cannot deliver to it.',
+    expected: [e(4, 'EX02')],
+    base: 'solo',
+    directory: [],
+    exchange: { closedPorts: { EX02: [2525] } },
+  },
+  'connector-auth': {
+    description: 'The "Default EX02" receive connector lost Exchange Server authentication (flags 15 instead of 31): no X-ANONYMOUSTLS.',
+    expected: [e(6, 'EX02\\Default EX02')],
+    base: 'solo',
+    directory: [connectorAuth],
+    exchange: { connectorFlags: { 'Default EX02': CLIENT_CONNECTOR_FLAGS }, authFails: ['EX02'] },
+  },
+  'all-faults': {
+    description: 'All of the faults above at once: DC2 behind, EX02 without SMTPSVC SPNs, 7 minutes ahead, 2525 closed and its default connector without Exchange Server authentication; a duplicate of an EX01 SPN.',
+    expected: [e(1, 'EX02'), e(2, 'DC2'), e(3, 'EX02'), e(3, 'EX01'), e(4, 'EX02'), e(6, 'EX02\\Default EX02')],
+    base: 'pair',
+    directory: [missingSpn, duplicateSpn, newServiceName, connectorAuth],
+    exchange: {
+      clockOffsetMs: { EX02: SKEW_MS },
+      closedPorts: { EX02: [2525] },
+      connectorFlags: { 'Default EX02': CLIENT_CONNECTOR_FLAGS },
+      authFails: ['EX01', 'EX02'],
+    },
+  },
+};
+
+export const SCENARIO_NAMES = Object.keys(SCENARIOS);
+export const DEFAULT_SCENARIO = 'healthy';
+
+export function scenario(name: string): Scenario {
+  const s = SCENARIOS[name];
+  if (!s) throw new Error(`unknown scenario "${name}"; known: ${SCENARIO_NAMES.join(', ')}`);
+  return s;
+}

@@ -1,0 +1,100 @@
+/**
+ * Running the lab's external tools: a check that every binary is installed (with the exact
+ * apt-get line when one is missing) and a runner that captures output and never prints secrets
+ * given to it.
+ */
+import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import * as path from 'node:path';
+
+/** Binary -> the Debian package that ships it. */
+export const REQUIRED_BINARIES: Readonly<Record<string, string>> = {
+  samba: 'samba-ad-dc',
+  'samba-tool': 'samba',
+  smbd: 'samba',
+  winbindd: 'winbind',
+  ldbmodify: 'ldb-tools',
+  ldbadd: 'ldb-tools',
+  ldbsearch: 'ldb-tools',
+  ldapsearch: 'ldap-utils',
+  openssl: 'openssl',
+};
+
+const SEARCH_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+export function findBinary(name: string): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean), ...SEARCH_PATH];
+  for (const d of dirs) {
+    const f = path.join(d, name);
+    try {
+      accessSync(f, constants.X_OK);
+      return f;
+    } catch {
+      // next
+    }
+  }
+  return undefined;
+}
+
+/** The apt-get line for the missing binaries, or undefined when all are there. */
+export function missingPackagesMessage(find: (name: string) => string | undefined = findBinary): string | undefined {
+  const missing = Object.entries(REQUIRED_BINARIES).filter(([bin]) => !find(bin));
+  if (!missing.length) return undefined;
+  const packages = [...new Set(['samba', 'samba-ad-dc', 'samba-ad-provision', 'krb5-user', 'ldap-utils', 'ldb-tools', 'winbind', 'smbclient', 'openssl', ...missing.map(([, p]) => p)])];
+  return (
+    `The lab needs ${missing.map(([b]) => b).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed. Install as root:\n` +
+    `  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${packages.join(' ')}\n` +
+    '(or run: bash scripts/setup.sh)'
+  );
+}
+
+export function requireBinaries(): void {
+  const message = missingPackagesMessage();
+  if (message) throw new Error(message);
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  input?: string;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+  /** Strings to blank out of error messages (passwords). */
+  secrets?: string[];
+  /** Resolve with the result instead of throwing on a non-zero exit. */
+  allowFailure?: boolean;
+}
+
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.filter((s) => s.length > 0).reduce((t, s) => t.split(s).join('********'), text);
+}
+
+export function run(cmd: string, args: readonly string[], o: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...o.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 300_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new Error(`${cmd} could not be started: ${e.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const result = { code: code ?? (signal ? 128 : 1), stdout, stderr };
+      if (result.code === 0 || o.allowFailure) return resolve(result);
+      const shown = redact(`${cmd} ${args.join(' ')}`, o.secrets ?? []);
+      const tail = redact(`${stderr}\n${stdout}`.trim().split('\n').slice(-15).join('\n'), o.secrets ?? []);
+      reject(new Error(`${shown} failed (exit ${result.code}${signal ? `, ${signal}` : ''}):\n${tail}`));
+    });
+    child.stdin.end(o.input ?? '');
+  });
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

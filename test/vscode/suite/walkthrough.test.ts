@@ -1,0 +1,180 @@
+/**
+ * The "Resolve 454 4.7.0" walkthrough in a real VS Code against the lab. The suite runs in the
+ * extension host and cannot see into the webview, so it reads what the webview rendered through
+ * the panel's test hook (the webview answers with its DOM text, lang, dir and each step's status
+ * attribute) and sends messages as the webview's buttons would.
+ *
+ * Which assertions run depends on the lab's scenario (EAD_SCENARIO, default healthy):
+ *   npm run lab -- start --scenario all-faults && EAD_SCENARIO=all-faults EAD_TEST_FILES=walkthrough npm run test:vscode
+ *   npm run lab -- start --scenario healthy    && EAD_TEST_FILES=walkthrough npm run test:vscode
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
+import type { RenderedSnapshot, WalkthroughState, WebviewToHost } from '../../../src/shared/walkthrough-protocol.js';
+import { SCENARIOS } from '../../lab/scenarios.js';
+
+const OPEN = 'exchangeAuthDoctor.openWalkthrough';
+const HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const scenario = process.env.EAD_SCENARIO || 'healthy';
+/** Without the lab (EAD_NO_LAB=1) only the parts that need no directory run. */
+const lab = !!process.env.EAD_BIND_PASSWORD;
+
+const snapshot = async (): Promise<RenderedSnapshot> => (await vscode.commands.executeCommand<RenderedSnapshot>(HOOK, { op: 'snapshot' }))!;
+const send = async (message: WebviewToHost): Promise<WalkthroughState> => (await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'message', message }))!;
+const state = async (): Promise<WalkthroughState> => (await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'state' }))!;
+const stepOf = (s: RenderedSnapshot, n: number): RenderedSnapshot['steps'][number] => {
+  const step = s.steps.find((x) => x.step === n);
+  assert.ok(step, `step ${n} is rendered`);
+  return step;
+};
+const bundle = (lang: string): Record<string, string> => JSON.parse(readFileSync(path.join(repoRoot, 'l10n', `bundle.l10n.${lang}.json`), 'utf8')) as Record<string, string>;
+
+/** Polls the snapshot until `ok` holds (the webview renders asynchronously). */
+async function until(ok: (s: RenderedSnapshot) => boolean, what: string, timeoutMs = 15000): Promise<RenderedSnapshot> {
+  const end = Date.now() + timeoutMs;
+  let last: RenderedSnapshot | undefined;
+  while (Date.now() < end) {
+    last = await snapshot();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.fail(`${what}; last render: ${JSON.stringify({ lang: last?.lang, dir: last?.dir, headings: last?.headings, steps: last?.steps.map((s) => [s.step, s.status]) })}`);
+}
+
+describe(`walkthrough panel (${lab ? `lab, scenario ${scenario}` : 'no lab'})`, function () {
+  this.timeout(180000);
+  let api: ExchangeAuthDoctorApi;
+  const password = process.env.EAD_BIND_PASSWORD;
+  const out = mkdtempSync(path.join(os.tmpdir(), 'ead-walkthrough-'));
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
+    assert.ok(ext);
+    api = await ext.activate();
+    if (!password) return;
+    await api.signInWithPassword(password);
+    await api.refresh();
+    assert.equal(api.getDirectoryStatus().kind, 'ready', JSON.stringify(api.getDirectoryStatus()));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand(HOOK, { op: 'close' });
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('opens from the command with a pair and a step, and renders the symptom step and six steps', async () => {
+    await vscode.commands.executeCommand(OPEN, { step: 3, sending: 'EX01', receiving: 'EX02' });
+    const s = await until((x) => x.headings.length > 8, 'the panel renders its headings');
+    assert.equal(s.lang, 'en');
+    assert.equal(s.dir, 'ltr');
+    assert.ok(s.headings.includes('Resolve 454 4.7.0 Temporary authentication failure'), s.headings.join(' | '));
+    for (const n of [0, 1, 2, 3, 4, 5, 6]) assert.ok(s.headings.some((h) => h.startsWith(`Step ${n}: `)), `heading of step ${n}`);
+    assert.match(s.text, /Checking: EX01 sends to EX02/);
+    const st = await state();
+    assert.deepEqual(st.scope, { kind: 'pair', sending: 'EX01', receiving: 'EX02' });
+    assert.equal(st.currentStep, 3);
+    if (lab) assert.deepEqual(st.servers, ['EX01', 'EX02']);
+  });
+
+  if (lab) it('recognises a pasted event 1035 and sets the pair from it', async () => {
+    await send({ type: 'setScope', scope: { kind: 'organisation' } });
+    const fqdn = api.getDiscovery()?.servers.find((x) => x.name === 'EX02')?.fqdn ?? 'ex02.contoso.test';
+    const text = `Computer: ${fqdn}\nSource: MSExchangeTransport\nEvent ID: 1035\nInbound authentication failed with error IllegalMessage for Receive connector Default EX02. The authentication mechanism is ExchangeAuth. The source IP address of the client who tried to authenticate to Microsoft Exchange is [192.0.2.55].`;
+    const st = await send({ type: 'recognise', text });
+    assert.equal(st.symptom?.recognised, true);
+    assert.deepEqual(st.symptom?.kinds, ['event-1035']);
+    assert.equal(st.symptom?.receiving, 'EX02');
+    // Two servers in the organisation: the other end is implied even though 192.0.2.55 is unknown.
+    assert.deepEqual(st.scope, { kind: 'pair', sending: 'EX01', receiving: 'EX02' });
+    const s = await until((x) => /Recognised: Event 1035/.test(x.text), 'the recognition is shown');
+    assert.match(s.text, /ExchangeAuth/);
+  });
+
+  const runAll = async (): Promise<RenderedSnapshot> => {
+    await send({ type: 'setScope', scope: { kind: 'pair', sending: 'EX01', receiving: 'EX02' } });
+    const st = await send({ type: 'run' });
+    assert.equal(st.running, false);
+    assert.equal(st.error, undefined, st.error);
+    return until((x) => x.steps.filter((s) => s.step > 0).every((s) => s.status !== 'idle' && s.status !== 'running'), 'every step has a result');
+  };
+
+  if (lab && scenario === 'all-faults') {
+    it('all-faults: each faulty step shows its findings inline, with evidence and remedies', async () => {
+      const s = await runAll();
+      for (const e of SCENARIOS['all-faults']!.expected) {
+        const step = stepOf(s, e.step);
+        assert.equal(step.status, 'error', `step ${e.step} is an error (${e.subject})`);
+        assert.ok(step.findings.includes(e.subject), `step ${e.step} names ${e.subject}:\n${step.findings.slice(0, 1500)}`);
+      }
+      assert.match(stepOf(s, 3).findings, /SMTPSVC\/ex02/i, 'the SPN comparison names the missing SPN');
+      assert.match(stepOf(s, 3).findings, /setspn/i, 'a setspn remedy is shown');
+      assert.match(stepOf(s, 3).findings, /Run in terminal/, 'remedies can run in a terminal');
+      assert.match(stepOf(s, 4).findings, /2525/, 'the closed port is named');
+      assert.match(stepOf(s, 6).findings, /Default EX02/);
+      for (const n of [1, 3, 4, 6]) assert.match(stepOf(s, n).findings, /Observed|Value/, `step ${n} shows evidence`);
+      assert.match(s.text, /Likely causes, most likely first/);
+      assert.match(s.text, /6 of 6 steps checked/);
+      const st = await state();
+      assert.ok((st.verdict?.causes.length ?? 0) >= 4, 'the summary ranks several causes');
+    });
+  }
+
+  if (lab && scenario === 'healthy') {
+    it('healthy: every step the lab can check shows ok', async () => {
+      const s = await runAll();
+      for (const n of [1, 2, 3, 4, 6]) assert.equal(stepOf(s, n).status, 'ok', `step ${n}:\n${stepOf(s, n).findings.slice(0, 800)}`);
+      // Step 5 reads Windows event logs through PowerShell remoting: from Linux it can only say so.
+      assert.ok(['ok', 'unknown'].includes(stepOf(s, 5).status), `step 5 is ${stepOf(s, 5).status}`);
+      assert.match(s.text, /No step shows a fault\./);
+    });
+  }
+
+  if (lab) it('re-checks one step without touching the others', async () => {
+    const before = await state();
+    const st = await send({ type: 'run', steps: [3] });
+    assert.equal(st.running, false);
+    for (const n of [1, 2, 4, 5, 6]) assert.equal(st.steps[n - 1]?.status, before.steps[n - 1]?.status, `step ${n} unchanged`);
+    assert.notEqual(st.steps[2]?.status, 'idle');
+  });
+
+  it('switches to Hebrew: right to left, translated headings', async () => {
+    const he = bundle('he');
+    await send({ type: 'setLanguage', language: 'he' });
+    const s = await until((x) => x.dir === 'rtl', 'the panel turns right to left');
+    assert.equal(s.lang, 'he');
+    const summary = he['Summary'];
+    const step1 = he['Clocks agree within the Kerberos tolerance'];
+    assert.ok(summary && summary !== 'Summary' && step1, 'the Hebrew bundle translates the headings');
+    assert.ok(s.headings.includes(summary), s.headings.join(' | '));
+    assert.ok(s.headings.some((h) => h.includes(step1)), s.headings.join(' | '));
+    assert.ok(!s.headings.includes('Summary'), 'no English heading left');
+    await send({ type: 'setLanguage', language: 'en' });
+    await until((x) => x.dir === 'ltr' && x.headings.includes('Summary'), 'back to English');
+  });
+
+  it('exports the walkthrough as Markdown and as self-contained HTML, without the password', async () => {
+    const md = path.join(out, 'report.md');
+    const html = path.join(out, 'report.html');
+    assert.equal(await vscode.commands.executeCommand(HOOK, { op: 'export', format: 'markdown', path: md }), md);
+    assert.equal(await vscode.commands.executeCommand(HOOK, { op: 'export', format: 'html', path: html }), html);
+    const mdText = readFileSync(md, 'utf8');
+    const htmlText = readFileSync(html, 'utf8');
+    assert.match(mdText, /^# Exchange authentication diagnosis \(454 4\.7\.0\)/);
+    assert.match(mdText, /Checked: EX01 -\\?> EX02/);
+    if (lab) assert.match(mdText, /Directory: .*dc1/i);
+    if (lab) assert.match(mdText, /## Symptom as reported/);
+    if (lab) assert.match(mdText, /## Step 3: /);
+    assert.match(htmlText, /^<!DOCTYPE html>/);
+    assert.doesNotMatch(htmlText, /<script|\bsrc=|\bhref=/i);
+    if (lab && scenario === 'all-faults') {
+      assert.match(mdText, /SMTPSVC\/ex02/i);
+      assert.match(htmlText, /Default EX02/);
+    }
+    if (password) for (const text of [mdText, htmlText]) assert.ok(!text.includes(password), 'no password in the report');
+  });
+});

@@ -14,7 +14,7 @@ import { DiagnosisService, scopeLabel, type DiagnosisRun } from '../diagnosis/di
 import { FindingsStore } from '../findings/findings-store.js';
 import { FINDINGS_VIEW_ID, FindingsViewProvider, type FindingsNode, type FindingsSnapshot } from '../findings/findings-view.js';
 import { StatusItem } from '../status/status-item.js';
-import { TerminalRunner } from '../terminal/terminal-runner.js';
+import { TerminalRunner, posixShellPath } from '../terminal/terminal-runner.js';
 import { PlanError, type ToolPlan } from '../terminal/tools.js';
 import { buildVerdict } from '../../core/engine/verdict.js';
 import { cliEnvironment, findPowerShell } from './environment.js';
@@ -48,10 +48,11 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
   const gate = new SafetyGate(log);
   const windows = process.platform === 'win32';
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(SECTION);
+  const shellPath = windows ? findPowerShell() : posixShellPath();
   const runner = new TerminalRunner({
     log,
     useShellIntegration: () => config().get<boolean>('terminal.useShellIntegration') !== false,
-    ...(windows ? { shellPath: findPowerShell() } : {}),
+    ...(shellPath ? { shellPath } : {}),
     ...(windows ? {} : { message: vscode.l10n.t('Exchange Auth Doctor: the Windows tools (setspn, w32tm, repadmin, PowerShell) are not available on this system; the same commands run the exchange-auth-doctor CLI, which reads Active Directory over LDAP instead.') }),
   });
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
@@ -66,7 +67,7 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
     store,
     log,
     cli: { node: process.execPath, script: context.asAbsolutePath('dist/cli.js') },
-    useWindowsTools: () => windows && config().get<string>('checks.windowsTools') !== 'never',
+    useWindowsTools: () => gate.hooks.windowsTools ?? (windows && config().get<string>('checks.windowsTools') !== 'never'),
     powershellExe: windows ? findPowerShell() : 'pwsh',
     cliEnv: () => cliEnvironment(credentials),
     clockLimits: () => {

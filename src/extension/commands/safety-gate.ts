@@ -20,6 +20,8 @@ export interface GateHooks {
   confirm?: (request: ConfirmRequest) => Promise<boolean>;
   /** Replaces `vscode.workspace.isTrusted`. */
   isTrusted?: () => boolean;
+  /** Forces the Windows (true) or the CLI (false) form of the tools, e.g. to test consent off Windows. */
+  windowsTools?: boolean;
   /** Replaces the dry-run / not-on-this-OS modal (which only shows and copies). */
   show?: (title: string, commandLines: string[], why: string) => Promise<void>;
 }

@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { execa } from 'execa';
 import type { ShellKind } from '../../shared/findings';
 import type { PreparedRun } from './invocation';
@@ -42,6 +43,15 @@ export interface TerminalRunnerOptions {
   /** Shown once when the terminal opens (e.g. that the Windows tools are not available here). */
   message?: string;
   log: vscode.LogOutputChannel;
+}
+
+/**
+ * The shell to start on macOS and Linux: the user's when shell integration supports it (bash,
+ * zsh, fish, pwsh), else bash when present (a plain `sh` never gets shell integration).
+ */
+export function posixShellPath(defaultShell: string = vscode.env.shell, exists: (p: string) => boolean = existsSync): string | undefined {
+  if (/(^|\/)(bash|zsh|fish|pwsh)$/.test(defaultShell)) return undefined;
+  return ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash'].find(exists);
 }
 
 /** Which quoting the terminal's shell reads: from the shell we start, or the default profile's. */
@@ -122,7 +132,12 @@ export class TerminalRunner implements vscode.Disposable {
     const env = request.env ?? {};
     const terminal = this.ensureTerminal(env);
     terminal.show(true);
-    const integration = this.options.useShellIntegration() ? await this.waitForIntegration(terminal, SHELL_INTEGRATION_TIMEOUT_MS) : undefined;
+    let integration: vscode.TerminalShellIntegration | undefined;
+    if (this.options.useShellIntegration()) {
+      // The 3 s count from the moment the shell process exists, not from the terminal object.
+      await Promise.race([terminal.processId, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      integration = await this.waitForIntegration(terminal, SHELL_INTEGRATION_TIMEOUT_MS);
+    }
     if (integration) return this.runIntegrated(terminal, integration, request);
     this.options.log.info(`Shell integration not available${this.options.useShellIntegration() ? ` within ${SHELL_INTEGRATION_TIMEOUT_MS / 1000} s` : ' (turned off in the settings)'}; running in the background: ${request.run.commandLine}`);
     return this.runFallback(terminal, request);

@@ -1,0 +1,219 @@
+/**
+ * Commands and terminal integration in a real VS Code (code-server), against the lab DC: SetSPN -L
+ * for a lab server in the extension's terminal with shell integration and its findings on the tree
+ * item; the same findings through the fallback (shell integration turned off in the settings: the
+ * command runs in the background with execa and the terminal gets the line through sendText);
+ * consent, dry-run and workspace trust in front of commands that change a server.
+ *
+ * Off Windows the commands that change a server have no equivalent to run, so the consent tests
+ * force the Windows form through the feature's `windowsTools` hook and decline: nothing may run.
+ * Workspace trust is tested through the injectable trust check (`isTrusted` hook): the runner
+ * starts code-server with one trusted workspace, and a real untrusted one cannot be switched to
+ * from inside the extension host.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
+import type { CommandsFeatureApi, ToolRunOutcome } from '../../../src/extension/commands/index.js';
+import type { ConfirmRequest } from '../../../src/extension/commands/safety-gate.js';
+import type { TreeSnapshot } from '../../../src/extension/tree/server-tree.js';
+
+const SECTION = 'exchangeAuthDoctor';
+
+function find(nodes: TreeSnapshot[], pred: (n: TreeSnapshot) => boolean): TreeSnapshot | undefined {
+  for (const n of nodes) {
+    if (pred(n)) return n;
+    const hit = find(n.children, pred);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** A confirmation hook that records what it was asked and answers `ok`. */
+const answer = (asked: ConfirmRequest[], ok: boolean) => (r: ConfirmRequest): Promise<boolean> => {
+  asked.push(r);
+  return Promise.resolve(ok);
+};
+const record = (shown: string[][]) => (_title: string, lines: string[]): Promise<void> => {
+  shown.push(lines);
+  return Promise.resolve();
+};
+
+const codes = (o: ToolRunOutcome | undefined): string[] => (o?.findings ?? []).map((f) => `${f.code}:${f.severity}`).sort();
+
+describe('Commands feature (no lab needed)', () => {
+  before(async () => {
+    await vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID)?.activate();
+  });
+
+  it('registers every command the manifest contributes', async () => {
+    const contributed = ((vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands ?? []).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+  });
+});
+
+describe('Commands and terminal integration (lab)', function () {
+  this.timeout(120_000);
+  let api: ExchangeAuthDoctorApi;
+  let feature: CommandsFeatureApi;
+  const password = process.env.EAD_BIND_PASSWORD;
+  const started: vscode.TerminalShellExecution[] = [];
+  let startListener: vscode.Disposable | undefined;
+
+  before(async function () {
+    if (!password) {
+      assert.fail('EAD_BIND_PASSWORD must reach the extension host (the lab must be running; the runner passes its environment)');
+    }
+    const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+    api = await ext.activate();
+    assert.ok(api.commands, 'the commands feature is wired into the extension API');
+    feature = api.commands;
+    await api.signInWithPassword(password);
+    await api.refresh();
+    assert.equal(api.getDirectoryStatus().kind, 'ready', JSON.stringify(api.getDirectoryStatus()));
+    startListener = vscode.window.onDidStartTerminalShellExecution((e) => started.push(e.execution));
+  });
+
+  afterEach(async () => {
+    feature.setHooks({});
+    await setSetting('terminal.useShellIntegration', undefined);
+    await setSetting('commands.dryRun', undefined);
+  });
+
+  after(() => {
+    startListener?.dispose();
+    feature?.clearFindings();
+  });
+
+  let integrated: ToolRunOutcome | undefined;
+
+  it('runs SetSPN -L for EX01 in the terminal with shell integration and shows the findings on the tree item', async () => {
+    feature.clearFindings();
+    const before = started.length;
+    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.setspnList', 'EX01')) ?? [];
+    integrated = outcome;
+    assert.equal(outcome?.status, 'ran', JSON.stringify(outcome));
+    assert.equal(outcome.via, 'shell-integration');
+    assert.equal(outcome.exitCode, 0, JSON.stringify(outcome));
+    assert.match(outcome.commandLine ?? '', /cli\.js'? setspn -L EX01$/);
+    assert.ok(!(outcome.commandLine ?? '').includes(password!), 'no password on the command line');
+    assert.ok(started.length > before, 'a shell execution started in a terminal');
+    assert.ok(vscode.window.terminals.some((t) => t.name === 'Exchange Auth Doctor'), 'the named terminal exists');
+
+    const spn = outcome.findings.find((f) => f.code.startsWith('spn.'));
+    assert.ok(spn, `an SPN finding: ${JSON.stringify(codes(outcome))}`);
+    assert.notEqual(spn.code, 'tool.output-unrecognised');
+    assert.ok(spn.evidence.some((e) => /SMTPSVC\/ex01\.contoso\.test/i.test(e.value)), JSON.stringify(spn.evidence));
+
+    const ex01 = find(api.getTreeSnapshot(), (n) => n.label === 'EX01' && (n.contextValue ?? '').startsWith('exchangeServer'));
+    assert.ok(ex01, 'EX01 in the tree');
+    const expectedIcon = { ok: 'pass', error: 'error', warning: 'warning', unknown: 'question' }[spn.severity];
+    assert.equal(ex01.icon, expectedIcon);
+    assert.equal(ex01.contextValue, `exchangeServer.${spn.severity}`);
+    assert.ok((ex01.description ?? '').includes(api.getServerHealth('EX01')?.summary ?? '<none>'), ex01.description);
+
+    const view = feature.findingsSnapshot();
+    assert.ok(view.some((s) => s.step === 3 && s.findings.some((f) => f.subject === 'EX01')), JSON.stringify(view));
+    assert.match(feature.statusText(), /Exchange auth/);
+  });
+
+  it('gives the same findings through the fallback when shell integration is off', async () => {
+    assert.ok(integrated, 'the shell-integration run came first');
+    await setSetting('terminal.useShellIntegration', false);
+    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.setspnList', 'EX01')) ?? [];
+    assert.equal(outcome?.status, 'ran', JSON.stringify(outcome));
+    assert.equal(outcome.via, 'fallback');
+    assert.equal(outcome.exitCode, 0);
+    assert.equal(outcome.commandLine, integrated.commandLine);
+    assert.deepEqual(codes(outcome), codes(integrated));
+    assert.deepEqual(
+      outcome.findings.map((f) => f.title),
+      integrated.findings.map((f) => f.title),
+    );
+  });
+
+  it('runs nothing that changes a server without consent, and shows the exact command line', async () => {
+    const asked: ConfirmRequest[] = [];
+    feature.setHooks({ windowsTools: true, confirm: answer(asked, false) });
+    const before = started.length;
+    const findingsBefore = feature.findings().length;
+    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.enableKerberosLogging', 'EX01')) ?? [];
+    assert.equal(outcome?.status, 'declined', JSON.stringify(outcome));
+    assert.equal(asked.length, 1);
+    assert.deepEqual(asked[0]?.commandLines, ["reg add '\\\\ex01.contoso.test\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters' /v LogLevel /t REG_DWORD /d '1' /f"]);
+    assert.equal(started.length, before, 'no terminal execution');
+    assert.equal(feature.findings().length, findingsBefore, 'no new findings');
+  });
+
+  it('with dry-run on, shows the command line and neither asks nor runs', async () => {
+    const asked: ConfirmRequest[] = [];
+    const shown: string[][] = [];
+    await setSetting('commands.dryRun', true);
+    feature.setHooks({ windowsTools: true, confirm: answer(asked, true), show: record(shown) });
+    const before = started.length;
+    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.forceReplication', 'DC1')) ?? [];
+    assert.equal(outcome?.status, 'dry-run', JSON.stringify(outcome));
+    assert.equal(asked.length, 0);
+    assert.deepEqual(shown, [['repadmin /syncall dc1.contoso.test /AdeP']]);
+    assert.equal(started.length, before);
+  });
+
+  it('off Windows, a command that changes a server only offers its Windows command line', async () => {
+    if (process.platform === 'win32') return;
+    const shown: string[][] = [];
+    const asked: ConfirmRequest[] = [];
+    feature.setHooks({ confirm: answer(asked, true), show: record(shown) });
+    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.disableKerberosLogging', 'EX01')) ?? [];
+    assert.equal(outcome?.status, 'unavailable', JSON.stringify(outcome));
+    assert.equal(asked.length, 0);
+    assert.match(shown[0]?.[0] ?? '', /^reg delete /);
+  });
+
+  it('refuses commands in an untrusted workspace (injected trust check)', async () => {
+    const asked: ConfirmRequest[] = [];
+    feature.setHooks({ windowsTools: true, isTrusted: () => false, confirm: answer(asked, true) });
+    const before = started.length;
+    for (const id of ['exchangeAuthDoctor.enableKerberosLogging', 'exchangeAuthDoctor.registerMissingSpns', 'exchangeAuthDoctor.setspnList']) {
+      const outcomes = (await vscode.commands.executeCommand<ToolRunOutcome[]>(id, 'EX01')) ?? [];
+      assert.ok(outcomes.every((o) => o.status === 'refused'), `${id}: ${JSON.stringify(outcomes)}`);
+    }
+    assert.equal(await vscode.commands.executeCommand('exchangeAuthDoctor.diagnoseServer', 'EX01'), undefined);
+    assert.equal(asked.length, 0);
+    assert.equal(started.length, before);
+  });
+
+  it('refuses a hostile server name before anything runs', async () => {
+    const before = started.length;
+    const outcomes = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.setspnList', 'EX01;rm -rf ~')) ?? [];
+    assert.equal(outcomes[0]?.status, 'invalid', JSON.stringify(outcomes));
+    assert.equal(started.length, before);
+  });
+
+  it('diagnoses a server through the diagnosis service and streams its events', async () => {
+    const events: string[] = [];
+    const run = await feature.diagnosis.run({ kind: 'server', server: 'EX01' }, { steps: [3], progress: false, onEvent: (e) => events.push(e.type) });
+    assert.equal(run.cancelled, false);
+    assert.ok(run.findings.length > 0 && run.findings.every((f) => f.step === 3));
+    assert.ok(events.includes('step-started') && events.includes('finding'), events.join(','));
+    assert.equal(feature.diagnosis.last, run);
+    assert.ok(api.getServerHealth('EX01'));
+  });
+
+  it('exports the findings as a Markdown report without the password', async () => {
+    const file = vscode.Uri.file(path.join(mkdtempSync(path.join(os.tmpdir(), 'ead-report-')), 'report.md'));
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('exchangeAuthDoctor.exportReport', { format: 'markdown', uri: file });
+    assert.equal(uri?.fsPath, file.fsPath);
+    const text = readFileSync(file.fsPath, 'utf8');
+    assert.match(text, /SMTP/);
+    assert.ok(!text.includes(password!), 'no password in the report');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * What `activate()` returns: the extension's internal API for the integration tests and for other
+ * features of this extension (checks decorate servers; commands read the discovery).
+ *
+ *   const api = await vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID)!.activate();
+ *   await api.signInWithPassword(process.env.EAD_BIND_PASSWORD!);   // SecretStorage, no prompt
+ *   await api.refresh();                                            // resolves when settled
+ *   api.getDiscovery()?.servers;  api.getTreeSnapshot();
+ *   api.setServerHealth('EX01', 'error', 'SPN missing');
+ */
+import type * as vscode from 'vscode';
+import type { DiscoveryResult } from '../core/directory/model.js';
+import type { FailureKind } from '../core/errors.js';
+import type { Severity } from '../shared/findings.js';
+import type { ServerHealth, TreeSnapshot } from './tree/server-tree.js';
+import type { CommandsFeatureApi } from './commands/index.js';
+
+export const EXTENSION_ID = 'exchange-auth-doctor.exchange-auth-doctor';
+
+export interface DirectoryStatus {
+  kind: 'not-configured' | 'invalid-settings' | 'signed-out' | 'loading' | 'ready' | 'failed';
+  /** For `failed`: the failure kind and message (never contains the password). */
+  failure?: { kind: FailureKind; message: string };
+}
+
+export interface ExchangeAuthDoctorApi {
+  /** The current discovery when the state is `ready`, otherwise undefined. */
+  getDiscovery(): DiscoveryResult | undefined;
+  getDirectoryStatus(): DirectoryStatus;
+  /** Re-reads settings and the directory; resolves once the state has settled. */
+  refresh(): Promise<void>;
+  /** Stores a password for the configured DC and bind user in SecretStorage, without a prompt or a check. */
+  signInWithPassword(password: string): Promise<void>;
+  /** Removes the stored password (no prompt) and refreshes. */
+  signOut(): Promise<void>;
+  /** The tree as it is rendered (labels, descriptions, tooltips, contextValues, commands). */
+  getTreeSnapshot(): TreeSnapshot[];
+  /** Shows a findings state on a server item (icon and description suffix). */
+  setServerHealth(serverName: string, severity: Severity, summary?: string): void;
+  /** Clears one server's state, or all when no name is given. */
+  clearServerHealth(serverName?: string): void;
+  getServerHealth(serverName: string): ServerHealth | undefined;
+  /** Fires after every discovery state change with the current discovery (or undefined). */
+  readonly onDidChangeDiscovery: vscode.Event<DiscoveryResult | undefined>;
+  /** The extension's log channel, for other features to write to. */
+  readonly log: vscode.LogOutputChannel;
+  /** The commands feature (diagnosis service, findings, test hooks); set once it is activated. */
+  commands?: CommandsFeatureApi;
+}

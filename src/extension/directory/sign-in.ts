@@ -1,0 +1,93 @@
+/**
+ * "Sign in to directory" and "Sign out". The password is typed into a masked box, checked with a
+ * real bind (cancellable, with progress), and kept in SecretStorage only. A wrong password is not
+ * stored; a DC that cannot be reached right now does not block storing (the tree will say why).
+ */
+import * as vscode from 'vscode';
+import { SECTION, isDirectoryConfigured, openSetting, readSettings, type DirectorySettings } from './settings.js';
+import type { CredentialStore } from './credentials.js';
+import type { DiscoveryService } from './discovery-service.js';
+
+const UPN_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$|^(?:CN|OU|DC|UID)=.+/i;
+
+async function askBindUser(): Promise<string | undefined> {
+  const user = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Sign in to directory'),
+    prompt: vscode.l10n.t('User to bind as, as a UPN (name@domain) or a distinguished name'),
+    placeHolder: 'svc-doctor@contoso.com',
+    ignoreFocusOut: true,
+    validateInput: (v) => (UPN_RE.test(v.trim()) ? undefined : vscode.l10n.t('Enter a UPN such as name@contoso.com, or a DN')),
+  });
+  if (!user) return undefined;
+  await vscode.workspace.getConfiguration(SECTION).update('directory.bindUser', user.trim(), vscode.ConfigurationTarget.Global);
+  return user.trim();
+}
+
+export class SignIn {
+  constructor(
+    private readonly credentials: CredentialStore,
+    private readonly discovery: DiscoveryService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The command: prompts, verifies, stores, refreshes. */
+  async signIn(): Promise<void> {
+    let settings = readSettings();
+    if (settings.hosts.length === 0) {
+      const open = vscode.l10n.t('Open Settings');
+      const pick = await vscode.window.showWarningMessage(vscode.l10n.t('Set the domain controller host name first.'), open);
+      if (pick === open) await openSetting('directory.hosts');
+      return;
+    }
+    if (!settings.bindUser) {
+      if (!(await askBindUser())) return;
+      settings = readSettings();
+    }
+    const password = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Sign in to directory'),
+      prompt: vscode.l10n.t('Password of {0} for {1}', settings.bindUser, settings.hosts.join(', ')),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.length === 0 ? vscode.l10n.t('The password cannot be empty') : undefined),
+    });
+    if (!password) return;
+
+    const error = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the sign-in with {0}', settings.hosts[0] ?? ''), cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        return this.discovery.verify(settings, password, controller.signal);
+      },
+    );
+    if (error?.kind === 'aborted') return;
+    if (error?.kind === 'bind-invalid-credentials') {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sign-in failed: {0}', error.message));
+      return;
+    }
+    await this.store(settings, password);
+    if (error) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Password saved, but the sign-in could not be checked: {0}', error.message));
+    } else {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', settings.hosts[0] ?? '', settings.bindUser));
+    }
+    await this.discovery.refresh();
+  }
+
+  /** Stores a password without prompting (test API and automation); does not verify it. */
+  async store(settings: DirectorySettings, password: string): Promise<void> {
+    if (!isDirectoryConfigured(settings)) throw new Error(vscode.l10n.t('Set the domain controller and bind user before signing in.'));
+    await this.credentials.store(settings, password);
+    this.log.info(`Password stored in SecretStorage for ${settings.bindUser} at ${settings.hosts[0] ?? ''}`);
+  }
+
+  async signOut(): Promise<void> {
+    const settings = readSettings();
+    const removed = await this.credentials.delete(settings);
+    this.log.info(removed ? `Signed out ${settings.bindUser}` : 'Sign out: no stored password');
+    void vscode.window.showInformationMessage(
+      removed ? vscode.l10n.t('Signed out. The stored password of {0} was removed.', settings.bindUser) : vscode.l10n.t('No stored password to remove.'),
+    );
+    await this.discovery.refresh();
+  }
+}

@@ -43,7 +43,7 @@ function dcsOf(s: Scenario): DcSpec[] {
 
 async function resetDirectory(s: Scenario, servers: number): Promise<void> {
   await Promise.all([stopDc(DC1), stopDc(DC2)]);
-  for (const dc of dcsOf(s)) restoreDc(s.base, dc);
+  for (const dc of dcsOf(s)) await restoreDc(s.base, dc);
   const extra = labServers(servers).slice(2);
   if (extra.length) await ldbAdd(DC1, entriesLdif(extra.flatMap((x) => serverEntries(x, ensureSecrets().computer))));
   await applyDirectoryFaults(DC1, s.directory);

@@ -9,7 +9,7 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const LAB_DIR = process.env.EAD_LAB_DIR_OVERRIDE ? path.resolve(process.env.EAD_LAB_DIR_OVERRIDE) : path.join(REPO_ROOT, '.lab');
 
 /** Bump when provisioning changes, so an old `.lab/base` is rebuilt instead of reused. */
-export const PROVISION_VERSION = '1';
+export const PROVISION_VERSION = '2';
 
 export const REALM = 'CONTOSO.TEST';
 export const DNS_DOMAIN = 'contoso.test';

@@ -4,7 +4,7 @@
  * DC2 joined it, and DC2 with inbound replication disabled). Scenarios start from a copy of a base.
  */
 import * as path from 'node:path';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { DC1, DC2, DNS_DOMAIN, SITE_DN, NETBIOS_DOMAIN, PROVISION_VERSION, REALM, paths, type DcSpec } from './layout';
 import { baseEntries, serverEntries } from './directory-data';
 import { schemaStages } from './exchange-schema';
@@ -29,16 +29,20 @@ function log(message: string): void {
   process.stderr.write(`lab: ${message}\n`);
 }
 
-/** Replaces a DC's live folder with its copy in `base`. */
-export function restoreDc(base: BaseName, dc: DcSpec): void {
-  rmSync(paths.dc(dc), { recursive: true, force: true });
-  cpSync(paths.pristine(base, dc), paths.dc(dc), { recursive: true, preserveTimestamps: true });
+/** `cp -a`: Samba insists on the modes of its socket folders (0700), which fs.cpSync does not keep. */
+async function copyTree(from: string, to: string): Promise<void> {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(path.dirname(to), { recursive: true });
+  await run('cp', ['-a', from, to]);
 }
 
-function snapshotDc(base: BaseName, dc: DcSpec): void {
-  rmSync(paths.pristine(base, dc), { recursive: true, force: true });
-  mkdirSync(path.dirname(paths.pristine(base, dc)), { recursive: true });
-  cpSync(paths.dc(dc), paths.pristine(base, dc), { recursive: true, preserveTimestamps: true });
+/** Replaces a DC's live folder with its copy in `base`. */
+export async function restoreDc(base: BaseName, dc: DcSpec): Promise<void> {
+  await copyTree(paths.pristine(base, dc), paths.dc(dc));
+}
+
+async function snapshotDc(base: BaseName, dc: DcSpec): Promise<void> {
+  await copyTree(paths.dc(dc), paths.pristine(base, dc));
 }
 
 async function provisionDc1(secrets: LabSecrets): Promise<void> {
@@ -91,12 +95,12 @@ export async function ensureBases(): Promise<void> {
   await ensureLabCertificates();
   log('provisioning DC1 (contoso.test) with the Exchange schema subset, EX01 and EX02 ...');
   await provisionDc1(secrets);
-  snapshotDc('solo', DC1);
+  await snapshotDc('solo', DC1);
   log(`solo base ready in ${((Date.now() - started) / 1000).toFixed(1)} s; joining DC2 for the pair base ...`);
   await joinDc2(secrets);
-  snapshotDc('pair', DC1);
-  snapshotDc('pair', DC2);
-  restoreDc('solo', DC1);
+  await snapshotDc('pair', DC1);
+  await snapshotDc('pair', DC2);
+  await restoreDc('solo', DC1);
   rmSync(paths.dc(DC2), { recursive: true, force: true });
   writeFileSync(paths.baseStamp, `${PROVISION_VERSION}\n`);
   log(`provisioned in ${((Date.now() - started) / 1000).toFixed(1)} s`);

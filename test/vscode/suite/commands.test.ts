@@ -7,9 +7,9 @@
  *
  * Off Windows the commands that change a server have no equivalent to run, so the consent tests
  * force the Windows form through the feature's `windowsTools` hook and decline: nothing may run.
- * Workspace trust is tested through the injectable trust check (`isTrusted` hook): the runner
- * starts code-server with one trusted workspace, and a real untrusted one cannot be switched to
- * from inside the extension host.
+ * Workspace trust: with EAD_WORKSPACE_TRUST=on the runner opens a really untrusted workspace and
+ * the first suite checks the refusal there (the lab suite needs the restricted directory settings,
+ * so it runs with trust off); with trust off, the injectable trust check (`isTrusted` hook) covers it.
  */
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -70,6 +70,28 @@ describe('Commands feature (no lab needed)', () => {
     const contributed = ((vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands ?? []).map((c) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+  });
+});
+
+describe('Commands in a really untrusted workspace (runner with EAD_WORKSPACE_TRUST=on)', () => {
+  it('refuses state-changing and tool commands when VS Code does not trust the workspace', async () => {
+    // With workspace trust off in the runner every workspace is trusted; then this is covered by
+    // the injected trust check below.
+    if (vscode.workspace.isTrusted) return;
+    const api = await vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID)?.activate();
+    const feature = api?.commands;
+    assert.ok(feature);
+    const asked: ConfirmRequest[] = [];
+    feature.setHooks({ windowsTools: true, confirm: answer(asked, true) });
+    try {
+      for (const id of ['exchangeAuthDoctor.enableKerberosLogging', 'exchangeAuthDoctor.setspnList']) {
+        const outcomes = (await vscode.commands.executeCommand<ToolRunOutcome[]>(id, 'EX01')) ?? [];
+        assert.deepEqual(outcomes.map((o) => o.status), ['refused'], id);
+      }
+      assert.equal(asked.length, 0);
+    } finally {
+      feature.setHooks({});
+    }
   });
 });
 

@@ -29,19 +29,27 @@ export async function lookupHost(host: string, options: OpOptions): Promise<stri
   });
 }
 
+/**
+ * The names an address maps back to: the system's answer (getnameinfo: hosts file, then DNS PTR)
+ * first, then every PTR name DNS gives. Both are asked because Node's DNS `reverse` returns only
+ * a hostent's aliases, which drops the canonical name when the answer comes from a hosts file.
+ */
 export async function reverseAddress(address: string, options: OpOptions): Promise<string[]> {
   const ip = bare(address);
   const what = `DNS reverse lookup of ${ip}`;
   const resolver = new dns.promises.Resolver({ timeout: Math.max(1, options.timeoutMs), tries: 1 });
   return withDeadline(what, options.timeoutMs, options.signal, async (signal) => {
     signal.addEventListener('abort', () => resolver.cancel(), { once: true });
-    try {
-      return await resolver.reverse(ip);
-    } catch (e) {
-      // No PTR record is an answer, not a failure.
-      if (errorCode(e) === 'ENOTFOUND' || errorCode(e) === 'ENODATA') return [];
-      throw mapNetError(e, what, options.timeoutMs);
-    }
+    const [system, ptr] = await Promise.allSettled([dns.promises.lookupService(ip, 0), resolver.reverse(ip)]);
+    const names: string[] = [];
+    if (system.status === 'fulfilled' && system.value.hostname && system.value.hostname !== ip) names.push(system.value.hostname);
+    if (ptr.status === 'fulfilled') names.push(...ptr.value);
+    const unique = [...new Map(names.map((n) => [n.toLowerCase().replace(/\.$/, ''), n.replace(/\.$/, '')])).values()];
+    if (unique.length > 0 || ptr.status === 'fulfilled') return unique;
+    // No PTR record is an answer, not a failure.
+    const code = errorCode(ptr.reason);
+    if (code === 'ENOTFOUND' || code === 'ENODATA') return [];
+    throw mapNetError(ptr.reason, what, options.timeoutMs);
   });
 }
 

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding, Step } from '../../src/shared/findings';
-import { labEnv, startLab } from '../lab/api';
+import { labEnv } from '../lab/api';
+import { useScenario } from './lab-fixture';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 
@@ -24,8 +25,8 @@ const EXPECTED: Record<string, { step: Step; subject?: RegExp }[]> = {
   'all-faults': [{ step: 1 }, { step: 2 }, { step: 3 }, { step: 4 }, { step: 6 }],
 };
 
-async function cli(args: string[], extraEnv: Record<string, string> = {}) {
-  const env = { ...process.env, ...(await labEnv()), ...extraEnv, NO_COLOR: '1' };
+function cli(args: string[], extraEnv: Record<string, string> = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, ...labEnv(), ...extraEnv, NO_COLOR: '1' };
   const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 170_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, password: env.EAD_BIND_PASSWORD ?? '' };
 }
@@ -39,8 +40,8 @@ describe('exchange-auth-doctor diagnose --json against the lab', function () {
 
   for (const [scenario, expected] of Object.entries(EXPECTED)) {
     it(`${scenario}: ${expected.length ? `errors on step(s) ${expected.map((e) => e.step).join(', ')}` : 'no error'}`, async () => {
-      await startLab({ scenario });
-      const r = await cli(['diagnose', '--json']);
+      await useScenario(scenario);
+      const r = cli(['diagnose', '--json']);
       assert.equal(r.code, expected.length ? 1 : 0, r.stderr);
       assert.ok(!r.stdout.includes(r.password) && !r.stderr.includes(r.password), 'the password must never be printed');
       const doc = JSON.parse(r.stdout) as { findings: Finding[]; verdict: { overall: string } };
@@ -56,22 +57,22 @@ describe('exchange-auth-doctor diagnose --json against the lab', function () {
     });
   }
 
-  it('exits 2 with a clear message when the DC cannot be reached', async () => {
-    const r = await cli(['diagnose', '--json', '--dc', '127.0.0.1', '--port', '1', '--timeout', '2000']);
+  it('exits 2 with a clear message when the DC cannot be reached', () => {
+    const r = cli(['diagnose', '--json', '--dc', '127.0.0.1', '--port', '1', '--timeout', '2000']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /Could not reach a domain controller at 127\.0\.0\.1/);
     assert.equal(r.stdout, '');
   });
 
-  it('exits 2 and refuses --password', async () => {
-    const r = await cli(['diagnose', '--password', 'x']);
+  it('exits 2 and refuses --password', () => {
+    const r = cli(['diagnose', '--password', 'x']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /EAD_BIND_PASSWORD/);
   });
 
   it('prints setspn -L in SetSPN format from LDAP', async () => {
-    await startLab({ scenario: 'healthy' });
-    const r = await cli(['setspn', '-L', 'EX01']);
+    await useScenario('healthy');
+    const r = cli(['setspn', '-L', 'EX01']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Registered ServicePrincipalNames for CN=EX01,/);
     assert.match(r.stdout, /\n\tSMTPSVC\/ex01\.contoso\.test\n/i);

@@ -22,7 +22,7 @@ describe('directory discovery against the lab DC', function () {
   let silent: SilentServer;
 
   before(async () => {
-    lab = await labSettings();
+    lab = labSettings();
     target = { host: lab.host, port: lab.port, security: lab.security, caPem: lab.caPem };
     silent = await startSilentServer();
   });

@@ -6,7 +6,6 @@
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Finding, Step } from '../../src/shared/findings';
 import type { CoreIo, DirectoryTarget } from '../../src/core/io';
 import { DEFAULT_ENGINE_SETTINGS } from '../../src/core/engine/check';
@@ -17,6 +16,8 @@ import { replicationCheck } from '../../src/core/checks/replication';
 import { createPortsCheck } from '../../src/core/checks/ports';
 import { clockProbes, portProbes } from '../../src/core/checks/probe-adapters';
 import { TimeoutError, AbortError } from '../../src/core/errors';
+import { createNodeIo } from '../../src/io/node-io';
+import { SCENARIOS } from '../lab/scenarios';
 import { useScenario, type LabEnv } from './lab-fixture';
 
 const MY_STEPS: Step[] = [1, 2, 4];
@@ -28,26 +29,12 @@ interface Expectation {
   severity: string;
 }
 
-async function nodeIo(): Promise<CoreIo> {
-  const mod = (await import(path.resolve(__dirname, '../../src/io/node-io.ts'))) as { createNodeIo: () => CoreIo };
-  return mod.createNodeIo();
-}
 
-/** The lab's expected findings for a scenario, on steps 1, 2 and 4 (shape-tolerant reader of test/lab/scenarios.ts). */
-async function expectations(scenario: string): Promise<Expectation[]> {
-  const mod = (await import(path.resolve(__dirname, '../lab/scenarios.ts'))) as Record<string, unknown>;
-  const table = mod.SCENARIOS ?? mod.scenarios ?? mod.default;
-  const entry = Array.isArray(table) ? (table as { name?: string }[]).find((s) => s.name === scenario) : (table as Record<string, unknown> | undefined)?.[scenario];
+/** The lab's expected findings for a scenario, on steps 1, 2 and 4. */
+function expectations(scenario: string): Expectation[] {
+  const entry = SCENARIOS[scenario];
   if (!entry) throw new Error(`test/lab/scenarios.ts has no scenario ${scenario}`);
-  const e = entry as Record<string, unknown>;
-  const list = (e.expected ?? e.expect ?? e.expectations ?? e.findings ?? []) as { step?: number; subject?: string | { name?: string }; severity?: string }[];
-  return list
-    .map((x) => ({
-      step: Number(x.step) as Step,
-      subject: typeof x.subject === 'object' ? (x.subject.name ?? '') : (x.subject ?? ''),
-      severity: x.severity ?? 'error',
-    }))
-    .filter((x) => MY_STEPS.includes(x.step));
+  return entry.expected.filter((x) => MY_STEPS.includes(x.step));
 }
 
 interface Run {
@@ -56,7 +43,7 @@ interface Run {
 }
 
 async function diagnose(env: LabEnv, tweak?: (io: CoreIo, d: Awaited<ReturnType<typeof discoverWithFailover>>) => void): Promise<Run> {
-  const io = await nodeIo();
+  const io = createNodeIo();
   const caPem = readFileSync(env.EAD_CA_FILE ?? '', 'utf8');
   const targets: DirectoryTarget[] = [{ host: env.EAD_DC_HOST ?? '', port: Number(env.EAD_DC_PORT ?? 636), security: env.EAD_DC_SECURITY === 'starttls' ? 'starttls' : 'ldaps', caPem }];
   const credentials = { user: env.EAD_BIND_USER ?? '', password: env.EAD_BIND_PASSWORD ?? '' };
@@ -108,7 +95,7 @@ describe('engine steps 1, 2 and 4 against the lab', function () {
 
       it(`reports what test/lab/scenarios.ts expects for ${scenario}`, async () => {
         const r = await diagnose(env);
-        assertExpected(r, await expectations(scenario));
+        assertExpected(r, expectations(scenario));
       });
     });
   }

@@ -12,11 +12,11 @@ import { kerberosLoggingCheck } from '../../src/core/checks/kerberos-logging';
 import { createConnectorsCheck } from '../../src/core/checks/connectors';
 import { probeSmtp } from '../../src/core/probes/smtp';
 import { createNodeIo } from '../../src/io/node-io';
-import { startLab } from '../lab/api';
+import { useScenario } from './lab-fixture';
 import { labSettings } from './lab-settings';
 
 async function runSteps(): Promise<Finding[]> {
-  const lab = await labSettings();
+  const lab = labSettings();
   const io = createNodeIo();
   const targets = [{ host: lab.host, port: lab.port, security: lab.security, caPem: lab.caPem }];
   const credentials = { user: lab.user, password: lab.password };
@@ -58,7 +58,7 @@ describe('steps 3, 5 and 6 against the lab', function () {
   this.timeout(180_000);
 
   it('healthy: no error on steps 3, 5 and 6; step 5 says it needs Windows', async () => {
-    await startLab({ scenario: 'healthy' });
+    await useScenario('healthy');
     const fs = await runSteps();
     assert.deepEqual(errors(fs).map((f) => `${f.code} ${f.subject.name}`), []);
     assert.deepEqual(fs.filter((f) => f.code === 'spn.registered').map((f) => f.subject.name).sort(), ['EX01', 'EX02']);
@@ -67,7 +67,7 @@ describe('steps 3, 5 and 6 against the lab', function () {
   });
 
   it('missing-spn: a step 3 error on EX02', async () => {
-    await startLab({ scenario: 'missing-spn' });
+    await useScenario('missing-spn');
     const fs = errors(await runSteps());
     const f = fs.find((x) => x.step === 3 && x.subject.name === 'EX02');
     assert.ok(f, JSON.stringify(fs.map((x) => x.code)));
@@ -75,7 +75,7 @@ describe('steps 3, 5 and 6 against the lab', function () {
   });
 
   it('duplicate-spn: a step 3 error naming both accounts', async () => {
-    await startLab({ scenario: 'duplicate-spn' });
+    await useScenario('duplicate-spn');
     const fs = errors(await runSteps()).filter((x) => x.step === 3 && x.code === 'spn.duplicate');
     assert.equal(fs.length, 1, JSON.stringify(fs.map((x) => x.title)));
     const holders = fs[0]!.evidence.filter((e) => e.label.startsWith('holders of')).map((e) => e.value).join(' ');
@@ -83,7 +83,7 @@ describe('steps 3, 5 and 6 against the lab', function () {
   });
 
   it('connector-auth: a step 6 error on the EX02 Default connector', async () => {
-    await startLab({ scenario: 'connector-auth' });
+    await useScenario('connector-auth');
     const fs = errors(await runSteps()).filter((x) => x.step === 6);
     assert.ok(fs.some((f) => f.code === 'connector.no-exchange-auth' && f.subject.name === 'EX02\\Default EX02'), JSON.stringify(fs.map((f) => f.subject.name)));
   });

@@ -4,7 +4,7 @@
  * Fails loudly when neither is available: these tests must not pass without a directory.
  */
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { labEnv } from '../lab/api';
 
 export interface LabSettings {
   host: string;
@@ -17,21 +17,18 @@ export interface LabSettings {
   servers: string[];
 }
 
-async function labVariables(): Promise<Record<string, string | undefined>> {
-  if (process.env.EAD_DC_HOST) return process.env;
+/** The running lab's settings; the environment's EAD_* only when the lab API cannot say (e.g. a remote lab). */
+function labVariables(): Record<string, string | undefined> {
   try {
-    // Loaded by path so this file does not depend on the lab module at type-check time.
-    const apiPath = path.resolve(__dirname, '../lab/api.ts');
-    const api = (await import(apiPath)) as { labEnv?: () => Record<string, string> | Promise<Record<string, string>> };
-    if (api.labEnv) return await api.labEnv();
+    return labEnv();
   } catch (e) {
+    if (process.env.EAD_DC_HOST) return process.env;
     throw new Error(`The lab is not available (${e instanceof Error ? e.message : String(e)}). Run: npm run lab -- start`, { cause: e });
   }
-  throw new Error('The lab is not available. Run: npm run lab -- start; eval "$(npm run --silent lab -- env)"');
 }
 
-export async function labSettings(): Promise<LabSettings> {
-  const env = await labVariables();
+export function labSettings(): LabSettings {
+  const env = labVariables();
   const need = (k: string): string => {
     const v = env[k];
     if (!v) throw new Error(`${k} is not set by the lab`);

@@ -85,6 +85,11 @@ describe('Node I/O (loopback)', () => {
       await assert.rejects(io.dns.lookup('no-such-host.invalid', { timeoutMs: 5000 }), isKind('dns'));
     });
 
+    it('maps an address back to names, the system resolver\'s (hosts file) one first', async () => {
+      const names = await io.dns.reverse('127.0.0.1', { timeoutMs: 5000 });
+      assert.ok(Array.isArray(names) && names.every((n) => typeof n === 'string' && !n.endsWith('.')), names.join());
+    });
+
     it('honours an aborted signal', async () => {
       const c = new AbortController();
       c.abort();

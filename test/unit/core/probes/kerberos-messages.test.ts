@@ -47,7 +47,29 @@ describe('Kerberos AS-REQ encoding', () => {
   });
 });
 
+/** Verbatim UDP replies of the lab's Samba 4 KDC to encodeAsReq (2026-11-23, realm CONTOSO.TEST). */
+const SAMBA_PREAUTH_REQUIRED =
+  '7e8201403082013ca003020105a10302011ea411180f32303236313132333030303530335aa505020305e6a8a603020119a70e1b0c434f4e544f534f2e54455354a8123010a003020101a10930071b054558303124a90e1b0c434f4e544f534f2e54455354aa21301fa003020102a11830161b066b72627467741b0c434f4e544f534f2e54455354ab2b1b294e65656420746f207573652050412d454e432d54494d455354414d502f50412d504b2d41532d524551ac818c0481893081863009a103020110a20204003009a10302010fa2020400300aa10402020093a20204003009a103020102a2020400300aa10402020088a2020400300aa1040202028fa2020400303fa103020113a238043630343032a003020112a1231b21434f4e544f534f2e54455354686f7374657830312e636f6e746f736f2e74657374a206040400001000';
+const SAMBA_PRINCIPAL_UNKNOWN =
+  '7e8189308186a003020105a10302011ea411180f32303236313132333030303530335aa505020305fc28a603020106a70e1b0c434f4e544f534f2e54455354a8183016a003020101a10f300d1b0b6e6f626f64792d68657265a90e1b0c434f4e544f534f2e54455354aa21301fa003020102a11830161b066b72627467741b0c434f4e544f534f2e54455354';
+
 describe('KRB-ERROR decoding', () => {
+  it('reads what Samba\'s KDC sends for an existing account (25) and an unknown one (6)', () => {
+    const known = decodeKrbError(Buffer.from(SAMBA_PREAUTH_REQUIRED, 'hex'));
+    assert.equal(known.errorCode, 25);
+    assert.equal(known.stime, '20261123000503Z');
+    assert.equal(known.susec, 0x05e6a8);
+    assert.equal(known.serverTimeMs, Date.parse('2026-11-23T00:05:03Z') + 0x05e6a8 / 1000);
+    assert.equal(known.cname, 'EX01$');
+    assert.equal(known.sname, 'krbtgt/CONTOSO.TEST');
+    assert.equal(known.etext, 'Need to use PA-ENC-TIMESTAMP/PA-PK-AS-REQ');
+    assert.equal(known.edata?.length, 137);
+    const unknown = decodeKrbError(Buffer.from(SAMBA_PRINCIPAL_UNKNOWN, 'hex'));
+    assert.equal(unknown.errorCode, 6);
+    assert.equal(unknown.cname, 'nobody-here');
+    assert.equal(unknown.etext, undefined);
+  });
+
   it('reads the KDC clock (stime + susec), the error code and the names', () => {
     const bytes = krbError({ stime: '20261122134747Z', susec: 123456, errorCode: 25, cname: 'EX01$', etext: 'Additional pre-authentication required', edata: new Uint8Array([0x30, 0x00]) });
     const e = decodeKrbError(bytes);

@@ -14,7 +14,9 @@ describe('quoteForPosix (checked by a real shell)', () => {
     }
   });
 
-  it('bash reads arbitrary unicode strings back exactly (property, batched per run)', () => {
+  it('bash reads arbitrary unicode strings back exactly (property, batched per run)', function () {
+    // 100 shell spawns: seconds on a loaded or sandboxed machine.
+    this.timeout(120_000);
     fc.assert(
       fc.property(fc.array(anyArg, { minLength: 1, maxLength: 20 }), (args) => {
         assert.deepEqual(posixArgs('bash', args.map(quoteForPosix)), args);

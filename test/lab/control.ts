@@ -1,5 +1,5 @@
 /**
- * The lab's API for tests, benches and the CLI (./cli.ts):
+ * What the lab's API (./api.ts) does:
  *   startLab({ scenario?, servers? })  provisions once (cached in .lab/base), then starts or switches
  *                                      the lab; idempotent, and a no-op when nothing changes.
  *                                      Without a scenario a running lab keeps its scenario.

@@ -4,8 +4,12 @@
  * ('solo': DC1 alone; 'pair': DC1 and DC2, where DC2 no longer takes inbound replication), the
  * changes made to DC1's database before it starts, and the behaviour of the fake Exchange servers.
  */
-import { DNS_DOMAIN, SERVICE_SAM } from './layout';
-import { CLIENT_CONNECTOR_FLAGS } from './model';
+// No run-time imports: tests load this file by path with import(), possibly without tsx (see ./api.ts).
+// The constants below repeat ./layout.ts and ./model.ts; test/unit/lab checks that they agree.
+export const DNS_DOMAIN = 'contoso.test';
+export const SERVICE_SAM = 'svc-relay';
+/** Tls, Integrated, BasicAuth, BasicAuthRequireTLS: a connector without ExchangeServer (16). */
+export const CLIENT_CONNECTOR_FLAGS = 15;
 
 export type Severity = 'error' | 'warning' | 'ok' | 'unknown';
 

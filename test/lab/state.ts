@@ -43,8 +43,17 @@ function lockHolder(): number | undefined {
   }
 }
 
+/** Callers in this process take turns here first; the file lock orders processes. */
+let queue: Promise<unknown> = Promise.resolve();
+
 /** Runs `work` holding `.lab/lock`; a lock left by a dead process is taken over. */
-export async function withLabLock<T>(what: string, work: () => Promise<T>, timeoutMs = 20 * 60_000): Promise<T> {
+export function withLabLock<T>(what: string, work: () => Promise<T>, timeoutMs = 20 * 60_000): Promise<T> {
+  const next = queue.then(() => withFileLock(what, work, timeoutMs));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function withFileLock<T>(what: string, work: () => Promise<T>, timeoutMs: number): Promise<T> {
   mkdirSync(paths.lab, { recursive: true });
   const deadline = Date.now() + timeoutMs;
   let told = false;

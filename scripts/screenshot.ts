@@ -4,6 +4,12 @@
  * Servers" view expanded. Starts the lab when it is not running.
  *
  *   npx tsx scripts/screenshot.ts [docs/exchange-servers.png]
+ *
+ * With `--walkthrough [DIR]` it takes the "Resolve 454 4.7.0" panel instead, in the dark theme,
+ * after running all checks, in English and in Hebrew (DIR/walkthrough-en-dark.png,
+ * DIR/walkthrough-he-dark.png, DIR/walkthrough-en-dark-findings.png; DIR defaults to docs/). It
+ * never starts or switches the lab: start the scenario first (e.g. `npm run lab -- start
+ * --scenario all-faults`) and pass its environment (`eval "$(npm run --silent lab -- env)"`).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
@@ -13,13 +19,91 @@ import { startCodeServer, workbenchUrl, type CodeServer } from '../test/vscode/h
 import { labForEditor } from '../test/vscode/harness/lab.js';
 import { knownSecrets, scrub } from '../test/vscode/harness/results.js';
 import { answerQuickInput, expandAll, openViewContainer, runCommand, waitForRow } from '../test/vscode/harness/workbench-ui.js';
+import type { FrameLocator, Page } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '..');
 const VIEW = 'Exchange Servers';
 
 const secrets: string[] = [...knownSecrets()];
 
+/** The walkthrough webview's document (code-server nests it in two iframes). */
+function walkthroughFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+async function walkthroughShots(dir: string): Promise<void> {
+  const lab = await labForEditor(repoRoot, { start: false });
+  secrets.push(...knownSecrets(lab.env));
+  const password = lab.env.EAD_BIND_PASSWORD;
+  if (!lab.workspace || !password) throw new Error('the lab is not running; start a scenario and eval "$(npm run --silent lab -- env)" first');
+  const tempDir = mkdtempSync(path.join(os.tmpdir(), 'ead-shot-'));
+  let server: CodeServer | undefined;
+  let bench: Workbench | undefined;
+  try {
+    server = await startCodeServer({ repoRoot, tempDir, workspace: lab.workspace, env: lab.env, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    bench = await openWorkbench(workbenchUrl(server, { workspace: lab.workspace, extensionDevelopmentPath: repoRoot }), { width: 1400, height: 900 });
+    const { page } = bench;
+    await waitForWorkbench(page);
+    await openViewContainer(page, 'Exchange Auth Doctor');
+    await runCommand(page, 'Exchange Auth Doctor: Sign in to directory');
+    await answerQuickInput(page, password, { promptContains: 'Password' });
+    await waitForRow(page, VIEW, 'EX01', 60000).catch(async () => {
+      await expandAll(page, VIEW);
+      await waitForRow(page, VIEW, 'EX01', 30000);
+    });
+    await runCommand(page, 'Exchange Auth Doctor: Resolve 454 4.7.0 (guided walkthrough)');
+    await runCommand(page, 'View: Close Primary Side Bar').catch(() => undefined);
+    const frame = walkthroughFrame(page);
+    await frame.locator('#run-all').waitFor({ state: 'visible', timeout: 60000 });
+    await frame.locator('#scope-pair').click();
+    await frame.locator('#run-all').click();
+    await frame.locator('section.step[data-status="running"]').first().waitFor({ state: 'detached', timeout: 180000 }).catch(() => undefined);
+    await waitSettled(frame);
+    await page.mouse.move(5, 450);
+    mkdirSync(dir, { recursive: true });
+    const shot = async (name: string): Promise<void> => {
+      await page.waitForTimeout(800);
+      await bench!.screenshot(path.join(dir, name));
+      console.log(`screenshot: ${path.relative(process.cwd(), path.join(dir, name))}`);
+    };
+    await shot('walkthrough-en-dark.png');
+    await frame.locator('#step-3-title').scrollIntoViewIfNeeded();
+    await shot('walkthrough-en-dark-findings.png');
+    await frame.locator('#language').evaluate((el) => {
+      const select = el as unknown as { value: string; dispatchEvent(e: Event): boolean };
+      select.value = 'he';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await frame.locator('html[dir="rtl"]').waitFor({ state: 'attached', timeout: 15000 });
+    await frame.locator('#summary-title').scrollIntoViewIfNeeded();
+    await shot('walkthrough-he-dark.png');
+  } catch (e) {
+    if (bench) {
+      const failed = path.join(repoRoot, 'test-results', 'screenshot-failure.png');
+      await bench.screenshot(failed).catch(() => undefined);
+      console.error(`the workbench at the time of failure: ${path.relative(process.cwd(), failed)}`);
+    }
+    throw e;
+  } finally {
+    await bench?.close();
+    await server?.stop();
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** Every step of the walkthrough has a result (none idle or running). */
+async function waitSettled(frame: FrameLocator, timeoutMs = 180000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const pending = await frame.locator('section.step[data-status="idle"], section.step[data-status="running"]').count();
+    if (pending === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the walkthrough did not finish its checks');
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === '--walkthrough') return walkthroughShots(path.resolve(process.argv[3] ?? path.join(repoRoot, 'docs')));
   const out = path.resolve(process.argv[2] ?? path.join(repoRoot, 'docs', 'exchange-servers.png'));
   const lab = await labForEditor(repoRoot, { start: true });
   secrets.push(...knownSecrets(lab.env));

@@ -115,7 +115,8 @@ function summarySection(): HTMLElement {
 }
 
 function symptomSection(s: WalkthroughState): HTMLElement {
-  const area = h('vscode-textarea', { id: 'symptom-text', rows: '6', 'aria-label': t('Paste the error'), placeholder: '451 4.4.0 Primary target IP address responded with: "454 4.7.0 Temporary authentication failure."' });
+  // Pasted errors and logs are left-to-right text, also in a right-to-left panel.
+  const area = h('vscode-textarea', { id: 'symptom-text', rows: '6', dir: 'ltr', 'aria-label': t('Paste the error'), placeholder: '451 4.4.0 Primary target IP address responded with: "454 4.7.0 Temporary authentication failure."' });
   (area as unknown as { value: string }).value = s.symptom?.text ?? '';
   const recognise = h('vscode-button', { id: 'recognise' }, t('Recognise'));
   recognise.addEventListener('click', () => post({ type: 'recognise', text: (area as unknown as { value: string }).value }));

@@ -14,7 +14,10 @@ import type { Remedy } from '../../shared/findings.js';
 import { isWalkthroughState, languageFromLocale } from '../../shared/walkthrough-protocol.js';
 import type { WalkthroughDeps, WalkthroughDiagnosis } from './deps.js';
 import { resolveHost } from './addresses.js';
-import { VIEW_TYPE, WalkthroughPanel, type OpenArgs } from './panel.js';
+import { VIEW_TYPE, WalkthroughPanel } from './panel.js';
+import { openArgsOf } from './args.js';
+
+export { openArgsOf, type OpenArgs } from './args.js';
 import { disposeTerminal, runRemedyInTerminal } from './terminal.js';
 import { registerTestHook } from './test-hook.js';
 
@@ -25,25 +28,6 @@ export interface WalkthroughOptions {
   diagnosis?: WalkthroughDiagnosis;
   /** The commands feature's terminal runner (consent included); the fallback in ./terminal.ts otherwise. */
   runInTerminal?: (remedy: Remedy) => Promise<boolean>;
-}
-
-const str = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() && x.length <= 255 ? x.trim() : undefined);
-
-/** The command's argument: `{ step, sending, receiving, server }`, or a server item of the tree. */
-export function openArgsOf(arg: unknown): OpenArgs {
-  if (typeof arg !== 'object' || arg === null) return {};
-  const a = arg as Record<string, unknown>;
-  const out: OpenArgs = {};
-  if (typeof a.step === 'number' && Number.isFinite(a.step)) out.step = a.step;
-  const sending = str(a.sending);
-  const receiving = str(a.receiving);
-  if (sending && receiving) {
-    out.sending = sending;
-    out.receiving = receiving;
-  }
-  const server = str(a.server) ?? (a.type === 'exchangeServer' ? str(a.serverName) ?? str(a.label) : undefined);
-  if (server) out.server = server;
-  return out;
 }
 
 export function activateWalkthroughFeature(

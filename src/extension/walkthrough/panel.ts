@@ -29,15 +29,10 @@ import { applyEvent, failRun, finishRun, startRun } from './state.js';
 import type { WalkthroughDeps } from './deps.js';
 import { knownServers } from './addresses.js';
 import { exportReport, type ExportFormat } from './export.js';
+import type { OpenArgs } from './args.js';
 
 export const VIEW_TYPE = 'exchangeAuthDoctor.walkthrough';
 
-export interface OpenArgs {
-  step?: number;
-  sending?: string;
-  receiving?: string;
-  server?: string;
-}
 
 export class WalkthroughPanel implements vscode.Disposable {
   private static current: WalkthroughPanel | undefined;

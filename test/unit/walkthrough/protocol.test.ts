@@ -11,6 +11,7 @@ import {
 } from '../../../src/shared/walkthrough-protocol';
 import { contentSecurityPolicy, panelHtml } from '../../../src/extension/walkthrough/html';
 import { format, translate } from '../../../src/extension/walkthrough/strings';
+import { openArgsOf } from '../../../src/extension/walkthrough/args';
 import { applyEvent, failRun, finishRun, startRun } from '../../../src/extension/walkthrough/state';
 import { finding } from './fixtures';
 
@@ -144,5 +145,25 @@ describe('walkthrough html and strings', () => {
     assert.equal(format('{0} {2}', ['a']), 'a {2}');
     assert.equal(translate({ 'Step {0}': 'Paso {0}' }, 'Step {0}', 3), 'Paso 3');
     assert.equal(translate({}, 'Step {0}', 3), 'Step 3');
+  });
+});
+
+describe('openWalkthrough arguments', () => {
+  it('takes step, pair and server from the language server or the palette', () => {
+    assert.deepEqual(openArgsOf({ step: 3, sending: 'EX01', receiving: 'EX02' }), { step: 3, sending: 'EX01', receiving: 'EX02' });
+    assert.deepEqual(openArgsOf({ server: ' EX02 ' }), { server: 'EX02' });
+    assert.deepEqual(openArgsOf(undefined), {});
+  });
+
+  it('takes the server of a tree item', () => {
+    assert.deepEqual(openArgsOf({ type: 'exchangeServer', serverName: 'EX01', label: 'EX01', id: 'x' }), { server: 'EX01' });
+    assert.deepEqual(openArgsOf({ type: 'site', label: 'Default-First-Site-Name' }), {});
+  });
+
+  it('ignores what it does not understand', () => {
+    assert.deepEqual(openArgsOf({ step: 99, sending: 'EX01' }), {});
+    assert.deepEqual(openArgsOf({ step: 1.5, sending: 'EX01', receiving: 'ex01' }), {});
+    assert.deepEqual(openArgsOf({ server: 42 }), {});
+    assert.deepEqual(openArgsOf('EX01'), {});
   });
 });

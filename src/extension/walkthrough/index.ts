@@ -18,7 +18,7 @@ import { VIEW_TYPE, WalkthroughPanel } from './panel.js';
 import { openArgsOf } from './args.js';
 
 export { openArgsOf, type OpenArgs } from './args.js';
-import { disposeTerminal, runRemedyInTerminal } from './terminal.js';
+import { RemedyTerminal } from './terminal.js';
 import { registerTestHook } from './test-hook.js';
 
 export const OPEN_WALKTHROUGH = 'exchangeAuthDoctor.openWalkthrough';
@@ -43,6 +43,7 @@ export function activateWalkthroughFeature(
     diagnosis = own;
   }
   const credentials = new CredentialStore(context.secrets);
+  const terminal = new RemedyTerminal(log);
   const deps: WalkthroughDeps = {
     extensionUri: context.extensionUri,
     extensionVersion: String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0'),
@@ -51,7 +52,7 @@ export function activateWalkthroughFeature(
     log,
     defaultLanguage: () => languageFromLocale(vscode.env.language),
     resolve: resolveHost,
-    runInTerminal: options.runInTerminal ?? runRemedyInTerminal,
+    runInTerminal: options.runInTerminal ?? ((remedy) => terminal.run(remedy)),
     secrets: async () => {
       const password = await credentials.get(readSettings()).catch(() => undefined);
       return password ? [password] : [];
@@ -68,7 +69,7 @@ export function activateWalkthroughFeature(
       },
     }),
     { dispose: () => WalkthroughPanel.instance?.dispose() },
-    { dispose: disposeTerminal },
+    terminal,
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Production) registerTestHook(context, deps);
+  if (context.extensionMode !== vscode.ExtensionMode.Production) registerTestHook(context, terminal);
 }

@@ -1,47 +1,50 @@
 /**
- * Runs a remedy's command line in a terminal, only with consent: a command that changes a server
- * always asks first in a modal dialog that names the command and where it must run; a read-only one
- * runs at once. In an untrusted workspace nothing is run (the command can still be copied). This
- * is the fallback used when the commands feature's terminal runner is not passed in.
+ * Runs a remedy's command line in the extension's terminal, behind the same safety gate as the
+ * commands feature (src/extension/commands/safety-gate.ts): nothing runs in an untrusted
+ * workspace; with `exchangeAuthDoctor.commands.dryRun` a command that changes a server is only
+ * shown (to copy); otherwise such a command runs only after consent in a modal that names the
+ * exact command line and where it takes effect. Read-only commands run at once.
  */
 import * as vscode from 'vscode';
 import type { Remedy } from '../../shared/findings.js';
-import { sanitizeForTerminal } from '../../core/safety/terminal-text.js';
+import { SafetyGate } from '../commands/safety-gate.js';
 
 const TERMINAL_NAME = 'Exchange Auth Doctor';
 
-let terminal: vscode.Terminal | undefined;
+export class RemedyTerminal implements vscode.Disposable {
+  readonly gate: SafetyGate;
+  private terminal: vscode.Terminal | undefined;
 
-function ownTerminal(): vscode.Terminal {
-  if (!terminal || terminal.exitStatus !== undefined) terminal = vscode.window.createTerminal({ name: TERMINAL_NAME });
-  return terminal;
-}
-
-export async function confirmRemedy(remedy: Remedy): Promise<boolean> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Commands are not run in an untrusted workspace. Copy the command and run it yourself.'));
-    return false;
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.gate = new SafetyGate(log);
   }
-  if (!remedy.changesState) return true;
-  const run = vscode.l10n.t('Run in terminal');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('This command changes {0}. Run it now?', remedy.runOn),
-    { modal: true, detail: `${sanitizeForTerminal(remedy.command)}\n\n${vscode.l10n.t('Run on: {0}', remedy.runOn)}` },
-    run,
-  );
-  return choice === run;
-}
 
-export async function runRemedyInTerminal(remedy: Remedy): Promise<boolean> {
-  if (!(await confirmRemedy(remedy))) return false;
-  const t = ownTerminal();
-  t.show(true);
-  // No newline in the text (the safety module rejects them in remedies); sendText adds the Enter.
-  t.sendText(remedy.command.replace(/[\r\n]+/g, ' '), true);
-  return true;
-}
+  private ownTerminal(): vscode.Terminal {
+    if (!this.terminal || this.terminal.exitStatus !== undefined) this.terminal = vscode.window.createTerminal({ name: TERMINAL_NAME });
+    return this.terminal;
+  }
 
-export function disposeTerminal(): void {
-  terminal?.dispose();
-  terminal = undefined;
+  /** True when the command was sent to the terminal. */
+  async run(remedy: Remedy): Promise<boolean> {
+    const title = remedy.summary;
+    if (this.gate.refuseUntrusted(title)) return false;
+    if (remedy.changesState) {
+      if (this.gate.dryRun()) {
+        await this.gate.showOnly(title, [remedy.command], vscode.l10n.t('Dry run (exchangeAuthDoctor.commands.dryRun): nothing was run.'));
+        return false;
+      }
+      if (!(await this.gate.confirm({ title, commandLines: [remedy.command], target: remedy.runOn }))) return false;
+    }
+    const t = this.ownTerminal();
+    t.show(true);
+    // One line: sendText adds the Enter; a line break inside would run a second command.
+    t.sendText(remedy.command.replace(/[\r\n]+/g, ' '), true);
+    this.log.info(`Walkthrough: sent to the terminal (run on ${remedy.runOn}): ${remedy.command}`);
+    return true;
+  }
+
+  dispose(): void {
+    this.terminal?.dispose();
+    this.terminal = undefined;
+  }
 }

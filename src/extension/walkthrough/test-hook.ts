@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { RenderedSnapshot, WalkthroughState } from '../../shared/walkthrough-protocol.js';
-import type { WalkthroughDeps } from './deps.js';
+import type { RemedyTerminal } from './terminal.js';
 import { WalkthroughPanel } from './panel.js';
 
 export const TEST_HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
@@ -16,14 +16,21 @@ export type TestHookRequest =
   | { op: 'state' }
   | { op: 'message'; message: unknown }
   | { op: 'export'; format: 'markdown' | 'html'; path: string }
-  | { op: 'close' };
+  | { op: 'close' }
+  /** Answers the consent modal of state-changing remedies (undefined: the real modal again). */
+  | { op: 'consent'; answer?: boolean };
 
 export type TestHookResult = RenderedSnapshot | WalkthroughState | string | undefined;
 
-export function registerTestHook(context: vscode.ExtensionContext, _deps: WalkthroughDeps): void {
+export function registerTestHook(context: vscode.ExtensionContext, terminal: RemedyTerminal): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(TEST_HOOK, async (req: TestHookRequest): Promise<TestHookResult> => {
       const panel = WalkthroughPanel.instance;
+      if (req.op === 'consent') {
+        const answer = req.answer;
+        terminal.gate.hooks = answer === undefined ? {} : { confirm: () => Promise.resolve(answer), isTrusted: () => true };
+        return undefined;
+      }
       if (req.op === 'close') {
         panel?.dispose();
         return undefined;

@@ -144,6 +144,30 @@ describe(`walkthrough panel (${lab ? `lab, scenario ${scenario}` : 'no lab'})`, 
     });
   }
 
+  if (lab) it('copies a remedy, and runs none that changes a server without consent', async () => {
+    const st = await state();
+    const all = st.steps.flatMap((s) => s.findings.flatMap((f, finding) => f.remedies.map((r, remedy) => ({ step: s.step, finding, remedy, r }))));
+    const first = all[0];
+    assert.ok(first, 'some finding offers a remedy');
+    const before = st.commands.length;
+    const copied = await send({ type: 'copyRemedy', step: first.step, finding: first.finding, remedy: first.remedy });
+    assert.equal(copied.commands.length, before + 1);
+    assert.deepEqual([copied.commands.at(-1)?.command, copied.commands.at(-1)?.how], [first.r.command, 'copied']);
+    const clip = await vscode.env.clipboard.readText();
+    if (clip) assert.equal(clip, first.r.command);
+    const changing = all.find((x) => x.r.changesState);
+    if (changing) {
+      await vscode.commands.executeCommand(HOOK, { op: 'consent', answer: false });
+      try {
+        const refused = await send({ type: 'runRemedy', step: changing.step, finding: changing.finding, remedy: changing.remedy });
+        assert.equal(refused.commands.length, before + 1, 'a refused command is not recorded as run');
+        assert.ok(!vscode.window.terminals.some((t) => t.name === 'Exchange Auth Doctor' && refused.commands.some((c) => c.how === 'terminal')));
+      } finally {
+        await vscode.commands.executeCommand(HOOK, { op: 'consent' });
+      }
+    }
+  });
+
   if (lab) it('re-checks one step without touching the others', async () => {
     const before = await state();
     const st = await send({ type: 'run', steps: [3] });

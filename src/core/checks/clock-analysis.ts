@@ -103,6 +103,9 @@ function lexicographicallyGreater(a: readonly number[], b: readonly number[]): b
   return false;
 }
 
+/** Readings more certain than this (half a second: finer than a whole-second clock) are "precise". */
+const PRECISE_MS = 500;
+
 export function domainTime(hosts: readonly HostClock[], thresholds: ClockThresholds, prefs: ReferencePreferences = {}): DomainTime | undefined {
   if (hosts.length === 0) return undefined;
   const isDc = (h: HostClock, name?: string): boolean => h.host.kind === 'dc' && name !== undefined && h.host.name.toLowerCase() === name.toLowerCase();
@@ -118,7 +121,11 @@ export function domainTime(hosts: readonly HostClock[], thresholds: ClockThresho
     if (!best || lexicographicallyGreater(rank, best.rank)) best = { members, rank };
   }
   const members = best?.members ?? [];
-  return { skewMs: median(members.map((m) => m.skewMs)), agreeing: members.map((m) => m.host) };
+  // Sub-second readings (a KDC's stime + susec) fix the domain's time better than whole-second
+  // ones (RootDSE, SMTP banners): when the agreeing group has any, the time is theirs.
+  const precise = members.filter((m) => m.uncertaintyMs < PRECISE_MS);
+  const basis = precise.length > 0 ? precise : members;
+  return { skewMs: median(basis.map((m) => m.skewMs)), agreeing: members.map((m) => m.host) };
 }
 
 /**

@@ -191,6 +191,15 @@ describe('step 1: clock arithmetic', () => {
     assert.equal(d?.skewMs, 0);
   });
 
+  it('takes the domain time from sub-second (KDC) readings over whole-second ones in the agreeing group', () => {
+    const kdc = (name: string, skewMs: number): HostClock => ({ ...host('dc', name, skewMs), uncertaintyMs: 2 });
+    const d = domainTime([kdc('DC1', 3), host('server', 'EX01', 450), host('server', 'EX02', 480)], t);
+    assert.equal(d?.skewMs, 3);
+    assert.deepEqual(d?.agreeing.map((h) => h.name), ['DC1', 'EX01', 'EX02']);
+    // Without any precise reading, the median of all agreeing hosts.
+    assert.equal(domainTime([host('dc', 'DC1', 3), host('server', 'EX01', 450), host('server', 'EX02', 480)], t)?.skewMs, 450);
+  });
+
   it('formats signed skews', () => {
     assert.equal(formatSkew(7 * MIN + 2100), '+7 min 2.1 s');
     assert.equal(formatSkew(-350), '-350 ms');

@@ -77,11 +77,14 @@ async function start(options: StartOptions): Promise<StartResult> {
   const list = labServers(servers);
   installHosts(list);
 
-  const dbKey = JSON.stringify({ base: s.base, directory: s.directory, servers });
+  const scenarioKey = JSON.stringify({ base: s.base, directory: s.directory, servers });
+  // A bare start keeps the directory as it is, including what `bulk-spns` added to it.
+  let dbKey = keep && previous ? previous.dbKey : scenarioKey;
   const dcsUp = dcsOf(s).every(isDcRunning) && (s.base === 'pair' || !isDcRunning(DC2));
   let changed: StartResult['changed'] = 'unchanged';
   if (previous?.dbKey !== dbKey || !dcsUp) {
     await resetDirectory(s, servers);
+    dbKey = scenarioKey;
     lap('directory');
     changed = 'reset';
   }

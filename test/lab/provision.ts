@@ -30,7 +30,7 @@ function log(message: string): void {
 }
 
 /** `cp -a`: Samba insists on the modes of its socket folders (0700), which fs.cpSync does not keep. */
-async function copyTree(from: string, to: string): Promise<void> {
+export async function copyTree(from: string, to: string): Promise<void> {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(path.dirname(to), { recursive: true });
   await run('cp', ['-a', from, to]);

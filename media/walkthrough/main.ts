@@ -89,11 +89,16 @@ function nav(): HTMLElement {
   return h('nav', { 'aria-label': t('Steps') }, list);
 }
 
-function goTo(step: number): void {
-  post({ type: 'navigate', step });
-  const heading = document.getElementById(`step-${step}-title`);
+/** Scrolls to a step and gives its heading the focus. */
+function reveal(step: number): void {
+  const heading = document.getElementById(step === 7 ? 'summary-title' : `step-${step}-title`);
   heading?.scrollIntoView({ block: 'start' });
   heading?.focus();
+}
+
+function goTo(step: number): void {
+  post({ type: 'navigate', step });
+  reveal(step);
 }
 
 function summarySection(): HTMLElement {
@@ -104,7 +109,7 @@ function summarySection(): HTMLElement {
   return h(
     'section',
     { id: 'summary', class: 'summary', 'aria-labelledby': 'summary-title' },
-    h('h2', { id: 'summary-title' }, t('Summary')),
+    h('h2', { id: 'summary-title', tabindex: '-1' }, t('Summary')),
     h('div', { id: 'summary-scope', class: 'scope-line' }),
     h('div', { class: 'progress-line' }, h('progress', { id: 'progress', max: '6', value: '0', 'aria-labelledby': 'progress-text' }), h('span', { id: 'progress-text' })),
     h('div', { id: 'summary-error', class: 'error-text', role: 'alert' }),
@@ -340,6 +345,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       applyStrings(m.strings, m.dir, m.state.language);
       build(m.state);
       update(m.state);
+      if (m.state.currentStep > 0) reveal(m.state.currentStep);
       return;
     case 'strings':
       applyStrings(m.strings, m.dir, m.language);

@@ -23,7 +23,12 @@ export interface ToolRunOutcome {
   exitCode?: number;
   findings: Finding[];
   message?: string;
+  /** The raw output as read (from the terminal: with its escape sequences). */
+  output?: string;
 }
+
+/** How long a tool runs before a progress notification (with Cancel) appears. */
+const PROGRESS_DELAY_MS = 1500;
 
 export interface ToolRunDeps {
   runner: TerminalRunner;
@@ -111,34 +116,67 @@ export class ToolRunService {
       }
     }
 
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     const outcomes: ToolRunOutcome[] = [];
-    for (const [i, plan] of plans.entries()) {
-      const run = prepared[i];
-      const invocation = invocations[i];
-      if (!run || !invocation || signal?.aborted) break;
-      log.info(`Running ${plan.title}: ${run.commandLine}`);
-      const result = await this.deps.runner.run({ run, env, changesState: plan.changesState, timeoutMs: this.deps.timeoutMs(), ...(signal ? { signal } : {}) });
-      const ctx = { commandLine: run.commandLine, observedAt: new Date().toISOString(), ...(plan.server ? { server: plan.server } : {}), ...this.deps.clockLimits() };
-      const findings = interpreterFor(plan, invocation)(result.output, result.exitCode, ctx);
-      log.info(`${plan.title}: exit code ${result.exitCode ?? 'unknown'} via ${result.via}${result.timedOut ? ' (timed out)' : ''}, ${findings.length} finding(s)`);
-      for (const f of findings) {
-        const text = `[step ${f.step}] ${f.severity.toUpperCase()} ${f.subject.name}: ${f.title}`;
-        if (f.severity === 'error') log.error(text);
-        else if (f.severity === 'warning') log.warn(text);
-        else log.info(text);
+    const work = (async () => {
+      for (const [i, plan] of plans.entries()) {
+        const run = prepared[i];
+        const invocation = (invocations as Runnable[])[i];
+        if (!run || !invocation || controller.signal.aborted) break;
+        outcomes.push(await this.runOne(plan, invocation, run, env, controller.signal));
       }
-      this.deps.store.add({
-        key: `${plan.tool}:${plan.target}`,
-        kind: 'tool',
-        label: plan.title,
-        servers: plan.server ? [plan.server.name] : [],
-        steps: [plan.step],
-        organisation: false,
-        findings,
-        at: ctx.observedAt,
+    })();
+    // Quick runs finish silently; a run still going after PROGRESS_DELAY_MS gets a notification with Cancel.
+    const delay = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), PROGRESS_DELAY_MS));
+    if ((await Promise.race([work.then(() => 'done' as const), delay])) === 'slow') {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+        const listener = token.onCancellationRequested(onAbort);
+        try {
+          await work;
+        } finally {
+          listener.dispose();
+        }
       });
-      outcomes.push({ status: 'ran', tool: plan.tool, target: plan.target, commandLine: run.commandLine, via: result.via, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), findings });
     }
+    await work;
+    signal?.removeEventListener('abort', onAbort);
     return this.finish(outcomes, title);
+  }
+
+  private async runOne(plan: ToolPlan, invocation: Runnable, run: PreparedRun, env: Record<string, string>, signal: AbortSignal): Promise<ToolRunOutcome> {
+    const { log } = this.deps;
+    log.info(`Running ${plan.title}: ${run.commandLine}`);
+    const result = await this.deps.runner.run({ run, env, changesState: plan.changesState, timeoutMs: this.deps.timeoutMs(), signal });
+    const ctx = { commandLine: run.commandLine, observedAt: new Date().toISOString(), ...(plan.server ? { server: plan.server } : {}), ...this.deps.clockLimits() };
+    const findings = interpreterFor(plan, invocation)(result.output, result.exitCode, ctx);
+    log.info(`${plan.title}: exit code ${result.exitCode ?? 'unknown'} via ${result.via}${result.timedOut ? ' (timed out)' : ''}${signal.aborted ? ' (cancelled)' : ''}, ${findings.length} finding(s)`);
+    for (const f of findings) {
+      const text = `[step ${f.step}] ${f.severity.toUpperCase()} ${f.subject.name}: ${f.title}`;
+      if (f.severity === 'error') log.error(text);
+      else if (f.severity === 'warning') log.warn(text);
+      else log.info(text);
+    }
+    this.deps.store.add({
+      key: `${plan.tool}:${plan.target}`,
+      kind: 'tool',
+      label: plan.title,
+      servers: plan.server ? [plan.server.name] : [],
+      steps: [plan.step],
+      organisation: false,
+      findings,
+      at: ctx.observedAt,
+    });
+    return {
+      status: 'ran',
+      tool: plan.tool,
+      target: plan.target,
+      commandLine: run.commandLine,
+      via: result.via,
+      ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
+      findings,
+      output: result.output,
+    };
   }
 }

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   setspnAddFindings,
   setspnDuplicatesFindings,
@@ -35,6 +37,16 @@ describe('tool output to findings', () => {
       const ex01 = server('EX01', FULL_SPNS('EX01'));
       const viaTerminal = setspnListFindings(fixture('terminal-pwsh-setspn-L.txt'), 0, ctx({ server: ex01 }));
       assert.ok(viaTerminal.length === 1 && viaTerminal[0]?.code !== 'tool.output-unrecognised', JSON.stringify(viaTerminal[0]));
+    });
+
+    it('reads the CLI output exactly as execution.read() returned it from bash in VS Code', () => {
+      const raw = readFileSync(join(__dirname, 'fixtures', 'terminal-bash-cli-setspn-L.raw.txt'), 'utf8');
+      assert.ok(raw.startsWith('\u001b]633;C\u0007'), 'the capture holds the shell-integration mark');
+      const ex01 = server('EX01', FULL_SPNS('EX01'));
+      const fromTerminal = setspnListFindings(raw, 0, ctx({ server: ex01 }));
+      const fromPipe = setspnListFindings(raw.slice('\u001b]633;C\u0007'.length).replace(/\r\n/g, '\n'), 0, ctx({ server: ex01 }));
+      assert.deepEqual(fromTerminal, fromPipe);
+      assert.equal(fromTerminal[0]?.code, 'spn.registered');
     });
 
     it('a server whose account lacks SMTPSVC/<fqdn> gets spn.missing with setspn -S remedies', () => {

@@ -39,10 +39,15 @@ export function candidatePaths(file: string, where: ResolveEnvironment): string[
   const p = where.platform === 'win32' ? path.win32 : path.posix;
   const exts =
     where.platform === 'win32'
-      ? ['', ...(envValue(where.env, 'PATHEXT') ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean).map((e) => e.toLowerCase())]
+      ? // Only real executables: a .bat/.cmd runs through cmd.exe, whose parsing is what argument vectors avoid.
+        (envValue(where.env, 'PATHEXT') ?? '.COM;.EXE').split(';').map((e) => e.trim().toLowerCase()).filter((e) => e === '.exe' || e === '.com')
       : [''];
-  const withExts = (base: string): string[] =>
-    where.platform === 'win32' && p.extname(base) !== '' ? [base] : exts.filter((e) => e !== '' || where.platform !== 'win32').map((e) => base + e);
+  const withExts = (base: string): string[] => {
+    if (where.platform !== 'win32') return [base];
+    const ext = p.extname(base).toLowerCase();
+    if (ext === '.exe' || ext === '.com') return [base];
+    return exts.map((e) => base + e);
+  };
   if (file.includes('/') || (where.platform === 'win32' && file.includes('\\'))) {
     // An explicit path is used as given, but only when it is absolute.
     return p.isAbsolute(file) ? withExts(file) : [];

@@ -124,7 +124,7 @@ describe('Node I/O (loopback)', () => {
     });
 
     it('never looks in the working folder or in relative PATH entries on Windows', () => {
-      const where = { platform: 'win32' as const, env: { Path: 'C:\\Windows\\System32;.;;tools;"C:\\Program Files\\PowerShell\\7"', PATHEXT: '.COM;.EXE' } };
+      const where = { platform: 'win32' as const, env: { Path: 'C:\\Windows\\System32;.;;tools;"C:\\Program Files\\PowerShell\\7"', PATHEXT: '.COM;.EXE;.BAT;.CMD' } };
       const c = candidatePaths('setspn', where);
       assert.deepEqual(c, [
         'C:\\Windows\\System32\\setspn.com',
@@ -135,6 +135,8 @@ describe('Node I/O (loopback)', () => {
       assert.deepEqual(candidatePaths('pwsh.exe', where), ['C:\\Windows\\System32\\pwsh.exe', 'C:\\Program Files\\PowerShell\\7\\pwsh.exe']);
       assert.deepEqual(candidatePaths('.\\setspn.exe', where), []);
       assert.deepEqual(candidatePaths('C:\\Tools\\setspn.exe', where), ['C:\\Tools\\setspn.exe']);
+      // Batch files would run through cmd.exe: never candidates.
+      assert.deepEqual(candidatePaths('C:\\Tools\\setspn.cmd', where), ['C:\\Tools\\setspn.cmd.com', 'C:\\Tools\\setspn.cmd.exe']);
     });
 
     it('searches only absolute PATH entries elsewhere too', async () => {

@@ -237,8 +237,18 @@ function updateStep(s: StepState): void {
   replaceChildren(document.getElementById(`nav-status-${s.step}`), statusBadge(s.status));
   const region = document.getElementById(`findings-${s.step}`);
   const indexed = s.findings.map((f, i) => ({ f, i })).sort((a, b) => (ORDER[a.f.severity] ?? 9) - (ORDER[b.f.severity] ?? 9));
-  if (!indexed.length) replaceChildren(region, h('p', { class: 'empty' }, s.status === 'running' ? t('Checking…') : t('No findings yet. Run the check to see what it finds.')));
-  else replaceChildren(region, ...indexed.map(({ f, i }) => findingBlock(s.step, f, i)));
+  if (!indexed.length) {
+    replaceChildren(region, h('p', { class: 'empty' }, s.status === 'running' ? t('Checking…') : t('No findings yet. Run the check to see what it finds.')));
+    return;
+  }
+  // What passed is folded away once something needs attention, so the faults stand out.
+  const problems = indexed.filter(({ f }) => f.severity !== 'ok');
+  const passed = indexed.filter(({ f }) => f.severity === 'ok');
+  const blocks: HTMLElement[] = problems.map(({ f, i }) => findingBlock(s.step, f, i));
+  if (passed.length && problems.length) {
+    blocks.push(h('details', { class: 'passed' }, h('summary', {}, t('{0} checks passed', passed.length)), ...passed.map(({ f, i }) => findingBlock(s.step, f, i))));
+  } else blocks.push(...passed.map(({ f, i }) => findingBlock(s.step, f, i)));
+  replaceChildren(region, ...blocks);
 }
 
 function scopeText(s: WalkthroughState): string {

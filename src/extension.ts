@@ -13,8 +13,8 @@ export function activate(context: vscode.ExtensionContext): ExchangeAuthDoctorAp
   context.subscriptions.push(log);
   log.info(`Exchange Auth Doctor ${String((context.extension.packageJSON as { version?: string }).version)} on VS Code ${vscode.version}`);
   const api = activateDirectoryFeature(context, log);
-  activateCommandsFeature(context, api, log);
-  activateWalkthroughFeature(context, api, log);
+  const commands = activateCommandsFeature(context, api, log);
+  activateWalkthroughFeature(context, api, log, { diagnosis: commands.diagnosis });
   return api;
 }
 

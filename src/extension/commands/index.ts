@@ -4,7 +4,7 @@
  * the feature's API, which is also attached to the extension API as `api.commands` for tests.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../../shared/findings.js';
+import type { Finding, Remedy } from '../../shared/findings.js';
 import { isDoctorError } from '../../core/errors.js';
 import type { Scope } from '../../core/engine/check.js';
 import type { ExchangeAuthDoctorApi } from '../api.js';
@@ -18,7 +18,7 @@ import { TerminalRunner, posixShellPath } from '../terminal/terminal-runner.js';
 import { PlanError, type ToolPlan } from '../terminal/tools.js';
 import { buildVerdict } from '../../core/engine/verdict.js';
 import { cliEnvironment, findPowerShell } from './environment.js';
-import { registerToolCommands } from './tool-commands.js';
+import { registerToolCommands, remedyPlan } from './tool-commands.js';
 import { TOOL_COMMANDS } from './ids.js';
 import { SafetyGate, type GateHooks } from './safety-gate.js';
 import { ToolRunService, type ToolRunOutcome } from './tool-run.js';
@@ -34,6 +34,11 @@ export interface CommandsFeatureApi {
   clearFindings(): void;
   lastToolRun(): readonly ToolRunOutcome[];
   statusText(): string;
+  /**
+   * Runs a remedy's command line in the extension's terminal behind the same gate as the commands
+   * (trust, dry-run, consent); off Windows it is shown to copy. True when it ran.
+   */
+  runRemedy(remedy: Remedy): Promise<boolean>;
   /** Test hooks: confirmation, trust check and the show-only modal (undefined restores the real ones). */
   setHooks(hooks: GateHooks): void;
 }
@@ -165,6 +170,12 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
       api.clearServerHealth();
     },
     lastToolRun: () => tools.last,
+    runRemedy: async (remedy) => {
+      // The finding the remedy belongs to gives the step and subject its outcome is filed under.
+      const owner = [...(diagnosis.last?.findings ?? []), ...store.findings()].find((f) => f.remedies.some((r) => r.command === remedy.command));
+      const outcomes = await runTool(remedy.summary, remedy.runOn, () => [remedyPlan(remedy, owner ?? { step: 3, subject: { kind: 'local', name: 'this machine' } })]);
+      return outcomes.some((o) => o.status === 'ran');
+    },
     statusText: () => status.text,
     setHooks: (hooks) => {
       gate.hooks = hooks;

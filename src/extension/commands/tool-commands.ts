@@ -46,7 +46,7 @@ function dcNameOf(arg: unknown): string | undefined {
 }
 
 /** A remedy from the Findings view, run as it is shown: PowerShell on Windows, copy elsewhere. */
-function remedyPlan(remedy: Remedy, finding: Finding): ToolPlan {
+export function remedyPlan(remedy: Remedy, finding: Pick<Finding, 'step' | 'subject'>): ToolPlan {
   return {
     tool: 'remedy',
     target: remedy.command,

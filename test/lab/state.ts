@@ -2,7 +2,7 @@
  * What the running lab is (`.lab/state.json`), and the lock that serialises lab operations
  * across processes: several test runners, benches and shells may call startLab at once.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { paths } from './layout';
 import { isAlive } from './processes';
 import { sleep } from './tools';
@@ -58,10 +58,11 @@ async function withFileLock<T>(what: string, work: () => Promise<T>, timeoutMs: 
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (;;) {
+    // Written aside, then linked into place: the lock never exists without its holder's pid.
+    const mine = `${paths.lock}.${process.pid}`;
+    writeFileSync(mine, `${process.pid} ${what} ${new Date().toISOString()}\n`);
     try {
-      const fd = openSync(paths.lock, 'wx');
-      writeSync(fd, `${process.pid} ${what} ${new Date().toISOString()}\n`);
-      closeSync(fd);
+      linkSync(mine, paths.lock);
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -75,6 +76,8 @@ async function withFileLock<T>(what: string, work: () => Promise<T>, timeoutMs: 
       if (!told) process.stderr.write(`lab: waiting for process ${holder}, which is changing the lab ...\n`);
       told = true;
       await sleep(250);
+    } finally {
+      rmSync(mine, { force: true });
     }
   }
   try {

@@ -1,0 +1,47 @@
+/** Starts the evidence language server (dist/server.js) with a vscode-languageclient LanguageClient. */
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { DEFAULT_EVIDENCE_SETTINGS, EVIDENCE_LANGUAGES, type EvidenceSettings } from '../../shared/evidence-protocol';
+
+export function readEvidenceSettings(): EvidenceSettings {
+  const config = vscode.workspace.getConfiguration('exchangeAuthDoctor');
+  return {
+    clockWarningSeconds: config.get<number>(
+      'checks.clockWarningSeconds',
+      DEFAULT_EVIDENCE_SETTINGS.clockWarningSeconds,
+    ),
+    clockToleranceMinutes: config.get<number>(
+      'checks.clockToleranceMinutes',
+      DEFAULT_EVIDENCE_SETTINGS.clockToleranceMinutes,
+    ),
+    scanWorkers: config.get<number>('evidence.scanWorkers', DEFAULT_EVIDENCE_SETTINGS.scanWorkers),
+  };
+}
+
+export function createEvidenceClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const languages = Object.values(EVIDENCE_LANGUAGES);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: languages.flatMap((language) => [
+      { language, scheme: 'file' },
+      { language, scheme: 'untitled' },
+    ]),
+    initializationOptions: readEvidenceSettings(),
+    outputChannel: log,
+  };
+  return new LanguageClient(
+    'exchangeAuthDoctor.evidence',
+    'Exchange Auth Doctor evidence',
+    serverOptions,
+    clientOptions,
+  );
+}

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { HOSTILE_NAMES } from '../core/safety/hostile';
+import { CommandLineError, arg } from '../../../src/core/safety';
 import { prepareRun } from '../../../src/extension/terminal/invocation';
 import {
   PlanError,
@@ -91,6 +92,20 @@ describe('tool plans and their command lines', () => {
     assert.equal(run.file, 'pwsh.exe');
     // From a POSIX shell the script is one single-quoted argument.
     assert.match(prepareRun(runnable(plan.windows), 'posix', cli, 'pwsh').commandLine, /^pwsh -NoProfile -NonInteractive -Command 'Test-NetConnection .*'$/);
+  });
+
+  it('CLI arguments: only constant long options pass as they are; hostile values never reach a shell unquoted', () => {
+    for (const name of HOSTILE_NAMES) {
+      const inv: Invocation = { kind: 'cli', args: [arg.text('setspn'), arg.switch('-L'), arg.host(name)] };
+      for (const shell of ['posix', 'powershell', 'cmd'] as const) assert.throws(() => prepareRun(runnable(inv), shell, cli), CommandLineError, `${shell} ${JSON.stringify(name)}`);
+    }
+    for (const bad of ['--x;rm -rf ~', '--$(id)', '--a b', '--`id`']) {
+      assert.throws(() => prepareRun({ kind: 'cli', args: [arg.switch(bad)] }, 'posix', cli), CommandLineError, bad);
+    }
+    // Free text is quoted for the shell it is typed into.
+    const text: Invocation = { kind: 'cli', args: [arg.text('diagnose'), arg.switch('--server'), arg.text("EX01'; rm -rf ~ #")] };
+    assert.match(prepareRun(runnable(text), 'posix', cli).commandLine, / --server 'EX01'\\''; rm -rf ~ #'$/);
+    assert.match(prepareRun(runnable(text), 'powershell', cli).commandLine, / --server 'EX01''; rm -rf ~ #'$/);
   });
 
   it('commands with no CLI equivalent are unavailable off Windows; read-only ones use the CLI report', () => {

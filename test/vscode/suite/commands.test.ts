@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
 import type { CommandsFeatureApi, ToolRunOutcome } from '../../../src/extension/commands/index.js';
+import type { DiagnosisRun } from '../../../src/extension/diagnosis/diagnosis-service.js';
 import { TOOL_COMMANDS } from '../../../src/extension/commands/ids.js';
 import type { ConfirmRequest } from '../../../src/extension/commands/safety-gate.js';
 import type { TreeSnapshot } from '../../../src/extension/tree/server-tree.js';
@@ -254,6 +255,21 @@ describe('Commands and terminal integration (lab)', function () {
     assert.ok(events.includes('step-started') && events.includes('finding'), events.join(','));
     assert.equal(feature.diagnosis.last, run);
     assert.ok(api.getServerHealth('EX01'));
+  });
+
+  it('runs all checks for a server from the command, and files them in the Findings view, the tree and the status bar', async () => {
+    const run = await vscode.commands.executeCommand<DiagnosisRun | undefined>('exchangeAuthDoctor.diagnoseServer', 'EX01');
+    assert.ok(run, 'the diagnosis ran');
+    assert.equal(run.cancelled, false);
+    assert.deepEqual(run.steps, [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual([...new Set(run.findings.map((f) => f.step))].sort(), [1, 2, 3, 4, 5, 6]);
+    const view = feature.findingsSnapshot();
+    assert.deepEqual(view.map((s) => s.step), [1, 2, 3, 4, 5, 6]);
+    const health = api.getServerHealth('EX01');
+    assert.ok(health, 'EX01 has a findings state');
+    const ex01 = find(api.getTreeSnapshot(), (n) => n.label === 'EX01' && (n.contextValue ?? '').startsWith('exchangeServer'));
+    assert.equal(ex01?.contextValue, `exchangeServer.${health.severity}`);
+    assert.match(feature.statusText(), /^\$\((pass|error|warning|question)\) Exchange auth: /);
   });
 
   it('exports the findings as a Markdown report without the password', async () => {

@@ -12,7 +12,10 @@ import { errorCode, mapNetError } from './net-errors';
 
 /** Brackets and a trailing dot are not part of the name. */
 function bare(host: string): string {
-  return host.trim().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return host
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 export async function lookupHost(host: string, options: OpOptions): Promise<string[]> {
@@ -42,7 +45,8 @@ export async function reverseAddress(address: string, options: OpOptions): Promi
     signal.addEventListener('abort', () => resolver.cancel(), { once: true });
     const [system, ptr] = await Promise.allSettled([dns.promises.lookupService(ip, 0), resolver.reverse(ip)]);
     const names: string[] = [];
-    if (system.status === 'fulfilled' && system.value.hostname && system.value.hostname !== ip) names.push(system.value.hostname);
+    if (system.status === 'fulfilled' && system.value.hostname && system.value.hostname !== ip)
+      names.push(system.value.hostname);
     if (ptr.status === 'fulfilled') names.push(...ptr.value);
     const unique = [...new Map(names.map((n) => [n.toLowerCase().replace(/\.$/, ''), n.replace(/\.$/, '')])).values()];
     if (unique.length > 0 || ptr.status === 'fulfilled') return unique;

@@ -40,7 +40,10 @@ export function candidatePaths(file: string, where: ResolveEnvironment): string[
   const exts =
     where.platform === 'win32'
       ? // Only real executables: a .bat/.cmd runs through cmd.exe, whose parsing is what argument vectors avoid.
-        (envValue(where.env, 'PATHEXT') ?? '.COM;.EXE').split(';').map((e) => e.trim().toLowerCase()).filter((e) => e === '.exe' || e === '.com')
+        (envValue(where.env, 'PATHEXT') ?? '.COM;.EXE')
+          .split(';')
+          .map((e) => e.trim().toLowerCase())
+          .filter((e) => e === '.exe' || e === '.com')
       : [''];
   const withExts = (base: string): string[] => {
     if (where.platform !== 'win32') return [base];
@@ -71,7 +74,8 @@ async function isExecutable(candidate: string, platform: NodeJS.Platform): Promi
 }
 
 export async function resolveExecutable(file: string, where: ResolveEnvironment): Promise<string | undefined> {
-  for (const candidate of candidatePaths(file, where)) if (await isExecutable(candidate, where.platform)) return candidate;
+  for (const candidate of candidatePaths(file, where))
+    if (await isExecutable(candidate, where.platform)) return candidate;
   return undefined;
 }
 
@@ -93,7 +97,11 @@ export class ExecaProcessRunner implements ProcessRunner {
     return this.resolve(file).then((p) => p !== undefined);
   }
 
-  async run(file: string, args: readonly string[], options: OpOptions & { input?: string; env?: Record<string, string> }): Promise<ProcessResult> {
+  async run(
+    file: string,
+    args: readonly string[],
+    options: OpOptions & { input?: string; env?: Record<string, string> },
+  ): Promise<ProcessResult> {
     const what = `${file} ${args.join(' ')}`.trim();
     throwIfAborted(options.signal, what);
     const executable = await this.resolve(file);
@@ -117,7 +125,8 @@ export class ExecaProcessRunner implements ProcessRunner {
     if (result.timedOut) throw new TimeoutError(what, options.timeoutMs);
     if (result.isCanceled || options.signal?.aborted) throw new AbortError(what);
     const code = (result as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'EACCES') throw new DoctorError('unavailable', `${file} could not be started (${code})`);
+    if (code === 'ENOENT' || code === 'EACCES')
+      throw new DoctorError('unavailable', `${file} could not be started (${code})`);
     return {
       stdout: typeof result.stdout === 'string' ? result.stdout : '',
       stderr: typeof result.stderr === 'string' ? result.stderr : '',

@@ -14,7 +14,12 @@ import { mapNetError } from './net-errors';
 /** Larger replies are truncated by the kernel; a KRB-ERROR is a few hundred bytes. */
 const RECEIVE_BUFFER = 64 * 1024;
 
-export async function exchangeUdp(host: string, port: number, payload: Uint8Array, options: OpOptions): Promise<Uint8Array> {
+export async function exchangeUdp(
+  host: string,
+  port: number,
+  payload: Uint8Array,
+  options: OpOptions,
+): Promise<Uint8Array> {
   const what = `UDP ${host}:${port}`;
   return withDeadline(what, options.timeoutMs, options.signal, async (signal) => {
     const address = (await lookupHost(host, { timeoutMs: options.timeoutMs, signal }))[0];

@@ -1,17 +1,14 @@
 /**
  * The built CLI (`dist/cli.js diagnose --json`) as a subprocess against every lab scenario: the
  * expected error step and subject, exit 0 for healthy, 1 with errors, 2 for an unreachable DC.
- * Needs `npm run build` first. Scenarios run one after another (each switch restarts the lab).
+ * Builds the CLI first (./built-cli.ts). Scenarios run one after another (each switch restarts the lab).
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Finding, Step } from '../../src/shared/findings';
 import { labEnv } from '../lab/api';
 import { useScenario } from './lab-fixture';
-
-const CLI = join(__dirname, '../../dist/cli.js');
+import { CLI, buildCli } from './built-cli';
 
 /** Expected errors per scenario (issue 3); every listed step/subject must appear as an error. */
 const EXPECTED: Record<string, { step: Step; subject?: RegExp }[]> = {
@@ -35,7 +32,7 @@ describe('exchange-auth-doctor diagnose --json against the lab', function () {
   this.timeout(300_000);
 
   before(function () {
-    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+    buildCli();
   });
 
   for (const [scenario, expected] of Object.entries(EXPECTED)) {
@@ -47,7 +44,11 @@ describe('exchange-auth-doctor diagnose --json against the lab', function () {
       const doc = JSON.parse(r.stdout) as { findings: Finding[]; verdict: { overall: string } };
       for (const f of doc.findings) assert.ok(f.step && f.severity && f.subject?.name && f.title, JSON.stringify(f));
       const errors = doc.findings.filter((f) => f.severity === 'error');
-      if (!expected.length) assert.deepEqual(errors.map((f) => `${f.step} ${f.subject.name} ${f.title}`), []);
+      if (!expected.length)
+        assert.deepEqual(
+          errors.map((f) => `${f.step} ${f.subject.name} ${f.title}`),
+          [],
+        );
       for (const e of expected) {
         assert.ok(
           errors.some((f) => f.step === e.step && (!e.subject || e.subject.test(f.subject.name))),

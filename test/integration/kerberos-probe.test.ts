@@ -23,8 +23,15 @@ describe('Kerberos AS-REQ probe against the lab KDC', function () {
       assert.equal(known.error.sname, `krbtgt/${realm}`);
       // Same machine: the KDC's clock is ours, to within the round trip (plus scheduling noise).
       const skew = known.error.serverTimeMs - known.localMidMs;
-      assert.ok(Math.abs(skew) <= known.roundTripMs / 2 + 50, `skew ${skew.toFixed(1)} ms, round trip ${known.roundTripMs.toFixed(1)} ms`);
-      const unknown = await sendAsReq(io, host, transport, { timeoutMs: 5000, realm, principal: 'no-such-account-ead' });
+      assert.ok(
+        Math.abs(skew) <= known.roundTripMs / 2 + 50,
+        `skew ${skew.toFixed(1)} ms, round trip ${known.roundTripMs.toFixed(1)} ms`,
+      );
+      const unknown = await sendAsReq(io, host, transport, {
+        timeoutMs: 5000,
+        realm,
+        principal: 'no-such-account-ead',
+      });
       assert.equal(unknown.error.errorCode, 6);
     });
   }

@@ -23,7 +23,10 @@ function labVariables(): Record<string, string | undefined> {
     return labEnv();
   } catch (e) {
     if (process.env.EAD_DC_HOST) return process.env;
-    throw new Error(`The lab is not available (${e instanceof Error ? e.message : String(e)}). Run: npm run lab -- start`, { cause: e });
+    throw new Error(
+      `The lab is not available (${e instanceof Error ? e.message : String(e)}). Run: npm run lab -- start`,
+      { cause: e },
+    );
   }
 }
 
@@ -43,6 +46,9 @@ export function labSettings(): LabSettings {
     caPem: readFileSync(caFile, 'utf8'),
     user: need('EAD_BIND_USER'),
     password: need('EAD_BIND_PASSWORD'),
-    servers: (env.EAD_SERVERS ?? 'EX01,EX02').split(',').map((s) => s.trim()).filter(Boolean),
+    servers: (env.EAD_SERVERS ?? 'EX01,EX02')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

@@ -61,13 +61,17 @@ const kerberosString = (value: string): asn1js.GeneralString => new asn1js.Gener
 
 function principalName(type: number, components: readonly string[]): asn1js.Sequence {
   return new asn1js.Sequence({
-    value: [tagged(0, new asn1js.Integer({ value: type })), tagged(1, new asn1js.Sequence({ value: components.map(kerberosString) }))],
+    value: [
+      tagged(0, new asn1js.Integer({ value: type })),
+      tagged(1, new asn1js.Sequence({ value: components.map(kerberosString) })),
+    ],
   });
 }
 
 /** Names and realms travel as GeneralString; only printable ASCII is sent. */
 function checkText(what: string, value: string): void {
-  if (!/^[\x21-\x7e]{1,255}$/.test(value)) throw new DoctorError('usage', `${what} "${value}" is not a Kerberos name this probe can send`);
+  if (!/^[\x21-\x7e]{1,255}$/.test(value))
+    throw new DoctorError('usage', `${what} "${value}" is not a Kerberos name this probe can send`);
 }
 
 export function encodeAsReq(request: AsRequest): Uint8Array {
@@ -90,7 +94,11 @@ export function encodeAsReq(request: AsRequest): Uint8Array {
     ],
   });
   const kdcReq = new asn1js.Sequence({
-    value: [tagged(1, new asn1js.Integer({ value: 5 })), tagged(2, new asn1js.Integer({ value: AS_REQ })), tagged(4, body)],
+    value: [
+      tagged(1, new asn1js.Integer({ value: 5 })),
+      tagged(2, new asn1js.Integer({ value: AS_REQ })),
+      tagged(4, body),
+    ],
   });
   const message = new asn1js.Constructed({ idBlock: { tagClass: APPLICATION, tagNumber: AS_REQ }, value: [kdcReq] });
   return new Uint8Array(message.toBER(false));
@@ -105,9 +113,11 @@ function fields(block: asn1js.AsnType | undefined, what: string): Map<number, as
   if (!(block instanceof asn1js.Sequence)) throw malformed(`${what} is not a SEQUENCE`);
   const map = new Map<number, asn1js.AsnType>();
   for (const item of block.valueBlock.value) {
-    if (item.idBlock.tagClass !== CONTEXT || !(item instanceof asn1js.Constructed)) throw malformed(`${what} holds an element without a context tag`);
+    if (item.idBlock.tagClass !== CONTEXT || !(item instanceof asn1js.Constructed))
+      throw malformed(`${what} holds an element without a context tag`);
     const inner = item.valueBlock.value[0];
-    if (!inner || item.valueBlock.value.length !== 1) throw malformed(`[${item.idBlock.tagNumber}] of ${what} does not hold one element`);
+    if (!inner || item.valueBlock.value.length !== 1)
+      throw malformed(`[${item.idBlock.tagNumber}] of ${what} does not hold one element`);
     map.set(item.idBlock.tagNumber, inner);
   }
   return map;
@@ -153,10 +163,18 @@ function decodeKrbErrorUnchecked(bytes: Uint8Array): KrbError {
   if (decoded.offset === -1) throw malformed(decoded.result.error || 'DER decoding failed');
   const top = decoded.result;
   if (top.idBlock.tagClass === APPLICATION && top.idBlock.tagNumber === AS_REP) {
-    throw new DoctorError('protocol', 'The KDC answered with an AS-REP: the account does not require Kerberos pre-authentication, so the reply carries no clock in the clear');
+    throw new DoctorError(
+      'protocol',
+      'The KDC answered with an AS-REP: the account does not require Kerberos pre-authentication, so the reply carries no clock in the clear',
+    );
   }
-  if (top.idBlock.tagClass !== APPLICATION || top.idBlock.tagNumber !== KRB_ERROR || !(top instanceof asn1js.Constructed)) {
-    const kind = top.idBlock.tagClass === UNIVERSAL ? 'universal' : top.idBlock.tagClass === APPLICATION ? 'APPLICATION' : 'other';
+  if (
+    top.idBlock.tagClass !== APPLICATION ||
+    top.idBlock.tagNumber !== KRB_ERROR ||
+    !(top instanceof asn1js.Constructed)
+  ) {
+    const kind =
+      top.idBlock.tagClass === UNIVERSAL ? 'universal' : top.idBlock.tagClass === APPLICATION ? 'APPLICATION' : 'other';
     throw malformed(`expected a KRB-ERROR ([APPLICATION 30]), got ${kind} tag ${top.idBlock.tagNumber}`);
   }
   const f = fields(top.valueBlock.value[0], 'KRB-ERROR');

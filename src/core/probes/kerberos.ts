@@ -32,36 +32,55 @@ export function frameTcp(message: Uint8Array): Uint8Array {
 
 /** Reads one length-prefixed record from a TCP stream. */
 export function readTcpRecord(socket: Duplex, what: string, options: OpOptions): Promise<Uint8Array> {
-  return withDeadline(`${what} reply`, options.timeoutMs, options.signal, (signal) =>
-    new Promise<Uint8Array>((resolve, reject) => {
-      let buffer = Buffer.alloc(0);
-      const finish = (f: () => void): void => {
-        socket.off('data', onData);
-        socket.off('error', onError);
-        socket.off('end', onEnd);
-        socket.off('close', onEnd);
-        signal.removeEventListener('abort', onAbort);
-        f();
-      };
-      const onData = (chunk: Buffer | string): void => {
-        buffer = Buffer.concat([buffer, typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk]);
-        if (buffer.length < 4) return;
-        const length = buffer.readUInt32BE(0);
-        if (length > MAX_TCP_REPLY) {
-          finish(() => reject(new DoctorError('protocol', `${what} announced a ${length}-byte reply; not a Kerberos answer to this request`)));
-          return;
-        }
-        if (buffer.length >= 4 + length) finish(() => resolve(new Uint8Array(buffer.subarray(4, 4 + length))));
-      };
-      const onError = (e: Error): void => finish(() => reject(e));
-      const onEnd = (): void => finish(() => reject(new DoctorError('protocol', `${what} closed the connection after ${buffer.length} bytes, before a complete reply`)));
-      const onAbort = (): void => finish(() => undefined);
-      socket.on('data', onData);
-      socket.once('error', onError);
-      socket.once('end', onEnd);
-      socket.once('close', onEnd);
-      signal.addEventListener('abort', onAbort, { once: true });
-    }),
+  return withDeadline(
+    `${what} reply`,
+    options.timeoutMs,
+    options.signal,
+    (signal) =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        let buffer = Buffer.alloc(0);
+        const finish = (f: () => void): void => {
+          socket.off('data', onData);
+          socket.off('error', onError);
+          socket.off('end', onEnd);
+          socket.off('close', onEnd);
+          signal.removeEventListener('abort', onAbort);
+          f();
+        };
+        const onData = (chunk: Buffer | string): void => {
+          buffer = Buffer.concat([buffer, typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk]);
+          if (buffer.length < 4) return;
+          const length = buffer.readUInt32BE(0);
+          if (length > MAX_TCP_REPLY) {
+            finish(() =>
+              reject(
+                new DoctorError(
+                  'protocol',
+                  `${what} announced a ${length}-byte reply; not a Kerberos answer to this request`,
+                ),
+              ),
+            );
+            return;
+          }
+          if (buffer.length >= 4 + length) finish(() => resolve(new Uint8Array(buffer.subarray(4, 4 + length))));
+        };
+        const onError = (e: Error): void => finish(() => reject(e));
+        const onEnd = (): void =>
+          finish(() =>
+            reject(
+              new DoctorError(
+                'protocol',
+                `${what} closed the connection after ${buffer.length} bytes, before a complete reply`,
+              ),
+            ),
+          );
+        const onAbort = (): void => finish(() => undefined);
+        socket.on('data', onData);
+        socket.once('error', onError);
+        socket.once('end', onEnd);
+        socket.once('close', onEnd);
+        signal.addEventListener('abort', onAbort, { once: true });
+      }),
   );
 }
 
@@ -109,14 +128,31 @@ export async function sendAsReq(
   transport: 'udp' | 'tcp',
   options: KdcTimeOptions & { nonce?: number },
 ): Promise<{ error: KrbError; roundTripMs: number; localMidMs: number }> {
-  const request = encodeAsReq({ principal: options.principal, realm: options.realm, nonce: options.nonce ?? randomNonce() });
-  const op: OpOptions = options.signal ? { timeoutMs: options.timeoutMs, signal: options.signal } : { timeoutMs: options.timeoutMs };
+  const request = encodeAsReq({
+    principal: options.principal,
+    realm: options.realm,
+    nonce: options.nonce ?? randomNonce(),
+  });
+  const op: OpOptions = options.signal
+    ? { timeoutMs: options.timeoutMs, signal: options.signal }
+    : { timeoutMs: options.timeoutMs };
   const x = transport === 'udp' ? await exchangeUdp(io, host, request, op) : await exchangeTcp(io, host, request, op);
   return { error: decodeKrbError(x.reply), roundTripMs: x.roundTripMs, localMidMs: x.wallStart + x.roundTripMs / 2 };
 }
 
 /** The KDC's clock, as ClockProbes.kdcTime wants it. */
-export async function kdcTime(io: CoreIo, host: string, transport: 'udp' | 'tcp', options: KdcTimeOptions): Promise<KdcTimeAnswer> {
+export async function kdcTime(
+  io: CoreIo,
+  host: string,
+  transport: 'udp' | 'tcp',
+  options: KdcTimeOptions,
+): Promise<KdcTimeAnswer> {
   const { error, roundTripMs, localMidMs } = await sendAsReq(io, host, transport, options);
-  return { kdcTimeMs: error.serverTimeMs, roundTripMs, localMidMs, errorCode: error.errorCode, raw: describeKrbError(error) };
+  return {
+    kdcTimeMs: error.serverTimeMs,
+    roundTripMs,
+    localMidMs,
+    errorCode: error.errorCode,
+    raw: describeKrbError(error),
+  };
 }

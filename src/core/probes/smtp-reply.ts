@@ -62,7 +62,10 @@ export class SmtpReplyReader {
   };
 
   private readonly onEnd = (): void => {
-    this.failure ??= new DoctorError('protocol', `${this.what} closed the connection${this.buffer ? ` after "${this.buffer.slice(0, 120).trim()}"` : ''}`);
+    this.failure ??= new DoctorError(
+      'protocol',
+      `${this.what} closed the connection${this.buffer ? ` after "${this.buffer.slice(0, 120).trim()}"` : ''}`,
+    );
     this.wake?.();
   };
 
@@ -82,27 +85,38 @@ export class SmtpReplyReader {
   }
 
   read(options: OpOptions): Promise<SmtpReply> {
-    return withDeadline(`${this.what} reply`, options.timeoutMs, options.signal, (signal) =>
-      new Promise<SmtpReply>((resolve, reject) => {
-        const check = (): void => {
-          const reply = this.take();
-          if (reply) return finish(() => resolve(reply));
-          if (this.received > this.maxBytes) {
-            return finish(() => reject(new DoctorError('protocol', `${this.what} sent more than ${this.maxBytes} bytes without ending its reply`)));
-          }
-          const failure = this.failure;
-          if (failure) return finish(() => reject(failure));
-        };
-        const finish = (f: () => void): void => {
-          this.wake = undefined;
-          signal.removeEventListener('abort', onAbort);
-          f();
-        };
-        const onAbort = (): void => finish(() => undefined);
-        signal.addEventListener('abort', onAbort, { once: true });
-        this.wake = check;
-        check();
-      }),
+    return withDeadline(
+      `${this.what} reply`,
+      options.timeoutMs,
+      options.signal,
+      (signal) =>
+        new Promise<SmtpReply>((resolve, reject) => {
+          const check = (): void => {
+            const reply = this.take();
+            if (reply) return finish(() => resolve(reply));
+            if (this.received > this.maxBytes) {
+              return finish(() =>
+                reject(
+                  new DoctorError(
+                    'protocol',
+                    `${this.what} sent more than ${this.maxBytes} bytes without ending its reply`,
+                  ),
+                ),
+              );
+            }
+            const failure = this.failure;
+            if (failure) return finish(() => reject(failure));
+          };
+          const finish = (f: () => void): void => {
+            this.wake = undefined;
+            signal.removeEventListener('abort', onAbort);
+            f();
+          };
+          const onAbort = (): void => finish(() => undefined);
+          signal.addEventListener('abort', onAbort, { once: true });
+          this.wake = check;
+          check();
+        }),
     );
   }
 

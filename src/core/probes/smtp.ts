@@ -21,7 +21,9 @@ export function ehloKeywords(reply: SmtpReply): string[] {
     .filter((l) => l !== '');
 }
 
-export function analyseKeywords(verbs: readonly string[]): Pick<SmtpProbeResult, 'offersAnonymousTls' | 'expsMechanisms'> {
+export function analyseKeywords(
+  verbs: readonly string[],
+): Pick<SmtpProbeResult, 'offersAnonymousTls' | 'expsMechanisms'> {
   const upper = verbs.map((v) => v.toUpperCase().split(/\s+/));
   const offersAnonymousTls = upper.some((words) => words[0] === 'X-ANONYMOUSTLS');
   const mechanisms = upper.filter((words) => words[0] === 'X-EXPS').flatMap((words) => words.slice(1));
@@ -46,7 +48,10 @@ function write(socket: Duplex, line: string): void {
 }
 
 function unexpected(what: string, step: string, reply: SmtpReply): DoctorError {
-  return new DoctorError('protocol', `${what} answered ${step} with "${reply.raw.split('\n').join(' | ').slice(0, 200)}"`);
+  return new DoctorError(
+    'protocol',
+    `${what} answered ${step} with "${reply.raw.split('\n').join(' | ').slice(0, 200)}"`,
+  );
 }
 
 export async function probeSmtp(io: CoreIo, host: string, port: number, options: OpOptions): Promise<SmtpProbeResult> {

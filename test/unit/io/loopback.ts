@@ -30,7 +30,9 @@ export async function tcpServer(onConnection: (socket: net.Socket) => void): Pro
 }
 
 /** `answer` returns the reply to a datagram, or undefined to stay silent. */
-export async function udpServer(answer: (msg: Buffer) => Uint8Array | undefined): Promise<Loopback & { received: Buffer[] }> {
+export async function udpServer(
+  answer: (msg: Buffer) => Uint8Array | undefined,
+): Promise<Loopback & { received: Buffer[] }> {
   const socket = dgram.createSocket('udp4');
   const received: Buffer[] = [];
   socket.on('message', (msg, rinfo) => {

@@ -57,10 +57,16 @@ describe('Node I/O (loopback)', () => {
     it('times out on a silent peer and stops on abort', async () => {
       const server = await udpServer(() => undefined);
       try {
-        await assert.rejects(io.udp.exchange('127.0.0.1', server.port, Buffer.from('x'), { timeoutMs: 200 }), isKind('timeout'));
+        await assert.rejects(
+          io.udp.exchange('127.0.0.1', server.port, Buffer.from('x'), { timeoutMs: 200 }),
+          isKind('timeout'),
+        );
         const c = new AbortController();
         setTimeout(() => c.abort(), 50);
-        await assert.rejects(io.udp.exchange('127.0.0.1', server.port, Buffer.from('x'), { timeoutMs: 5000, signal: c.signal }), isKind('aborted'));
+        await assert.rejects(
+          io.udp.exchange('127.0.0.1', server.port, Buffer.from('x'), { timeoutMs: 5000, signal: c.signal }),
+          isKind('aborted'),
+        );
       } finally {
         await server.close();
       }
@@ -69,7 +75,10 @@ describe('Node I/O (loopback)', () => {
     it('tells a closed port (ICMP unreachable) from a silent one where the OS reports it', async () => {
       // Linux reports ICMP port unreachable on a connected UDP socket as ECONNREFUSED; other
       // systems may stay silent until the timeout.
-      await assert.rejects(io.udp.exchange('127.0.0.1', await closedUdpPort(), Buffer.from('x'), { timeoutMs: 500 }), (e: unknown) => e instanceof DoctorError && ['refused', 'timeout'].includes(e.kind));
+      await assert.rejects(
+        io.udp.exchange('127.0.0.1', await closedUdpPort(), Buffer.from('x'), { timeoutMs: 500 }),
+        (e: unknown) => e instanceof DoctorError && ['refused', 'timeout'].includes(e.kind),
+      );
     });
   });
 
@@ -81,11 +90,14 @@ describe('Node I/O (loopback)', () => {
 
     it('resolves localhost through the system resolver and fails a reserved name as dns', async () => {
       const a = await io.dns.lookup('localhost', { timeoutMs: 5000 });
-      assert.ok(a.some((x) => x === '127.0.0.1' || x === '::1'), a.join());
+      assert.ok(
+        a.some((x) => x === '127.0.0.1' || x === '::1'),
+        a.join(),
+      );
       await assert.rejects(io.dns.lookup('no-such-host.invalid', { timeoutMs: 5000 }), isKind('dns'));
     });
 
-    it('maps an address back to names, the system resolver\'s (hosts file) one first', async () => {
+    it("maps an address back to names, the system resolver's (hosts file) one first", async () => {
       const names = await io.dns.reverse('127.0.0.1', { timeoutMs: 5000 });
       assert.ok(Array.isArray(names) && names.every((n) => typeof n === 'string' && !n.endsWith('.')), names.join());
     });
@@ -99,32 +111,58 @@ describe('Node I/O (loopback)', () => {
 
   describe('process', () => {
     it('runs an argument vector without a shell and returns the output and exit code', async () => {
-      const r = await io.process.run('node', ['-e', 'process.stdout.write(process.argv[1]); process.stderr.write("e"); process.exit(3)', '$(echo not expanded); rm -rf /'], { timeoutMs: 10_000 });
+      const r = await io.process.run(
+        'node',
+        [
+          '-e',
+          'process.stdout.write(process.argv[1]); process.stderr.write("e"); process.exit(3)',
+          '$(echo not expanded); rm -rf /',
+        ],
+        { timeoutMs: 10_000 },
+      );
       assert.equal(r.stdout, '$(echo not expanded); rm -rf /');
       assert.equal(r.stderr, 'e');
       assert.equal(r.exitCode, 3);
     });
 
     it('passes input on stdin', async () => {
-      const r = await io.process.run('node', ['-e', 'process.stdin.pipe(process.stdout)'], { timeoutMs: 10_000, input: 'typed' });
+      const r = await io.process.run('node', ['-e', 'process.stdin.pipe(process.stdout)'], {
+        timeoutMs: 10_000,
+        input: 'typed',
+      });
       assert.equal(r.stdout, 'typed');
     });
 
     it('times out and cancels', async () => {
-      await assert.rejects(io.process.run('node', ['-e', 'setTimeout(() => {}, 60000)'], { timeoutMs: 300 }), isKind('timeout'));
+      await assert.rejects(
+        io.process.run('node', ['-e', 'setTimeout(() => {}, 60000)'], { timeoutMs: 300 }),
+        isKind('timeout'),
+      );
       const c = new AbortController();
       setTimeout(() => c.abort(), 200);
-      await assert.rejects(io.process.run('node', ['-e', 'setTimeout(() => {}, 60000)'], { timeoutMs: 10_000, signal: c.signal }), isKind('aborted'));
+      await assert.rejects(
+        io.process.run('node', ['-e', 'setTimeout(() => {}, 60000)'], { timeoutMs: 10_000, signal: c.signal }),
+        isKind('aborted'),
+      );
     });
 
     it('knows which executables exist and refuses to run a missing one', async () => {
       assert.equal(await io.process.has('node'), true);
       assert.equal(await io.process.has('setspn-that-does-not-exist'), false);
-      await assert.rejects(io.process.run('setspn-that-does-not-exist', ['-L', 'x'], { timeoutMs: 1000 }), isKind('unavailable'));
+      await assert.rejects(
+        io.process.run('setspn-that-does-not-exist', ['-L', 'x'], { timeoutMs: 1000 }),
+        isKind('unavailable'),
+      );
     });
 
     it('never looks in the working folder or in relative PATH entries on Windows', () => {
-      const where = { platform: 'win32' as const, env: { Path: 'C:\\Windows\\System32;.;;tools;"C:\\Program Files\\PowerShell\\7"', PATHEXT: '.COM;.EXE;.BAT;.CMD' } };
+      const where = {
+        platform: 'win32' as const,
+        env: {
+          Path: 'C:\\Windows\\System32;.;;tools;"C:\\Program Files\\PowerShell\\7"',
+          PATHEXT: '.COM;.EXE;.BAT;.CMD',
+        },
+      };
       const c = candidatePaths('setspn', where);
       assert.deepEqual(c, [
         'C:\\Windows\\System32\\setspn.com',
@@ -132,20 +170,32 @@ describe('Node I/O (loopback)', () => {
         'C:\\Program Files\\PowerShell\\7\\setspn.com',
         'C:\\Program Files\\PowerShell\\7\\setspn.exe',
       ]);
-      assert.deepEqual(candidatePaths('pwsh.exe', where), ['C:\\Windows\\System32\\pwsh.exe', 'C:\\Program Files\\PowerShell\\7\\pwsh.exe']);
+      assert.deepEqual(candidatePaths('pwsh.exe', where), [
+        'C:\\Windows\\System32\\pwsh.exe',
+        'C:\\Program Files\\PowerShell\\7\\pwsh.exe',
+      ]);
       assert.deepEqual(candidatePaths('.\\setspn.exe', where), []);
       assert.deepEqual(candidatePaths('C:\\Tools\\setspn.exe', where), ['C:\\Tools\\setspn.exe']);
       // Batch files would run through cmd.exe: never candidates.
-      assert.deepEqual(candidatePaths('C:\\Tools\\setspn.cmd', where), ['C:\\Tools\\setspn.cmd.com', 'C:\\Tools\\setspn.cmd.exe']);
+      assert.deepEqual(candidatePaths('C:\\Tools\\setspn.cmd', where), [
+        'C:\\Tools\\setspn.cmd.com',
+        'C:\\Tools\\setspn.cmd.exe',
+      ]);
     });
 
     it('searches only absolute PATH entries elsewhere too', async () => {
-      assert.deepEqual(candidatePaths('kvno', { platform: 'linux', env: { PATH: '/usr/bin::.:bin:/usr/local/bin' } }), ['/usr/bin/kvno', '/usr/local/bin/kvno']);
+      assert.deepEqual(candidatePaths('kvno', { platform: 'linux', env: { PATH: '/usr/bin::.:bin:/usr/local/bin' } }), [
+        '/usr/bin/kvno',
+        '/usr/local/bin/kvno',
+      ]);
       // A PATH of only the working folder finds nothing, even for an executable that is there.
       const here = new ExecaProcessRunner({ platform: process.platform, env: { PATH: '.' } });
       const nodeDir = path.dirname(process.execPath);
       assert.equal(await here.has('node'), false);
-      assert.equal(await new ExecaProcessRunner({ platform: process.platform, env: { PATH: nodeDir } }).has('node'), true);
+      assert.equal(
+        await new ExecaProcessRunner({ platform: process.platform, env: { PATH: nodeDir } }).has('node'),
+        true,
+      );
     });
   });
 

@@ -3,7 +3,13 @@ import { allChecks } from '../../../../src/core/checks/index';
 
 describe('allChecks', () => {
   it('holds one check for each of the six steps, in step order', () => {
-    assert.deepEqual(allChecks.map((c) => c.step), [1, 2, 3, 4, 5, 6]);
-    assert.deepEqual(allChecks.map((c) => c.id), ['clock', 'replication', 'spn', 'ports', 'kerberos-logging', 'connectors']);
+    assert.deepEqual(
+      allChecks.map((c) => c.step),
+      [1, 2, 3, 4, 5, 6],
+    );
+    assert.deepEqual(
+      allChecks.map((c) => c.id),
+      ['clock', 'replication', 'spn', 'ports', 'kerberos-logging', 'connectors'],
+    );
   });
 });

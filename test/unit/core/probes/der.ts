@@ -28,7 +28,8 @@ export const app = (n: number, inner: Uint8Array): Uint8Array => tlv(0x60 + n, i
 export const gstr = (s: string): Uint8Array => tlv(0x1b, Buffer.from(s, 'ascii'));
 export const gtime = (s: string): Uint8Array => tlv(0x18, Buffer.from(s, 'ascii'));
 export const octets = (b: Uint8Array): Uint8Array => tlv(0x04, b);
-export const principal = (type: number, ...names: string[]): Uint8Array => seq(ctx(0, int(type)), ctx(1, seq(...names.map(gstr))));
+export const principal = (type: number, ...names: string[]): Uint8Array =>
+  seq(ctx(0, int(type)), ctx(1, seq(...names.map(gstr))));
 
 export interface KrbErrorVector {
   stime: string;

@@ -54,7 +54,7 @@ const SAMBA_PRINCIPAL_UNKNOWN =
   '7e8189308186a003020105a10302011ea411180f32303236313132333030303530335aa505020305fc28a603020106a70e1b0c434f4e544f534f2e54455354a8183016a003020101a10f300d1b0b6e6f626f64792d68657265a90e1b0c434f4e544f534f2e54455354aa21301fa003020102a11830161b066b72627467741b0c434f4e544f534f2e54455354';
 
 describe('KRB-ERROR decoding', () => {
-  it('reads what Samba\'s KDC sends for an existing account (25) and an unknown one (6)', () => {
+  it("reads what Samba's KDC sends for an existing account (25) and an unknown one (6)", () => {
     const known = decodeKrbError(Buffer.from(SAMBA_PREAUTH_REQUIRED, 'hex'));
     assert.equal(known.errorCode, 25);
     assert.equal(known.stime, '20261123000503Z');
@@ -71,7 +71,14 @@ describe('KRB-ERROR decoding', () => {
   });
 
   it('reads the KDC clock (stime + susec), the error code and the names', () => {
-    const bytes = krbError({ stime: '20261122134747Z', susec: 123456, errorCode: 25, cname: 'EX01$', etext: 'Additional pre-authentication required', edata: new Uint8Array([0x30, 0x00]) });
+    const bytes = krbError({
+      stime: '20261122134747Z',
+      susec: 123456,
+      errorCode: 25,
+      cname: 'EX01$',
+      etext: 'Additional pre-authentication required',
+      edata: new Uint8Array([0x30, 0x00]),
+    });
     const e = decodeKrbError(bytes);
     assert.equal(e.pvno, 5);
     assert.equal(e.errorCode, 25);
@@ -103,17 +110,44 @@ describe('KRB-ERROR decoding', () => {
 
   it('says an AS-REP carries no clock, and rejects anything that is not a KRB-ERROR', () => {
     assert.throws(() => decodeKrbError(app(11, seq(ctx(0, int(5)), ctx(1, int(11))))), /AS-REP/);
-    assert.throws(() => decodeKrbError(seq(int(1))), (e: unknown) => e instanceof DoctorError && e.kind === 'protocol');
-    assert.throws(() => decodeKrbError(new Uint8Array([0x7e, 0x05, 0x30])), (e: unknown) => e instanceof DoctorError && e.kind === 'protocol');
+    assert.throws(
+      () => decodeKrbError(seq(int(1))),
+      (e: unknown) => e instanceof DoctorError && e.kind === 'protocol',
+    );
+    assert.throws(
+      () => decodeKrbError(new Uint8Array([0x7e, 0x05, 0x30])),
+      (e: unknown) => e instanceof DoctorError && e.kind === 'protocol',
+    );
     assert.throws(() => decodeKrbError(new Uint8Array(0)), DoctorError);
   });
 
   it('rejects a KRB-ERROR with a missing or mistyped clock field', () => {
-    const noStime = app(30, seq(ctx(0, int(5)), ctx(1, int(30)), ctx(5, int(0)), ctx(6, int(25)), ctx(9, gstr(REALM)), ctx(10, principal(2, 'krbtgt', REALM))));
+    const noStime = app(
+      30,
+      seq(
+        ctx(0, int(5)),
+        ctx(1, int(30)),
+        ctx(5, int(0)),
+        ctx(6, int(25)),
+        ctx(9, gstr(REALM)),
+        ctx(10, principal(2, 'krbtgt', REALM)),
+      ),
+    );
     assert.throws(() => decodeKrbError(noStime), /stime/);
     const badSusec = krbError({ stime: '20261122134747Z', susec: 1_000_000, errorCode: 25 });
     assert.throws(() => decodeKrbError(badSusec), /susec/);
-    const wrongType = app(30, seq(ctx(0, int(5)), ctx(1, int(30)), ctx(4, gstr('20261122134747Z')), ctx(5, int(0)), ctx(6, int(25)), ctx(9, gstr(REALM)), ctx(10, principal(2, 'krbtgt', REALM))));
+    const wrongType = app(
+      30,
+      seq(
+        ctx(0, int(5)),
+        ctx(1, int(30)),
+        ctx(4, gstr('20261122134747Z')),
+        ctx(5, int(0)),
+        ctx(6, int(25)),
+        ctx(9, gstr(REALM)),
+        ctx(10, principal(2, 'krbtgt', REALM)),
+      ),
+    );
     assert.throws(() => decodeKrbError(wrongType), /stime/);
   });
 

@@ -20,7 +20,10 @@ function ioFor(port: number): CoreIo {
 /** A fake KDC's answer: the current time, PREAUTH_REQUIRED. */
 function answerNow(offsetMs = 0): Uint8Array {
   const t = new Date(Date.now() + offsetMs);
-  const stime = t.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stime = t
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return krbError({ stime, susec: t.getUTCMilliseconds() * 1000, errorCode: 25, cname: 'EX01$' });
 }
 
@@ -72,8 +75,14 @@ describe('Kerberos AS-REQ probe (loopback KDC)', () => {
     const silent = await udpServer(() => undefined);
     const liar = await tcpServer((s) => s.once('data', () => s.write(Buffer.from([0x7f, 0xff, 0xff, 0xff]))));
     try {
-      await assert.rejects(kdcTime(ioFor(silent.port), '127.0.0.1', 'udp', { ...OPTIONS, timeoutMs: 200 }), (e: unknown) => e instanceof DoctorError && e.kind === 'timeout');
-      await assert.rejects(kdcTime(ioFor(liar.port), '127.0.0.1', 'tcp', OPTIONS), (e: unknown) => e instanceof DoctorError && e.kind === 'protocol');
+      await assert.rejects(
+        kdcTime(ioFor(silent.port), '127.0.0.1', 'udp', { ...OPTIONS, timeoutMs: 200 }),
+        (e: unknown) => e instanceof DoctorError && e.kind === 'timeout',
+      );
+      await assert.rejects(
+        kdcTime(ioFor(liar.port), '127.0.0.1', 'tcp', OPTIONS),
+        (e: unknown) => e instanceof DoctorError && e.kind === 'protocol',
+      );
     } finally {
       await silent.close();
       await liar.close();

@@ -90,8 +90,14 @@ describe('SMTP EHLO probe', () => {
     const refusing = await smtpServer({ banner: ['554 5.7.1 Client host rejected'] });
     const noEhlo = await smtpServer({ banner: [BANNER], ehlo: ['502 5.5.2 Command not recognized'] });
     try {
-      await assert.rejects(probeSmtp(io, '127.0.0.1', refusing.port, { timeoutMs: 3000 }), (e: unknown) => e instanceof DoctorError && e.kind === 'protocol' && /554/.test(e.message));
-      await assert.rejects(probeSmtp(io, '127.0.0.1', noEhlo.port, { timeoutMs: 3000 }), (e: unknown) => e instanceof DoctorError && e.kind === 'protocol' && /502/.test(e.message));
+      await assert.rejects(
+        probeSmtp(io, '127.0.0.1', refusing.port, { timeoutMs: 3000 }),
+        (e: unknown) => e instanceof DoctorError && e.kind === 'protocol' && /554/.test(e.message),
+      );
+      await assert.rejects(
+        probeSmtp(io, '127.0.0.1', noEhlo.port, { timeoutMs: 3000 }),
+        (e: unknown) => e instanceof DoctorError && e.kind === 'protocol' && /502/.test(e.message),
+      );
     } finally {
       await refusing.close();
       await noEhlo.close();
@@ -102,11 +108,17 @@ describe('SMTP EHLO probe', () => {
     const silent = await smtpServer({});
     try {
       const started = performance.now();
-      await assert.rejects(probeSmtp(io, '127.0.0.1', silent.port, { timeoutMs: 300 }), (e: unknown) => e instanceof DoctorError && e.kind === 'timeout');
+      await assert.rejects(
+        probeSmtp(io, '127.0.0.1', silent.port, { timeoutMs: 300 }),
+        (e: unknown) => e instanceof DoctorError && e.kind === 'timeout',
+      );
       assert.ok(performance.now() - started < 1500);
       const c = new AbortController();
       setTimeout(() => c.abort(), 50);
-      await assert.rejects(probeSmtp(io, '127.0.0.1', silent.port, { timeoutMs: 5000, signal: c.signal }), (e: unknown) => e instanceof DoctorError && e.kind === 'aborted');
+      await assert.rejects(
+        probeSmtp(io, '127.0.0.1', silent.port, { timeoutMs: 5000, signal: c.signal }),
+        (e: unknown) => e instanceof DoctorError && e.kind === 'aborted',
+      );
     } finally {
       await silent.close();
     }
@@ -150,8 +162,14 @@ describe('SMTP reply helpers', () => {
     const reply = parseReply(EXCHANGE_EHLO);
     assert.equal(reply.code, 250);
     assert.equal(reply.lines[0], 'mail1.fabrikam.com Hello [172.16.0.5]');
-    assert.deepEqual(analyseKeywords(['x-anonymoustls', 'X-EXPS EXCHANGEAUTH', 'X-EXPS GSSAPI NTLM']), { offersAnonymousTls: true, expsMechanisms: ['EXCHANGEAUTH', 'GSSAPI', 'NTLM'] });
-    assert.deepEqual(analyseKeywords(['X-ANONYMOUSTLSX', 'AUTH GSSAPI']), { offersAnonymousTls: false, expsMechanisms: [] });
+    assert.deepEqual(analyseKeywords(['x-anonymoustls', 'X-EXPS EXCHANGEAUTH', 'X-EXPS GSSAPI NTLM']), {
+      offersAnonymousTls: true,
+      expsMechanisms: ['EXCHANGEAUTH', 'GSSAPI', 'NTLM'],
+    });
+    assert.deepEqual(analyseKeywords(['X-ANONYMOUSTLSX', 'AUTH GSSAPI']), {
+      offersAnonymousTls: false,
+      expsMechanisms: [],
+    });
   });
 
   it('use an address literal as the EHLO argument', () => {

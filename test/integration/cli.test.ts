@@ -24,7 +24,7 @@ const EXPECTED: Record<string, { step: Step; subject?: RegExp }[]> = {
 
 function cli(args: string[], extraEnv: Record<string, string> = {}) {
   const env: Record<string, string | undefined> = { ...process.env, ...labEnv(), ...extraEnv, NO_COLOR: '1' };
-  const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 170_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 170_000, maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, password: env.EAD_BIND_PASSWORD ?? '' };
 }
 

@@ -24,6 +24,7 @@ describe('the current lab scenario, as it runs (no switch)', function () {
       env: { ...process.env, ...env, NO_COLOR: '1' },
       encoding: 'utf8',
       timeout: 170_000,
+      maxBuffer: 1 << 28,
     });
     const doc = JSON.parse(r.stdout) as { findings: Finding[] };
     const errors = doc.findings.filter((f) => f.severity === 'error');

@@ -33,7 +33,8 @@ export function replaceChildren(el: Element | null, ...children: Child[]): void 
 
 export function table(columns: readonly string[], rows: readonly (readonly string[])[], caption?: string): HTMLElement {
   const head = h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)));
-  const body = rows.map((r) => h('tr', {}, ...columns.map((_c, i) => h('td', {}, r[i] ?? ''))));
+  // Cells hold data (names, SPNs, times): each takes the direction of its own text.
+  const body = rows.map((r) => h('tr', {}, ...columns.map((_c, i) => h('td', { dir: 'auto' }, r[i] ?? ''))));
   const parts: HTMLElement[] = [];
   if (caption) parts.push(h('caption', {}, caption));
   parts.push(h('thead', {}, head), h('tbody', {}, ...body));

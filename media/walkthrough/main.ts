@@ -208,16 +208,17 @@ function remedyBlock(step: Step, fi: number, ri: number, r: Remedy): HTMLElement
   return h(
     'div',
     { class: 'remedy' },
-    h('p', {}, r.summary, ' ', h('span', { class: r.changesState ? 'changes' : 'readonly' }, r.changesState ? t('Changes the server') : t('Read-only')), ' · ', t('Run on {0}', r.runOn)),
+    h('p', {}, h('span', { dir: 'auto' }, r.summary), ' ', h('span', { class: r.changesState ? 'changes' : 'readonly' }, r.changesState ? t('Changes the server') : t('Read-only')), ' · ', t('Run on {0}', r.runOn)),
     h('pre', {}, h('code', {}, r.command)),
     h('div', { class: 'actions' }, copy, run),
   );
 }
 
 function findingBlock(step: Step, f: Finding, index: number): HTMLElement {
-  const parts: (HTMLElement | string)[] = [h('h4', {}, statusBadge(f.severity), ' ', `${f.subject.name}: ${f.title}`)];
-  if (f.reason) parts.push(h('p', { class: 'reason' }, `${t('Why it could not be checked')}: ${f.reason}`));
-  if (f.explanation) parts.push(h('p', {}, f.explanation));
+  // Findings come from the engine in English: `dir="auto"` keeps them left to right in a Hebrew panel.
+  const parts: (HTMLElement | string)[] = [h('h4', {}, statusBadge(f.severity), ' ', h('span', { dir: 'auto' }, `${f.subject.name}: ${f.title}`))];
+  if (f.reason) parts.push(h('p', { class: 'reason' }, `${t('Why it could not be checked')}: `, h('span', { dir: 'auto' }, f.reason)));
+  if (f.explanation) parts.push(h('p', { dir: 'auto' }, f.explanation));
   if (f.evidence.length) {
     parts.push(table([t('Observed'), t('Value'), t('Source'), t('When')], f.evidence.map((e) => [e.label, e.value, e.source, e.observedAt]), t('Evidence')));
   }
@@ -246,7 +247,7 @@ function updateStep(s: StepState): void {
   const passed = indexed.filter(({ f }) => f.severity === 'ok');
   const blocks: HTMLElement[] = problems.map(({ f, i }) => findingBlock(s.step, f, i));
   if (passed.length && problems.length) {
-    blocks.push(h('details', { class: 'passed' }, h('summary', {}, t('{0} checks passed', passed.length)), ...passed.map(({ f, i }) => findingBlock(s.step, f, i))));
+    blocks.push(h('details', { class: 'passed' }, h('summary', {}, t('Passed checks: {0}', passed.length)), ...passed.map(({ f, i }) => findingBlock(s.step, f, i))));
   } else blocks.push(...passed.map(({ f, i }) => findingBlock(s.step, f, i)));
   replaceChildren(region, ...blocks);
 }
@@ -296,7 +297,7 @@ function updateSummary(s: WalkthroughState): void {
   const error = s.error ?? (s.directory !== 'ready' ? t('The directory has not been read yet: sign in from the Exchange Servers view, then run the checks.') : '');
   replaceChildren(document.getElementById('summary-error'), error);
   const causes = s.verdict?.causes ?? [];
-  const items = causes.map((c) => h('li', { class: 'cause' }, h('button', { type: 'button', class: 'link', 'data-step': String(c.step) }, `${t('Step {0}', c.step)}: ${t(STEP_CONTENT[c.step].title)}`), h('div', {}, c.summary)));
+  const items = causes.map((c) => h('li', { class: 'cause' }, h('button', { type: 'button', class: 'link', 'data-step': String(c.step) }, `${t('Step {0}', c.step)}: ${t(STEP_CONTENT[c.step].title)}`), h('div', { dir: 'auto' }, c.summary)));
   items.forEach((li) => li.querySelector('button')?.addEventListener('click', (e) => goTo(Number((e.currentTarget as HTMLElement).dataset.step))));
   if (!items.length) items.push(h('li', { class: 'none' }, s.verdict ? t('No step shows a fault.') : t('Run the checks to rank the causes.')));
   replaceChildren(document.getElementById('causes'), ...items);

@@ -24,6 +24,7 @@ import { labEnvFrom } from './env';
 import { writeWorkspace } from './workspace';
 import { requireBinaries } from './tools';
 import { runningPid } from './processes';
+import { stopForeignLabs } from './owner';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -66,6 +67,7 @@ function exchangeRunningWith(configJson: string): boolean {
 
 async function start(options: StartOptions): Promise<StartResult> {
   requireBinaries();
+  await stopForeignLabs();
   const timings: Record<string, number> = {};
   let t = Date.now();
   const lap = (name: string): void => {

@@ -59,17 +59,20 @@ export function activateWalkthroughFeature(
     },
   };
 
+  // After a window reload VS Code hands back the state the webview saved with setState().
+  const serializer: vscode.WebviewPanelSerializer<unknown> = {
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown) {
+      await WalkthroughPanel.revive(panel, deps, isWalkthroughState(saved) ? saved : undefined);
+    },
+  };
+
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_WALKTHROUGH, async (arg: unknown) => {
       await WalkthroughPanel.show(deps, openArgsOf(arg));
     }),
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown) {
-        await WalkthroughPanel.revive(panel, deps, isWalkthroughState(saved) ? saved : undefined);
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, serializer),
     { dispose: () => WalkthroughPanel.instance?.dispose() },
     terminal,
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Production) registerTestHook(context, terminal);
+  if (context.extensionMode !== vscode.ExtensionMode.Production) registerTestHook(context, terminal, serializer, deps);
 }

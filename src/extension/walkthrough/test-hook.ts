@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import type { RenderedSnapshot, WalkthroughState } from '../../shared/walkthrough-protocol.js';
 import type { RemedyTerminal } from './terminal.js';
-import { WalkthroughPanel } from './panel.js';
+import type { WalkthroughDeps } from './deps.js';
+import { VIEW_TYPE, WalkthroughPanel } from './panel.js';
 
 export const TEST_HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
 
@@ -17,12 +18,19 @@ export type TestHookRequest =
   | { op: 'message'; message: unknown }
   | { op: 'export'; format: 'markdown' | 'html'; path: string }
   | { op: 'close' }
+  /** Closes the panel and restores it through the serializer, with the state its webview last saved. */
+  | { op: 'revive' }
   /** Answers the consent modal of state-changing remedies (undefined: the real modal again). */
   | { op: 'consent'; answer?: boolean };
 
 export type TestHookResult = RenderedSnapshot | WalkthroughState | string | undefined;
 
-export function registerTestHook(context: vscode.ExtensionContext, terminal: RemedyTerminal): void {
+export function registerTestHook(
+  context: vscode.ExtensionContext,
+  terminal: RemedyTerminal,
+  serializer: vscode.WebviewPanelSerializer<unknown>,
+  deps: WalkthroughDeps,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(TEST_HOOK, async (req: TestHookRequest): Promise<TestHookResult> => {
       const panel = WalkthroughPanel.instance;
@@ -36,6 +44,14 @@ export function registerTestHook(context: vscode.ExtensionContext, terminal: Rem
         return undefined;
       }
       if (!panel) throw new Error('the walkthrough panel is not open');
+      if (req.op === 'revive') {
+        // What VS Code does on a reload: a new panel of our view type, then the serializer.
+        const saved = JSON.parse(JSON.stringify(panel.snapshotState)) as unknown;
+        panel.dispose();
+        const fresh = vscode.window.createWebviewPanel(VIEW_TYPE, 'Resolve 454 4.7.0', vscode.ViewColumn.Active, WalkthroughPanel.options(deps.extensionUri));
+        await serializer.deserializeWebviewPanel(fresh, saved);
+        return WalkthroughPanel.instance?.snapshotState;
+      }
       switch (req.op) {
         case 'snapshot':
           return panel.requestSnapshot();

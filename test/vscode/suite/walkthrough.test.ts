@@ -176,6 +176,18 @@ describe(`walkthrough panel (${lab ? `lab, scenario ${scenario}` : 'no lab'})`, 
     assert.notEqual(st.steps[2]?.status, 'idle');
   });
 
+  if (lab) it('is restored by its serializer with the state its webview saved', async () => {
+    const before = await state();
+    const restored = await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'revive' });
+    assert.deepEqual(restored?.steps.map((s) => s.status), before.steps.map((s) => s.status));
+    assert.deepEqual(restored?.scope, before.scope);
+    const s = await until((x) => x.steps.filter((st) => st.step > 0).every((st) => st.status !== 'idle'), 'the restored panel renders the results');
+    assert.deepEqual(
+      s.steps.filter((st) => st.step > 0).map((st) => st.status),
+      before.steps.map((st) => st.status),
+    );
+  });
+
   it('switches to Hebrew: right to left, translated headings', async () => {
     const he = bundle('he');
     await send({ type: 'setLanguage', language: 'he' });

@@ -24,7 +24,7 @@ import { labEnvFrom } from './env';
 import { writeWorkspace } from './workspace';
 import { requireBinaries } from './tools';
 import { runningPid } from './processes';
-import { stopForeignLabs } from './owner';
+import { stopForeignLabs, stopStrays } from './owner';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -45,6 +45,7 @@ function dcsOf(s: Scenario): DcSpec[] {
 
 async function resetDirectory(s: Scenario, servers: number): Promise<void> {
   await Promise.all([stopDc(DC1), stopDc(DC2)]);
+  await stopStrays('samba');
   for (const dc of dcsOf(s)) await restoreDc(s.base, dc);
   const extra = labServers(servers).slice(2);
   if (extra.length) {
@@ -126,6 +127,7 @@ export function startLab(options: StartOptions = {}): Promise<StartResult> {
 export function stopLab(): Promise<void> {
   return withLabLock('stop', async () => {
     await Promise.all([stopExchange(), stopDc(DC1), stopDc(DC2)]);
+    await Promise.all([stopStrays('samba'), stopStrays('exchange')]);
     removeHosts();
     clearState();
   });

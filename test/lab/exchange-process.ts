@@ -10,6 +10,7 @@ import type { ExchangeConfig } from './exchange-server';
 import type { ServerSpec } from './smtp-behaviour';
 import type { ExchangeFaults } from './scenarios';
 import { isAlive, startDaemon, stopTree } from './processes';
+import { stopStrays } from './owner';
 import { sleep } from './tools';
 
 /** Local time zones of the fake servers: different offsets, as in a real multi-site organisation. */
@@ -36,6 +37,7 @@ export function exchangeConfig(servers: readonly LabServer[], faults: ExchangeFa
 
 export async function stopExchange(): Promise<void> {
   await stopTree(paths.exchangePid, 3000);
+  await stopStrays('exchange');
   rmSync(paths.exchangeReady, { force: true });
 }
 

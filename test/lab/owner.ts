@@ -1,9 +1,9 @@
 /**
- * One lab per machine: its addresses and ports (127.0.0.1:636, 127.0.0.11:25, ...) are fixed. A
- * lab left running from another checkout (CI runs in a fresh clone while a workstation lab may be
- * up) would hold them, and its DC would present another CA. Such processes are found through
- * /proc — a samba whose open database files lie in some other `.lab/`, or a fake Exchange process
- * started with another `.lab/exchange.json` — and stopped before this lab starts.
+ * Finding the lab's processes through /proc, whoever started them: a samba whose open database
+ * files lie in a lab folder (`<lab>/dc1/private/...`), or a fake Exchange process started with a
+ * lab's `exchange.json`. Used to stop a lab left running from another checkout (its addresses and
+ * ports are fixed, so CI in a fresh clone would collide with a workstation lab) and to make sure
+ * no samba of this lab survives a stop or a reset, even one whose pid file was lost.
  */
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +14,12 @@ import { sleep } from './tools';
 /** `<lab>/dc1/private/sam.ldb` (open by samba) or `<lab>/exchange.json` (an argument of the listeners). */
 const LAB_FILE = /^(\/.*)\/(?:dc\d\/private\/|exchange\.json$)/;
 
+export interface LabProcess {
+  pid: number;
+  labDir: string;
+  kind: 'samba' | 'exchange';
+}
+
 function read(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -22,10 +28,9 @@ function read(file: string): string {
   }
 }
 
-/** The `.lab` folder a process belongs to, from its open files (samba) or its arguments (node). */
-export function labDirOf(pid: number): string | undefined {
-  const comm = read(`/proc/${pid}/comm`).trim();
-  if (comm === 'samba') {
+/** The lab folder a process belongs to, from its open files (samba) or its arguments (node). */
+export function labProcessOf(pid: number): LabProcess | undefined {
+  if (read(`/proc/${pid}/comm`).trim() === 'samba') {
     let fds: string[];
     try {
       fds = readdirSync(`/proc/${pid}/fd`);
@@ -35,7 +40,7 @@ export function labDirOf(pid: number): string | undefined {
     for (const fd of fds) {
       try {
         const m = LAB_FILE.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-        if (m?.[1]) return m[1];
+        if (m?.[1]) return { pid, labDir: m[1], kind: 'samba' };
       } catch {
         // closed meanwhile
       }
@@ -46,28 +51,25 @@ export function labDirOf(pid: number): string | undefined {
   if (!args.some((a) => a.endsWith(`${path.sep}exchange-server.ts`))) return undefined;
   for (const a of args) {
     const m = LAB_FILE.exec(a);
-    if (m?.[1]) return m[1];
+    if (m?.[1]) return { pid, labDir: m[1], kind: 'exchange' };
   }
   return undefined;
 }
 
-export function foreignLabProcesses(): { pid: number; labDir: string }[] {
-  const ours = path.resolve(paths.lab);
-  const found: { pid: number; labDir: string }[] = [];
+export function labProcesses(): LabProcess[] {
+  const found: LabProcess[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    const labDir = labDirOf(Number(name));
-    if (labDir && path.resolve(labDir) !== ours) found.push({ pid: Number(name), labDir });
+    const p = labProcessOf(Number(name));
+    if (p) found.push(p);
   }
   return found;
 }
 
-/** Stops every process of another checkout's lab; returns the folders they came from. */
-export async function stopForeignLabs(): Promise<string[]> {
-  const found = foreignLabProcesses();
-  if (!found.length) return [];
-  const dirs = [...new Set(found.map((f) => f.labDir))];
-  process.stderr.write(`lab: stopping the lab of ${dirs.join(', ')} (pids ${found.map((f) => f.pid).join(' ')}): it holds the lab's addresses\n`);
+const ours = (p: LabProcess): boolean => path.resolve(p.labDir) === path.resolve(paths.lab);
+
+/** SIGTERM, then SIGKILL, each process with its descendants. */
+export async function stopProcesses(found: readonly LabProcess[]): Promise<void> {
   const pids = [...new Set(found.flatMap((f) => processTree(f.pid)))];
   for (const sig of ['SIGTERM', 'SIGKILL'] as const) {
     for (const pid of pids) {
@@ -79,5 +81,19 @@ export async function stopForeignLabs(): Promise<string[]> {
     }
     for (let i = 0; i < 50 && pids.some(isAlive); i++) await sleep(100);
   }
+}
+
+/** Stops every process of another checkout's lab; returns the folders they came from. */
+export async function stopForeignLabs(): Promise<string[]> {
+  const found = labProcesses().filter((p) => !ours(p));
+  if (!found.length) return [];
+  const dirs = [...new Set(found.map((f) => f.labDir))];
+  process.stderr.write(`lab: stopping the lab of ${dirs.join(', ')} (pids ${found.map((f) => f.pid).join(' ')}): it holds the lab's addresses\n`);
+  await stopProcesses(found);
   return dirs;
+}
+
+/** Stops processes of this lab that its pid files no longer name (after the pid-file stops). */
+export async function stopStrays(kind: LabProcess['kind']): Promise<void> {
+  await stopProcesses(labProcesses().filter((p) => ours(p) && p.kind === kind));
 }

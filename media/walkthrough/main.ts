@@ -62,7 +62,7 @@ function header(s: WalkthroughState): HTMLElement {
     'header',
     { class: 'top' },
     h('h1', {}, t('Resolve 454 4.7.0 Temporary authentication failure')),
-    h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('Walkthrough actions') }, h('label', { for: 'language', class: 'visually-hidden' }, t('Language')), select, exportMd, exportHtml),
+    h('div', { class: 'toolbar', role: 'group', 'aria-label': t('Walkthrough actions') }, h('label', { for: 'language', class: 'visually-hidden' }, t('Language')), select, exportMd, exportHtml),
   );
 }
 
@@ -306,7 +306,10 @@ function updateSummary(s: WalkthroughState): void {
   document.getElementById('cancel')?.toggleAttribute('hidden', !s.running);
   document.getElementById('busy')?.toggleAttribute('hidden', !s.running);
   for (const n of [1, 2, 3, 4, 5, 6]) document.getElementById(`recheck-${n}`)?.toggleAttribute('disabled', s.running);
-  document.querySelectorAll('.step-nav button').forEach((b) => b.toggleAttribute('aria-current', Number((b as HTMLElement).dataset.step) === s.currentStep));
+  document.querySelectorAll('.step-nav button').forEach((b) => {
+    if (Number((b as HTMLElement).dataset.step) === s.currentStep) b.setAttribute('aria-current', 'step');
+    else b.removeAttribute('aria-current');
+  });
 }
 
 function announce(s: WalkthroughState): void {

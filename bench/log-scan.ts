@@ -15,7 +15,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { SCAN_NEEDLES } from '../src/core/evidence/failure-patterns';
@@ -127,21 +127,29 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function grepOnce(files: string[]): { ms: number; lines: number } {
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Wall time, and CPU time (user + system) from /usr/bin/time when it exists. */
+function grepOnce(files: string[]): { ms: number; cpuMs?: number; lines: number } {
   const grepArgs = ['-c', '-F', ...SCAN_NEEDLES.flatMap((n) => ['-e', n]), ...files];
   const t = process.hrtime.bigint();
-  const r = spawnSync('grep', grepArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = TIME
+    ? spawnSync(TIME, ['-f', 'EAD_CPU %U %S', 'grep', ...grepArgs], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync('grep', grepArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`grep failed: ${r.stderr}`);
+  const cpu = /EAD_CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
   const lines = r.stdout
     .split('\n')
     .filter(Boolean)
-    .reduce((s, l) => s + Number(l.slice(l.lastIndexOf(':') + 1)), 0);
-  return { ms, lines };
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(':') + 1)), 0);
+  return { ms, ...(cpu ? { cpuMs: (Number(cpu[1]) + Number(cpu[2])) * 1000 } : {}), lines };
 }
 
 interface ChildResult {
   ms: number;
+  /** User + system CPU time of the whole process (all threads). */
+  cpuMs: number;
   lines: number;
   files: number;
   bytes: number;
@@ -177,12 +185,15 @@ async function scanInChild(dir: string, workers: number): Promise<ChildResult> {
 }
 
 async function child(dir: string): Promise<void> {
-  const t = process.hrtime.bigint();
   const workers = Number(args[2] ?? '1');
+  const t = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const r = await scanFolder(dir, workers > 1 ? { workers: { script: WORKER_BUNDLE, count: workers } } : {});
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
   const res: ChildResult = {
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     lines: r.matchedLines,
     files: r.files,
     bytes: r.bytes,
@@ -208,6 +219,8 @@ async function main(): Promise<void> {
 
   bundleWorker();
   const parallel = Math.max(2, Math.min(4, availableParallelism()));
+  const grepCpu: number[] = [];
+  const scanCpu: number[] = [];
   const grepMs: number[] = [];
   const scanMs: number[] = [];
   const parMs: number[] = [];
@@ -217,9 +230,11 @@ async function main(): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const g = grepOnce(files);
     grepMs.push(g.ms);
+    if (g.cpuMs !== undefined) grepCpu.push(g.cpuMs);
     grepLines = g.lines;
     scan = await scanInChild(dir, 1);
     scanMs.push(scan.ms);
+    scanCpu.push(scan.cpuMs);
     par = await scanInChild(dir, parallel);
     parMs.push(par.ms);
   }
@@ -242,6 +257,18 @@ async function main(): Promise<void> {
   );
   console.log(
     `same lines counted as grep: ${scan!.lines === grepLines && par!.lines === grepLines ? 'yes' : `NO (${scan!.lines}, ${par!.lines} vs ${grepLines})`}`,
+  );
+  if (grepCpu.length) {
+    const gc = median(grepCpu);
+    const sc = median(scanCpu);
+    console.log(
+      `CPU time (user+sys, medians): grep ${gc.toFixed(0)} ms, scan on 1 thread ${sc.toFixed(0)} ms, ratio ${(sc / gc).toFixed(2)}x (less sensitive to other load than wall time)`,
+    );
+  }
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${availableParallelism()} CPUs`,
   );
   if (quarter)
     console.log(

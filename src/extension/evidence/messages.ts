@@ -9,7 +9,8 @@ export function sendRequest<P, R>(
   params: P,
   token?: vscode.CancellationToken,
 ): Promise<R> {
-  return client.sendRequest<R>(type.method, params, token);
+  // Passing `undefined` as a third argument would send two positional parameters.
+  return token ? client.sendRequest<R>(type.method, params, token) : client.sendRequest<R>(type.method, params);
 }
 
 export function sendNotification<P>(client: LanguageClient, type: NotificationDescriptor<P>, params: P): Promise<void> {

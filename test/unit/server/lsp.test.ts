@@ -58,7 +58,12 @@ describe('evidence language server over stdio', function () {
 
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'ead-lsp-'));
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'server', 'main.ts'), '--stdio'], {
+    // EAD_SERVER_BUNDLE=1 drives the built dist/server.js instead (it also runs the scan on worker threads).
+    const entry =
+      process.env.EAD_SERVER_BUNDLE === '1'
+        ? [path.join(repoRoot, 'dist', 'server.js')]
+        : ['--import', 'tsx', path.join(repoRoot, 'src', 'server', 'main.ts')];
+    child = spawn(process.execPath, [...entry, '--stdio'], {
       cwd: repoRoot,
       stdio: ['pipe', 'pipe', 'inherit'],
     });
@@ -88,7 +93,7 @@ describe('evidence language server over stdio', function () {
       processId: process.pid,
       rootUri: null,
       capabilities: {},
-      initializationOptions: { clockWarningSeconds: 60, clockToleranceMinutes: 5, scanWorkers: 1 },
+      initializationOptions: { clockWarningSeconds: 60, clockToleranceMinutes: 5, scanWorkers: 2 },
     });
     assert.equal(init.capabilities.hoverProvider, true);
     await conn.sendNotification('initialized', {});

@@ -9,8 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/extension/api.js';
-import { EVIDENCE_LANGUAGES } from '../../../src/shared/evidence-protocol.js';
-import { EX01, EX02, protocolLog } from '../../fixtures/evidence/generate.js';
+import type { ScanReport } from '../../../src/core/evidence/scan.js';
+import { EVIDENCE_COMMANDS, EVIDENCE_LANGUAGES } from '../../../src/shared/evidence-protocol.js';
+import { EX01, EX02, messageHeaders, protocolLog } from '../../fixtures/evidence/generate.js';
 
 async function waitFor<T>(
   what: string,
@@ -31,6 +32,7 @@ describe('evidence language server', function () {
   let doc: vscode.TextDocument;
   let failLine: number;
   let lines: string[];
+  let logDir: string;
 
   before(async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -40,6 +42,7 @@ describe('evidence language server', function () {
     assert.ok(root, 'the suite runs with a workspace folder');
     const dir = path.join(root, 'evidence-test', 'TransportRoles', 'Logs', 'Hub', 'ProtocolLog', 'SmtpReceive');
     mkdirSync(dir, { recursive: true });
+    logDir = dir;
     const file = path.join(dir, 'RECV2026112210-1.LOG');
     // Session 0 succeeds, session 1 fails with 454 4.7.0 after X-EXPS GSSAPI.
     const text = protocolLog('receive', {
@@ -144,5 +147,40 @@ describe('evidence language server', function () {
       titles.some((t) => /KB 979174 step 1/.test(t)),
       JSON.stringify(titles),
     );
+  });
+
+  it('scans the log folder from disk and groups the failures by remote server and hour', async () => {
+    const report = await vscode.commands.executeCommand<ScanReport>(EVIDENCE_COMMANDS.scanFolder, logDir);
+    assert.ok(report, 'the command returns the report');
+    assert.equal(report.files, 1);
+    assert.equal(report.matchedLines, 1);
+    assert.equal(report.cancelled, false);
+    assert.equal(report.groups[0]?.remote, EX01.ip);
+    assert.equal(report.groups[0]?.hour, '2026-11-22T10');
+    assert.equal(report.groups[0]?.hits[0]?.line, failLine);
+  });
+
+  it('recognises pasted message headers in an untitled editor', async () => {
+    const pasted = await vscode.workspace.openTextDocument({
+      language: 'plaintext',
+      content: messageHeaders([
+        { from: 'client', by: EX01, at: 0 },
+        { from: EX01, by: EX02, at: -400 },
+      ]),
+    });
+    await vscode.window.showTextDocument(pasted);
+    await waitFor('the headers language', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === pasted.uri.toString())?.languageId ===
+      EVIDENCE_LANGUAGES.headers
+        ? true
+        : undefined,
+    );
+    const diags = await waitFor('clock skew', () => {
+      const d = vscode.languages
+        .getDiagnostics(pasted.uri)
+        .filter((x) => x.code && (x.code as { value: string }).value === 'clock-skew');
+      return d.length ? d : undefined;
+    });
+    assert.match(diags[0]!.message, /step 1 \(clocks\)/);
   });
 });

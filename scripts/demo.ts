@@ -5,7 +5,7 @@
  *
  * Environment: EAD_DEMO_PORT (default 8765; a free port is used when it is taken).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
@@ -34,6 +34,19 @@ async function main(): Promise<void> {
 
   console.log('demo: building…');
   execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+
+  // The product's main job, from the command line: diagnose the lab's whole organisation.
+  console.log(`demo: diagnosing the lab (scenario ${lab.env.EAD_SCENARIO ?? 'healthy'}): exchange-auth-doctor diagnose\n`);
+  const diagnosis = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'diagnose', '--no-color'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...lab.env },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  process.stdout.write(scrub(diagnosis.stdout ?? '', secrets));
+  if (diagnosis.stderr) process.stderr.write(scrub(diagnosis.stderr, secrets));
+  const verdict = diagnosis.status === 0 ? 'no error found' : diagnosis.status === 1 ? 'errors found (see above)' : `the diagnosis failed (exit ${String(diagnosis.status)})`;
+  console.log(`\ndemo: diagnosis finished: ${verdict}. Try another lab with EAD_SCENARIO=all-faults npm run demo`);
 
   const wanted = Number(process.env.EAD_DEMO_PORT || 8765);
   const port = (await portIsFree(wanted)) ? wanted : await freePort();

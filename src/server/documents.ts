@@ -71,7 +71,13 @@ export class AnalysisCache {
         clockWarningSeconds: s.clockWarningSeconds,
         clockToleranceMinutes: s.clockToleranceMinutes,
       });
-      if (doc.languageId === EVIDENCE_LANGUAGES.protocolLog && analysis.kind === 'unknown') {
+      // The manifest's firstLine rule puts every Exchange W3C log here; only those without a
+      // #Log-type line are read as protocol logs (other log types get the generic failure search).
+      if (
+        doc.languageId === EVIDENCE_LANGUAGES.protocolLog &&
+        analysis.kind === 'unknown' &&
+        !/^\uFEFF?#Log-type:/m.test(text.slice(0, 4096))
+      ) {
         analysis = analyseEvidence(text, { fileName: fileNameOf(doc.uri), kind: 'smtp-receive-log' });
       }
     }

@@ -215,7 +215,8 @@ export function analyseProtocolLog(text: string, fileName?: string): EvidenceAna
     }
 
     const hits = findFailures(line.text);
-    const ends = endsOf(s, !!send);
+    const needEnds = hits.length > 0 || (reply && reply[1]! >= '400' && s.lastCommand);
+    const ends = needEnds ? endsOf(s, !!send) : {};
     for (const hit of hits) {
       if (findings.length >= MAX_FINDINGS) break;
       const f = findingFromHit(
@@ -282,7 +283,7 @@ export function analyseProtocolLog(text: string, fileName?: string): EvidenceAna
         range: { line: s.ehloLine.line, start: s.ehloLine.start, end: s.ehloLine.end },
         message: `The Exchange server ${formatHost(s.remote)} offered neither X-ANONYMOUSTLS nor X-EXPS on this connector: it does not accept Exchange Server authentication here. Check KB 979174 step 6 (Receive connector authentication).`,
         steps: [6],
-        ...ends,
+        ...endsOf(s, true),
       });
     }
   }

@@ -57,6 +57,8 @@ export interface W3cHeader {
   fields: string[];
   /** True once a `#Fields:` line was read (otherwise `fields` holds the defaults). */
   fieldsDeclared: boolean;
+  /** Field name -> index, built once per `#Fields:` list. */
+  index?: Map<string, number>;
 }
 
 /** `#Name: value` (a BOM before `#` is allowed), or undefined when the line is no directive. */
@@ -94,6 +96,7 @@ export function applyDirective(header: W3cHeader, line: string): boolean {
       if (names.length) {
         header.fields = names;
         header.fieldsDeclared = true;
+        delete header.index;
       }
       break;
     }
@@ -114,12 +117,17 @@ export interface W3cRecord {
 
 export function readRecord(header: W3cHeader, line: string): W3cRecord {
   const fields = splitCsvLine(line, Math.max(header.fields.length + 4, 16));
-  const index = new Map<string, number>();
-  header.fields.forEach((n, i) => index.set(n, i));
+  let index = header.index;
+  if (!index) {
+    index = new Map<string, number>();
+    header.fields.forEach((n, i) => index!.set(n, i));
+    header.index = index;
+  }
+  const byName = index;
   return {
     fields,
     get(name: string): CsvField | undefined {
-      const i = index.get(name);
+      const i = byName.get(name);
       return i === undefined ? undefined : fields[i];
     },
   };

@@ -154,6 +154,7 @@ describe('evidence: SMTP Send protocol log', () => {
     const f = a.findings.find((x) => x.code === 'no-exchange-auth-offered');
     assert.ok(f);
     assert.deepEqual(f.steps, [6]);
+    assert.deepEqual(f.receiving, { ip: EX02.ip, port: 2525 });
   });
 });
 

@@ -21,6 +21,13 @@ const HEALTH_ICONS: Record<Severity, [string, string]> = {
   unknown: ['question', 'disabledForeground'],
 };
 
+const SEVERITY_LABELS: Record<Severity, () => string> = {
+  ok: () => vscode.l10n.t('no problem found'),
+  warning: () => vscode.l10n.t('warning'),
+  error: () => vscode.l10n.t('error'),
+  unknown: () => vscode.l10n.t('could not be decided'),
+};
+
 /** Plain, serialisable view of the tree, for tests and diagnostics. */
 export interface TreeSnapshot {
   id: string;
@@ -92,6 +99,9 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       [icon, color] = HEALTH_ICONS[health.severity];
       if (health.summary) item.description = [n.description, health.summary].filter(Boolean).join(' — ');
       item.contextValue = `${n.contextValue}.${health.severity}`;
+      const last = vscode.l10n.t('Last check: {0}', [SEVERITY_LABELS[health.severity](), health.summary].filter(Boolean).join(' — '));
+      const before = typeof n.tooltip === 'string' ? n.tooltip : n.tooltip?.value;
+      item.tooltip = before ? `${before}\n\n${last}` : last;
     }
     if (icon) item.iconPath = color ? new vscode.ThemeIcon(icon, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(icon);
     return item;

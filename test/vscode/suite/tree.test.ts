@@ -98,6 +98,7 @@ describe('Exchange Servers tree (lab)', function () {
     assert.equal(ex01?.icon, 'error');
     assert.match(ex01?.description ?? '', /SMTPSVC SPN missing$/);
     assert.equal(ex01?.contextValue, 'exchangeServer.error');
+    assert.match(ex01?.tooltip ?? '', /Last check: error — SMTPSVC SPN missing$/);
   });
 
   it('shows "Bind failed: invalid credentials" with Sign in as the next action', async () => {

@@ -21,8 +21,10 @@ export type BaseName = 'solo' | 'pair';
 /** NTDSDSA_OPT_DISABLE_INBOUND_REPL: the DC pulls no changes from its partners. */
 const DISABLE_INBOUND_REPL = 2;
 
+/** The bases hold the passwords of secrets.json and the certificates of tls/: all must be there. */
 export function baseReady(): boolean {
-  return existsSync(paths.baseStamp) && readFileSync(paths.baseStamp, 'utf8').trim() === PROVISION_VERSION;
+  const complete = [paths.secrets, paths.caFile, paths.pristine('solo', DC1), paths.pristine('pair', DC2)].every((p) => existsSync(p));
+  return complete && existsSync(paths.baseStamp) && readFileSync(paths.baseStamp, 'utf8').trim() === PROVISION_VERSION;
 }
 
 function log(message: string): void {
@@ -91,6 +93,7 @@ export async function ensureBases(): Promise<void> {
   const started = Date.now();
   mkdirSync(paths.lab, { recursive: true });
   rmSync(paths.base, { recursive: true, force: true });
+  rmSync(paths.secrets, { force: true });
   const secrets = ensureSecrets();
   await ensureLabCertificates();
   log('provisioning DC1 (contoso.test) with the Exchange schema subset, EX01 and EX02 ...');

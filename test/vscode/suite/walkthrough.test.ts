@@ -176,6 +176,19 @@ describe(`walkthrough panel (${lab ? `lab, scenario ${scenario}` : 'no lab'})`, 
     assert.notEqual(st.steps[2]?.status, 'idle');
   });
 
+  if (lab) it('cancels a run and keeps what had finished', async () => {
+    const running = vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'message', message: { type: 'run' } });
+    const end = Date.now() + 10000;
+    while (!(await state()).running && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await send({ type: 'cancel' });
+    const st = (await running);
+    assert.equal(st.running, false);
+    assert.equal(st.error, undefined, st.error);
+    assert.ok(st.steps.every((s) => s.status !== 'running'), 'no step stays running');
+    // Put the results back for the tests that follow.
+    await send({ type: 'run' });
+  });
+
   if (lab) it('is restored by its serializer with the state its webview saved', async () => {
     const before = await state();
     const restored = await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'revive' });

@@ -133,7 +133,7 @@ function symptomSection(s: WalkthroughState): HTMLElement {
   const sending = h('vscode-single-select', { id: 'sending', 'aria-label': t('Sending server') });
   const receiving = h('vscode-single-select', { id: 'receiving', 'aria-label': t('Receiving server') });
   const sendScope = (): void => {
-    const isPair = pair.hasAttribute('checked') || (pair as unknown as { checked?: boolean }).checked === true;
+    const isPair = (pair as unknown as { checked: boolean }).checked;
     const from = (sending as unknown as { value: string }).value;
     const to = (receiving as unknown as { value: string }).value;
     const scope: WalkthroughScope = isPair && from && to ? { kind: 'pair', sending: from, receiving: to } : { kind: 'organisation' };
@@ -283,8 +283,11 @@ function updateSymptom(s: WalkthroughState): void {
   }
   const scope = s.scope;
   const isPair = scope?.kind === 'pair';
-  document.getElementById('scope-pair')?.toggleAttribute('checked', isPair);
-  document.getElementById('scope-org')?.toggleAttribute('checked', !isPair);
+  const radio = (id: string): { checked: boolean } | null => document.getElementById(id) as unknown as { checked: boolean } | null;
+  const pairRadio = radio('scope-pair');
+  const orgRadio = radio('scope-org');
+  if (pairRadio) pairRadio.checked = isPair;
+  if (orgRadio) orgRadio.checked = !isPair;
   fillSelect('sending', s.servers, scope?.kind === 'pair' ? scope.sending : s.servers[0]);
   fillSelect('receiving', s.servers, scope?.kind === 'pair' ? scope.receiving : s.servers[1]);
 }

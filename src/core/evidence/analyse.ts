@@ -44,7 +44,10 @@ function analyseKind(text: string, options: Partial<AnalyseOptions>): EvidenceAn
     switch (kind) {
       case 'smtp-receive-log':
       case 'smtp-send-log': {
-        const a = analyseProtocolLog(text, options.fileName ?? (kind === 'smtp-send-log' ? 'SEND.LOG' : 'RECV.LOG'));
+        const a = analyseProtocolLog(text, options.fileName ?? (kind === 'smtp-send-log' ? 'SEND.LOG' : 'RECV.LOG'), {
+          ...DEFAULT_HEADER_OPTIONS,
+          ...pick(options),
+        });
         return a;
       }
       case 'tracking-log':

@@ -9,6 +9,7 @@
 import type { Step } from '../../shared/findings';
 import { parseEndpoint, formatHost } from './endpoint';
 import { findFailures } from './failure-patterns';
+import { formatDelay, parseMailDate } from './mail-date';
 import { iterateLines, MAX_ANALYSED_LINE } from './lines';
 import { findingFromHit } from './messages';
 import { stepsSentence } from './steps';
@@ -113,7 +114,34 @@ function outcomeLabel(code: string, text: string): string {
       : code;
 }
 
-export function analyseProtocolLog(text: string, fileName?: string): EvidenceAnalysis {
+export interface ProtocolLogOptions {
+  /** A banner clock this many seconds away from the log's time is a warning (step 1). */
+  clockWarningSeconds: number;
+  /** Beyond this many minutes the warning is an error (Kerberos tolerance). */
+  clockToleranceMinutes: number;
+}
+
+const BANNER_TIME = / ready at (.{10,60})$/;
+
+/**
+ * In a Send log the remote server's 220 banner carries its clock ("ready at <date>", 1 s precision,
+ * with its UTC offset) and the line's date-time is this server's clock (UTC, ms): their difference
+ * is the skew between the two servers, give or take the network delay.
+ */
+function bannerSkew(data: string, dateTime: string | undefined): number | undefined {
+  const m = BANNER_TIME.exec(data);
+  if (!m || !dateTime) return undefined;
+  const remote = parseMailDate(m[1]!);
+  const local = Date.parse(dateTime);
+  if (!remote?.hasZone || !Number.isFinite(local)) return undefined;
+  return remote.time - local;
+}
+
+export function analyseProtocolLog(
+  text: string,
+  fileName?: string,
+  options: ProtocolLogOptions = { clockWarningSeconds: 60, clockToleranceMinutes: 5 },
+): EvidenceAnalysis {
   const header = newHeader(PROTOCOL_LOG_FIELDS);
   const sessions = new Map<string, Session>();
   const order: Session[] = [];
@@ -206,7 +234,32 @@ export function analyseProtocolLog(text: string, fileName?: string): EvidenceAna
 
     if (reply) {
       s.lastReply = d.slice(0, 60);
-      if (reply[1] === '220' && /Microsoft ESMTP MAIL Service/i.test(d)) s.exchangeBanner = true;
+      if (reply[1] === '220' && /Microsoft ESMTP MAIL Service/i.test(d)) {
+        s.exchangeBanner = true;
+        const skew = send ? bannerSkew(d, rec.get('date-time')?.value) : undefined;
+        // The banner has whole seconds; allow 1 s more than the threshold.
+        if (
+          skew !== undefined &&
+          Math.abs(skew) > options.clockWarningSeconds * 1000 + 1000 &&
+          findings.length < MAX_FINDINGS
+        ) {
+          const m = BANNER_TIME.exec(d)!;
+          const at = dataStart + d.length - m[1]!.length;
+          const beyond = Math.abs(skew) > options.clockToleranceMinutes * 60000;
+          const e = endsOf(s, true);
+          findings.push({
+            code: 'clock-skew',
+            severity: beyond ? 'error' : 'warning',
+            range: { line: line.index, start: at, end: at + m[1]!.length },
+            steps: [1],
+            message: `The banner of ${formatHost(s.remote)} gives its clock ${formatDelay(skew)} from this server's (the line's date-time)${beyond ? `, beyond the ${options.clockToleranceMinutes}-minute Kerberos tolerance` : ''}. Check KB 979174 step 1 (clocks).`,
+            ...e,
+          });
+          s.findings++;
+          s.failure ??= 'clock skew';
+          addMention(hosts, s, rec.get('remote-endpoint'), line.index, true, 1);
+        }
+      }
       if (reply[1] === '250' && /X-ANONYMOUSTLS|X-EXPS|Hello|PIPELINING|ENHANCEDSTATUSCODES/.test(d)) {
         if (/\bX-ANONYMOUSTLS\b/.test(d)) s.offersAnonTls = true;
         if (/\bX-EXPS\b/.test(d)) s.offersExps = true;

@@ -158,6 +158,32 @@ describe('evidence: SMTP Send protocol log', () => {
   });
 });
 
+describe('evidence: clocks in Send log banners (step 1)', () => {
+  it('compares the remote banner clock with the line time', () => {
+    const skewed = analyseEvidence(protocolLog('send', { sessions: 2, bannerSkewSeconds: 420, outcome: () => 'ok' }));
+    const f = skewed.findings.filter((x) => x.code === 'clock-skew');
+    assert.equal(f.length, 2);
+    assert.equal(f[0]!.severity, 'error');
+    assert.match(f[0]!.message, /banner of 10\.0\.0\.12:2525 gives its clock \+7 min 0\d s from this server's/);
+    assert.deepEqual(f[0]!.steps, [1]);
+    const warn = analyseEvidence(protocolLog('send', { sessions: 1, bannerSkewSeconds: -90, outcome: () => 'ok' }));
+    assert.deepEqual(
+      warn.findings.map((x) => [x.code, x.severity]),
+      [['clock-skew', 'warning']],
+    );
+    assert.equal(
+      analyseEvidence(protocolLog('send', { sessions: 3, bannerSkewSeconds: 20, outcome: () => 'ok' })).findings.length,
+      0,
+    );
+    // A Receive log's banner is this server's own clock: nothing to compare.
+    assert.equal(
+      analyseEvidence(protocolLog('receive', { sessions: 2, bannerSkewSeconds: 420, outcome: () => 'ok' })).findings
+        .length,
+      0,
+    );
+  });
+});
+
 describe('evidence: message tracking log', () => {
   it('reports the DEFER with 451 4.4.0 ... 454 4.7.0 and names the next hop', () => {
     const text = trackingLog({ messages: 8, failEvery: 4 });

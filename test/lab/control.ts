@@ -67,7 +67,7 @@ function exchangeRunningWith(configJson: string): boolean {
 }
 
 async function start(options: StartOptions): Promise<StartResult> {
-  requireBinaries();
+  await requireBinaries();
   await stopForeignLabs();
   const timings: Record<string, number> = {};
   let t = Date.now();

@@ -48,9 +48,27 @@ export function missingPackagesMessage(find: (name: string) => string | undefine
   );
 }
 
-export function requireBinaries(): void {
+/** The Debian packages that ship the missing binaries (empty when nothing is missing). */
+export function missingPackages(find: (name: string) => string | undefined = findBinary): string[] {
+  return [...new Set(Object.entries(REQUIRED_BINARIES).filter(([bin]) => !find(bin)).map(([, p]) => p))];
+}
+
+/**
+ * Fails with the exact apt-get line when a binary is missing; installs the packages instead when
+ * allowed (root, and CI=true or EAD_LAB_INSTALL=1), as scripts/setup.sh would.
+ */
+export async function requireBinaries(): Promise<void> {
   const message = missingPackagesMessage();
-  if (message) throw new Error(message);
+  if (!message) return;
+  const allowed = process.getuid?.() === 0 && (process.env.CI === 'true' || process.env.EAD_LAB_INSTALL === '1');
+  if (!allowed) throw new Error(`${message}\n(or set EAD_LAB_INSTALL=1 and run as root to let the lab install them)`);
+  const packages = ['samba', 'samba-ad-dc', 'samba-ad-provision', 'krb5-user', 'ldap-utils', 'ldb-tools', 'winbind', 'smbclient', 'openssl', ...missingPackages()];
+  process.stderr.write(`lab: installing ${[...new Set(packages)].join(' ')} ...\n`);
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  await run('apt-get', ['update', '-q'], { env, timeoutMs: 600_000 });
+  await run('apt-get', ['install', '-y', '-q', ...new Set(packages)], { env, timeoutMs: 1_200_000 });
+  const still = missingPackagesMessage();
+  if (still) throw new Error(still);
 }
 
 export interface RunResult {

@@ -192,7 +192,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!folder || !path.isAbsolute(folder)) throw new ResponseError(-32602, 'The folder must be an absolute path.');
     const st = await stat(folder).catch(() => undefined);
     if (!st?.isDirectory()) throw new ResponseError(-32602, `Not a folder: ${folder}`);
-    const auto = Math.min(4, availableParallelism());
+    // One pass over the bytes is close to grep on one thread; extra threads pay off only when the
+    // machine has processors to spare next to the editor.
+    const cpus = availableParallelism();
+    const auto = cpus >= 4 ? Math.min(4, cpus - 1) : 1;
     const count = settings.scanWorkers > 0 ? Math.min(16, Math.floor(settings.scanWorkers)) : auto;
     const scanId = String(params.scanId);
     const report = await scanFolder(folder, {

@@ -13,6 +13,7 @@ import { splitCsvLine } from '../../../src/core/evidence/csv';
 import { detectEvidenceKind } from '../../../src/core/evidence/detect';
 import { parseEndpoint } from '../../../src/core/evidence/endpoint';
 import { findFailures, SCAN_NEEDLES } from '../../../src/core/evidence/failure-patterns';
+import { MultiSearch } from '../../../src/core/evidence/multi-search';
 import { analyseHeaders } from '../../../src/core/evidence/headers';
 import { hoverAt } from '../../../src/core/evidence/hover';
 import { parseMailDate } from '../../../src/core/evidence/mail-date';
@@ -201,6 +202,32 @@ describe('evidence: fuzz', function () {
         },
       ),
       { numRuns: 3000, seed: 3 },
+    );
+  });
+
+  it('the one-pass multi-string search finds what indexOf finds (3000 cases)', () => {
+    const search = new MultiSearch(SCAN_NEEDLES.map((n) => Buffer.from(n, 'latin1')));
+    const piece = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(...SCAN_NEEDLES),
+      fc.constantFrom(...SCAN_NEEDLES).map((n) => n.slice(0, -1)),
+      fc.constantFrom('454 454 4.7.0', 'KRB_AP_ERR_KRB_AP_ERR_', '\u00ff\u0000'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const buf = Buffer.from(parts.join(''), 'latin1');
+        const end = buf.length ? a % (buf.length + 1) : 0;
+        const before = end ? b % (end + 1) : 0;
+        const expected: number[] = [];
+        for (let i = 0; i < before; i++) {
+          if (SCAN_NEEDLES.some((n) => i + n.length <= end && buf.toString('latin1', i, i + n.length) === n))
+            expected.push(i);
+        }
+        const got: number[] = [];
+        search.findAll(buf, end, before, got);
+        assert.deepEqual(got, expected);
+      }),
+      { numRuns: 3000, seed: 9 },
     );
   });
 

@@ -7,6 +7,7 @@ import type { ExchangeAuthDoctorApi } from './extension/api.js';
 import { activateDirectoryFeature } from './extension/directory-feature.js';
 import { activateCommandsFeature } from './extension/commands/index.js';
 import { activateWalkthroughFeature } from './extension/walkthrough/index.js';
+import { activateEvidenceFeature } from './extension/evidence/index.js';
 
 export function activate(context: vscode.ExtensionContext): ExchangeAuthDoctorApi {
   const log = vscode.window.createOutputChannel('Exchange Auth Doctor', { log: true });
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): ExchangeAuthDoctorAp
   const api = activateDirectoryFeature(context, log);
   const commands = activateCommandsFeature(context, api, log);
   activateWalkthroughFeature(context, api, log, { diagnosis: commands.diagnosis });
+  activateEvidenceFeature(context, api, log);
   return api;
 }
 

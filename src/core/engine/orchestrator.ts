@@ -6,6 +6,7 @@
  * cancelling stops every check, waits for the ones already running to let go, closes every
  * directory session and rejects with AbortError.
  */
+import { setMaxListeners } from 'node:events';
 import type { Finding, Step, Verdict } from '../../shared/findings';
 import type { CoreIo, DirectoryCredentials, DirectoryTarget } from '../io';
 import type { DiscoveryResult, DomainController } from '../directory/model';
@@ -80,6 +81,9 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
   const settings: EngineSettings = { ...request.settings, realm: request.settings.realm || realmOf(discovery.rootDse.defaultNamingContext) };
 
   const run = new AbortController();
+  // Every probe waiting for a slot or running under a deadline listens on the run's signal: with
+  // many servers that is hundreds of listeners at once, by design, not a leak.
+  setMaxListeners(0, run.signal);
   const onOuterAbort = (): void => run.abort();
   request.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const slots = new Semaphore(settings.concurrency);

@@ -18,10 +18,28 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot. */
+export function startTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The pid in a pid file written by startDaemon (`<pid> <start time>`), or undefined when the file is
+ * missing or the pid now belongs to another process (reused after a crash or a reboot), so that
+ * stopping the lab never signals a stranger.
+ */
 export function readPid(file: string): number | undefined {
   try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 1 ? pid : undefined;
+    const [pidText = '', started] = readFileSync(file, 'utf8').trim().split(/\s+/);
+    const pid = Number(pidText);
+    if (!Number.isInteger(pid) || pid <= 1) return undefined;
+    if (started !== undefined && startTime(pid) !== undefined && startTime(pid) !== started) return undefined;
+    return pid;
   } catch {
     return undefined;
   }
@@ -41,7 +59,7 @@ export function startDaemon(cmd: string, args: readonly string[], o: { pidFile: 
     const child = spawn(cmd, args, { detached: true, stdio: ['ignore', fd, fd], cwd: o.cwd, env: { ...process.env, ...o.env } });
     if (!child.pid) throw new Error(`${cmd} did not start`);
     child.unref();
-    writeFileSync(o.pidFile, `${child.pid}\n`);
+    writeFileSync(o.pidFile, `${child.pid} ${startTime(child.pid) ?? ''}\n`);
     return child.pid;
   } finally {
     closeSync(fd);

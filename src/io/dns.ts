@@ -45,7 +45,7 @@ export async function reverseAddress(address: string, options: OpOptions): Promi
     signal.addEventListener('abort', () => resolver.cancel(), { once: true });
     const [system, ptr] = await Promise.allSettled([dns.promises.lookupService(ip, 0), resolver.reverse(ip)]);
     const names: string[] = [];
-    if (system.status === 'fulfilled' && system.value.hostname && system.value.hostname !== ip)
+    if (system.status === 'fulfilled' && system.value.hostname && !isIP(system.value.hostname))
       names.push(system.value.hostname);
     if (ptr.status === 'fulfilled') names.push(...ptr.value);
     const unique = [...new Map(names.map((n) => [n.toLowerCase().replace(/\.$/, ''), n.replace(/\.$/, '')])).values()];

@@ -40,7 +40,7 @@ async function walkthroughShots(dir: string): Promise<void> {
   let server: CodeServer | undefined;
   let bench: Workbench | undefined;
   try {
-    server = await startCodeServer({ repoRoot, tempDir, workspace: lab.workspace, env: lab.env, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    server = await startCodeServer({ repoRoot, tempDir, workspace: lab.workspace, env: lab.env, userSettings: { 'workbench.colorTheme': process.env.EAD_SHOT_THEME || 'Default Dark Modern' } });
     bench = await openWorkbench(workbenchUrl(server, { workspace: lab.workspace, extensionDevelopmentPath: repoRoot }), { width: 1400, height: 900 });
     const { page } = bench;
     await waitForWorkbench(page);

@@ -3,8 +3,8 @@
 //   typecheck    tsc --noEmit -p tsconfig.json
 //   lint         eslint .
 //   unit         mocha (.mocharc.json: test/unit/**/*.test.ts)
-//   integration  mocha --config test/integration/.mocharc.json   (core against the lab DC)
-//   build        node scripts/build.mjs
+//   build        node scripts/build.mjs   (the integration tests run the bundled CLI)
+//   integration  mocha --config test/integration/.mocharc.json   (core and CLI against the lab DC)
 //   vscode       the in-editor suite: code-server + headless Chromium (test/vscode/run-code-server.ts),
 //                or desktop VS Code through @vscode/test-electron when VSCODE_EXECUTABLE is set or
 //                EAD_TEST_RUNNER=electron (test/vscode/run-electron.ts)
@@ -43,13 +43,13 @@ const stages = [
     absent: existsSync(path.join(root, 'test', 'unit')) ? undefined : 'test/unit/ does not exist',
     stats: mochaStats('unit'),
   },
+  { name: 'build', cmd: [process.execPath, 'scripts/build.mjs'] },
   {
     name: 'integration',
     cmd: [bin('mocha'), '--config', 'test/integration/.mocharc.json', '--reporter', reporter],
     absent: existsSync(path.join(root, 'test', 'integration', '.mocharc.json')) ? undefined : 'test/integration/.mocharc.json does not exist',
     stats: mochaStats('integration'),
   },
-  { name: 'build', cmd: [process.execPath, 'scripts/build.mjs'] },
   {
     name: useElectron ? 'vscode (electron)' : 'vscode (code-server)',
     cmd: [bin('tsx'), useElectron ? 'test/vscode/run-electron.ts' : 'test/vscode/run-code-server.ts'],

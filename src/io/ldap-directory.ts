@@ -64,19 +64,41 @@ export function toDirectoryEntry(entry: Entry): DirectoryEntry {
   return { dn: entry.dn, attributes };
 }
 
-class LdaptsSession implements DirectorySession {
-  private closed = false;
+/**
+ * What the socket factories share with the session: the sockets (so abort can destroy them), and
+ * whether the connection has been lost. Once established, a session never reconnects: ldapts would
+ * silently open a new plain connection (no StartTLS, no bind) when the socket drops.
+ */
+interface ConnectionState {
+  sockets: Socket[];
+  /** Set once connect() has finished; from then on the factories refuse to open anything. */
+  established: boolean;
+  /** A socket closed (or the session was closed/destroyed). */
+  lost: boolean;
+}
 
+class LdaptsSession implements DirectorySession {
   constructor(
     readonly url: string,
     private readonly client: Client,
-    private readonly sockets: Socket[],
+    private readonly state: ConnectionState,
     private readonly ctx: LdapErrorContext,
   ) {}
 
+  private get closed(): boolean {
+    return this.state.lost;
+  }
+
+  /** Throws when the connection is gone or no longer bound: every operation must run on the original, secured, bound connection. */
+  private assertUsable(): void {
+    if (this.state.lost || !this.client.isBound) {
+      throw new DoctorError('unavailable', `The connection to ${this.url} is closed`);
+    }
+  }
+
   async *search(request: DirectorySearch, options: OpOptions): AsyncIterable<DirectoryEntry> {
     throwIfAborted(options.signal, `Search of ${request.base}`);
-    if (this.closed) throw new DoctorError('unavailable', `The connection to ${this.url} is closed`);
+    this.assertUsable();
     const searchOptions = {
       scope: request.scope,
       filter: request.filter,
@@ -109,6 +131,7 @@ class LdaptsSession implements DirectorySession {
   }
 
   private async guard<T>(options: OpOptions, ctx: LdapErrorContext, work: () => Promise<T>): Promise<T> {
+    this.assertUsable();
     try {
       return await withDeadline(ctx.host, options.timeoutMs, options.signal, (signal) => {
         signal.addEventListener('abort', () => this.destroy(), { once: true });
@@ -121,20 +144,20 @@ class LdaptsSession implements DirectorySession {
 
   /** Drops the connection without waiting for the server (after a timeout or cancellation). */
   destroy(): void {
-    this.closed = true;
-    for (const s of this.sockets) s.destroy();
+    this.state.lost = true;
+    for (const s of this.state.sockets) s.destroy();
     this.client.unbind().catch(() => undefined);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.closed = true;
+    this.state.lost = true;
     try {
       await withDeadline('unbind', 2000, undefined, () => this.client.unbind());
     } catch {
       // Unbind is a courtesy; the sockets are destroyed below either way.
     }
-    for (const s of this.sockets) s.destroy();
+    for (const s of this.state.sockets) s.destroy();
   }
 }
 
@@ -145,8 +168,26 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
     const url = directoryUrl(target);
     const ca = trustedCas(target.caPem);
     // SNI may not carry an IP address (RFC 6066); the certificate is still checked against it.
-    const tlsOptions: tls.ConnectionOptions = { ca, minVersion: 'TLSv1.2', ...(net.isIP(target.host) ? {} : { servername: target.host }) };
-    const sockets: Socket[] = [];
+    // rejectUnauthorized is set explicitly: Node's default follows NODE_TLS_REJECT_UNAUTHORIZED,
+    // and an environment that sets it to 0 must not turn verification off here.
+    const tlsOptions: tls.ConnectionOptions = {
+      ca,
+      minVersion: 'TLSv1.2',
+      rejectUnauthorized: true,
+      ...(net.isIP(target.host) ? {} : { servername: target.host }),
+    };
+    const state: ConnectionState = { sockets: [], established: false, lost: false };
+    const track = <S extends Socket>(s: S): S => {
+      state.sockets.push(s);
+      s.once('close', () => {
+        state.lost = true;
+      });
+      return s;
+    };
+    const refuseReconnect = (): never => {
+      state.lost = true;
+      throw new DoctorError('unavailable', `The connection to ${url} was lost; it is not reopened without TLS and bind`);
+    };
     const ctx: LdapErrorContext = {
       host: target.host,
       endpoint: `${target.host}:${target.port}`,
@@ -162,25 +203,29 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
       strictDN: false,
       // ldapts treats any tlsOptions as "connect with TLS", so StartTLS passes them to startTLS only.
       ...(target.security === 'ldaps' ? { tlsOptions } : {}),
-      // The socket factories only record the sockets so that abort can destroy them at once.
+      // The socket factories record the sockets (so abort can destroy them at once), mark the
+      // session lost when one closes, and refuse any socket ldapts would open to reconnect.
       createConnection: ((...args: Parameters<typeof net.connect>) => {
-        const s = (net.connect as (...a: unknown[]) => Socket)(...args);
-        sockets.push(s);
-        return s;
+        if (state.established || state.lost) refuseReconnect();
+        return track((net.connect as (...a: unknown[]) => Socket)(...args));
       }) as typeof net.connect,
       createSecureConnection: ((...args: Parameters<typeof tls.connect>) => {
-        const s = (tls.connect as (...a: unknown[]) => tls.TLSSocket)(...args);
-        sockets.push(s);
-        return s;
+        if (state.established || state.lost) refuseReconnect();
+        const [first] = args;
+        // StartTLS passes the options object only; make sure verification cannot be switched off.
+        if (typeof first === 'object' && first !== null) (first as tls.ConnectionOptions).rejectUnauthorized = true;
+        return track((tls.connect as (...a: unknown[]) => tls.TLSSocket)(...args));
       }) as typeof tls.connect,
     });
-    const session = new LdaptsSession(url, client, sockets, ctx);
+    const session = new LdaptsSession(url, client, state, ctx);
     try {
       await withDeadline(ctx.host, options.timeoutMs, options.signal, async (signal) => {
         signal.addEventListener('abort', () => session.destroy(), { once: true });
         if (target.security === 'starttls') await client.startTLS({ ...tlsOptions, host: target.host });
         await client.bind(credentials.user, credentials.password);
       });
+      state.established = true;
+      if (state.lost || !client.isBound) throw new DoctorError('unavailable', `The connection to ${url} closed during the bind`);
     } catch (e) {
       session.destroy();
       throw mapLdapError(e, ctx);

@@ -11,6 +11,7 @@ import type { Clock, DirectoryTarget } from '../../src/core/io.js';
 import { hasExchangeServerAuth } from '../../src/core/directory/model.js';
 import { labSettings, type LabSettings } from './lab-settings.js';
 import { startSilentServer, type SilentServer } from './silent-server.js';
+import { startTcpRelay } from './tcp-relay.js';
 
 const clock: Clock = { now: () => Date.now(), monotonic: () => performance.now() };
 const connector = new LdaptsDirectoryConnector();
@@ -91,6 +92,63 @@ describe('directory discovery against the lab DC', function () {
       assert.equal(e.kind, 'tls-untrusted');
       return true;
     });
+  });
+
+  it('still rejects an untrusted certificate when NODE_TLS_REJECT_UNAUTHORIZED=0 (LDAPS and StartTLS)', async () => {
+    const { caPem: _omit, ...noCa } = target;
+    const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    const quiet = process.emitWarning.bind(process);
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    process.emitWarning = () => undefined;
+    try {
+      for (const t of [noCa, { ...noCa, port: 389, security: 'starttls' as const }]) {
+        await assert.rejects(connector.connect(t, { user: lab.user, password: lab.password }, { timeoutMs: 10000 }), (e: unknown) => {
+          assert.ok(e instanceof DoctorError, String(e));
+          assert.equal(e.kind, 'tls-untrusted', `${t.security}: ${e.message}`);
+          return true;
+        });
+      }
+    } finally {
+      if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
+      process.emitWarning = quiet;
+    }
+  });
+
+  it('does not reopen a dropped StartTLS connection in plain text: the next search fails as unavailable', async () => {
+    const relay = await startTcpRelay({ host: lab.host, port: 389 });
+    try {
+      // The relay listens on 127.0.0.1, which is where the lab's dc1.contoso.test resolves, so the
+      // certificate still names the host.
+      const session = await connector.connect(
+        { ...target, port: relay.port, security: 'starttls' },
+        { user: lab.user, password: lab.password },
+        { timeoutMs: 10000 },
+      );
+      try {
+        const rootDse = { base: '', scope: 'base' as const, filter: '(objectClass=*)', attributes: ['defaultNamingContext'] };
+        for await (const _ of session.search(rootDse, { timeoutMs: 10000 })) break;
+        assert.equal(relay.accepted, 1);
+        relay.cut();
+        await new Promise((r) => setTimeout(r, 300));
+        await assert.rejects(
+          (async () => {
+            for await (const _ of session.search(rootDse, { timeoutMs: 5000 })) break;
+          })(),
+          (e: unknown) => {
+            assert.ok(e instanceof DoctorError, String(e));
+            assert.equal(e.kind, 'unavailable', e.message);
+            return true;
+          },
+        );
+        await new Promise((r) => setTimeout(r, 200));
+        assert.equal(relay.accepted, 1, 'no second (plain) connection was opened');
+      } finally {
+        await session.close();
+      }
+    } finally {
+      await relay.close();
+    }
   });
 
   it('reports a host name the certificate does not name as tls-hostname', async () => {

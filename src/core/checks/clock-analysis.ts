@@ -17,6 +17,8 @@ export interface ClockHost {
   /** Short name: DC1, EX01. */
   name: string;
   fqdn?: string;
+  /** AD site name, when known: an Exchange server authenticates against the DCs of its site. */
+  site?: string;
 }
 
 export interface ClockReading {
@@ -172,15 +174,43 @@ export interface PairSkew {
   severity: ClockSeverity;
 }
 
-/** Every Exchange server against every DC: what Kerberos between them would see. */
+/**
+ * Every Exchange server against the DCs that authenticate it (those of its site when its site and
+ * theirs are known, else all of them): what Kerberos between them would see.
+ */
 export function pairSkews(hosts: readonly HostClock[], thresholds: ClockThresholds): PairSkew[] {
   const servers = hosts.filter((h) => h.host.kind === 'server');
   const dcs = hosts.filter((h) => h.host.kind === 'dc');
-  return servers.flatMap((s) =>
-    dcs.map((d) => {
+  const sameSite = (s: HostClock, d: HostClock): boolean => s.host.site?.toLowerCase() === d.host.site?.toLowerCase();
+  return servers.flatMap((s) => {
+    const local = s.host.site ? dcs.filter((d) => sameSite(s, d)) : [];
+    return (local.length ? local : dcs).map((d) => {
       const skewMs = s.skewMs - d.skewMs;
       const uncertaintyMs = s.uncertaintyMs + d.uncertaintyMs;
       return { server: s.host, dc: d.host, skewMs, uncertaintyMs, severity: classifySkew(skewMs, uncertaintyMs, thresholds) };
-    }),
-  );
+    });
+  });
+}
+
+const RANK: Record<ClockSeverity, number> = { ok: 0, warning: 1, error: 2 };
+
+export function worseSeverity(a: ClockSeverity, b: ClockSeverity): ClockSeverity {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+/**
+ * The worst server-to-DC pair a host is part of, when that pair should count against the host: two
+ * hosts each a little off in opposite directions (DC1 -170 s, EX01 +170 s) are each within the
+ * tolerance of the domain's time but 340 s apart, which Kerberos between them rejects. A host whose
+ * own clock agrees with the domain (within the warning threshold) is not blamed for its partner's
+ * skew: the partner's own deviation already says so.
+ */
+export function worstPairFor(host: ClockHost, deviationMs: number, pairs: readonly PairSkew[], thresholds: ClockThresholds): PairSkew | undefined {
+  if (Math.abs(deviationMs) <= thresholds.warningMs) return undefined;
+  const mine = pairs.filter((p) => (host.kind === 'dc' ? p.dc : p.server).name.toLowerCase() === host.name.toLowerCase());
+  let worst: PairSkew | undefined;
+  for (const p of mine) {
+    if (!worst || RANK[p.severity] > RANK[worst.severity] || (RANK[p.severity] === RANK[worst.severity] && Math.abs(p.skewMs) > Math.abs(worst.skewMs))) worst = p;
+  }
+  return worst;
 }

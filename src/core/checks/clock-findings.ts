@@ -92,7 +92,7 @@ const EXPLAIN: Record<ClockSeverity, string> = {
 export function clockFinding(
   report: ClockReport,
   host: HostClock,
-  worst: { reading: ClockReading; deviationMs: number; severity: ClockSeverity },
+  worst: { reading: ClockReading; deviationMs: number; severity: ClockSeverity; pair?: PairSkew },
   failures: readonly ClockFailure[],
   remedies: Remedy[],
   subject: Subject,
@@ -101,8 +101,9 @@ export function clockFinding(
   const name = host.host.name;
   const by = host.host.kind === 'dc' && worst.reading.method.startsWith('kdc') ? `The KDC on ${name}` : name;
   const ref = referenceText(report);
-  const title =
-    worst.severity === 'ok'
+  const title = worst.pair
+    ? pairTitle(by, host.host, worst.deviationMs, worst.pair, ref, thresholds)
+    : worst.severity === 'ok'
       ? `${name}'s clock agrees with ${ref} (${formatSkew(worst.deviationMs)}, ±${formatDuration(worst.reading.uncertaintyMs)})`
       : `${by}'s clock is ${formatDuration(Math.abs(worst.deviationMs))} ${direction(worst.deviationMs)} ${ref}${worst.severity === 'error' ? `, beyond the ${formatDuration(thresholds.toleranceMs)} Kerberos tolerance` : ''}`;
   const pairs = report.pairs.filter((p) => (host.host.kind === 'dc' ? p.dc.name === name : p.server.name === name));
@@ -120,6 +121,15 @@ export function clockFinding(
     tables,
     remedies,
   };
+}
+
+/** When a server-to-DC pair, not the host's own deviation, decides the severity. */
+function pairTitle(by: string, host: ClockHost, deviationMs: number, pair: PairSkew, ref: string, thresholds: ClockThresholds): string {
+  // pair.skewMs is server minus DC; from this host's side.
+  const mine = host.kind === 'server' ? pair.skewMs : -pair.skewMs;
+  const other = host.kind === 'server' ? pair.dc.name : pair.server.name;
+  const beyond = pair.severity === 'error' ? `, beyond the ${formatDuration(thresholds.toleranceMs)} Kerberos tolerance between them` : '';
+  return `${by}'s clock is ${formatDuration(Math.abs(mine))} ${direction(mine)} ${other}'s${beyond} (${formatSkew(deviationMs)} against ${ref})`;
 }
 
 export function unreachableFinding(report: ClockReport, host: ClockHost, failures: readonly ClockFailure[]): Finding {

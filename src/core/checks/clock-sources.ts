@@ -60,12 +60,12 @@ export const BANNER_PORTS = [2525, 25, 465, 717] as const;
 const ONE_SECOND_HALF = 500;
 
 export function dcHost(dc: DomainController): ClockHost {
-  return dc.fqdn ? { kind: 'dc', name: dc.name, fqdn: dc.fqdn } : { kind: 'dc', name: dc.name };
+  return { kind: 'dc', name: dc.name, ...(dc.fqdn ? { fqdn: dc.fqdn } : {}), ...(dc.site ? { site: dc.site } : {}) };
 }
 
 export function serverHost(server: ExchangeServer): ClockHost {
   const fqdn = server.computer?.dnsHostName ?? server.fqdn;
-  return fqdn ? { kind: 'server', name: server.name, fqdn } : { kind: 'server', name: server.name };
+  return { kind: 'server', name: server.name, ...(fqdn ? { fqdn } : {}), ...(server.site ? { site: server.site } : {}) };
 }
 
 function address(host: ClockHost): string {

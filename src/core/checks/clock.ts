@@ -11,7 +11,7 @@ import type { ExchangeServer } from '../directory/model';
 import { mapLimited } from '../engine/limit';
 import { clockRemedies, w32tmStripchart } from '../remedies/time';
 import { compact } from '../remedies/build';
-import { classifySkew, domainTime, hostClocks, pairSkews, skewOf, type ClockReading, type ClockSeverity, type DomainTime, type HostClock } from './clock-analysis';
+import { classifySkew, domainTime, hostClocks, pairSkews, skewOf, worseSeverity, worstPairFor, type ClockReading, type ClockSeverity, type DomainTime, type HostClock } from './clock-analysis';
 import { readDcTime, readKdcTime, readServerTime, dcHost, serverHost, type ClockFailure, type ClockProbes, type SourceOutcome } from './clock-sources';
 import { readStripchart, windowsTimeToolAvailable } from './clock-windows';
 import { readPdcEmulator } from './clock-pdc';
@@ -84,7 +84,11 @@ export function worstReading(host: HostClock, domain: DomainTime, thresholds: { 
 function hostFinding(report: ClockReport, host: HostClock | undefined, failures: ClockFailure[], name: string, kind: 'dc' | 'server'): Finding {
   const subjectHost = host?.host ?? failures[0]?.host ?? { kind, name };
   if (!host || !report.domain) return unreachableFinding(report, subjectHost, failures);
-  const worst = worstReading(host, report.domain, report.thresholds);
+  const deviation = worstReading(host, report.domain, report.thresholds);
+  // Two hosts each a little off in opposite directions can be beyond the tolerance of each other.
+  const pair = worstPairFor(host.host, deviation.deviationMs, report.pairs, report.thresholds);
+  const severity = pair ? worseSeverity(deviation.severity, pair.severity) : deviation.severity;
+  const worst = { ...deviation, severity, ...(pair && severity !== deviation.severity ? { pair } : {}) };
   const remedies = compact([
     ...(worst.severity === 'ok' ? [] : clockRemedies(name, { isDc: kind === 'dc', ...(report.pdcEmulator ? { pdcEmulator: report.pdcEmulator } : {}) })),
     kind === 'dc' && worst.severity !== 'ok' ? w32tmStripchart(subjectHost.fqdn ?? name) : undefined,

@@ -132,6 +132,31 @@ describe('step 1: clocks', () => {
     assert.match(by(findings, 'EX01')?.title ?? '', /(1 min 59\.\d|2 min 0\.\d) s behind/);
   });
 
+  it('DC1 170 s behind and EX01 170 s ahead: each within the tolerance of the domain, but 340 s apart is an error on both', async () => {
+    const { findings } = await run({ offsets: { 'dc1.contoso.test': -170_000, 'ex01.contoso.test': 170_000 } });
+    const ex01 = by(findings, 'EX01');
+    const dc1 = by(findings, 'DC1');
+    assert.equal(ex01?.severity, 'error', ex01?.title);
+    assert.equal(dc1?.severity, 'error', dc1?.title);
+    assert.match(ex01?.title ?? '', /^EX01's clock is 5 min (39\.\d|40\.\d) s ahead of DC1's, beyond the 5 min 0\.0 s Kerberos tolerance between them/);
+    assert.match(dc1?.title ?? '', /^The KDC on DC1's clock is 5 min (39\.\d|40\.\d) s behind EX01's/);
+    assert.ok(ex01?.remedies.some((r) => r.command === 'w32tm /resync /rediscover'));
+    // The hosts that agree with the domain are not blamed for the pair.
+    assert.equal(by(findings, 'DC2')?.severity, 'ok');
+    assert.equal(by(findings, 'EX02')?.severity, 'ok');
+  });
+
+  it('pairs an Exchange server only with the DCs of its site when the sites are known', async () => {
+    const servers = discovery().servers.map((s) => ({ ...s, site: s.name === 'EX01' ? 'Branch' : 'HQ' }));
+    const base = discovery(servers);
+    const sited = { ...base, domainControllers: base.domainControllers.map((d) => ({ ...d, site: d.name === 'DC1' ? 'HQ' : 'Branch' })) };
+    // DC1 (HQ) and EX01 (Branch) are 340 s apart, but EX01 authenticates against DC2 (its site).
+    const { findings } = await run({ offsets: { 'dc1.contoso.test': -170_000, 'ex01.contoso.test': 170_000 } }, { servers: sited });
+    assert.equal(by(findings, 'EX01')?.severity, 'warning', by(findings, 'EX01')?.title);
+    const pairs = by(findings, 'EX01')?.tables?.find((t) => t.caption.startsWith('Exchange server against'));
+    assert.deepEqual(pairs?.rows.map((r) => r[1]), ['DC2']);
+  });
+
   it('a DC that does not answer is unknown with the reason, within the probe timeout, and the others are still judged', async () => {
     const { findings, ms } = await run({ offsets: { 'ex02.contoso.test': 7 * MIN }, silent: ['dc2.contoso.test'] }, { probeTimeoutMs: 200 });
     assert.ok(ms < 1000, `took ${ms} ms`);

@@ -15,7 +15,7 @@ import { renderJson, renderMarkdown, type ReportMeta } from '../core/report';
 import { UsageError, type DiagnoseOptions } from './args';
 import { buildTargets, explainConnectionError, openSessionOn, readCaFile } from './connection';
 import { runEngine } from './engine-adapter';
-import { TextPrinter } from './text-output';
+import { TextPrinter, redactingSink } from './text-output';
 
 export interface DiagnoseStreams {
   stdout: Writable;
@@ -67,8 +67,13 @@ export async function runDiagnose(
   const startedAt = new Date(io.clock.now()).toISOString();
   const credentials: DirectoryCredentials = { user: options.user, password };
   const targets = buildTargets(options, readCaFile(options.caFile));
+  // Everything this command prints (text findings, progress, errors) passes the same redaction as
+  // the JSON and Markdown reports: a server or library that echoes the password cannot show it.
+  const secrets = [password];
+  const stdout = redactingSink(streams.stdout, secrets);
+  const stderr = redactingSink(streams.stderr, secrets);
   const progress = (line: string): void => {
-    if (streams.progress) streams.stderr.write(`${line}\n`);
+    if (streams.progress) stderr.write(`${line}\n`);
   };
 
   progress(`Connecting to ${options.dcs.join(', ')} as ${options.user}...`);
@@ -77,14 +82,14 @@ export async function runDiagnose(
     discovery = await discoverWithFailover(io.directory, targets, credentials, { clock: io.clock, timeoutMs: options.timeoutMs, signal });
   } catch (e) {
     if (isDoctorError(e) && e.kind === 'aborted') return { exitCode: 130, findings: [] };
-    streams.stderr.write(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`);
+    stderr.write(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`);
     return { exitCode: 2, findings: [] };
   }
   for (const w of discovery.warnings) progress(`warning: ${w}`);
   const scope = chooseScope(options, discovery);
   progress(`Diagnosing ${scopeText(scope)} (${discovery.servers.map((s) => s.name).join(', ') || 'no Exchange servers'}), steps ${options.steps.join(',')}`);
 
-  const printer = options.format === 'text' ? new TextPrinter(streams.stdout, options.color) : undefined;
+  const printer = options.format === 'text' ? new TextPrinter(stdout, options.color) : undefined;
   const { findings, verdict, cancelled } = await runEngine({
     io,
     discovery,
@@ -107,12 +112,11 @@ export async function runDiagnose(
     steps: options.steps,
     platform: io.platform,
   };
-  const secrets = [password];
   if (options.format === 'json') streams.stdout.write(renderJson(findings, verdict, meta, { secrets }));
   else if (options.format === 'markdown') streams.stdout.write(renderMarkdown(findings, verdict, meta, { secrets }));
   else printer?.verdict(verdict, findings);
   if (cancelled) {
-    streams.stderr.write('exchange-auth-doctor: cancelled; the results above are partial\n');
+    stderr.write('exchange-auth-doctor: cancelled; the results above are partial\n');
     return { exitCode: 130, findings, verdict };
   }
   return { exitCode: findings.some((f) => f.severity === 'error') ? 1 : 0, findings, verdict };

@@ -12,6 +12,7 @@ import { PromptCancelled, readPassword } from './password';
 import { runDiagnose } from './diagnose';
 import { buildTargets, explainConnectionError, openFirstSession, readCaFile } from './connection';
 import { runSetspn } from './setspn';
+import { redactSecrets } from '../core/report/meta';
 
 async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
@@ -34,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const io = createNodeIo();
   const password = await readPassword(process.env, command.options.user);
+  // Child processes (kvno, klist, ...) must not inherit the password.
+  delete process.env.EAD_BIND_PASSWORD;
 
   if (command.command === 'diagnose') {
     const result = await runDiagnose(
@@ -55,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     domain = await openFirstSession(io, targets, credentials, op);
   } catch (e) {
-    process.stderr.write(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`);
+    process.stderr.write(redactSecrets(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`, [password]));
     return 2;
   }
   let forest = domain;
@@ -66,13 +69,13 @@ async function main(argv: string[]): Promise<number> {
       forestIsGc = true;
     } catch (e) {
       if (isDoctorError(e) && e.kind === 'aborted') throw e;
-      process.stderr.write(`The global catalog could not be opened (${e instanceof Error ? e.message : String(e)}); searching the domain only.\n`);
+      process.stderr.write(redactSecrets(`The global catalog could not be opened (${e instanceof Error ? e.message : String(e)}); searching the domain only.\n`, [password]));
     }
   }
   try {
     const out = await runSetspn(command.setspn, { domain, forest, forestIsGc, timeoutMs: options.timeoutMs, signal: controller.signal });
-    process.stdout.write(out.stdout);
-    process.stderr.write(out.stderr);
+    process.stdout.write(redactSecrets(out.stdout, [password]));
+    process.stderr.write(redactSecrets(out.stderr, [password]));
     return out.exitCode;
   } finally {
     await domain.close();

@@ -3,7 +3,17 @@
  * verdict at the end. Colours only when asked (a TTY without NO_COLOR). Every value that came from
  * a server goes through sanitizeForTerminal, so it cannot drive the terminal.
  */
-import type { Writable } from 'node:stream';
+import { redactSecrets } from '../core/report/meta';
+
+/** Where text goes: a stream, or a wrapper that redacts it first (see redactingSink). */
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+/** A sink that masks every secret before passing text on: the terminal never shows the password. */
+export function redactingSink(out: TextSink, secrets: readonly string[]): TextSink {
+  return { write: (text: string) => out.write(redactSecrets(text, secrets)) };
+}
 import { STEP_TITLES, type Finding, type Severity, type Step, type Verdict } from '../shared/findings';
 import { sanitizeForTerminal } from '../core/safety/terminal-text';
 
@@ -14,7 +24,7 @@ export class TextPrinter {
   private lastStep: Step | undefined;
 
   constructor(
-    private readonly out: Writable,
+    private readonly out: TextSink,
     private readonly color: boolean,
   ) {}
 

@@ -114,7 +114,10 @@ export class ExecaProcessRunner implements ProcessRunner {
       windowsHide: true,
       stdin: options.input === undefined ? 'ignore' : 'pipe',
       ...(options.input !== undefined ? { input: options.input } : {}),
-      ...(options.env ? { env: options.env, extendEnv: true } : {}),
+      // The environment is passed explicitly: this process's, minus the bind password, plus what
+      // the caller adds. A child (kvno, klist, setspn) never sees EAD_BIND_PASSWORD.
+      env: childEnvironment(process.env, options.env),
+      extendEnv: false,
       timeout: options.timeoutMs,
       ...(options.signal ? { cancelSignal: options.signal } : {}),
       forceKillAfterDelay: 2000,
@@ -133,4 +136,14 @@ export class ExecaProcessRunner implements ProcessRunner {
       exitCode: typeof result.exitCode === 'number' ? result.exitCode : undefined,
     };
   }
+}
+
+/** Variables never handed to a child process (compared case-insensitively, as Windows does). */
+const WITHHELD = new Set(['EAD_BIND_PASSWORD']);
+
+export function childEnvironment(parent: NodeJS.ProcessEnv, extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parent)) if (v !== undefined && !WITHHELD.has(k.toUpperCase())) env[k] = v;
+  for (const [k, v] of Object.entries(extra)) if (!WITHHELD.has(k.toUpperCase())) env[k] = v;
+  return env;
 }

@@ -110,6 +110,21 @@ describe('Node I/O (loopback)', () => {
   });
 
   describe('process', () => {
+    it('never hands EAD_BIND_PASSWORD to a child process, whatever its case', async () => {
+      const before = process.env.EAD_BIND_PASSWORD;
+      process.env.EAD_BIND_PASSWORD = 'child-must-not-see-this';
+      try {
+        const r = await io.process.run('node', ['-e', 'process.stdout.write(JSON.stringify([process.env.EAD_BIND_PASSWORD ?? null, process.env.EXTRA ?? null, !!process.env.PATH]))'], {
+          timeoutMs: 10_000,
+          env: { EXTRA: 'x', ead_bind_password: 'nor-this' },
+        });
+        assert.deepEqual(JSON.parse(r.stdout), [null, 'x', true]);
+      } finally {
+        if (before === undefined) delete process.env.EAD_BIND_PASSWORD;
+        else process.env.EAD_BIND_PASSWORD = before;
+      }
+    });
+
     it('runs an argument vector without a shell and returns the output and exit code', async () => {
       const r = await io.process.run(
         'node',

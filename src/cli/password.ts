@@ -5,6 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import { UsageError } from './args';
+import { readPasswordFromSocket } from './password-socket';
 
 export class PromptCancelled extends Error {
   constructor() {
@@ -21,6 +22,12 @@ export async function readPassword(
 ): Promise<string> {
   const fromEnv = env.EAD_BIND_PASSWORD;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  // Run from VS Code's terminal: the extension hands the password over once (password-socket.ts).
+  const socket = env.EAD_PASSWORD_SOCKET;
+  if (socket) {
+    const handed = await readPasswordFromSocket(socket, env.EAD_PASSWORD_TOKEN ?? '');
+    if (handed !== undefined) return handed;
+  }
   if (!stdin.isTTY) {
     throw new UsageError(`No password for ${user}: set EAD_BIND_PASSWORD, or run in a terminal to be asked for it`);
   }

@@ -6,7 +6,7 @@
  */
 import type { Remedy, ShellKind } from '../../shared/findings';
 import { QuoteError, quoteForCmd, quoteForPosix, quoteForPowerShell } from './quote';
-import { sanitizeForTerminal } from './terminal-text';
+import { describeCodePoint, hasUnsafeTerminalText, sanitizeForTerminal } from './terminal-text';
 import { validateDistinguishedName, validateHostName, validateSpn } from './validation';
 
 export type ValueCheck = 'host' | 'spn' | 'dn' | 'text' | 'integer';
@@ -41,9 +41,15 @@ export class CommandLineError extends Error {
 const SWITCH = /^[-/][A-Za-z0-9?][A-Za-z0-9_?-]*(?::[A-Za-z0-9_.-]*)?$/;
 const PREFIX = /^[-/][A-Za-z0-9][A-Za-z0-9_-]*[:=]$/;
 const EXECUTABLE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-/** Line breaks would submit a typed command early; other controls could drive the terminal. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+/**
+ * Line breaks would submit a typed command early; other controls could drive the terminal;
+ * bidirectional controls and invisible characters would make the line shown for consent differ
+ * from the one that runs. The set is terminal-text.ts's (hasUnsafeTerminalText).
+ */
+function unsafeCharacter(text: string): string | undefined {
+  if (!hasUnsafeTerminalText(text)) return undefined;
+  return [...text].find((ch) => hasUnsafeTerminalText(ch));
+}
 
 function checkValue(text: string, check: ValueCheck): string | undefined {
   switch (check) {
@@ -61,16 +67,18 @@ function checkValue(text: string, check: ValueCheck): string | undefined {
     }
     case 'integer':
       return /^\d{1,10}$/.test(text) ? undefined : `"${sanitizeForTerminal(text)}" is not a whole number`;
-    case 'text':
-      if (CONTROL.test(text)) return 'the value contains a line break or control character';
+    case 'text': {
+      const bad = unsafeCharacter(text);
+      if (bad !== undefined) return `the value contains a line break, control, bidirectional or invisible character (${describeCodePoint(bad)})`;
       if (text.startsWith('-')) return 'the value starts with "-" and would read as an option';
       return undefined;
+    }
   }
 }
 
 /** Validates every argument; returns the argument vector to hand to execa (no quoting). */
 export function commandArgv(executable: string, args: readonly CommandArg[]): string[] {
-  if (executable === '' || CONTROL.test(executable) || executable.startsWith('-')) {
+  if (executable === '' || unsafeCharacter(executable) !== undefined || executable.startsWith('-')) {
     throw new CommandLineError('the executable name is empty or not valid', -1);
   }
   return args.map((a, i) => {

@@ -1,8 +1,9 @@
 /**
  * Where the tools come from: PowerShell on Windows (pwsh when installed, else Windows PowerShell),
- * and the environment the CLI reads its directory settings and password from on other systems
- * (EAD_* as in src/cli/args.ts). The password travels only in the environment of the terminal and
- * of the background process, never on a command line or in the log.
+ * and the environment the CLI reads its directory settings from on other systems (EAD_* as in
+ * src/cli/args.ts). The password is returned apart from that environment: it never enters the
+ * terminal's environment (the runner hands it to the CLI once through password-handoff.ts), nor a
+ * command line, nor the log; only the background process of the fallback gets it in its own.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -20,7 +21,13 @@ export function findPowerShell(env: NodeJS.ProcessEnv = process.env): string {
   return 'powershell.exe';
 }
 
-export async function cliEnvironment(credentials: CredentialStore): Promise<Record<string, string>> {
+export interface CliEnvironment {
+  /** The directory settings as EAD_* variables: nothing secret. */
+  env: Record<string, string>;
+  password: string;
+}
+
+export async function cliEnvironment(credentials: CredentialStore): Promise<CliEnvironment> {
   const s = readSettings();
   if (s.hosts.length === 0 || !s.bindUser) throw new Error(vscode.l10n.t('Set the domain controller and bind user before signing in.'));
   const password = await credentials.get(s);
@@ -31,10 +38,7 @@ export async function cliEnvironment(credentials: CredentialStore): Promise<Reco
     EAD_DC_SECURITY: s.security,
     EAD_BIND_USER: s.bindUser,
     EAD_TIMEOUT_MS: String(s.connectMs),
-    EAD_BIND_PASSWORD: password,
   };
   if (s.caFile) env.EAD_CA_FILE = s.caFile;
-  // In the desktop editor process.execPath is Electron; this makes it behave as Node.
-  if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1';
-  return env;
+  return { env, password };
 }

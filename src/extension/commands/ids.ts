@@ -36,5 +36,3 @@ export const STATE_CHANGING_COMMANDS: readonly ToolCommandId[] = [
   TOOL_COMMANDS.registerMissingSpns,
   TOOL_COMMANDS.runRemedy,
 ];
-
-export const FINDINGS_VIEW = 'exchangeAuthDoctor.findings';

@@ -12,11 +12,13 @@ import { CredentialStore } from '../directory/credentials.js';
 import { SECTION, readSettings } from '../directory/settings.js';
 import { DiagnosisService, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service.js';
 import { FindingsStore } from '../findings/findings-store.js';
+import { RemedyRegistry } from '../findings/remedy-registry.js';
 import { FINDINGS_VIEW_ID, FindingsViewProvider, type FindingsNode, type FindingsSnapshot } from '../findings/findings-view.js';
 import { StatusItem } from '../status/status-item.js';
 import { TerminalRunner, posixShellPath } from '../terminal/terminal-runner.js';
 import { PlanError, type ToolPlan } from '../terminal/tools.js';
 import { buildVerdict } from '../../core/engine/verdict.js';
+import { sanitizeForTerminal } from '../../core/safety/terminal-text.js';
 import { cliEnvironment, findPowerShell } from './environment.js';
 import { registerToolCommands, remedyPlan } from './tool-commands.js';
 import { TOOL_COMMANDS } from './ids.js';
@@ -36,11 +38,16 @@ export interface CommandsFeatureApi {
   statusText(): string;
   /**
    * Runs a remedy's command line in the extension's terminal behind the same gate as the commands
-   * (trust, dry-run, consent); off Windows it is shown to copy. True when it ran.
+   * (trust, dry-run, consent); off Windows it is shown to copy. Only remedies this extension
+   * produced (a diagnosis or tool run of this session) run, looked up by command line, runOn and
+   * shell; the stored remedy is what runs and decides consent. True when it ran.
    */
   runRemedy(remedy: Remedy): Promise<boolean>;
-  /** Test hooks: confirmation, trust check and the show-only modal (undefined restores the real ones). */
-  setHooks(hooks: GateHooks): void;
+  /**
+   * Test hooks: confirmation, trust check and the show-only modal (undefined restores the real
+   * ones). Absent in production (ExtensionMode.Production): nothing can bypass the gate there.
+   */
+  setHooks?: (hooks: GateHooks) => void;
 }
 
 export function activateCommandsFeature(context: vscode.ExtensionContext, api: ExchangeAuthDoctorApi, log: vscode.LogOutputChannel): CommandsFeatureApi {
@@ -71,7 +78,8 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
     gate,
     store,
     log,
-    cli: { node: process.execPath, script: context.asAbsolutePath('dist/cli.js') },
+    // In the desktop editor process.execPath is Electron: ELECTRON_RUN_AS_NODE for the CLI's command only.
+    cli: { node: process.execPath, script: context.asAbsolutePath('dist/cli.js'), runAsNode: process.versions.electron !== undefined },
     useWindowsTools: () => gate.hooks.windowsTools ?? (windows && config().get<string>('checks.windowsTools') !== 'never'),
     powershellExe: windows ? findPowerShell() : 'pwsh',
     cliEnv: () => cliEnvironment(credentials),
@@ -89,7 +97,28 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
     },
   });
 
+  // Every remedy this extension produced this session: the only ones runRemedy runs.
+  const remedies = new RemedyRegistry();
+  const rememberStore = (): void => remedies.remember(store.findings());
+
+  /** The one path for running a remedy (Findings view, command, API): by identity, stored remedy only. */
+  const runKnownRemedy = async (candidate: unknown): Promise<ToolRunOutcome[]> => {
+    const known = remedies.lookup(candidate);
+    const asked = candidate as Partial<Remedy> | undefined;
+    if (!known) {
+      const command = typeof asked?.command === 'string' ? asked.command : '';
+      log.warn(`Refused to run a remedy this extension did not produce: ${sanitizeForTerminal(command)}`);
+      // TODO(l10n owner): a message of its own; until then the reason is in English.
+      const summary = typeof asked?.summary === 'string' ? sanitizeForTerminal(asked.summary) : 'remedy';
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', summary, 'not a remedy of the current findings, so it was not run; run the diagnosis again.'));
+      return [{ status: 'refused', tool: 'remedy', target: command, findings: [], message: 'unknown remedy' }];
+    }
+    const { remedy, finding } = known;
+    return runTool(remedy.summary, remedy.runOn, () => [remedyPlan(remedy, finding)]);
+  };
+
   const onRun = (run: DiagnosisRun): void => {
+    remedies.remember(run.findings);
     const key = run.scope.kind === 'organisation' ? 'organisation' : run.scope.kind === 'server' ? `server:${run.scope.server.toUpperCase()}` : `pair:${run.scope.sending}:${run.scope.receiving}`.toUpperCase();
     store.add({
       key: `diagnosis:${key}`,
@@ -141,7 +170,8 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
     runner,
     diagnosis.onDidRun(onRun),
     store.onDidChange(applyHealth),
-    ...registerToolCommands({ api, log, gate, runTool, diagnose }),
+    store.onDidChange(rememberStore),
+    ...registerToolCommands({ api, log, gate, runTool, diagnose, runRemedy: runKnownRemedy }),
     vscode.commands.registerCommand(TOOL_COMMANDS.showFindings, () => vscode.commands.executeCommand(`${FINDINGS_VIEW_ID}.focus`)),
     vscode.commands.registerCommand(TOOL_COMMANDS.clearFindings, () => {
       store.clear();
@@ -170,17 +200,15 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
       api.clearServerHealth();
     },
     lastToolRun: () => tools.last,
-    runRemedy: async (remedy) => {
-      // The finding the remedy belongs to gives the step and subject its outcome is filed under.
-      const owner = [...(diagnosis.last?.findings ?? []), ...store.findings()].find((f) => f.remedies.some((r) => r.command === remedy.command));
-      const outcomes = await runTool(remedy.summary, remedy.runOn, () => [remedyPlan(remedy, owner ?? { step: 3, subject: { kind: 'local', name: 'this machine' } })]);
-      return outcomes.some((o) => o.status === 'ran');
-    },
+    runRemedy: async (remedy) => (await runKnownRemedy(remedy)).some((o) => o.status === 'ran'),
     statusText: () => status.text,
-    setHooks: (hooks) => {
-      gate.hooks = hooks;
-    },
   };
+  // Test hooks only outside production, as the walkthrough's test hook.
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    feature.setHooks = (hooks) => {
+      gate.hooks = hooks;
+    };
+  }
   api.commands = feature;
   return feature;
 }

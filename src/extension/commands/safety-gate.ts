@@ -6,6 +6,20 @@
  */
 import * as vscode from 'vscode';
 import { SECTION } from '../directory/settings.js';
+import { sanitizeForTerminal } from '../../core/safety/terminal-text.js';
+
+/**
+ * What a dialog shows of text it did not write: controls, bidirectional and invisible characters
+ * as visible escapes (`\u202E`), so the line approved is the line that runs.
+ */
+export function shown(text: string): string {
+  return sanitizeForTerminal(text);
+}
+
+/** Command lines for a dialog's detail: one per line, each sanitised. */
+export function shownLines(lines: readonly string[]): string {
+  return lines.map((l) => sanitizeForTerminal(l)).join('\n');
+}
 
 export interface ConfirmRequest {
   title: string;
@@ -42,9 +56,9 @@ export class SafetyGate {
   /** True (and a message) when the workspace is not trusted. */
   refuseUntrusted(title: string): boolean {
     if (this.isTrusted()) return false;
-    this.log.warn(`Refused in an untrusted workspace: ${title}`);
+    this.log.warn(`Refused in an untrusted workspace: ${shown(title)}`);
     const manage = vscode.l10n.t('Manage Workspace Trust');
-    void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is not available in an untrusted workspace: it runs tools against hosts this workspace could have set.', title), manage).then((pick) => {
+    void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is not available in an untrusted workspace: it runs tools against hosts this workspace could have set.', shown(title)), manage).then((pick) => {
       if (pick === manage) void vscode.commands.executeCommand('workbench.trust.manage');
     });
     return true;
@@ -52,7 +66,7 @@ export class SafetyGate {
 
   /** Asks before a change; "Copy" copies the command lines and runs nothing. */
   async confirm(request: ConfirmRequest): Promise<boolean> {
-    const text = request.commandLines.join('\n');
+    const text = shownLines(request.commandLines);
     if (this.hooks.confirm) {
       const ok = await this.hooks.confirm(request);
       this.log.info(`${ok ? 'Consent given' : 'Consent refused'} for: ${text}`);
@@ -61,23 +75,23 @@ export class SafetyGate {
     const run = vscode.l10n.t('Run');
     const copy = vscode.l10n.t('Copy command');
     const pick = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} changes {1}. Run this command?', request.title, request.target),
+      vscode.l10n.t('{0} changes {1}. Run this command?', shown(request.title), shown(request.target)),
       { modal: true, detail: text },
       run,
       copy,
     );
-    if (pick === copy) await vscode.env.clipboard.writeText(text);
+    if (pick === copy) await vscode.env.clipboard.writeText(request.commandLines.join('\n'));
     this.log.info(`${pick === run ? 'Consent given' : 'Consent refused'} for: ${text}`);
     return pick === run;
   }
 
   /** Dry run, or a command that cannot run on this OS: show and offer to copy. */
   async showOnly(title: string, commandLines: string[], why: string): Promise<void> {
-    const text = commandLines.join('\n');
-    this.log.info(`${why} ${title}: ${text}`);
+    const text = shownLines(commandLines);
+    this.log.info(`${why} ${shown(title)}: ${text}`);
     if (this.hooks.show) return this.hooks.show(title, commandLines, why);
     const copy = vscode.l10n.t('Copy command');
-    const pick = await vscode.window.showInformationMessage(`${title}: ${why}`, { modal: true, detail: text }, copy);
-    if (pick === copy) await vscode.env.clipboard.writeText(text);
+    const pick = await vscode.window.showInformationMessage(`${shown(title)}: ${why}`, { modal: true, detail: text }, copy);
+    if (pick === copy) await vscode.env.clipboard.writeText(commandLines.join('\n'));
   }
 }

@@ -36,6 +36,8 @@ export interface ToolCommandDeps {
   gate: SafetyGate;
   runTool: (title: string, target: string, build: () => ToolPlan[]) => Promise<ToolRunOutcome[]>;
   diagnose: (scope: Scope) => Promise<DiagnosisRun | undefined>;
+  /** Runs a remedy this extension produced, looked up by identity; refuses any other. */
+  runRemedy: (candidate: unknown) => Promise<ToolRunOutcome[]>;
 }
 
 /** A DC named by a Domain Controllers tree item (`type: domainController`, label = name) or a string. */
@@ -137,7 +139,8 @@ export function registerToolCommands(deps: ToolCommandDeps): vscode.Disposable[]
       async (node?: unknown) => {
         const n = node as FindingsNode | undefined;
         if (n?.type !== 'remedy') return [];
-        return runTool(n.remedy.summary, n.remedy.runOn, () => [remedyPlan(n.remedy, n.finding)]);
+        // Only the identity of the node's remedy is used: what runs is the stored remedy.
+        return deps.runRemedy(n.remedy);
       },
     ],
   ];

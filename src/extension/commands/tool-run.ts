@@ -39,8 +39,8 @@ export interface ToolRunDeps {
   /** True: the Windows tools run here (Windows, unless checks.windowsTools is `never`). */
   useWindowsTools(): boolean;
   powershellExe: string;
-  /** The CLI's environment (EAD_* settings and the password); rejects when not signed in. */
-  cliEnv(): Promise<Record<string, string>>;
+  /** The CLI's environment (EAD_* settings, nothing secret) and the password apart; rejects when not signed in. */
+  cliEnv(): Promise<{ env: Record<string, string>; password: string }>;
   /** Kerberos tolerance and warning threshold for interpreting clocks. */
   clockLimits(): { clockToleranceMs: number; clockWarningMs: number };
   timeoutMs(): number;
@@ -106,9 +106,10 @@ export class ToolRunService {
     }
 
     let env: Record<string, string> = {};
+    let password: string | undefined;
     if (invocations.some((i) => i.kind === 'cli')) {
       try {
-        env = await this.deps.cliEnv();
+        ({ env, password } = await this.deps.cliEnv());
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         void vscode.window.showErrorMessage(message);
@@ -125,7 +126,7 @@ export class ToolRunService {
         const run = prepared[i];
         const invocation = (invocations as Runnable[])[i];
         if (!run || !invocation || controller.signal.aborted) break;
-        outcomes.push(await this.runOne(plan, invocation, run, env, controller.signal));
+        outcomes.push(await this.runOne(plan, invocation, run, env, invocation.kind === 'cli' ? password : undefined, controller.signal));
       }
     })();
     // Quick runs finish silently; a run still going after PROGRESS_DELAY_MS gets a notification with Cancel.
@@ -145,13 +146,20 @@ export class ToolRunService {
     return this.finish(outcomes, title);
   }
 
-  private async runOne(plan: ToolPlan, invocation: Runnable, run: PreparedRun, env: Record<string, string>, signal: AbortSignal): Promise<ToolRunOutcome> {
+  private async runOne(plan: ToolPlan, invocation: Runnable, run: PreparedRun, env: Record<string, string>, password: string | undefined, signal: AbortSignal): Promise<ToolRunOutcome> {
     const { log } = this.deps;
     log.info(`Running ${plan.title}: ${run.commandLine}`);
-    const result = await this.deps.runner.run({ run, env, changesState: plan.changesState, timeoutMs: this.deps.timeoutMs(), signal });
+    const result = await this.deps.runner.run({
+      run,
+      env: invocation.kind === 'cli' ? env : {},
+      ...(password !== undefined ? { password } : {}),
+      changesState: plan.changesState,
+      timeoutMs: this.deps.timeoutMs(),
+      signal,
+    });
     const ctx = { commandLine: run.commandLine, observedAt: new Date().toISOString(), ...(plan.server ? { server: plan.server } : {}), ...this.deps.clockLimits() };
     const findings = interpreterFor(plan, invocation)(result.output, result.exitCode, ctx);
-    log.info(`${plan.title}: exit code ${result.exitCode ?? 'unknown'} via ${result.via}${result.timedOut ? ' (timed out)' : ''}${signal.aborted ? ' (cancelled)' : ''}, ${findings.length} finding(s)`);
+    log.info(`${plan.title}: exit code ${result.exitCode ?? 'unknown'} via ${result.via}${result.timedOut ? ' (timed out)' : ''}${result.cancelled || signal.aborted ? ' (cancelled)' : ''}, ${findings.length} finding(s)`);
     for (const f of findings) {
       const text = `[step ${f.step}] ${f.severity.toUpperCase()} ${f.subject.name}: ${f.title}`;
       if (f.severity === 'error') log.error(text);

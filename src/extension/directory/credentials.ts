@@ -1,15 +1,34 @@
 /**
- * The bind password lives only in SecretStorage, keyed by the first DC host and the bind user, so
- * pointing the settings at another domain asks again instead of sending the old password there.
+ * The bind password lives only in SecretStorage, keyed by the whole list of DC hosts (sorted,
+ * lower-cased) and the bind user. The password is sent to every host of the list (failover), so
+ * adding a host to the settings, or pointing them at another domain, asks again instead of
+ * sending the stored password there. Keys of earlier versions (first host only) are simply not
+ * found: the user is signed out and signs in again.
+ *
+ * Sign-out removes every password this extension stored, not only the one of the current
+ * settings: the keys stored are kept in an index (itself in SecretStorage, which all of the
+ * extension's CredentialStore instances share; it names hosts and users, never a password).
  */
 import type * as vscode from 'vscode';
 import type { DirectorySettings } from './settings.js';
 
 const PREFIX = 'exchangeAuthDoctor.directory.password';
+/** Does not start with PREFIX: changing the index is not a change of credentials. */
+export const INDEX_KEY = 'exchangeAuthDoctor.directory.storedCredentialKeys';
 
-export function secretKey(host: string, user: string): string {
+/** The key of the password for `hosts` (all of them, in any order and case) and `user`. */
+export function secretKey(hosts: readonly string[], user: string): string {
+  const list = [...new Set(hosts.map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))].sort();
+  return `${PREFIX}:${list.join(',')}|${user.toLowerCase()}`;
+}
+
+/** The key earlier versions used (the first host only); removed on sign-out. */
+function legacyKey(host: string, user: string): string {
   return `${PREFIX}:${host.toLowerCase()}|${user.toLowerCase()}`;
 }
+
+/** Index updates of every instance run one after the other (read-modify-write of one secret). */
+let indexQueue: Promise<unknown> = Promise.resolve();
 
 export class CredentialStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}
@@ -19,9 +38,29 @@ export class CredentialStore {
       if (e.key.startsWith(PREFIX)) listener();
     });
 
-  private key(s: DirectorySettings): string | undefined {
-    const host = s.hosts[0];
-    return host && s.bindUser ? secretKey(host, s.bindUser) : undefined;
+  private key(s: Pick<DirectorySettings, 'hosts' | 'bindUser'>): string | undefined {
+    return s.hosts.some((h) => h.trim() !== '') && s.bindUser ? secretKey(s.hosts, s.bindUser) : undefined;
+  }
+
+  private async readIndex(): Promise<string[]> {
+    try {
+      const parsed: unknown = JSON.parse((await this.secrets.get(INDEX_KEY)) ?? '[]');
+      return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string' && k.startsWith(`${PREFIX}:`)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private updateIndex(change: (keys: string[]) => string[]): Promise<string[]> {
+    const next = indexQueue.then(async () => {
+      const before = await this.readIndex();
+      const after = [...new Set(change(before))];
+      if (after.length) await this.secrets.store(INDEX_KEY, JSON.stringify(after));
+      else await this.secrets.delete(INDEX_KEY);
+      return before;
+    });
+    indexQueue = next.catch(() => undefined);
+    return next;
   }
 
   async get(s: DirectorySettings): Promise<string | undefined> {
@@ -32,13 +71,27 @@ export class CredentialStore {
   async store(s: DirectorySettings, password: string): Promise<void> {
     const key = this.key(s);
     if (!key) throw new Error('No domain controller or bind user is configured');
+    await this.updateIndex((keys) => [...keys, key]);
     await this.secrets.store(key, password);
   }
 
+  /**
+   * Signs out: removes every stored password (all the keys of the index, the current settings'
+   * key and its legacy form). True when a password was removed.
+   */
   async delete(s: DirectorySettings): Promise<boolean> {
     const key = this.key(s);
-    if (!key || (await this.secrets.get(key)) === undefined) return false;
-    await this.secrets.delete(key);
-    return true;
+    let removed = false;
+    const listed = await this.updateIndex(() => []);
+    const extra: string[] = [];
+    if (key) extra.push(key);
+    const first = s.hosts[0];
+    if (first && s.bindUser) extra.push(legacyKey(first, s.bindUser));
+    for (const k of new Set([...listed, ...extra])) {
+      if ((await this.secrets.get(k)) === undefined) continue;
+      await this.secrets.delete(k);
+      removed = true;
+    }
+    return removed;
   }
 }

@@ -78,13 +78,13 @@ export class SignIn {
   async store(settings: DirectorySettings, password: string): Promise<void> {
     if (!isDirectoryConfigured(settings)) throw new Error(vscode.l10n.t('Set the domain controller and bind user before signing in.'));
     await this.credentials.store(settings, password);
-    this.log.info(`Password stored in SecretStorage for ${settings.bindUser} at ${settings.hosts[0] ?? ''}`);
+    this.log.info(`Password stored in SecretStorage for ${settings.bindUser} at ${settings.hosts.join(', ')}`);
   }
 
   async signOut(): Promise<void> {
     const settings = readSettings();
     const removed = await this.credentials.delete(settings);
-    this.log.info(removed ? `Signed out ${settings.bindUser}` : 'Sign out: no stored password');
+    this.log.info(removed ? `Signed out: every stored password was removed` : 'Sign out: no stored password');
     void vscode.window.showInformationMessage(
       removed ? vscode.l10n.t('Signed out. The stored password of {0} was removed.', settings.bindUser) : vscode.l10n.t('No stored password to remove.'),
     );

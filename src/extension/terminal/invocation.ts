@@ -5,7 +5,7 @@
  * command and the one run in the background agree. Pure (no `vscode`).
  */
 import type { ShellKind } from '../../shared/findings';
-import { arg, buildCommandLine, commandArgv, renderToken, type CommandArg } from '../../core/safety';
+import { CommandLineError, arg, buildCommandLine, commandArgv, renderToken, type CommandArg } from '../../core/safety';
 import { powershellArgs } from '../../core/checks/kerberos-logging-commands';
 import type { Invocation } from './tools';
 
@@ -14,12 +14,37 @@ export interface CliLocation {
   node: string;
   /** dist/cli.js of the extension. */
   script: string;
+  /**
+   * True when `node` is Electron (the desktop editor's process.execPath): it needs
+   * ELECTRON_RUN_AS_NODE=1 to act as Node. That is set for this one command only (a prefix on
+   * the typed line, the environment of the background process), never in the terminal's
+   * environment, where it would make every Electron app started there run as Node.
+   */
+  runAsNode?: boolean;
 }
 
 export interface PreparedRun {
   commandLine: string;
   file: string;
   args: string[];
+  /** Environment for this command only (the background process's; the typed line carries it itself). */
+  env?: Record<string, string>;
+}
+
+/**
+ * `line` with ELECTRON_RUN_AS_NODE=1 for that command alone: `VAR=1 cmd` in POSIX shells; in
+ * PowerShell set for the command and removed after it whatever happens. cmd.exe has no form that
+ * does not leave it set, and the extension never starts cmd.exe, so it is refused.
+ */
+function withRunAsNode(shell: ShellKind, line: string): string {
+  switch (shell) {
+    case 'posix':
+      return `ELECTRON_RUN_AS_NODE=1 ${line}`;
+    case 'powershell':
+      return `$env:ELECTRON_RUN_AS_NODE = '1'; try { ${line} } finally { Remove-Item Env:ELECTRON_RUN_AS_NODE -ErrorAction Ignore }`;
+    case 'cmd':
+      throw new CommandLineError('the exchange-auth-doctor CLI cannot be run from cmd.exe here; use PowerShell', -1);
+  }
 }
 
 /** The CLI's long options (`--server`, `--steps`): constant text of this extension, never a value. */
@@ -47,10 +72,12 @@ export function prepareRun(inv: Exclude<Invocation, { kind: 'unavailable' }>, sh
     }
     case 'cli': {
       const tokens = inv.args.map((a) => cliToken(shell, a));
+      const line = [buildCommandLine(shell, cli.node, [arg.text(cli.script)]), ...tokens.map((t) => t.shown)].join(' ');
       return {
-        commandLine: [buildCommandLine(shell, cli.node, [arg.text(cli.script)]), ...tokens.map((t) => t.shown)].join(' '),
+        commandLine: cli.runAsNode ? withRunAsNode(shell, line) : line,
         file: cli.node,
         args: [...commandArgv(cli.node, [arg.text(cli.script)]), ...tokens.map((t) => t.value)],
+        ...(cli.runAsNode ? { env: { ELECTRON_RUN_AS_NODE: '1' } } : {}),
       };
     }
   }

@@ -7,6 +7,9 @@
  * runs in the background with execa for the result and the terminal gets the command line through
  * `sendText` as the visible record (as a comment for commands that change state, so they never
  * run twice).
+ *
+ * The bind password is never in the terminal's environment: the terminal gets only where to ask
+ * for it (password-handoff.ts), and the extension answers there once while it runs a CLI command.
  */
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
@@ -14,14 +17,19 @@ import { existsSync } from 'node:fs';
 import { execa } from 'execa';
 import type { ShellKind } from '../../shared/findings';
 import type { PreparedRun } from './invocation';
+import { PasswordHandoff } from './password-handoff';
+import { atMost, raceWithLimits } from './race';
+import { posixShellPath as choosePosixShell, shellKindOf as kindOfShell } from './shell-choice';
 
 export const TERMINAL_NAME = 'Exchange Auth Doctor';
 export const SHELL_INTEGRATION_TIMEOUT_MS = 3000;
 
 export interface TerminalRunRequest {
   run: PreparedRun;
-  /** Extra environment for the terminal and the background process (the CLI's EAD_* settings). */
+  /** Extra environment for the terminal and the background process (the CLI's EAD_* settings; nothing secret). */
   env?: Record<string, string>;
+  /** The bind password for the CLI: handed over once, never put in the terminal's environment. */
+  password?: string;
   changesState: boolean;
   timeoutMs: number;
   signal?: AbortSignal;
@@ -33,6 +41,8 @@ export interface TerminalRunResult {
   exitCode: number | undefined;
   via: 'shell-integration' | 'fallback';
   timedOut: boolean;
+  /** Cancelled through the request's signal (the exit code is then unknown). */
+  cancelled: boolean;
 }
 
 export interface TerminalRunnerOptions {
@@ -45,29 +55,25 @@ export interface TerminalRunnerOptions {
   log: vscode.LogOutputChannel;
 }
 
-/**
- * The shell to start on macOS and Linux: the user's when shell integration supports it (bash,
- * zsh, fish, pwsh), else bash when present (a plain `sh` never gets shell integration).
- */
+/** The shell to start on macOS and Linux (see shell-choice.ts: fish and others get bash). */
 export function posixShellPath(defaultShell: string = vscode.env.shell, exists: (p: string) => boolean = existsSync): string | undefined {
-  if (/(^|\/)(bash|zsh|fish|pwsh)$/.test(defaultShell)) return undefined;
-  return ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash'].find(exists);
+  return choosePosixShell(defaultShell, exists);
 }
 
 /** Which quoting the terminal's shell reads: from the shell we start, or the default profile's. */
 export function shellKindOf(shellPath: string | undefined, platform: NodeJS.Platform = process.platform): ShellKind {
-  const shell = (shellPath ?? vscode.env.shell ?? '').toLowerCase();
-  if (/pwsh|powershell/.test(shell)) return 'powershell';
-  if (/cmd(\.exe)?$/.test(shell)) return 'cmd';
-  if (!shell && platform === 'win32') return 'powershell';
-  return 'posix';
+  return kindOfShell(shellPath, vscode.env.shell ?? '', platform);
 }
+
+/** How long the hand-off waits for the terminal copy of a fallback run to ask for the password. */
+const FALLBACK_HANDOFF_MS = 60_000;
 
 export class TerminalRunner implements vscode.Disposable {
   private terminal: vscode.Terminal | undefined;
   private envKey = '';
   private messageShown = false;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly handoff = new PasswordHandoff();
   /** Runs are serialised: one command at a time in the one terminal. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -85,7 +91,6 @@ export class TerminalRunner implements vscode.Disposable {
 
   /** The terminal, created on first use or again when the environment changed. */
   private ensureTerminal(env: Record<string, string>): vscode.Terminal {
-    // Only a digest of the environment is kept: it holds the bind password.
     const key = createHash('sha256').update(JSON.stringify(Object.entries(env).sort())).digest('hex');
     if (this.terminal && this.envKey !== key) {
       this.terminal.dispose();
@@ -129,13 +134,16 @@ export class TerminalRunner implements vscode.Disposable {
   }
 
   private async runNow(request: TerminalRunRequest): Promise<TerminalRunResult> {
-    const env = request.env ?? {};
+    if (request.signal?.aborted) return { output: '', exitCode: undefined, via: 'fallback', timedOut: false, cancelled: true };
+    // Where to ask for the password, never the password: the variables stay the same for the
+    // life of the extension, so the terminal is not recreated for each run.
+    const env = request.env && Object.keys(request.env).length ? { ...request.env, ...this.handoff.env() } : {};
     const terminal = this.ensureTerminal(env);
     terminal.show(true);
     let integration: vscode.TerminalShellIntegration | undefined;
     if (this.options.useShellIntegration()) {
       // The 3 s count from the moment the shell process exists, not from the terminal object.
-      await Promise.race([terminal.processId, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await atMost(terminal.processId, 10_000);
       integration = await this.waitForIntegration(terminal, SHELL_INTEGRATION_TIMEOUT_MS);
     }
     if (integration) return this.runIntegrated(terminal, integration, request);
@@ -150,9 +158,8 @@ export class TerminalRunner implements vscode.Disposable {
       ends.push(e);
       notify?.();
     });
-    let timedOut = false;
-    const onAbort = (): void => terminal.sendText('\u0003', false);
-    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const armed = request.password === undefined ? undefined : await this.handoff.arm(request.password, request.timeoutMs);
+    let output = '';
     try {
       const execution = integration.executeCommand(request.run.commandLine);
       const stream = execution.read();
@@ -164,30 +171,37 @@ export class TerminalRunner implements vscode.Disposable {
         notify = check;
         check();
       });
-      let output = '';
       const reading = (async () => {
         for await (const chunk of stream) output += chunk;
       })();
-      const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), request.timeoutMs));
-      const outcome = await Promise.race([Promise.all([reading, ended]).then(([, code]) => ({ code })), timer]);
-      if (outcome === 'timeout') {
-        timedOut = true;
-        terminal.sendText('\u0003', false);
-        return { output, exitCode: undefined, via: 'shell-integration', timedOut };
-      }
-      return { output, exitCode: outcome.code, via: 'shell-integration', timedOut };
+      const outcome = await raceWithLimits(
+        Promise.all([reading, ended]).then(([, code]) => code),
+        request.timeoutMs,
+        request.signal,
+      );
+      if (outcome.kind === 'done') return { output, exitCode: outcome.value, via: 'shell-integration', timedOut: false, cancelled: false };
+      // Timed out or cancelled: interrupt the command and return at once.
+      terminal.sendText('\u0003', false);
+      return { output, exitCode: undefined, via: 'shell-integration', timedOut: outcome.kind === 'timeout', cancelled: outcome.kind === 'cancelled' };
     } finally {
-      request.signal?.removeEventListener('abort', onAbort);
+      notify = undefined;
       endListener.dispose();
+      await armed?.disarm();
     }
   }
 
   private async runFallback(terminal: vscode.Terminal, request: TerminalRunRequest): Promise<TerminalRunResult> {
     const comment = this.shellKind === 'cmd' ? 'REM' : '#';
     if (request.changesState) terminal.sendText(`${comment} ${vscode.l10n.t('run in the background by Exchange Auth Doctor:')} ${request.run.commandLine}`, true);
-    else terminal.sendText(request.run.commandLine, true);
+    else {
+      // The visible copy runs in the terminal too; it asks the hand-off for the password, once.
+      if (request.password !== undefined) await this.handoff.arm(request.password, FALLBACK_HANDOFF_MS);
+      terminal.sendText(request.run.commandLine, true);
+    }
+    // The background process gets its environment for itself alone (not a shell the user types in).
+    const env = { ...(request.env ?? {}), ...(request.run.env ?? {}), ...(request.password !== undefined ? { EAD_BIND_PASSWORD: request.password } : {}) };
     const result = await execa(request.run.file, request.run.args, {
-      env: request.env ?? {},
+      env,
       reject: false,
       all: true,
       timeout: request.timeoutMs,
@@ -195,10 +209,17 @@ export class TerminalRunner implements vscode.Disposable {
       stdin: 'ignore',
       ...(request.signal ? { cancelSignal: request.signal } : {}),
     });
-    return { output: result.all ?? `${result.stdout}${result.stderr}`, exitCode: result.exitCode, via: 'fallback', timedOut: result.timedOut };
+    return {
+      output: result.all ?? `${result.stdout}${result.stderr}`,
+      exitCode: result.isCanceled ? undefined : result.exitCode,
+      via: 'fallback',
+      timedOut: result.timedOut,
+      cancelled: result.isCanceled === true,
+    };
   }
 
   dispose(): void {
+    this.handoff.dispose();
     this.terminal?.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -7,7 +7,7 @@
  */
 import type { Finding, Step } from '../../shared/findings';
 import type { ExchangeServer } from '../../core/directory/model';
-import { KERBEROS_PARAMETERS_KEY, kerberosEventsScript, setLogLevelScript } from '../../core/checks/kerberos-logging-commands';
+import { KERBEROS_PARAMETERS_KEY, kerberosEventsScript } from '../../core/checks/kerberos-logging-commands';
 import { arg, quoteForPowerShell, validateHostName, validateSpn, type CommandArg } from '../../core/safety';
 import { compareSpns, expectedSpns } from '../../core/spn/expected';
 import type { ToolContext } from './tool-findings-common';
@@ -236,11 +236,6 @@ export function kerberosLoggingPlan(server: ExchangeServer, enable: boolean): To
   };
 }
 
-/** The PowerShell remoting form of the same change, for servers whose Remote Registry is closed. */
-export function kerberosLoggingRemotingScript(server: ExchangeServer, enable: boolean): string {
-  return setLogLevelScript(serverAddress(server), enable);
-}
-
 export function kerberosEventsPlan(server: ExchangeServer): ToolPlan {
   return {
     tool: 'kerberos-events',
@@ -259,16 +254,20 @@ const CONNECTOR_FIELDS = 'Identity,Name,Enabled,AuthMechanism,PermissionGroups,B
 
 /**
  * Get-ReceiveConnector in the Exchange Management Shell when this is one, else through Exchange's
- * PowerShell remoting endpoint on the server (Kerberos), imported for this one cmdlet.
+ * PowerShell remoting endpoint on the server (Kerberos), imported for this one cmdlet. A session
+ * opened for it is removed afterwards whatever happens (try/finally), so repeated runs do not
+ * pile up sessions against the server's remoting quota.
  */
 export function receiveConnectorsPlan(server: ExchangeServer): ToolPlan {
   const name = quoteForPowerShell(host(server.name));
   const uri = quoteForPowerShell(`http://${serverAddress(server)}/PowerShell/`);
   const get = `Get-ReceiveConnector -Server ${name} | Format-List ${CONNECTOR_FIELDS}`;
   const script =
+    `$eadSession = $null; try { ` +
     `if (-not (Get-Command Get-ReceiveConnector -ErrorAction SilentlyContinue)) { ` +
-    `$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri ${uri} -Authentication Kerberos; ` +
-    `Import-PSSession $s -CommandName Get-ReceiveConnector -AllowClobber | Out-Null }; ${get}`;
+    `$eadSession = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri ${uri} -Authentication Kerberos -ErrorAction Stop; ` +
+    `Import-PSSession $eadSession -CommandName Get-ReceiveConnector -AllowClobber | Out-Null }; ${get} ` +
+    `} finally { if ($eadSession) { Remove-PSSession $eadSession } }`;
   return {
     tool: 'receive-connectors',
     target: server.name,

@@ -41,4 +41,16 @@ describe('commands feature manifest', () => {
       }
     }
   });
+
+  it('an untrusted workspace cannot set where the directory is, how it is reached, or what runs', () => {
+    const restricted = new Set(
+      ((read('package.json') as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } }).capabilities.untrustedWorkspaces.restrictedConfigurations),
+    );
+    const fromFragment = (read('scripts/contrib/commands.json') as { capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: string[] } } }).capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
+    for (const key of fromFragment) assert.ok(restricted.has(key), `${key} merged into package.json`);
+    // directory.security: a workspace must not be able to choose how the password travels.
+    for (const key of ['directory.hosts', 'directory.port', 'directory.security', 'directory.caFile', 'directory.bindUser', 'servers.manual']) {
+      assert.ok(restricted.has(`exchangeAuthDoctor.${key}`), key);
+    }
+  });
 });

@@ -117,4 +117,32 @@ describe('tool plans and their command lines', () => {
     assert.deepEqual(run.args, ['cli.js', 'diagnose', '--server', 'EX01', '--steps', '1', '--json']);
     assert.equal(prepareRun(other, 'powershell', { node: 'node', script: 'cli.js' }).commandLine, "node cli.js diagnose --server EX01 --steps '1' --json");
   });
+
+  it('Electron as Node: ELECTRON_RUN_AS_NODE for the one CLI command, never left in the shell', () => {
+    const inv = runnable(setspnListPlan(server('EX01', [])).other);
+    const electron = { node: '/usr/share/code/code', script: '/ext/dist/cli.js', runAsNode: true };
+    const posix = prepareRun(inv, 'posix', electron);
+    assert.equal(posix.commandLine, "ELECTRON_RUN_AS_NODE=1 '/usr/share/code/code' '/ext/dist/cli.js' setspn -L EX01");
+    assert.deepEqual(posix.env, { ELECTRON_RUN_AS_NODE: '1' }, 'the background process gets it in its own environment');
+    const ps = prepareRun(inv, 'powershell', { ...electron, node: 'C:\\Program Files\\Microsoft VS Code\\Code.exe' });
+    assert.equal(
+      ps.commandLine,
+      "$env:ELECTRON_RUN_AS_NODE = '1'; try { & 'C:\\Program Files\\Microsoft VS Code\\Code.exe' '/ext/dist/cli.js' setspn -L EX01 } finally { Remove-Item Env:ELECTRON_RUN_AS_NODE -ErrorAction Ignore }",
+    );
+    assert.throws(() => prepareRun(inv, 'cmd', electron), CommandLineError, 'cmd.exe would keep it set');
+    // A real Node (code-server, the lab) needs nothing.
+    const node = prepareRun(inv, 'posix', { node: '/usr/bin/node', script: '/ext/dist/cli.js' });
+    assert.equal(node.commandLine, "'/usr/bin/node' '/ext/dist/cli.js' setspn -L EX01");
+    assert.equal(node.env, undefined);
+  });
+
+  it('Get-ReceiveConnector through remoting removes the session it opened, whatever happens', () => {
+    const script = (receiveConnectorsPlan(server('EX01', [])).windows as { script: string }).script;
+    assert.match(script, /^\$eadSession = \$null; try \{ /);
+    assert.match(script, /\$eadSession = New-PSSession .* -ErrorAction Stop; Import-PSSession \$eadSession /);
+    assert.match(script, / \} finally \{ if \(\$eadSession\) \{ Remove-PSSession \$eadSession \} \}$/);
+    // The Get-ReceiveConnector call is inside the try, so a failing call still removes the session.
+    const tryPart = script.slice(0, script.indexOf('} finally {'));
+    assert.match(tryPart, /Get-ReceiveConnector -Server 'EX01' \| Format-List/);
+  });
 });

@@ -20,7 +20,8 @@ import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension
 import type { CommandsFeatureApi, ToolRunOutcome } from '../../../src/extension/commands/index.js';
 import type { DiagnosisRun } from '../../../src/extension/diagnosis/diagnosis-service.js';
 import { TOOL_COMMANDS } from '../../../src/extension/commands/ids.js';
-import type { ConfirmRequest } from '../../../src/extension/commands/safety-gate.js';
+import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate.js';
+import type { Remedy } from '../../../src/shared/findings.js';
 import type { TreeSnapshot } from '../../../src/extension/tree/server-tree.js';
 
 const SECTION = 'exchangeAuthDoctor';
@@ -61,6 +62,12 @@ async function setspnListEx01(): Promise<ToolRunOutcome | undefined> {
   }
 }
 
+/** The gate's test hooks: present outside production only (the runner's extension host is not production). */
+function hooks(feature: CommandsFeatureApi, value: GateHooks): void {
+  assert.ok(feature.setHooks, 'setHooks exists outside ExtensionMode.Production');
+  feature.setHooks(value);
+}
+
 const codes = (o: ToolRunOutcome | undefined): string[] => (o?.findings ?? []).map((f) => `${f.code}:${f.severity}`).sort();
 
 describe('Commands feature (no lab needed)', () => {
@@ -86,7 +93,7 @@ describe('Commands in a really untrusted workspace (runner with EAD_WORKSPACE_TR
     const feature = api?.commands;
     assert.ok(feature);
     const asked: ConfirmRequest[] = [];
-    feature.setHooks({ windowsTools: true, confirm: answer(asked, true) });
+    hooks(feature, { windowsTools: true, confirm: answer(asked, true) });
     try {
       for (const id of ['exchangeAuthDoctor.enableKerberosLogging', 'exchangeAuthDoctor.setspnList']) {
         const outcomes = (await vscode.commands.executeCommand<ToolRunOutcome[]>(id, 'EX01')) ?? [];
@@ -94,7 +101,7 @@ describe('Commands in a really untrusted workspace (runner with EAD_WORKSPACE_TR
       }
       assert.equal(asked.length, 0);
     } finally {
-      feature.setHooks({});
+      hooks(feature, {});
     }
   });
 });
@@ -128,7 +135,7 @@ describe('Commands and terminal integration (lab)', function () {
   });
 
   afterEach(async () => {
-    feature.setHooks({});
+    hooks(feature, {});
     await setSetting('terminal.useShellIntegration', undefined);
     await setSetting('commands.dryRun', undefined);
   });
@@ -151,7 +158,15 @@ describe('Commands and terminal integration (lab)', function () {
     assert.match(outcome.commandLine ?? '', /cli\.js'? setspn -L EX01$/);
     assert.ok(!(outcome.commandLine ?? '').includes(password!), 'no password on the command line');
     assert.ok(started.length > before, 'a shell execution started in a terminal');
-    assert.ok(vscode.window.terminals.some((t) => t.name === 'Exchange Auth Doctor'), 'the named terminal exists');
+    const terminal = vscode.window.terminals.find((t) => t.name === 'Exchange Auth Doctor');
+    assert.ok(terminal, 'the named terminal exists');
+    // The shell's environment holds where to ask for the password, never the password itself,
+    // and not ELECTRON_RUN_AS_NODE (which would turn every Electron app started there into Node).
+    const env = (terminal.creationOptions as vscode.TerminalOptions).env ?? {};
+    assert.ok(!Object.values(env).some((v) => typeof v === 'string' && v.includes(password!)), 'no password in the terminal environment');
+    assert.equal(env.EAD_BIND_PASSWORD, undefined);
+    assert.equal(env.ELECTRON_RUN_AS_NODE, undefined);
+    assert.ok(env.EAD_PASSWORD_SOCKET, JSON.stringify(Object.keys(env)));
 
     // Kept for the unit tests: what execution.read() really returns (test/unit/extension-pure/fixtures).
     const results = process.env.EAD_TEST_RESULTS;
@@ -190,7 +205,7 @@ describe('Commands and terminal integration (lab)', function () {
 
   it('runs nothing that changes a server without consent, and shows the exact command line', async () => {
     const asked: ConfirmRequest[] = [];
-    feature.setHooks({ windowsTools: true, confirm: answer(asked, false) });
+    hooks(feature, { windowsTools: true, confirm: answer(asked, false) });
     const before = started.length;
     const findingsBefore = feature.findings().length;
     const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.enableKerberosLogging', 'EX01')) ?? [];
@@ -207,7 +222,7 @@ describe('Commands and terminal integration (lab)', function () {
     const asked: ConfirmRequest[] = [];
     const shown: string[][] = [];
     await setSetting('commands.dryRun', true);
-    feature.setHooks({ windowsTools: true, confirm: answer(asked, true), show: record(shown) });
+    hooks(feature, { windowsTools: true, confirm: answer(asked, true), show: record(shown) });
     const before = started.length;
     const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.forceReplication', 'DC1')) ?? [];
     assert.equal(outcome?.status, 'dry-run', JSON.stringify(outcome));
@@ -220,7 +235,7 @@ describe('Commands and terminal integration (lab)', function () {
     if (process.platform === 'win32') return;
     const shown: string[][] = [];
     const asked: ConfirmRequest[] = [];
-    feature.setHooks({ confirm: answer(asked, true), show: record(shown) });
+    hooks(feature, { confirm: answer(asked, true), show: record(shown) });
     const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.disableKerberosLogging', 'EX01')) ?? [];
     assert.equal(outcome?.status, 'unavailable', JSON.stringify(outcome));
     assert.equal(asked.length, 0);
@@ -229,7 +244,7 @@ describe('Commands and terminal integration (lab)', function () {
 
   it('refuses commands in an untrusted workspace (injected trust check)', async () => {
     const asked: ConfirmRequest[] = [];
-    feature.setHooks({ windowsTools: true, isTrusted: () => false, confirm: answer(asked, true) });
+    hooks(feature, { windowsTools: true, isTrusted: () => false, confirm: answer(asked, true) });
     const before = started.length;
     for (const id of ['exchangeAuthDoctor.enableKerberosLogging', 'exchangeAuthDoctor.registerMissingSpns', 'exchangeAuthDoctor.setspnList']) {
       const outcomes = (await vscode.commands.executeCommand<ToolRunOutcome[]>(id, 'EX01')) ?? [];
@@ -270,6 +285,27 @@ describe('Commands and terminal integration (lab)', function () {
     const ex01 = find(api.getTreeSnapshot(), (n) => n.label === 'EX01' && (n.contextValue ?? '').startsWith('exchangeServer'));
     assert.equal(ex01?.contextValue, `exchangeServer.${health.severity}`);
     assert.match(feature.statusText(), /^\$\((pass|error|warning|question)\) Exchange auth: /);
+  });
+
+  it('runs only remedies this extension produced, and takes changesState from the stored one', async () => {
+    const asked: ConfirmRequest[] = [];
+    hooks(feature, { windowsTools: true, confirm: answer(asked, false) });
+    const before = started.length;
+    // A remedy nobody produced, claiming to change nothing: refused without asking or running.
+    const forged: Remedy = { summary: 'harmless', command: 'Write-Output forged-remedy', runOn: 'this machine', shell: 'powershell', changesState: false };
+    assert.equal(await feature.runRemedy(forged), false);
+    const viaCommand = (await vscode.commands.executeCommand<ToolRunOutcome[]>(TOOL_COMMANDS.runRemedy, { type: 'remedy', remedy: forged, finding: feature.findings()[0] })) ?? [];
+    assert.deepEqual(viaCommand.map((o) => o.status), ['refused']);
+    assert.equal(asked.length, 0);
+    assert.equal(started.length, before, 'nothing ran');
+
+    // A remedy of the findings, handed in with changesState forged to false: the stored one decides.
+    const changing = feature.findings().flatMap((f) => f.remedies).find((r) => r.changesState);
+    if (!changing) return; // the healthy lab may offer no state-changing remedy
+    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>(TOOL_COMMANDS.runRemedy, { type: 'remedy', remedy: { ...changing, changesState: false }, finding: feature.findings()[0] })) ?? [];
+    assert.equal(outcome?.status, 'declined', JSON.stringify(outcome));
+    assert.equal(asked.length, 1);
+    assert.equal(started.length, before);
   });
 
   it('exports the findings as a Markdown report without the password', async () => {

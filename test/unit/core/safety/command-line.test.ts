@@ -8,7 +8,8 @@ import {
   renderRemedyCommand,
   tryBuildCommandLine,
 } from '../../../../src/core/safety/command-line';
-import { HOSTILE_NAMES } from './hostile';
+import { hasUnsafeTerminalText, sanitizeForTerminal } from '../../../../src/core/safety/terminal-text';
+import { HOSTILE_NAMES, INVISIBLE_AND_BIDI } from './hostile';
 import { runPosix } from './shells';
 
 describe('buildCommandLine', () => {
@@ -68,6 +69,34 @@ describe('buildCommandLine', () => {
     assert.throws(() => buildCommandLine('posix', 'echo', [arg.text('-n')]), /option/);
   });
 
+  it('refuses free text and executables holding invisible or bidirectional characters, in every shell', () => {
+    for (const shell of ['powershell', 'posix', 'cmd'] as const) {
+      for (const c of INVISIBLE_AND_BIDI) {
+        const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+        for (const text of [`Get-Thing${c}`, `a ${c}b`, `${c}`, `'${c}; calc'`]) {
+          const r = tryBuildCommandLine(shell, 'Write-Output', [arg.text(text)]);
+          assert.equal(r.ok, false, `${shell} ${code} in ${JSON.stringify(text)}`);
+          if (!r.ok) {
+            assert.equal(r.argIndex, 0);
+            assert.ok(r.reason.includes(code), r.reason);
+            assert.ok(!hasUnsafeTerminalText(r.reason), 'the message itself shows no such character');
+          }
+        }
+        assert.throws(() => buildCommandLine(shell, `setspn${c}`, [arg.switch('-L')]), CommandLineError, `${shell} executable ${code}`);
+        assert.throws(() => makeRemedy({ summary: 's', runOn: 'r', shell, changesState: true, executable: 'echo', args: [arg.text(`x${c}`)] }), CommandLineError);
+      }
+    }
+  });
+
+  it('sanitizeForTerminal shows invisible and bidirectional characters as escapes', () => {
+    for (const c of INVISIBLE_AND_BIDI) {
+      const out = sanitizeForTerminal(`setspn -S ${c}SMTPSVC/ex01 EX01`);
+      assert.ok(!hasUnsafeTerminalText(out), JSON.stringify(out));
+      assert.match(out, /^setspn -S \\u[0-9A-F]{4}SMTPSVC\/ex01 EX01$/);
+    }
+    assert.equal(sanitizeForTerminal('ab\u202ecd'), 'ab\\u202Ecd');
+  });
+
   it('calls a path with spaces through & in PowerShell', () => {
     assert.equal(buildCommandLine('powershell', 'C:\\Program Files\\Tools\\setspn.exe', [arg.switch('-X')]), "& 'C:\\Program Files\\Tools\\setspn.exe' -X");
   });
@@ -80,7 +109,7 @@ describe('buildCommandLine', () => {
 
   it('a POSIX line built here runs in bash and sh with exactly the intended arguments', () => {
     // eslint-disable-next-line no-control-regex -- leaving out what a typed line cannot carry
-    const values = HOSTILE_NAMES.filter((s) => s !== '' && !/[\0\n\r\u2028\u2029]/.test(s) && !s.startsWith('-') && !/[\u0000-\u001f\u007f-\u009f]/.test(s));
+    const values = HOSTILE_NAMES.filter((s) => s !== '' && !/[\0\n\r\u2028\u2029]/.test(s) && !s.startsWith('-') && !/[\u0000-\u001f\u007f-\u009f]/.test(s) && !hasUnsafeTerminalText(s));
     const lines = values.map((v) => buildCommandLine('posix', 'printf', [arg.text('[%s]'), arg.text(v)]));
     for (const shell of ['bash', 'sh'] as const) {
       // One shell run for all lines; each printf must print exactly its own value.

@@ -1,3 +1,17 @@
+/**
+ * Characters that hide or reorder text: zero-width space, non-joiner and joiner, the left-to-right
+ * and right-to-left marks, the bidirectional embeddings, overrides and isolates, the Arabic letter
+ * mark, the word joiner and invisible operators, and the byte-order mark. A command line holding
+ * one can read differently in the consent dialog from what the shell runs.
+ */
+export const INVISIBLE_AND_BIDI: readonly string[] = [
+  '\u200b', '\u200c', '\u200d', '\u200e', '\u200f',
+  '\u202a', '\u202b', '\u202c', '\u202d', '\u202e',
+  '\u2066', '\u2067', '\u2068', '\u2069',
+  '\u061c', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064',
+  '\ufeff',
+];
+
 /** Names an attacker (or a bad paste) might hand us. None may pass host-name validation. */
 export const HOSTILE_NAMES: readonly string[] = [
   'ex01;rm -rf /',
@@ -34,6 +48,7 @@ export const HOSTILE_NAMES: readonly string[] = [
   '\uff45\uff58\uff10\uff11', // fullwidth ex01
   'ex01\u200b', // zero-width space
   'ex01\u202e', // right-to-left override
+  ...INVISIBLE_AND_BIDI.map((c) => `ex${c}01`),
   'ex01\u00a0',
   `${'a'.repeat(64)}.contoso.test`,
   `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`, // 254 characters

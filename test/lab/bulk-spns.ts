@@ -48,7 +48,7 @@ export async function addBulkSpns(spnCount: number): Promise<void> {
       await ldbAdd(DC1, entriesLdif(bulkEntries(spnCount)));
       await copyTree(paths.dc(DC1), cached);
     }
-    startDc(DC1);
+    await startDc(DC1);
     await waitForDc(DC1);
     writeState({ ...state, dbKey });
     process.stderr.write(`lab: added ${spnCount} SPNs on ${Math.ceil(spnCount / PER_ACCOUNT)} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -58,7 +58,7 @@ async function resetDirectory(s: Scenario, servers: number): Promise<void> {
     }
   }
   await applyDirectoryFaults(DC1, s.directory);
-  for (const dc of dcsOf(s)) startDc(dc);
+  for (const dc of dcsOf(s)) await startDc(dc);
   await Promise.all(dcsOf(s).map((dc) => waitForDc(dc)));
 }
 

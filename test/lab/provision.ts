@@ -65,7 +65,7 @@ async function provisionDc1(secrets: LabSecrets): Promise<void> {
 
 async function joinDc2(secrets: LabSecrets): Promise<void> {
   rmSync(paths.dc(DC2), { recursive: true, force: true });
-  startDc(DC1);
+  await startDc(DC1);
   try {
     await waitForDc(DC1);
     await run(

@@ -11,6 +11,7 @@ import { Client } from 'ldapts';
 import { paths, type DcSpec } from './layout';
 import { findBinary, sleep } from './tools';
 import { runningPid, startDaemon, stopTree } from './processes';
+import { DC_TCP_PORTS, DC_UDP_PORTS, dcAddresses, waitForPortsFree } from './ports';
 
 /** Services the lab does not need (NetBIOS name service, WINS, DNS updates, NTP signing). */
 const SERVER_SERVICES = 's3fs, rpc, ldap, cldap, kdc, drepl, winbindd, kcc';
@@ -56,8 +57,17 @@ export function isDcRunning(dc: DcSpec): boolean {
   return runningPid(paths.dcPid(dc)) !== undefined;
 }
 
-export function startDc(dc: DcSpec): void {
+function dcPorts(dc: DcSpec) {
+  return { addresses: dcAddresses(dc.address), tcp: DC_TCP_PORTS, udp: DC_UDP_PORTS };
+}
+
+/**
+ * Starts samba once the DC's ports are free (a samba stopped a moment ago may still hold them, and
+ * a new one would exit with "couldn't listen on ::1:135").
+ */
+export async function startDc(dc: DcSpec): Promise<void> {
   if (isDcRunning(dc)) return;
+  await waitForPortsFree(dcPorts(dc), `${dc.name} cannot start`);
   const samba = findBinary('samba') ?? 'samba';
   startDaemon(samba, ['-s', paths.smbConf(dc), '-F', '-M', 'single'], { pidFile: paths.dcPid(dc), logFile: path.join(paths.logs, `${dc.name.toLowerCase()}.log`) });
 }
@@ -91,12 +101,22 @@ async function rootDseAnswers(dc: DcSpec, ca: string): Promise<boolean> {
   }
 }
 
-/** Waits until LDAPS (with the lab CA), Kerberos, RPC and SMB answer on the DC's address. */
-export async function waitForDc(dc: DcSpec, timeoutMs = 90_000): Promise<void> {
+/**
+ * Waits until LDAPS (with the lab CA), Kerberos, RPC and SMB answer on the DC's address. A samba
+ * that exits early (a port taken at the last moment) is started again once, after its ports are free.
+ */
+export async function waitForDc(dc: DcSpec, timeoutMs = 90_000, restarts = 1): Promise<void> {
   const ca = readFileSync(paths.caFile, 'utf8');
   const deadline = Date.now() + timeoutMs;
+  let left = restarts;
   while (Date.now() < deadline) {
-    if (!isDcRunning(dc)) throw new Error(`samba for ${dc.name} exited during start; see ${path.join(paths.logs, `${dc.name.toLowerCase()}.log`)} and ${paths.dc(dc)}/log/`);
+    if (!isDcRunning(dc)) {
+      const log = `see ${path.join(paths.logs, `${dc.name.toLowerCase()}.log`)} and ${paths.dc(dc)}/log/`;
+      if (left-- <= 0) throw new Error(`samba for ${dc.name} exited during start; ${log}`);
+      process.stderr.write(`lab: samba for ${dc.name} exited during start; starting it again (${log})\n`);
+      await startDc(dc);
+      continue;
+    }
     const ports = await Promise.all([88, 135, 445, 3269].map((p) => tcpOpen(dc.address, p)));
     if (ports.every(Boolean) && (await rootDseAnswers(dc, ca))) return;
     await sleep(250);

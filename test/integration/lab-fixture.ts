@@ -2,8 +2,8 @@
  * The lab for integration tests, as a mocha root-hook plugin (required by .mocharc.json):
  * `useScenario(name)` starts the lab (test/lab/api.ts) in a scenario, or switches to it, and gives
  * the environment it prints; scenario tests call it in a `before` of their describe block. At the
- * end, the lab is stopped only when this fixture started it (a lab someone else left running is
- * left running). Switching is always delegated to startLab, which is a no-op when the lab already
+ * end, the lab is stopped only when this fixture started it; a lab someone else left running is
+ * left running, switched back to the scenario it was found in. Switching is always delegated to startLab, which is a no-op when the lab already
  * runs the scenario, so tests that switch the lab directly cannot leave this fixture's view stale.
  */
 import * as lab from '../lab/api';
@@ -19,6 +19,8 @@ export interface LabApi {
 const api: LabApi = lab;
 let startedHere = false;
 let checkedRunning = false;
+/** The scenario (and server count) a lab someone else left running was in: restored at the end. */
+let found: { scenario: string; servers: number } | undefined;
 
 export function labApi(): LabApi {
   return api;
@@ -37,7 +39,9 @@ async function runningEnv(lab: LabApi): Promise<LabEnv | undefined> {
 export async function useScenario(scenario: string, servers = 2): Promise<LabEnv> {
   if (!checkedRunning) {
     checkedRunning = true;
-    if (!(await runningEnv(api))) startedHere = true;
+    const env = await runningEnv(api);
+    if (!env) startedHere = true;
+    else if (env.EAD_SCENARIO) found = { scenario: env.EAD_SCENARIO, servers: (env.EAD_SERVERS ?? '').split(',').filter(Boolean).length || 2 };
   }
   await api.startLab(servers === 2 ? { scenario } : { scenario, servers });
   const env = await api.labEnv();
@@ -48,7 +52,9 @@ export async function useScenario(scenario: string, servers = 2): Promise<LabEnv
 export const mochaHooks = {
   async afterAll(): Promise<void> {
     if (startedHere) await api.stopLab();
+    else if (found) await api.startLab(found.servers === 2 ? { scenario: found.scenario } : found);
     startedHere = false;
+    found = undefined;
     checkedRunning = false;
   },
 };

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Step } from '../../shared/findings.js';
+import type { Finding, Step } from '../../shared/findings.js';
 import {
   directionOf,
   emptyState,
@@ -44,6 +44,11 @@ export class WalkthroughPanel implements vscode.Disposable {
   private nextSnapshot = 1;
   private readonly snapshotWaiters = new Map<number, (s: RenderedSnapshot) => void>();
   private readonly readyWaiters: (() => void)[] = [];
+  /**
+   * Findings the engine produced in this session. A state restored after a reload comes from disk,
+   * so its remedies always ask before running, whatever their `changesState` says.
+   */
+  private readonly produced = new WeakSet<Finding>();
 
   static get instance(): WalkthroughPanel | undefined {
     return WalkthroughPanel.current;
@@ -265,9 +270,11 @@ export class WalkthroughPanel implements vscode.Disposable {
         signal: controller.signal,
         progress: false,
         onEvent: (e) => {
+          if (e.type === 'finding') this.produced.add(e.finding);
           if (e.type === 'finding' || e.type === 'step-finished') this.update(applyEvent(this.state, e, now()));
         },
       });
+      for (const f of run.findings) this.produced.add(f);
       this.update(finishRun(this.state, run, steps, now()));
     } catch (e) {
       this.update(failRun(this.state, e instanceof Error ? e.message : String(e)));
@@ -288,7 +295,8 @@ export class WalkthroughPanel implements vscode.Disposable {
       void vscode.window.setStatusBarMessage(this.t('Command copied to the clipboard'), 3000);
       return;
     }
-    if (await this.deps.runInTerminal(remedy)) record('terminal');
+    const asked = this.produced.has(finding) ? remedy : { ...remedy, changesState: true };
+    if (await this.deps.runInTerminal(asked)) record('terminal');
   }
 
   async export(format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {

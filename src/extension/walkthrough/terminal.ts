@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { Remedy } from '../../shared/findings.js';
 import { SafetyGate } from '../commands/safety-gate.js';
+import { hasUnsafeTerminalText } from '../../core/safety/terminal-text.js';
 
 const TERMINAL_NAME = 'Exchange Auth Doctor';
 
@@ -28,6 +29,12 @@ export class RemedyTerminal implements vscode.Disposable {
   async run(remedy: Remedy): Promise<boolean> {
     const title = remedy.summary;
     if (this.gate.refuseUntrusted(title)) return false;
+    // Control, bidirectional or invisible characters could make the line approved differ from the line run.
+    if (hasUnsafeTerminalText(remedy.command)) {
+      this.log.warn(`Walkthrough: refused a command with control or invisible characters: ${JSON.stringify(remedy.command)}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('This command holds control or invisible characters and is not run. Copy it and check it first.'));
+      return false;
+    }
     if (remedy.changesState) {
       if (this.gate.dryRun()) {
         await this.gate.showOnly(title, [remedy.command], vscode.l10n.t('Dry run (exchangeAuthDoctor.commands.dryRun): nothing was run.'));

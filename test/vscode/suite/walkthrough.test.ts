@@ -199,6 +199,18 @@ describe(`walkthrough panel (${lab ? `lab, scenario ${scenario}` : 'no lab'})`, 
       s.steps.filter((st) => st.step > 0).map((st) => st.status),
       before.steps.map((st) => st.status),
     );
+    // Restored findings come from disk: even a read-only remedy asks before it runs.
+    const readOnly = restored?.steps.flatMap((st) => st.findings.flatMap((f, finding) => f.remedies.map((r, remedy) => ({ step: st.step, finding, remedy, r })))).find((x) => !x.r.changesState);
+    if (readOnly) {
+      await vscode.commands.executeCommand(HOOK, { op: 'consent', answer: false });
+      let after: WalkthroughState;
+      try {
+        after = await send({ type: 'runRemedy', step: readOnly.step, finding: readOnly.finding, remedy: readOnly.remedy });
+      } finally {
+        await vscode.commands.executeCommand(HOOK, { op: 'consent' });
+      }
+      assert.ok(!after.commands.some((c) => c.how === 'terminal'), 'a restored read-only remedy is not run without consent');
+    }
   });
 
   it('switches to Hebrew: right to left, translated headings', async () => {

@@ -25,9 +25,20 @@ export interface TcpConnector {
   connect(host: string, port: number, options: OpOptions): Promise<Duplex>;
 }
 
+/**
+ * Called by an exchanger at the moments that matter for timing, after any wait for a slot and any
+ * name lookup: a clock probe stamps them with its own clock, so queueing never counts as round trip.
+ */
+export interface ExchangeTiming {
+  /** Just before the datagram leaves. */
+  sent(): void;
+  /** As soon as the reply arrived. */
+  received(): void;
+}
+
 export interface UdpExchanger {
   /** Sends one datagram and resolves with the first reply. */
-  exchange(host: string, port: number, payload: Uint8Array, options: OpOptions): Promise<Uint8Array>;
+  exchange(host: string, port: number, payload: Uint8Array, options: OpOptions & { timing?: ExchangeTiming }): Promise<Uint8Array>;
 }
 
 export interface DnsResolver {

@@ -6,7 +6,7 @@
  */
 import * as dgram from 'node:dgram';
 import { isIP } from 'node:net';
-import type { OpOptions, UdpExchanger } from '../core/io';
+import type { ExchangeTiming, OpOptions, UdpExchanger } from '../core/io';
 import { withDeadline } from '../core/errors';
 import { lookupHost } from './dns';
 import { mapNetError } from './net-errors';
@@ -18,7 +18,7 @@ export async function exchangeUdp(
   host: string,
   port: number,
   payload: Uint8Array,
-  options: OpOptions,
+  options: OpOptions & { timing?: ExchangeTiming },
 ): Promise<Uint8Array> {
   const what = `UDP ${host}:${port}`;
   return withDeadline(what, options.timeoutMs, options.signal, async (signal) => {
@@ -34,6 +34,7 @@ export async function exchangeUdp(
         socket.close();
       };
       socket.on('message', (msg) => {
+        options.timing?.received();
         close();
         resolve(new Uint8Array(msg.buffer, msg.byteOffset, msg.byteLength));
       });
@@ -44,6 +45,7 @@ export async function exchangeUdp(
       signal.addEventListener('abort', close, { once: true });
       socket.connect(port, address, () => {
         if (closed) return;
+        options.timing?.sent();
         socket.send(payload, (e) => {
           if (e) {
             close();

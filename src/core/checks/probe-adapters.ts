@@ -12,10 +12,15 @@ import { portProbesFrom, type PortProbes } from './ports-probe';
 
 export { readGreeting } from '../probes/smtp-reply';
 
+/**
+ * The server's clock from its greeting. Timing starts once the connection is up: the server stamps
+ * the banner after it accepted the connection, so [connected, banner received] brackets the stamp,
+ * and the wait for a slot of the run (or a slow name lookup) before the connect never counts.
+ */
 export async function bannerTime(io: CoreIo, host: string, port: number, options: OpOptions): Promise<BannerTimeAnswer> {
+  const socket = await io.tcp.connect(host, port, options);
   const wallStart = io.clock.now();
   const monoStart = io.clock.monotonic();
-  const socket = await io.tcp.connect(host, port, options);
   try {
     const banner = await readGreeting(socket, `SMTP ${host}:${port}`, options);
     const roundTripMs = io.clock.monotonic() - monoStart;

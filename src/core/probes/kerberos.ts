@@ -91,28 +91,39 @@ interface Exchanged {
 }
 
 async function exchangeUdp(io: CoreIo, host: string, request: Uint8Array, options: OpOptions): Promise<Exchanged> {
-  const wallStart = io.clock.now();
-  const monoStart = io.clock.monotonic();
-  const reply = await io.udp.exchange(host, KERBEROS_PORT, request, options);
-  return { reply, wallStart, roundTripMs: io.clock.monotonic() - monoStart };
+  // The exchanger stamps the moment the datagram leaves and the reply arrives, after any wait for
+  // a slot of the run and any name lookup; the stamps from before the call are only a fallback for
+  // an exchanger that does not report them.
+  const before = { wall: io.clock.now(), mono: io.clock.monotonic() };
+  let sent: { wall: number; mono: number } | undefined;
+  let receivedMono: number | undefined;
+  const timing = {
+    sent: () => void (sent = { wall: io.clock.now(), mono: io.clock.monotonic() }),
+    received: () => void (receivedMono = io.clock.monotonic()),
+  };
+  const reply = await io.udp.exchange(host, KERBEROS_PORT, request, { ...options, timing });
+  const start = sent ?? before;
+  return { reply, wallStart: start.wall, roundTripMs: (receivedMono ?? io.clock.monotonic()) - start.mono };
 }
 
 async function exchangeTcp(io: CoreIo, host: string, request: Uint8Array, options: OpOptions): Promise<Exchanged> {
   const what = `Kerberos TCP ${host}:${KERBEROS_PORT}`;
-  return withDeadline(what, options.timeoutMs, options.signal, async (signal) => {
-    const op = { timeoutMs: options.timeoutMs, signal };
-    const socket = await io.tcp.connect(host, KERBEROS_PORT, op);
-    try {
+  // The connect has its own timeout, which starts once the run gives it a slot; the deadline of the
+  // exchange starts after it, so waiting for a slot never eats the time the KDC has to answer.
+  const socket = await io.tcp.connect(host, KERBEROS_PORT, options);
+  try {
+    return await withDeadline(what, options.timeoutMs, options.signal, async (signal) => {
+      const op = { timeoutMs: options.timeoutMs, signal };
       const wallStart = io.clock.now();
       const monoStart = io.clock.monotonic();
       const pending = readTcpRecord(socket, what, op);
       socket.write(frameTcp(request));
       const reply = await pending;
       return { reply, wallStart, roundTripMs: io.clock.monotonic() - monoStart };
-    } finally {
-      socket.destroy();
-    }
-  });
+    });
+  } finally {
+    socket.destroy();
+  }
 }
 
 /** `20261122134747Z susec=123456, error 25 KDC_ERR_PREAUTH_REQUIRED` */

@@ -51,8 +51,18 @@ export class SmtpReplyReader {
   }
 
   private readonly onData = (chunk: Buffer | string): void => {
-    this.buffer += typeof chunk === 'string' ? chunk : chunk.toString('latin1');
+    if (this.failure) return;
     this.received += chunk.length;
+    if (this.received > this.maxBytes) {
+      // Bounded between reads too (a server may talk while no read waits): past the cap the
+      // buffer is dropped and the connection closed, so neither memory nor re-scanning grows.
+      this.buffer = '';
+      this.failure = new DoctorError('protocol', `${this.what} sent more than ${this.maxBytes} bytes without ending its reply`);
+      this.socket.destroy();
+      this.wake?.();
+      return;
+    }
+    this.buffer += typeof chunk === 'string' ? chunk : chunk.toString('latin1');
     this.wake?.();
   };
 
@@ -94,16 +104,6 @@ export class SmtpReplyReader {
           const check = (): void => {
             const reply = this.take();
             if (reply) return finish(() => resolve(reply));
-            if (this.received > this.maxBytes) {
-              return finish(() =>
-                reject(
-                  new DoctorError(
-                    'protocol',
-                    `${this.what} sent more than ${this.maxBytes} bytes without ending its reply`,
-                  ),
-                ),
-              );
-            }
             const failure = this.failure;
             if (failure) return finish(() => reject(failure));
           };

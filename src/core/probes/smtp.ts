@@ -1,8 +1,9 @@
 /**
  * The live EHLO probe of step 6: connect, read the greeting, send EHLO, read the keywords, QUIT.
  * No TLS, no authentication, no mail: it only looks at what the receive connector offers to a
- * client before TLS (`X-ANONYMOUSTLS`, `X-EXPS GSSAPI NTLM`, see verified-facts §5). The whole
- * exchange runs under one deadline, and the socket is always destroyed.
+ * client before TLS (`X-ANONYMOUSTLS`, `X-EXPS GSSAPI NTLM`, see verified-facts §5). The connect
+ * has its own timeout; the conversation after it runs under one deadline, and the socket is always
+ * destroyed.
  */
 import type { Duplex } from 'node:stream';
 import type { CoreIo, OpOptions } from '../io';
@@ -56,11 +57,13 @@ function unexpected(what: string, step: string, reply: SmtpReply): DoctorError {
 
 export async function probeSmtp(io: CoreIo, host: string, port: number, options: OpOptions): Promise<SmtpProbeResult> {
   const what = `SMTP ${host}:${port}`;
-  return withDeadline(what, options.timeoutMs, options.signal, async (signal) => {
-    const op: OpOptions = { timeoutMs: options.timeoutMs, signal };
-    const socket = await io.tcp.connect(host, port, op);
-    const reader = new SmtpReplyReader(socket, what);
-    try {
+  // The connect has its own timeout (which starts when the run gives it a slot); the deadline of
+  // the conversation starts once connected, so waiting for a slot never eats it.
+  const socket = await io.tcp.connect(host, port, options);
+  const reader = new SmtpReplyReader(socket, what);
+  try {
+    return await withDeadline(what, options.timeoutMs, options.signal, async (signal) => {
+      const op: OpOptions = { timeoutMs: options.timeoutMs, signal };
       const greeting = await reader.read(op);
       if (greeting.code !== 220) throw unexpected(what, 'the connection', greeting);
       const localAddress = localAddressOf(socket);
@@ -73,9 +76,10 @@ export async function probeSmtp(io: CoreIo, host: string, port: number, options:
       write(socket, 'QUIT');
       await reader.read({ timeoutMs: Math.min(QUIT_WAIT_MS, options.timeoutMs), signal }).catch(() => undefined);
       return result;
-    } finally {
-      reader.dispose();
-      socket.destroy();
-    }
-  });
+    });
+  } finally {
+    // Also on timeout or abort, when the read in progress never settles.
+    reader.dispose();
+    socket.destroy();
+  }
 }

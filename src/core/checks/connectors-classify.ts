@@ -5,7 +5,7 @@
  * addresses come in already resolved.
  */
 import { hasExchangeServerAuth, type ExchangeServer, type ReceiveConnector } from '../directory/model';
-import { bestMatch, parseBinding, type IpRange } from './connectors-ranges';
+import { bestMatch, parseBinding, parseIp, type IpRange } from './connectors-ranges';
 
 /** Hub transport listens on 2525 (2013+), frontend transport and Exchange 2010 hubs on 25. */
 export const INTERNAL_PORTS = [2525, 25] as const;
@@ -30,11 +30,37 @@ function bindsSpecifically(connector: ReceiveConnector, port: number): boolean {
   return connector.bindings.map(parseBinding).some((b) => b !== undefined && b.port === port && !b.any);
 }
 
-/** The connector that takes a connection from `address` on `port`, or undefined when none does. */
-export function selectConnector(connectors: readonly ReceiveConnector[], port: number, address: string): { connector: ReceiveConnector; range: IpRange } | undefined {
+function sameIp(a: string, b: string): boolean {
+  const x = parseIp(a);
+  const y = parseIp(b);
+  return !!x && !!y && x.family === y.family && x.value === y.value;
+}
+
+/**
+ * Whether the connector listens on `port` at one of the receiver's addresses: a binding to any
+ * address does, a binding to a specific address only when it is one of them. With the receiver's
+ * addresses unknown, every binding on the port counts.
+ */
+export function listensOn(connector: ReceiveConnector, port: number, receiverAddresses?: readonly string[]): boolean {
+  const onPort = connector.bindings.map(parseBinding).filter((b) => b !== undefined && b.port === port);
+  if (!receiverAddresses?.length) return onPort.length > 0;
+  return onPort.some((b) => b?.any || receiverAddresses.some((a) => sameIp(a, b?.address ?? '')));
+}
+
+/**
+ * The connector that takes a connection from `address` on `port`, or undefined when none does.
+ * `receiverAddresses` (the receiving server's resolved addresses, when known) leaves out connectors
+ * bound to another local address, which the sender's connection never reaches.
+ */
+export function selectConnector(
+  connectors: readonly ReceiveConnector[],
+  port: number,
+  address: string,
+  receiverAddresses?: readonly string[],
+): { connector: ReceiveConnector; range: IpRange } | undefined {
   let best: { connector: ReceiveConnector; range: IpRange } | undefined;
   for (const c of connectors) {
-    if (!c.enabled || !connectorPorts(c).includes(port)) continue;
+    if (!c.enabled || !listensOn(c, port, receiverAddresses)) continue;
     const range = bestMatch(c.remoteIpRanges, address);
     if (!range) continue;
     if (
@@ -79,13 +105,13 @@ export interface Classification {
  * (a default connector) or `relay-captures` (a custom connector whose narrower ranges take the
  * Exchange servers away from the default one).
  */
-export function classifyConnectors(receiver: ExchangeServer, senders: readonly SenderAddress[]): Classification {
+export function classifyConnectors(receiver: ExchangeServer, senders: readonly SenderAddress[], receiverAddresses?: readonly string[]): Classification {
   const ports = internalPorts(receiver);
   const byConnector = new Map<string, ConnectorVerdict>();
   const uncovered: Classification['uncovered'] = [];
   for (const port of ports) {
     for (const sender of senders) {
-      const hit = selectConnector(receiver.receiveConnectors, port, sender.address);
+      const hit = selectConnector(receiver.receiveConnectors, port, sender.address, receiverAddresses);
       if (!hit) {
         // The hub port must take every other server; the frontend port only when there is no hub port.
         if (port === 2525 || !ports.includes(2525)) uncovered.push({ port, sender });

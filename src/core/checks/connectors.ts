@@ -103,6 +103,19 @@ async function resolveSenders(ctx: CheckContext, senders: readonly ExchangeServe
   return { addresses, unresolved };
 }
 
+/** The receiver's own addresses (for connectors bound to one of them); undefined when unknown. */
+async function receiverAddresses(ctx: CheckContext, receiver: ExchangeServer): Promise<string[] | undefined> {
+  const name = receiver.computer?.dnsHostName ?? receiver.fqdn;
+  if (!name) return undefined;
+  try {
+    const list = await ctx.io.dns.lookup(name, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
+    return list.length ? list : undefined;
+  } catch (e) {
+    if (isCancellation(e)) throw e;
+    return undefined;
+  }
+}
+
 export function createConnectorsCheck(prober?: SmtpProber): Check {
   return {
     id: 'connectors',
@@ -151,7 +164,7 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
       reason: u.reason,
     });
   }
-  const result = classifyConnectors(receiver, addresses);
+  const result = classifyConnectors(receiver, addresses, await receiverAddresses(ctx, receiver));
   if (result.ports.length === 0) {
     ctx.emit({
       code: 'connector.none-internal',

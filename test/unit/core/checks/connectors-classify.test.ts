@@ -67,6 +67,20 @@ describe('receive connector classification', () => {
     assert.equal(selectConnector([DEFAULT, specific], 2525, '127.0.0.11')?.connector.name, 'Internal EX02');
   });
 
+  it('skips a connector bound to a local address the receiver does not have', () => {
+    // A relay bound to another NIC's address (10.0.0.12) with narrow ranges holding EX01 would win
+    // on ranges, but EX01 connects to EX02's own address (127.0.0.12), where only Default listens.
+    const elsewhere = connector('Relay on NIC 2', 3, ['10.0.0.12:2525'], ['127.0.0.11']);
+    assert.equal(selectConnector([DEFAULT, elsewhere], 2525, '127.0.0.11', ['127.0.0.12'])?.connector.name, 'Default EX02');
+    const r = classifyConnectors(ex02([DEFAULT, FRONTEND, elsewhere]), SENDERS, ['127.0.0.12', '::ffff:7f00:c']);
+    assert.ok(r.verdicts.every((v) => v.kind === 'ok'), r.verdicts.map((v) => `${v.connector.name} ${v.kind}`).join(', '));
+    // Bound to one of the receiver's addresses (in another spelling), it does take the mail.
+    const here = connector('Relay here', 3, ['[::ffff:127.0.0.12]:2525'], ['127.0.0.11']);
+    assert.equal(selectConnector([DEFAULT, here], 2525, '127.0.0.11', ['::ffff:127.0.0.12'])?.connector.name, 'Relay here');
+    // Receiver's addresses unknown: every binding counts, as before.
+    assert.equal(selectConnector([DEFAULT, elsewhere], 2525, '127.0.0.11')?.connector.name, 'Relay on NIC 2');
+  });
+
   it('lists senders no connector on the hub port accepts', () => {
     const narrow = connector('Default EX02', 31, ['0.0.0.0:2525'], ['10.0.0.0/8']);
     const r = classifyConnectors(ex02([narrow, FRONTEND]), SENDERS);

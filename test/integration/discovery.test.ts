@@ -59,6 +59,10 @@ describe('directory discovery against the lab DC', function () {
       assert.ok(dc1, `DC1 in ${r.domainControllers.map((d) => d.name).join(',')}`);
       assert.equal(dc1.fqdn, 'dc1.contoso.test');
       assert.equal(dc1.site, 'Default-First-Site-Name');
+      assert.ok(
+        dc1.masterNamingContexts?.some((nc) => nc.toLowerCase() === 'dc=contoso,dc=test'),
+        `DC1 holds the domain NC (hasMasterNCs): ${String(dc1.masterNamingContexts)}`,
+      );
     } finally {
       await session.close();
     }

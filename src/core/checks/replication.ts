@@ -7,6 +7,7 @@
 import { STEP_TITLES, type EvidenceTable, type Finding, type Subject } from '../../shared/findings';
 import type { Check, CheckContext } from '../engine/check';
 import type { DomainController } from '../directory/model';
+import { holdsNamingContext } from '../directory/domain-controllers';
 import { mapLimited } from '../engine/limit';
 import { repadminReplSummary, replicationRemedies } from '../remedies/replication';
 import { compact } from '../remedies/build';
@@ -26,7 +27,12 @@ export function dcSubject(dc: DomainController): Subject {
 type ReadOutcome = { dc: DomainController; copies: DcCopies } | { dc: DomainController; error: string };
 
 async function runReplicationCheck(ctx: CheckContext): Promise<void> {
-  const dcs = ctx.domainControllers;
+  // Only the DCs of this domain hold the Exchange computer accounts: a DC of another domain of the
+  // forest would only answer "no such object". DCs whose naming contexts are unknown stay in.
+  const domainNc = ctx.discovery.rootDse.defaultNamingContext;
+  const dcs = ctx.domainControllers.filter((dc) => holdsNamingContext(dc, domainNc));
+  const skipped = ctx.domainControllers.filter((dc) => !dcs.includes(dc));
+  if (skipped.length) ctx.log(`step 2: ${skipped.map((d) => d.name).join(', ')} hold no copy of ${domainNc}; not compared`);
   const windows = repadminFindings(ctx);
   if (dcs.length < 2) {
     for (const dc of dcs) ctx.emit(singleDcFinding(ctx, dc));

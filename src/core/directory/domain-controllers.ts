@@ -4,9 +4,9 @@
  * Controllers of this domain (computers with SERVER_TRUST_ACCOUNT in userAccountControl).
  * The first is preferred; the second fills gaps, e.g. when the configuration is not readable.
  */
-import { getFirst } from '../io.js';
+import { getAttr, getFirst } from '../io.js';
 import type { DomainController, RootDse } from './model.js';
-import { parentDn, rdnValue, splitDn } from './ldap-text.js';
+import { parentDn, rdnValue, sameDn, splitDn } from './ldap-text.js';
 import { collect, describe, isFatal, type SearchContext } from './search.js';
 
 /** userAccountControl bit of a domain controller's computer account. */
@@ -22,8 +22,15 @@ export function siteOfServerDn(dn: string): string | undefined {
 
 export async function readDcsFromSites(ctx: SearchContext, configurationNamingContext: string): Promise<DomainController[]> {
   const base = `CN=Sites,${configurationNamingContext}`;
-  const ntds = await collect(ctx, { base, scope: 'sub', filter: '(objectClass=nTDSDSA)', attributes: ['objectClass'] });
+  const ntds = await collect(ctx, { base, scope: 'sub', filter: '(objectClass=nTDSDSA)', attributes: ['objectClass', 'msDS-hasMasterNCs', 'hasMasterNCs'] });
   const serverDns = new Set(ntds.map((e) => parentDn(e.dn).toLowerCase()));
+  // Writable naming contexts per server DN: msDS-hasMasterNCs (Windows 2003+), else the older
+  // hasMasterNCs (what Samba returns).
+  const masterNcs = new Map<string, string[]>();
+  for (const e of ntds) {
+    const ncs = getAttr(e, 'msDS-hasMasterNCs').length ? getAttr(e, 'msDS-hasMasterNCs') : getAttr(e, 'hasMasterNCs');
+    if (ncs.length) masterNcs.set(parentDn(e.dn).toLowerCase(), ncs);
+  }
   const servers = await collect(ctx, { base, scope: 'sub', filter: '(objectClass=server)', attributes: ['cn', 'dNSHostName'] });
   return servers
     .filter((s) => serverDns.has(s.dn.toLowerCase()))
@@ -33,6 +40,8 @@ export async function readDcsFromSites(ctx: SearchContext, configurationNamingCo
       if (fqdn) dc.fqdn = fqdn.toLowerCase();
       const site = siteOfServerDn(s.dn);
       if (site) dc.site = site;
+      const ncs = masterNcs.get(s.dn.toLowerCase());
+      if (ncs) dc.masterNamingContexts = ncs;
       return dc;
     });
 }
@@ -51,6 +60,11 @@ export async function readDcsFromDomain(ctx: SearchContext, defaultNamingContext
     if (fqdn) dc.fqdn = fqdn.toLowerCase();
     return dc;
   });
+}
+
+/** True unless the DC's writable naming contexts are known and do not include `namingContext`. */
+export function holdsNamingContext(dc: DomainController, namingContext: string): boolean {
+  return !dc.masterNamingContexts || dc.masterNamingContexts.some((nc) => sameDn(nc, namingContext));
 }
 
 /** Merges both lists by name; the Sites entry wins and takes the FQDN from the domain if it lacks one. */

@@ -91,6 +91,11 @@ export interface DomainController {
   fqdn?: string;
   site?: string;
   dn: string;
+  /**
+   * The naming contexts it holds a writable copy of (msDS-hasMasterNCs, or hasMasterNCs as Samba
+   * returns it, on its NTDS Settings), when read: tells the DCs of this domain from those of others.
+   */
+  masterNamingContexts?: string[];
   /** How it was found: the Sites configuration, the Domain Controllers OU, or settings. */
   source: 'sites' | 'ou' | 'settings';
 }

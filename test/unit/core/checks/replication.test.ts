@@ -51,12 +51,13 @@ function fakeFor(perDc: Record<string, DirectoryEntry[] | 'silent'>): FakeIo {
   });
 }
 
-async function run(perDc: Record<string, DirectoryEntry[] | 'silent'>, probeTimeoutMs = 1000): Promise<Finding[]> {
+async function run(perDc: Record<string, DirectoryEntry[] | 'silent'>, probeTimeoutMs = 1000, d = discovery(), connected: string[] = []): Promise<Finding[]> {
   const fake = fakeFor(perDc);
   // The fake session ignores filters; split by search base the way the real DC would.
   const io = fake.io;
   const connect = io.directory.connect.bind(io.directory);
   io.directory.connect = async (target, c, o) => {
+    connected.push(target.host);
     const s = await connect(target, c, o);
     return {
       url: s.url,
@@ -68,7 +69,7 @@ async function run(perDc: Record<string, DirectoryEntry[] | 'silent'>, probeTime
   };
   const { findings } = await runDiagnosis({
     io,
-    discovery: discovery(),
+    discovery: d,
     scope: { kind: 'organisation' },
     settings: settings({ steps: [2], probeTimeoutMs }),
     directory: { targets, credentials },
@@ -129,6 +130,21 @@ describe('step 2: replication', () => {
     assert.equal(dc2?.severity, 'unknown');
     assert.match(dc2?.reason ?? '', /dc2\.contoso\.test did not answer: .*did not answer within/);
     assert.equal(fs.find((f) => f.subject.name === 'DC1')?.code, 'replication.not-compared');
+  });
+
+  it('asks only the DCs of this domain: a DC of another domain (hasMasterNCs) is left out, one with unknown NCs stays', async () => {
+    const d = discovery();
+    const [dc1, dc2] = d.domainControllers;
+    d.domainControllers = [
+      { ...dc1!, masterNamingContexts: ['CN=Configuration,DC=contoso,DC=test', 'dc=Contoso, dc=Test'] },
+      { ...dc2! },
+      { name: 'CHILDDC', fqdn: 'childdc.emea.contoso.test', dn: 'CN=CHILDDC,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=contoso,DC=test', source: 'sites', masterNamingContexts: ['CN=Configuration,DC=contoso,DC=test', 'DC=emea,DC=contoso,DC=test'] },
+    ];
+    const same = entries({ EX01: {}, EX02: {} });
+    const connected: string[] = [];
+    const fs = await run({ 'dc1.contoso.test': same, 'dc2.contoso.test': same, 'childdc.emea.contoso.test': [] }, 1000, d, connected);
+    assert.deepEqual(fs.map((f) => `${f.subject.name} ${f.code} ${f.severity}`).sort(), ['DC1 replication.agree ok', 'DC2 replication.agree ok']);
+    assert.ok(!connected.includes('childdc.emea.contoso.test'), connected.join(', '));
   });
 
   it('with one DC there is nothing to compare: ok, saying so', async () => {

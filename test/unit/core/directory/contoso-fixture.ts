@@ -35,7 +35,8 @@ export function contosoEntries(): DirectoryEntry[] {
     e(SITE, { objectClass: ['site'], cn: ['Default-First-Site-Name'] }),
     e(`CN=Servers,${SITE}`, { objectClass: ['serversContainer'] }),
     e(`CN=DC1,CN=Servers,${SITE}`, { objectClass: ['server'], cn: ['DC1'], dNSHostName: ['dc1.contoso.test'] }),
-    e(`CN=NTDS Settings,CN=DC1,CN=Servers,${SITE}`, { objectClass: ['applicationSettings', 'nTDSDSA'] }),
+    // Samba returns hasMasterNCs (not msDS-hasMasterNCs) on NTDS Settings.
+    e(`CN=NTDS Settings,CN=DC1,CN=Servers,${SITE}`, { objectClass: ['applicationSettings', 'nTDSDSA'], hasMasterNCs: [`CN=Schema,${CONFIG}`, CONFIG, DOMAIN] }),
     // A server object without NTDS Settings (a demoted DC) is not a DC.
     e(`CN=OLDDC,CN=Servers,${SITE}`, { objectClass: ['server'], cn: ['OLDDC'], dNSHostName: ['olddc.contoso.test'] }),
     e(`CN=Services,${CONFIG}`, { objectClass: ['container'] }),

@@ -80,6 +80,9 @@ describe('discover', () => {
       ],
     );
     assert.deepEqual(r.warnings, []);
+    // The naming contexts DC1 holds (hasMasterNCs, as Samba returns it); DC2's are unknown.
+    assert.ok(r.domainControllers[0]?.masterNamingContexts?.includes('DC=contoso,DC=test'), String(r.domainControllers[0]?.masterNamingContexts));
+    assert.equal(r.domainControllers[1]?.masterNamingContexts, undefined);
   });
 
   it('uses paged searches with the given page size, deadline and signal', async () => {

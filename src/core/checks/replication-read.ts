@@ -19,7 +19,35 @@ export const COMPARED: Readonly<Record<ObjectKind, readonly string[]>> = {
   'exchange-server': ['networkAddress', 'msExchCurrentServerRoles', 'serialNumber', 'msExchServerSite'],
 };
 
-const STAMPS = ['whenChanged', 'uSNChanged'];
+/** Per-attribute replication metadata: Windows DCs return it, Samba does not. */
+export const META_DATA = 'msDS-ReplAttributeMetaData';
+const STAMPS = ['whenChanged', 'uSNChanged', META_DATA];
+
+/** The originating write of one attribute, as AD's own conflict resolution orders it. */
+export interface AttributeStamp {
+  version: number;
+  /** ISO time of the originating change. */
+  originatingTime?: string;
+}
+
+/**
+ * Parses the values of msDS-ReplAttributeMetaData (one `<DS_REPL_ATTR_META_DATA>` XML fragment per
+ * attribute) into stamps keyed by lower-case attribute name; fragments that do not parse are skipped.
+ */
+export function parseAttributeMetaData(values: readonly string[]): Record<string, AttributeStamp> {
+  const out: Record<string, AttributeStamp> = {};
+  const field = (xml: string, name: string): string | undefined => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(xml)?.[1];
+  for (const xml of values) {
+    const name = field(xml, 'pszAttributeName');
+    const version = Number(field(xml, 'dwVersion'));
+    if (!name || !Number.isInteger(version)) continue;
+    const stamp: AttributeStamp = { version };
+    const time = field(xml, 'ftimeLastOriginatingChange');
+    if (time && !Number.isNaN(Date.parse(time))) stamp.originatingTime = new Date(Date.parse(time)).toISOString();
+    out[name.toLowerCase()] = stamp;
+  }
+  return out;
+}
 
 export interface ObjectCopy {
   /** `computer:ex01$` or `exchange-server:ex01`. */
@@ -33,6 +61,8 @@ export interface ObjectCopy {
   whenChanged?: string;
   /** This DC's own update sequence number for the object: shown, never compared across DCs. */
   uSNChanged?: string;
+  /** Per-attribute originating stamps (msDS-ReplAttributeMetaData), keyed by lower-case name, when returned. */
+  metadata?: Record<string, AttributeStamp>;
 }
 
 export interface DcCopies {
@@ -73,6 +103,8 @@ function copyOf(entry: DirectoryEntry, kind: ObjectKind): ObjectCopy {
   if (whenIso) copy.whenChanged = whenIso;
   const usn = getFirst(entry, 'uSNChanged');
   if (usn) copy.uSNChanged = usn;
+  const meta = getAttr(entry, META_DATA);
+  if (meta.length) copy.metadata = parseAttributeMetaData(meta);
   return copy;
 }
 

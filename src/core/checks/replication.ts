@@ -55,7 +55,10 @@ async function runReplicationCheck(ctx: CheckContext): Promise<void> {
     else if (answered.length < 2) ctx.emit(notComparedFinding(ctx, o.copies));
     else {
       const c = comparisons.find((x) => x.dc === o.dc);
-      if (c) ctx.emit(c.differences.length ? behindFinding(ctx, c, o.copies, ahead) : agreeFinding(ctx, c, o.copies, answered.length));
+      if (!c) continue;
+      if (c.differences.some((d) => d.kind === 'behind')) ctx.emit(behindFinding(ctx, c, o.copies, ahead));
+      else if (c.differences.length) ctx.emit(disagreeFinding(ctx, c, o.copies, ahead));
+      else ctx.emit(agreeFinding(ctx, c, o.copies, answered.length));
     }
   }
   for (const f of await windows) ctx.emit(f);
@@ -67,14 +70,21 @@ function pickSource(comparisons: readonly DcComparison[]): string | undefined {
   return [...upToDate].sort((a, b) => b.referenceFor.length - a.referenceFor.length)[0]?.dc.fqdn ?? upToDate[0]?.dc.name;
 }
 
+const BASIS_TEXT: Record<Difference['basis'], string> = {
+  metadata: 'newer by replication metadata',
+  superset: 'holds every value this DC has, and more',
+  missing: 'this DC has no copy',
+  none: 'neither holds all values of the other',
+};
+
 function differencesTable(dc: DomainController, diffs: readonly Difference[]): EvidenceTable {
   return {
-    caption: `What ${dc.name} holds against the newest copy`,
-    columns: ['Object', 'Attribute', 'Newest copy (DC, whenChanged)', 'Values there', `Values on ${dc.name}`, `whenChanged on ${dc.name}`],
+    caption: `What ${dc.name} holds against the other domain controllers`,
+    columns: ['Object', 'Attribute', 'Compared with (DC, whenChanged, how the newer copy was told)', 'Values there', `Values on ${dc.name}`, `whenChanged on ${dc.name}`],
     rows: diffs.map((d) => [
       d.object,
       d.attribute ?? '(whole object)',
-      `${d.referenceDc}, ${d.referenceWhenChanged ?? 'unknown'}`,
+      `${d.referenceDc}, ${d.referenceWhenChanged ?? 'unknown'}, ${BASIS_TEXT[d.basis]}`,
       d.referenceValues.join(', ') || '(none)',
       d.attribute ? d.values.join(', ') || '(none)' : '(object missing)',
       d.whenChanged ?? (d.attribute ? 'unknown' : ''),
@@ -83,9 +93,10 @@ function differencesTable(dc: DomainController, diffs: readonly Difference[]): E
 }
 
 function behindFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahead: string | undefined): Finding {
-  const first = c.differences[0] as Difference;
+  const behind = c.differences.filter((d) => d.kind === 'behind');
+  const first = behind[0] as Difference;
   const more = c.differences.length - 1;
-  const refs = [...new Set(c.differences.map((d) => d.referenceDc))].join(', ');
+  const refs = [...new Set(behind.map((d) => d.referenceDc))].join(', ');
   return {
     code: first.attribute ? 'replication.behind' : 'replication.missing-object',
     step: 2,
@@ -95,6 +106,25 @@ function behindFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahe
     explanation:
       'Each DC answers Kerberos and LDAP requests from its own copy of the directory. A DC that has not received the latest change to an Exchange server account (for example a newly registered SPN) gives out old data: a KDC on it cannot find the SPN and tickets for that server fail until replication catches up. Find out why replication to this DC stalls, then push the changes to it.',
     evidence: c.differences.slice(0, 10).map((d) => evidence(ctx, `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`, d.attribute ? d.values.join(', ') || '(none)' : '(missing)', copies.url)),
+    tables: [differencesTable(c.dc, c.differences)],
+    remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
+  };
+}
+
+/** Values differ, but neither replication metadata nor a superset says which DC is behind. */
+function disagreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahead: string | undefined): Finding {
+  const first = c.differences[0] as Difference;
+  const more = c.differences.length - 1;
+  const others = [...new Set(c.differences.flatMap((d) => d.referenceDc.split(', ')))];
+  return {
+    code: 'replication.disagree',
+    step: 2,
+    severity: 'warning',
+    subject: dcSubject(c.dc),
+    title: `${c.dc.name} and ${others.join(', ')} disagree: ${c.dc.name} ${describeDifference(first)}${more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''})` : ''}`,
+    explanation:
+      'The DCs hold different values, and neither holds all of the values of the other, so which one is behind cannot be told from here (these DCs do not return msDS-ReplAttributeMetaData, and whenChanged is a local stamp that does not say which change is newer). Both may be missing a change the other has. Check the replication status of both DCs; repadmin /showobjmeta on each shows which write is newest.',
+    evidence: c.differences.slice(0, 10).map((d) => evidence(ctx, `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`, d.values.join(', ') || '(none)', copies.url)),
     tables: [differencesTable(c.dc, c.differences)],
     remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
   };

@@ -4,6 +4,7 @@ import type { DirectoryEntry } from '../../../../src/core/io';
 import { runDiagnosis } from '../../../../src/core/engine/orchestrator';
 import { replicationCheck } from '../../../../src/core/checks/replication';
 import { compareCopies, describeDifference, type Difference } from '../../../../src/core/checks/replication-compare';
+import { parseAttributeMetaData } from '../../../../src/core/checks/replication-read';
 import { FakeIo, hang } from '../engine/fake-io';
 import { credentials, discovery, settings, targets } from '../engine/fixtures';
 
@@ -14,6 +15,13 @@ interface Copy {
   spns?: string[];
   whenChanged?: string;
   roles?: string;
+  /** msDS-ReplAttributeMetaData versions by attribute (as a Windows DC returns them). */
+  meta?: Record<string, number>;
+}
+
+/** One msDS-ReplAttributeMetaData value, in the XML form Windows returns over LDAP. */
+function metaXml(attribute: string, version: number): string {
+  return `<DS_REPL_ATTR_META_DATA>\n\t<pszAttributeName>${attribute}</pszAttributeName>\n\t<dwVersion>${version}</dwVersion>\n\t<ftimeLastOriginatingChange>2026-11-22T1${version}:00:00Z</ftimeLastOriginatingChange>\n\t<uuidLastOriginatingDsaInvocationID>6f8e0a2c-1b7e-4f3a-9c55-0a1b2c3d4e5f</uuidLastOriginatingDsaInvocationID>\n\t<usnOriginatingChange>4100</usnOriginatingChange>\n\t<usnLocalChange>4100</usnLocalChange>\n\t<pszLastOriginatingDsaDN></pszLastOriginatingDsaDN>\n</DS_REPL_ATTR_META_DATA>\n\u0000`;
 }
 
 function entries(copies: Record<string, Copy | undefined>): DirectoryEntry[] {
@@ -29,11 +37,19 @@ function entries(copies: Record<string, Copy | undefined>): DirectoryEntry[] {
               whenChanged: [c.whenChanged ?? '20261122120000.0Z'],
               uSNChanged: ['4100'],
               userAccountControl: ['4096'],
+              ...(c.meta ? { 'msDS-ReplAttributeMetaData': Object.entries(c.meta).map(([a, v]) => metaXml(a, v)) } : {}),
             },
           },
           {
             dn: `CN=${name},${SERVERS}`,
-            attributes: { cn: [name], msExchCurrentServerRoles: [c.roles ?? '16439'], networkAddress: [`ncacn_ip_tcp:${name.toLowerCase()}.contoso.test`], whenChanged: ['20261122110000.0Z'], uSNChanged: ['900'] },
+            attributes: {
+              cn: [name],
+              msExchCurrentServerRoles: [c.roles ?? '16439'],
+              networkAddress: [`ncacn_ip_tcp:${name.toLowerCase()}.contoso.test`],
+              whenChanged: ['20261122110000.0Z'],
+              uSNChanged: ['900'],
+              ...(c.meta ? { 'msDS-ReplAttributeMetaData': Object.entries(c.meta).map(([a, v]) => metaXml(a, v)) } : {}),
+            },
           },
         ]
       : [],
@@ -111,15 +127,35 @@ describe('step 2: replication', () => {
     assert.match(dc2?.title ?? '', /and 1 more difference\)/);
   });
 
-  it('the newest copy is the reference even when it is on the second DC', async () => {
+  it('the DC that lacks SPNs is behind even when its whenChanged is the newest (an unrelated local change)', async () => {
+    const fs = await run({
+      'dc1.contoso.test': entries({ EX01: {}, EX02: { spns: ['SMTPSVC/ex02.contoso.test', 'SMTPSVC/EX02', 'SMTP/mail.contoso.test', 'SMTPSVC/mail.contoso.test'], whenChanged: '20261122120000.0Z' } }),
+      'dc2.contoso.test': entries({ EX01: {}, EX02: { spns: ['SMTPSVC/ex02.contoso.test', 'SMTPSVC/EX02'], whenChanged: '20261122130000.0Z' } }),
+    });
+    assert.deepEqual(fs.filter((f) => f.severity === 'error').map((f) => `${f.subject.name} ${f.code}`), ['DC2 replication.behind']);
+    assert.match(fs.find((f) => f.subject.name === 'DC2')?.title ?? '', /^DC2 is behind DC1: it lacks SMTP\/mail\.contoso\.test, SMTPSVC\/mail\.contoso\.test in servicePrincipalName of EX02\$/);
+  });
+
+  it('a single value that differs, without replication metadata: the DCs disagree, a warning on both, no culprit', async () => {
     const fs = await run({
       'dc1.contoso.test': entries({ EX01: { roles: '38', whenChanged: '20261122100000.0Z' }, EX02: {} }),
       'dc2.contoso.test': entries({ EX01: { roles: '16439', whenChanged: '20261122120000.0Z' }, EX02: {} }),
     });
-    // Roles live on the Exchange object; its whenChanged ties, so the fake's computer stamps do not decide: both copies hold the same computer.
+    assert.deepEqual(fs.filter((f) => f.severity === 'error'), []);
+    const both = fs.filter((f) => f.code === 'replication.disagree');
+    assert.deepEqual(both.map((f) => `${f.subject.name} ${f.severity}`).sort(), ['DC1 warning', 'DC2 warning']);
+    assert.match(both.find((f) => f.subject.name === 'DC1')?.title ?? '', /^DC1 and DC2 disagree: DC1 differs from DC2 in msExchCurrentServerRoles of EX01 \(Exchange server object\): only here 38; only there 16439/);
+  });
+
+  it('with msDS-ReplAttributeMetaData, the higher originating version wins, whatever whenChanged says', async () => {
+    const fs = await run({
+      'dc1.contoso.test': entries({ EX01: { roles: '38', whenChanged: '20261122130000.0Z', meta: { msExchCurrentServerRoles: 1 } }, EX02: {} }),
+      'dc2.contoso.test': entries({ EX01: { roles: '16439', whenChanged: '20261122100000.0Z', meta: { msExchCurrentServerRoles: 2 } }, EX02: {} }),
+    });
     const errors = fs.filter((f) => f.severity === 'error');
-    assert.equal(errors.length, 1);
-    assert.match(errors[0]?.title ?? '', /msExchCurrentServerRoles of EX01 \(Exchange server object\)/);
+    assert.deepEqual(errors.map((f) => f.subject.name), ['DC1']);
+    assert.match(errors[0]?.title ?? '', /^DC1 is behind DC2: it lacks 16439 and still has 38 in msExchCurrentServerRoles of EX01 \(Exchange server object\)/);
+    assert.ok(errors[0]?.tables?.[0]?.rows[0]?.[2]?.includes('newer by replication metadata'));
   });
 
   it('a DC that does not answer is unknown with the reason, within the probe timeout; the others are compared', async () => {
@@ -161,7 +197,7 @@ describe('step 2: comparing copies', () => {
   const dc = (name: string) => ({ name, dn: '', source: 'sites' as const });
   const copy = (spns: string[], when: string) => ({ key: 'computer:ex01$', kind: 'computer' as const, label: 'EX01$', dn: 'CN=EX01', values: { servicePrincipalName: spns }, whenChanged: when });
 
-  it('compares SPNs case-insensitively and reports what was removed elsewhere as "still has"', () => {
+  it('compares SPNs case-insensitively; without metadata the DC holding fewer SPNs is behind', () => {
     const [a, b] = compareCopies(
       [
         { dc: dc('DC1'), url: '', objects: new Map([['computer:ex01$', copy(['SMTPSVC/EX01'], '2026-11-22T12:00:00Z')]]) },
@@ -169,9 +205,31 @@ describe('step 2: comparing copies', () => {
       ],
       [{ key: 'computer:ex01$', label: 'EX01$' }],
     );
+    assert.equal(b?.differences.length, 0);
+    assert.equal(a?.differences.length, 1);
+    assert.equal(describeDifference(a?.differences[0] as Difference), 'lacks SMTP/old.contoso.test in servicePrincipalName of EX01$');
+  });
+
+  it('with metadata, an SPN removed on the newer copy is reported as "still has" on the other', () => {
+    const withMeta = (spns: string[], version: number) => ({ ...copy(spns, '2026-11-22T12:00:00Z'), metadata: { serviceprincipalname: { version } } });
+    const [a, b] = compareCopies(
+      [
+        { dc: dc('DC1'), url: '', objects: new Map([['computer:ex01$', withMeta(['SMTPSVC/EX01'], 3)]]) },
+        { dc: dc('DC2'), url: '', objects: new Map([['computer:ex01$', withMeta(['smtpsvc/ex01', 'SMTP/old.contoso.test'], 2)]]) },
+      ],
+      [{ key: 'computer:ex01$', label: 'EX01$' }],
+    );
     assert.equal(a?.differences.length, 0);
-    assert.equal(b?.differences.length, 1);
     assert.equal(describeDifference(b?.differences[0] as Difference), 'still has SMTP/old.contoso.test in servicePrincipalName of EX01$');
+    assert.equal(b?.differences[0]?.basis, 'metadata');
+  });
+
+  it('reads msDS-ReplAttributeMetaData as Windows returns it', () => {
+    const m = parseAttributeMetaData([
+      '<DS_REPL_ATTR_META_DATA>\n\t<pszAttributeName>servicePrincipalName</pszAttributeName>\n\t<dwVersion>4</dwVersion>\n\t<ftimeLastOriginatingChange>2026-11-22T13:47:47Z</ftimeLastOriginatingChange>\n</DS_REPL_ATTR_META_DATA>\n\u0000',
+      'garbage',
+    ]);
+    assert.deepEqual(m, { serviceprincipalname: { version: 4, originatingTime: '2026-11-22T13:47:47.000Z' } });
   });
 
   it('an object no DC holds is left to the other steps', () => {

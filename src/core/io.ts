@@ -76,6 +76,8 @@ export interface DirectorySearch {
   /** Page size for the paged-results control; 0 or undefined means no paging. */
   pageSize?: number;
   sizeLimit?: number;
+  /** Attributes whose values are binary: returned base64-encoded instead of as text. */
+  binaryAttributes?: string[];
 }
 
 /** One bound connection to one domain controller. */

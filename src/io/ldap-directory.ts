@@ -54,12 +54,14 @@ function validateTarget(target: DirectoryTarget): void {
 }
 
 /** ldapts returns strings or Buffers, single or multi-valued; the core wants string arrays. */
-export function toDirectoryEntry(entry: Entry): DirectoryEntry {
+export function toDirectoryEntry(entry: Entry, binary: readonly string[] = []): DirectoryEntry {
   const attributes: Record<string, string[]> = {};
+  const isBinary = new Set(binary.map((b) => b.toLowerCase()));
   for (const [name, value] of Object.entries(entry)) {
     if (name === 'dn') continue;
     const values = Array.isArray(value) ? value : [value];
-    attributes[name] = values.map((v: string | Buffer) => (typeof v === 'string' ? v : v.toString('utf8')));
+    const encoding = isBinary.has(name.toLowerCase()) ? 'base64' : 'utf8';
+    attributes[name] = values.map((v: string | Buffer) => (typeof v === 'string' ? v : v.toString(encoding)));
   }
   return { dn: entry.dn, attributes };
 }
@@ -105,11 +107,13 @@ class LdaptsSession implements DirectorySession {
       attributes: request.attributes,
       sizeLimit: request.sizeLimit ?? 0,
       ...(request.pageSize ? { paged: { pageSize: request.pageSize } } : {}),
+      ...(request.binaryAttributes?.length ? { explicitBufferAttributes: request.binaryAttributes } : {}),
     };
+    const binary = request.binaryAttributes ?? [];
     const ctx = { ...this.ctx, timeoutMs: options.timeoutMs };
     if (!request.pageSize) {
       const result = await this.guard(options, ctx, () => this.client.search(request.base, searchOptions));
-      for (const e of result.searchEntries) yield toDirectoryEntry(e);
+      for (const e of result.searchEntries) yield toDirectoryEntry(e, binary);
       return;
     }
     const pages = this.client.searchPaginated(request.base, searchOptions);
@@ -121,7 +125,7 @@ class LdaptsSession implements DirectorySession {
         if (page.done) return;
         for (const e of page.value.searchEntries) {
           throwIfAborted(options.signal, `Search of ${request.base}`);
-          yield toDirectoryEntry(e);
+          yield toDirectoryEntry(e, binary);
         }
       }
     } finally {

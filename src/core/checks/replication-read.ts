@@ -21,7 +21,49 @@ export const COMPARED: Readonly<Record<ObjectKind, readonly string[]>> = {
 
 /** Per-attribute replication metadata: Windows DCs return it, Samba does not. */
 export const META_DATA = 'msDS-ReplAttributeMetaData';
-const STAMPS = ['whenChanged', 'uSNChanged', META_DATA];
+/** The stored form of the same data (NDR, binary): Samba returns it when asked by name. */
+export const REPL_PROPERTY_META_DATA = 'replPropertyMetaData';
+const STAMPS = ['whenChanged', 'uSNChanged', META_DATA, REPL_PROPERTY_META_DATA];
+
+/**
+ * ATTIDs of the compared attributes whose OIDs sit in the default prefix table (MS-DRSR 5.16.4:
+ * index 0 is 2.5.4, 2 is 1.2.840.113556.1.2, 9 is 1.2.840.113556.1.4; ATTID = index << 16 | last
+ * arc). Exchange's own attributes have forest-specific ATTIDs and are not listed.
+ */
+const ATTIDS: Readonly<Record<number, string>> = {
+  0x00090303: 'servicePrincipalName', // 1.2.840.113556.1.4.771
+  0x0009026b: 'dNSHostName', // 1.2.840.113556.1.4.619
+  0x00090008: 'userAccountControl', // 1.2.840.113556.1.4.8
+  0x000907ab: 'msDS-SupportedEncryptionTypes', // 1.2.840.113556.1.4.1963
+  0x000201cb: 'networkAddress', // 1.2.840.113556.1.2.459
+  0x00000005: 'serialNumber', // 2.5.4.5
+};
+
+/** Seconds between 1601-01-01 (NTTIME) and 1970-01-01. */
+const NT_EPOCH_SECONDS = 11_644_473_600n;
+
+/**
+ * Parses replPropertyMetaData (base64 of replPropertyMetaDataBlob, version 1: version, reserved,
+ * count, reserved, then 48-byte entries of attid, version, originating time in seconds since 1601,
+ * originating invocation id, originating USN, local USN) into stamps for the attributes of ATTIDS.
+ */
+export function parseReplPropertyMetaData(base64: string): Record<string, AttributeStamp> {
+  const out: Record<string, AttributeStamp> = {};
+  const b = Buffer.from(base64, 'base64');
+  if (b.length < 16 || b.readUInt32LE(0) !== 1) return out;
+  const count = b.readUInt32LE(8);
+  for (let i = 0; i < count; i++) {
+    const at = 16 + i * 48;
+    if (at + 48 > b.length) break;
+    const name = ATTIDS[b.readUInt32LE(at)];
+    if (!name) continue;
+    const seconds = b.readBigUInt64LE(at + 8);
+    const stamp: AttributeStamp = { version: b.readUInt32LE(at + 4) };
+    if (seconds > NT_EPOCH_SECONDS) stamp.originatingTime = new Date(Number(seconds - NT_EPOCH_SECONDS) * 1000).toISOString();
+    out[name.toLowerCase()] = stamp;
+  }
+  return out;
+}
 
 /** The originating write of one attribute, as AD's own conflict resolution orders it. */
 export interface AttributeStamp {
@@ -104,13 +146,15 @@ function copyOf(entry: DirectoryEntry, kind: ObjectKind): ObjectCopy {
   const usn = getFirst(entry, 'uSNChanged');
   if (usn) copy.uSNChanged = usn;
   const meta = getAttr(entry, META_DATA);
+  const stored = getFirst(entry, REPL_PROPERTY_META_DATA);
   if (meta.length) copy.metadata = parseAttributeMetaData(meta);
+  else if (stored) copy.metadata = parseReplPropertyMetaData(stored);
   return copy;
 }
 
 async function collectCopies(ctx: CheckContext, session: DirectorySession, base: string, filter: string, kind: ObjectKind, into: Map<string, ObjectCopy>): Promise<void> {
   const attributes = [...COMPARED[kind], ...STAMPS, kind === 'computer' ? 'sAMAccountName' : 'cn'];
-  for await (const entry of session.search({ base, scope: 'sub', filter, attributes, pageSize: 200 }, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal })) {
+  for await (const entry of session.search({ base, scope: 'sub', filter, attributes, pageSize: 200, binaryAttributes: [REPL_PROPERTY_META_DATA] }, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal })) {
     const copy = copyOf(entry, kind);
     into.set(copy.key, copy);
   }

@@ -4,7 +4,7 @@ import type { DirectoryEntry } from '../../../../src/core/io';
 import { runDiagnosis } from '../../../../src/core/engine/orchestrator';
 import { replicationCheck } from '../../../../src/core/checks/replication';
 import { compareCopies, describeDifference, type Difference } from '../../../../src/core/checks/replication-compare';
-import { parseAttributeMetaData } from '../../../../src/core/checks/replication-read';
+import { parseAttributeMetaData, parseReplPropertyMetaData } from '../../../../src/core/checks/replication-read';
 import { FakeIo, hang } from '../engine/fake-io';
 import { credentials, discovery, settings, targets } from '../engine/fixtures';
 
@@ -17,6 +17,19 @@ interface Copy {
   roles?: string;
   /** msDS-ReplAttributeMetaData versions by attribute (as a Windows DC returns them). */
   meta?: Record<string, number>;
+  /** The servicePrincipalName version in replPropertyMetaData (as Samba returns it). */
+  spnVersion?: number;
+}
+
+/** replPropertyMetaData as Samba returns it (base64 of the NDR blob) with one servicePrincipalName entry. */
+function replBlob(spnVersion: number): string {
+  const b = Buffer.alloc(16 + 48);
+  b.writeUInt32LE(1, 0);
+  b.writeUInt32LE(1, 8);
+  b.writeUInt32LE(0x00090303, 16);
+  b.writeUInt32LE(spnVersion, 20);
+  b.writeBigUInt64LE(13_444_000_000n + BigInt(spnVersion), 24);
+  return b.toString('base64');
 }
 
 /** One msDS-ReplAttributeMetaData value, in the XML form Windows returns over LDAP. */
@@ -38,6 +51,7 @@ function entries(copies: Record<string, Copy | undefined>): DirectoryEntry[] {
               uSNChanged: ['4100'],
               userAccountControl: ['4096'],
               ...(c.meta ? { 'msDS-ReplAttributeMetaData': Object.entries(c.meta).map(([a, v]) => metaXml(a, v)) } : {}),
+              ...(c.spnVersion ? { replPropertyMetaData: [replBlob(c.spnVersion)] } : {}),
             },
           },
           {
@@ -158,6 +172,20 @@ describe('step 2: replication', () => {
     assert.ok(errors[0]?.tables?.[0]?.rows[0]?.[2]?.includes('newer by replication metadata'));
   });
 
+  it("SPNs changed both ways (removed and added) on DC1: Samba's replPropertyMetaData says DC2 is behind", async () => {
+    const fs = await run({
+      'dc1.contoso.test': entries({ EX01: {}, EX02: { spns: ['SMTP/ex02.contoso.test', 'SMTP/mail.contoso.test', 'SMTPSVC/mail.contoso.test'], spnVersion: 3 } }),
+      'dc2.contoso.test': entries({ EX01: {}, EX02: { spns: ['SMTP/ex02.contoso.test', 'SMTPSVC/ex02.contoso.test', 'SMTPSVC/EX02'], spnVersion: 1, whenChanged: '20261122230000.0Z' } }),
+    });
+    assert.deepEqual(fs.filter((f) => f.severity !== 'ok').map((f) => `${f.subject.name} ${f.code} ${f.severity}`), ['DC2 replication.behind error']);
+    // Without the metadata the same copies are a disagreement (no culprit).
+    const plain = await run({
+      'dc1.contoso.test': entries({ EX01: {}, EX02: { spns: ['SMTP/ex02.contoso.test', 'SMTP/mail.contoso.test', 'SMTPSVC/mail.contoso.test'] } }),
+      'dc2.contoso.test': entries({ EX01: {}, EX02: { spns: ['SMTP/ex02.contoso.test', 'SMTPSVC/ex02.contoso.test', 'SMTPSVC/EX02'] } }),
+    });
+    assert.deepEqual(plain.filter((f) => f.severity !== 'ok').map((f) => `${f.subject.name} ${f.code} ${f.severity}`).sort(), ['DC1 replication.disagree warning', 'DC2 replication.disagree warning']);
+  });
+
   it('a DC that does not answer is unknown with the reason, within the probe timeout; the others are compared', async () => {
     const started = performance.now();
     const fs = await run({ 'dc1.contoso.test': entries({ EX01: {}, EX02: {} }), 'dc2.contoso.test': 'silent' }, 150);
@@ -222,6 +250,14 @@ describe('step 2: comparing copies', () => {
     assert.equal(a?.differences.length, 0);
     assert.equal(describeDifference(b?.differences[0] as Difference), 'still has SMTP/old.contoso.test in servicePrincipalName of EX01$');
     assert.equal(b?.differences[0]?.basis, 'metadata');
+  });
+
+  it("reads replPropertyMetaData as the lab's Samba DC returns it", () => {
+    // EX02's computer account on DC1 (healthy lab, 2026-11-23).
+    const m = parseReplPropertyMetaData('AQAAAAAAAAAaAAAAAAAAAAAAAAABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAAMAAAABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAAEAAgABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAAIAAgABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAABkBAgABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAAEACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAAgACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAABAACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAABkACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAADcACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAEAACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAFoACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAF4ACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAGAACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAGIACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAH0ACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAJIACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAJ8ACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAKAACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAN0ACQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAC4BCQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAGsBCQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAGsCCQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAAMDCQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAA4DCQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAGQDCQABAAAAsxQUIQMAAAB55epL2eElTILg+kgg7X3mjg8AAAAAAACODwAAAAAAAA==');
+    assert.deepEqual(m.serviceprincipalname, { version: 1, originatingTime: '2026-11-23T00:07:15.000Z' });
+    assert.deepEqual(Object.keys(m).sort(), ['dnshostname', 'serviceprincipalname', 'useraccountcontrol']);
+    assert.deepEqual(parseReplPropertyMetaData('AAAA'), {});
   });
 
   it('reads msDS-ReplAttributeMetaData as Windows returns it', () => {

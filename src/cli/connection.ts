@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { CoreIo, DirectoryCredentials, DirectorySession, DirectoryTarget } from '../core/io';
 import { DoctorError, isDoctorError } from '../core/errors';
+import { targetFor } from '../core/engine/sessions';
 import { UsageError, type ConnectionOptions } from './args';
 
 export function readCaFile(path: string | undefined): string | undefined {
@@ -21,12 +22,7 @@ export function buildTargets(options: ConnectionOptions, caPem: string | undefin
   return options.dcs.map((host) => ({ host, port: options.port, security: options.security, ...(caPem ? { caPem } : {}) }));
 }
 
-/** The same DC's global catalog: 3269 over LDAPS, 3268 with StartTLS. */
-export function globalCatalogTarget(target: DirectoryTarget): DirectoryTarget {
-  return { ...target, port: target.security === 'ldaps' ? 3269 : 3268, globalCatalog: true };
-}
-
-/** Opens a session on `host` with the TLS settings of the configured targets. */
+/** Opens a session on `host` with the TLS settings of the configured targets (see core/engine/sessions). */
 export async function openSessionOn(
   io: CoreIo,
   targets: readonly DirectoryTarget[],
@@ -34,10 +30,7 @@ export async function openSessionOn(
   host: string,
   options: { globalCatalog?: boolean; timeoutMs: number; signal?: AbortSignal },
 ): Promise<DirectorySession> {
-  const configured = targets.find((t) => t.host.toLowerCase() === host.toLowerCase()) ?? targets[0];
-  if (!configured) throw new DoctorError('usage', 'No domain controller is configured');
-  const base: DirectoryTarget = { ...configured, host };
-  const target = options.globalCatalog ? globalCatalogTarget(base) : base;
+  const target = targetFor(targets, host, options.globalCatalog ? { globalCatalog: true } : undefined);
   return io.directory.connect(target, credentials, { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
 }
 

@@ -13,7 +13,7 @@ import { discoverWithFailover } from '../core/directory/failover';
 import { isDoctorError } from '../core/errors';
 import { renderJson, renderMarkdown, type ReportMeta } from '../core/report';
 import { UsageError, type DiagnoseOptions } from './args';
-import { buildTargets, explainConnectionError, openSessionOn, readCaFile } from './connection';
+import { buildTargets, explainConnectionError, readCaFile } from './connection';
 import { runEngine } from './engine-adapter';
 import { TextPrinter, redactingSink } from './text-output';
 
@@ -96,7 +96,6 @@ export async function runDiagnose(
     scope,
     options,
     directory: { targets, credentials },
-    openSession: (host, o) => openSessionOn(io, targets, credentials, host, { timeoutMs: options.timeoutMs, signal, ...(o?.globalCatalog ? { globalCatalog: true } : {}) }),
     signal,
     onFinding: (f) => printer?.finding(f),
     onProgress: progress,

@@ -3,10 +3,10 @@
  * events to the printer and the progress line, cancellation to a `cancelled` flag.
  */
 import type { Finding, Verdict } from '../shared/findings';
-import type { CoreIo, DirectoryCredentials, DirectorySession, DirectoryTarget } from '../core/io';
+import type { CoreIo, DirectoryCredentials, DirectoryTarget } from '../core/io';
 import { DEFAULT_ENGINE_SETTINGS, type EngineEvent, type EngineSettings, type Scope } from '../core/engine/check';
 import type { DiscoveryResult } from '../core/directory/model';
-import { runDiagnosis } from '../core/engine/orchestrator';
+import { realmOf, runDiagnosis } from '../core/engine/orchestrator';
 import { isDoctorError } from '../core/errors';
 import type { DiagnoseOptions } from './args';
 
@@ -16,27 +16,15 @@ export interface EngineRequest {
   scope: Scope;
   options: DiagnoseOptions;
   directory: { targets: DirectoryTarget[]; credentials: DirectoryCredentials };
-  openSession(host: string, options?: { globalCatalog?: boolean }): Promise<DirectorySession>;
   signal: AbortSignal;
   onFinding(finding: Finding): void;
   onProgress(line: string): void;
 }
 
-/** Realm from the domain's naming context: DC=contoso,DC=test -> CONTOSO.TEST. */
-export function realmFromNamingContext(dn: string): string {
-  return dn
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => /^DC=/i.test(p))
-    .map((p) => p.slice(3))
-    .join('.')
-    .toUpperCase();
-}
-
 export function engineSettings(options: DiagnoseOptions, discovery: DiscoveryResult): EngineSettings {
   return {
     ...DEFAULT_ENGINE_SETTINGS,
-    realm: options.realm ?? realmFromNamingContext(discovery.rootDse.defaultNamingContext),
+    realm: options.realm ?? realmOf(discovery.rootDse.defaultNamingContext),
     probeTimeoutMs: options.timeoutMs,
     allSpnDuplicates: options.allSpns,
     steps: options.steps,
@@ -60,7 +48,6 @@ export async function runEngine(req: EngineRequest): Promise<{ findings: Finding
       scope: req.scope,
       settings: engineSettings(req.options, req.discovery),
       directory: req.directory,
-      openSession: (host: string, o?: { globalCatalog?: boolean }) => req.openSession(host, o),
       signal: req.signal,
       onEvent,
     });

@@ -4,19 +4,14 @@
  * name does not pass, the remedy is left out rather than shown half-built.
  */
 import type { Remedy } from '../../shared/findings';
-import { CommandLineError, arg, makeRemedy, type CommandArg, type RemedySpec } from '../safety';
+import { arg, makeRemedy, type CommandArg } from '../safety';
+import { ANY_WINDOWS, tryRemedy } from '../remedies/build';
 import type { SpnHolder } from './duplicates';
 
-const ANY_WINDOWS = 'any domain-joined Windows machine (as a Domain Admin for -S and -D)';
+export { compact } from '../remedies/build';
 
-function tryRemedy(spec: RemedySpec): Remedy | undefined {
-  try {
-    return makeRemedy(spec);
-  } catch (e) {
-    if (e instanceof CommandLineError) return undefined;
-    throw e;
-  }
-}
+/** Where the changing setspn lines run: they need a Domain Admin. */
+const AS_DOMAIN_ADMIN = `${ANY_WINDOWS} (as a Domain Admin for -S and -D)`;
 
 /** How setspn names an account: a computer by its name without `$`, others by sAMAccountName or DN. */
 export function accountArg(holder: Pick<SpnHolder, 'dn' | 'kind' | 'samAccountName'>): CommandArg {
@@ -29,7 +24,7 @@ export function accountArg(holder: Pick<SpnHolder, 'dn' | 'kind' | 'samAccountNa
 export function setspnList(server: string): Remedy | undefined {
   return tryRemedy({
     summary: `List the SPNs registered on ${server}`,
-    runOn: 'any domain-joined Windows machine',
+    runOn: ANY_WINDOWS,
     shell: 'powershell',
     changesState: false,
     executable: 'setspn',
@@ -40,7 +35,7 @@ export function setspnList(server: string): Remedy | undefined {
 export function setspnAdd(spn: string, server: string): Remedy | undefined {
   return tryRemedy({
     summary: `Register ${spn} on the computer account of ${server} (setspn -S refuses it if another account already holds it)`,
-    runOn: ANY_WINDOWS,
+    runOn: AS_DOMAIN_ADMIN,
     shell: 'powershell',
     changesState: true,
     executable: 'setspn',
@@ -52,7 +47,7 @@ export function setspnDelete(spn: string, holder: Pick<SpnHolder, 'dn' | 'kind' 
   const who = holder.samAccountName ?? holder.dn;
   return tryRemedy({
     summary: `Remove ${spn} from ${who}, which should not hold it`,
-    runOn: ANY_WINDOWS,
+    runOn: AS_DOMAIN_ADMIN,
     shell: 'powershell',
     changesState: true,
     executable: 'setspn',
@@ -63,7 +58,7 @@ export function setspnDelete(spn: string, holder: Pick<SpnHolder, 'dn' | 'kind' 
 export function setspnQuery(spn: string): Remedy | undefined {
   return tryRemedy({
     summary: `Show every account in the forest that holds ${spn}`,
-    runOn: 'any domain-joined Windows machine',
+    runOn: ANY_WINDOWS,
     shell: 'powershell',
     changesState: false,
     executable: 'setspn',
@@ -74,14 +69,10 @@ export function setspnQuery(spn: string): Remedy | undefined {
 export function setspnDuplicates(): Remedy {
   return makeRemedy({
     summary: 'List every SPN registered on more than one account in the forest',
-    runOn: 'any domain-joined Windows machine',
+    runOn: ANY_WINDOWS,
     shell: 'powershell',
     changesState: false,
     executable: 'setspn',
     args: [arg.switch('-F'), arg.switch('-X')],
   });
-}
-
-export function compact(remedies: (Remedy | undefined)[]): Remedy[] {
-  return remedies.filter((r): r is Remedy => r !== undefined);
 }

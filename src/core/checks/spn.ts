@@ -10,6 +10,7 @@ import type { Check, CheckContext } from '../engine/check';
 import type { ExchangeServer } from '../directory/model';
 import { compareSpns, expectedSpns, normaliseSpn, type ExpectedSpn } from '../spn/expected';
 import { findSpnHolders, type SpnHolder } from '../spn/duplicates';
+import { sameDn } from '../directory/ldap-text';
 import { compact, setspnAdd, setspnDelete, setspnList, setspnQuery } from '../spn/remedies';
 import { describeError, evidence, isCancellation, openForestSession, serverSubject, type ForestSession } from './spn-context';
 import { runForestDuplicateScan } from './spn-forest-scan';
@@ -66,17 +67,7 @@ async function openForest(ctx: CheckContext): Promise<ForestSession | undefined>
     return forest;
   } catch (e) {
     if (isCancellation(e)) throw e;
-    ctx.emit({
-      code: 'spn.forest-unreadable',
-      step: 3,
-      severity: 'unknown',
-      subject: { kind: 'organisation', name: ctx.discovery.organisation?.name ?? 'organisation' },
-      title: 'Duplicate SPNs could not be searched for',
-      explanation: 'The directory could not be searched for other accounts holding the Exchange SPNs, so duplicates and SPNs on the wrong account were not checked.',
-      evidence: [evidence(ctx, 'connection', describeError(e), ctx.discovery.source)],
-      remedies: [],
-      reason: describeError(e),
-    });
+    ctx.emit(forestUnreadable(ctx, 'The directory could not be searched for other accounts holding the Exchange SPNs', 'connection', ctx.discovery.source, e));
     return undefined;
   }
 }
@@ -92,23 +83,24 @@ async function lookUpHolders(ctx: CheckContext, forest: ForestSession, servers: 
     });
   } catch (e) {
     if (isCancellation(e)) throw e;
-    ctx.emit({
-      code: 'spn.forest-unreadable',
-      step: 3,
-      severity: 'unknown',
-      subject: { kind: 'organisation', name: ctx.discovery.organisation?.name ?? 'organisation' },
-      title: 'Duplicate SPNs could not be searched for',
-      explanation: 'The search for other accounts holding the Exchange SPNs failed, so duplicates and SPNs on the wrong account were not checked.',
-      evidence: [evidence(ctx, 'search', describeError(e), forest.label)],
-      remedies: [],
-      reason: describeError(e),
-    });
+    ctx.emit(forestUnreadable(ctx, 'The search for other accounts holding the Exchange SPNs failed', 'search', forest.label, e));
     return undefined;
   }
 }
 
-function sameAccount(holder: SpnHolder, dn: string): boolean {
-  return holder.dn.toLowerCase().replace(/,\s+/g, ',') === dn.toLowerCase().replace(/,\s+/g, ',');
+/** Duplicates and wrong-account SPNs were not checked: what failed, where. */
+function forestUnreadable(ctx: CheckContext, what: string, label: string, source: string, e: unknown): Finding {
+  return {
+    code: 'spn.forest-unreadable',
+    step: 3,
+    severity: 'unknown',
+    subject: { kind: 'organisation', name: ctx.discovery.organisation?.name ?? 'organisation' },
+    title: 'Duplicate SPNs could not be searched for',
+    explanation: `${what}, so duplicates and SPNs on the wrong account were not checked.`,
+    evidence: [evidence(ctx, label, describeError(e), source)],
+    remedies: [],
+    reason: describeError(e),
+  };
 }
 
 function holderName(h: SpnHolder): string {
@@ -132,7 +124,7 @@ export function serverSpnFindings(
   const cmp = compareSpns(expected, account.servicePrincipalNames);
   const subject = serverSubject(server);
   const source = `LDAP ${ctx.discovery.source} (${account.dn})`;
-  const others = (e: ExpectedSpn): SpnHolder[] => (holders?.get(normaliseSpn(e.spn)) ?? []).filter((h) => !sameAccount(h, account.dn));
+  const others = (e: ExpectedSpn): SpnHolder[] => (holders?.get(normaliseSpn(e.spn)) ?? []).filter((h) => !sameDn(h.dn, account.dn));
 
   const missingNowhere = cmp.missing.filter((e) => others(e).length === 0);
   const elsewhere = cmp.missing.filter((e) => others(e).length > 0);

@@ -7,11 +7,10 @@ import {
   type SetspnAccount,
   type SetspnScope,
   type SetspnToolError,
-  isChatter,
   isIndented,
   isSetspnErrorLine,
   looksLikeDn,
-  readChecking,
+  readBlocks,
   readSetspnError,
 } from './setspn-common';
 import { type ParseOutcome, type ParseProblem, isBlank, problem, recognised, toLines, unrecognised } from './result';
@@ -34,27 +33,21 @@ export function parseSetspnAdd(raw: string): ParseOutcome<SetspnAddResult> {
   let updated = false;
   let duplicate = false;
   const conflicts: SetspnAccount[] = [];
-  let current: SetspnAccount | undefined;
-  for (const line of lines) {
-    const t = line.text.trim();
-    if (current && isIndented(line)) {
-      current.spns.push(t);
-      continue;
-    }
-    if (isChatter(t)) continue;
-    current = undefined;
-    if (readChecking(line, scope)) continue;
+  readBlocks(lines, scope, (line, t) => {
     const m = REGISTERING.exec(t);
     if (m) {
       registering = { dn: (m[1] ?? '').trim(), spns: [] };
-      current = registering;
-    } else if (/^Updated object\.?$/i.test(t)) updated = true;
+      return registering.spns;
+    }
+    if (/^Updated object\.?$/i.test(t)) updated = true;
     else if (/^Duplicate SPN found, aborting operation!?$/i.test(t)) duplicate = true;
     else if (!isIndented(line) && looksLikeDn(t)) {
-      current = { dn: t, spns: [] };
-      conflicts.push(current);
+      const conflict: SetspnAccount = { dn: t, spns: [] };
+      conflicts.push(conflict);
+      return conflict.spns;
     } else if (!isSetspnErrorLine(t)) problems.push(problem(line, 'line not understood; ignored'));
-  }
+    return undefined;
+  });
   const error = readSetspnError(lines, problems);
   if (duplicate) return recognised({ ...scope, kind: 'duplicate', conflicts }, problems);
   if (error) return recognised({ ...scope, kind: 'error', error }, problems);

@@ -103,3 +103,23 @@ export function isSetspnErrorLine(text: string): boolean {
     text.trim(),
   );
 }
+
+/**
+ * The loop setspn -S, -X and -Q output shares: lines indented under a header go to that header's
+ * list; blank chatter is skipped; `Checking domain ...` lines go to `scope`; every other line goes
+ * to `header`, which returns the list for the lines indented under it (or undefined for none).
+ */
+export function readBlocks(lines: readonly Line[], scope: SetspnScope, header: (line: Line, text: string) => string[] | undefined): void {
+  let current: string[] | undefined;
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (current && isIndented(line)) {
+      current.push(t);
+      continue;
+    }
+    if (isChatter(t)) continue;
+    current = undefined;
+    if (readChecking(line, scope)) continue;
+    current = header(line, t);
+  }
+}

@@ -7,11 +7,10 @@ import {
   type SetspnAccount,
   type SetspnScope,
   type SetspnToolError,
-  isChatter,
   isIndented,
   isSetspnErrorLine,
   looksLikeDn,
-  readChecking,
+  readBlocks,
   readSetspnError,
 } from './setspn-common';
 import { type ParseOutcome, type ParseProblem, isBlank, problem, recognised, toLines, unrecognised } from './result';
@@ -92,31 +91,23 @@ export function parseSetspnDuplicates(raw: string): ParseOutcome<SetspnDuplicate
   const problems: ParseProblem[] = [];
   if (isBlank(lines)) return unrecognised('setspn -X printed nothing');
   const result: SetspnDuplicatesResult = { scope: 'domain', checked: [], groups: [], complete: false };
-  let group: SetspnDuplicateGroup | undefined;
-  for (const line of lines) {
-    const t = line.text.trim();
-    if (group && isIndented(line)) {
-      group.accountDns.push(t);
-      continue;
-    }
-    if (isChatter(t)) continue;
-    group = undefined;
-    if (readChecking(line, result)) continue;
+  readBlocks(lines, result, (line, t) => {
     let m = FOUND_GROUPS.exec(t);
     if (m) {
       result.reportedGroupCount = Number(m[1]);
       result.complete = true;
-      continue;
+      return undefined;
     }
     m = DUPLICATE_HEADER.exec(t);
     if (m || (!isIndented(line) && !isSetspnErrorLine(t) && !/^found /i.test(t))) {
       // Older setspn builds print the SPN alone on its line, without the suffix.
-      group = { spn: m ? (m[1] ?? '') : t, accountDns: [] };
+      const group: SetspnDuplicateGroup = { spn: m ? (m[1] ?? '') : t, accountDns: [] };
       result.groups.push(group);
-      continue;
+      return group.accountDns;
     }
     if (!isSetspnErrorLine(t)) problems.push(problem(line, 'line not understood; ignored'));
-  }
+    return undefined;
+  });
   // A bare line with nothing indented under it was not a group after all.
   for (const g of result.groups.filter((x) => x.accountDns.length === 0)) {
     const line = lines.find((l) => l.text.trim() === g.spn);
@@ -143,23 +134,16 @@ export function parseSetspnQuery(raw: string): ParseOutcome<SetspnQueryResult> {
   const problems: ParseProblem[] = [];
   if (isBlank(lines)) return unrecognised('setspn -Q printed nothing');
   const result: SetspnQueryResult = { scope: 'domain', checked: [], accounts: [] };
-  let account: SetspnAccount | undefined;
-  for (const line of lines) {
-    const t = line.text.trim();
-    if (account && isIndented(line)) {
-      account.spns.push(t);
-      continue;
-    }
-    if (isChatter(t)) continue;
-    account = undefined;
-    if (readChecking(line, result)) continue;
+  readBlocks(lines, result, (line, t) => {
     if (/^Existing SPN found!?$/i.test(t)) result.found = true;
     else if (/^No such SPN found\.?$/i.test(t)) result.found = false;
     else if (!isIndented(line) && looksLikeDn(t)) {
-      account = { dn: t, spns: [] };
+      const account: SetspnAccount = { dn: t, spns: [] };
       result.accounts.push(account);
+      return account.spns;
     } else if (!isSetspnErrorLine(t)) problems.push(problem(line, 'line not understood; ignored'));
-  }
+    return undefined;
+  });
   const error = readSetspnError(lines, problems);
   if (error) result.error = error;
   if (result.found === undefined && !error && result.checked.length === 0 && result.accounts.length === 0) {

@@ -2,10 +2,12 @@
  * Turns what ldapts and Node's TLS/socket layers throw into DoctorErrors with a kind, so the tree,
  * the CLI and the checks can say what went wrong and what to do next without string matching.
  * The password is never part of any message: only the user name and the server reach the text,
- * and `scrub` removes the password from anything the server or a library echoed back.
+ * and `redactSecrets` (the reports' own) removes the password from anything the server or a
+ * library echoed back.
  */
 import { ResultCodeError } from 'ldapts';
 import { DoctorError, TimeoutError, isDoctorError, type FailureKind } from '../core/errors.js';
+import { redactSecrets } from '../core/report/meta.js';
 
 /** Node error codes meaning "the certificate chain is not trusted". */
 const UNTRUSTED_CODES = new Set([
@@ -50,11 +52,6 @@ function codeOf(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Removes the password (and only the password) from a message. */
-export function scrub(text: string, password: string | undefined): string {
-  if (!password) return text;
-  return text.split(password).join('***');
-}
 
 export function adBindReason(diagnostic: string): string | undefined {
   const m = /\bdata ([0-9a-f]{3}),/i.exec(diagnostic);
@@ -63,7 +60,7 @@ export function adBindReason(diagnostic: string): string | undefined {
 
 export function mapLdapError(e: unknown, ctx: LdapErrorContext): DoctorError {
   if (isDoctorError(e)) return e;
-  const raw = scrub(e instanceof Error ? e.message : String(e), ctx.password);
+  const raw = redactSecrets(e instanceof Error ? e.message : String(e), ctx.password ? [ctx.password] : []);
   const make = (kind: FailureKind, message: string): DoctorError => new DoctorError(kind, message, { cause: e });
   const who = ctx.user ? ` for ${ctx.user}` : '';
 

@@ -1,6 +1,6 @@
 // What `npm test` runs: every check in order, stopping at the first stage that fails.
 //
-//   typecheck    tsc --noEmit -p tsconfig.json
+//   typecheck    tsc --noEmit -p tsconfig.json, then media/walkthrough/tsconfig.json (the webview, DOM types)
 //   lint         eslint .
 //   unit         mocha (.mocharc.json: test/unit/**/*.test.ts)
 //   build        node scripts/build.mjs   (the integration tests run the bundled CLI)
@@ -36,6 +36,7 @@ const mochaStats = (name) => path.join(statsDir, `${name}.json`);
 /** @type {{ name: string, cmd: string[], absent?: string, stats?: string, env?: Record<string,string> }[]} */
 const stages = [
   { name: 'typecheck', cmd: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'typecheck webview', cmd: [bin('tsc'), '--noEmit', '-p', 'media/walkthrough/tsconfig.json'] },
   { name: 'lint', cmd: [bin('eslint'), '.'] },
   {
     name: 'unit',

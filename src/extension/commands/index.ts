@@ -108,9 +108,8 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
     if (!known) {
       const command = typeof asked?.command === 'string' ? asked.command : '';
       log.warn(`Refused to run a remedy this extension did not produce: ${sanitizeForTerminal(command)}`);
-      // TODO(l10n owner): a message of its own; until then the reason is in English.
-      const summary = typeof asked?.summary === 'string' ? sanitizeForTerminal(asked.summary) : 'remedy';
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', summary, 'not a remedy of the current findings, so it was not run; run the diagnosis again.'));
+      const summary = typeof asked?.summary === 'string' ? sanitizeForTerminal(asked.summary) : vscode.l10n.t('remedy');
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: not a remedy of the current findings, so it was not run. Run the diagnosis again.', summary));
       return [{ status: 'refused', tool: 'remedy', target: command, findings: [], message: 'unknown remedy' }];
     }
     const { remedy, finding } = known;

@@ -78,6 +78,8 @@ async function start(options: StartOptions): Promise<StartResult> {
   if (!baseReady()) {
     await Promise.all([stopExchange(), stopDc(DC1), stopDc(DC2)]);
     clearState();
+    // Provisioning already reaches the DCs by name (the DC2 join waits for dc1.contoso.test).
+    installHosts(labServers(DEFAULT_SERVERS));
     await ensureBases();
     lap('provision');
   }

@@ -8,6 +8,7 @@
 //   vscode       the in-editor suite: code-server + headless Chromium (test/vscode/run-code-server.ts),
 //                or desktop VS Code through @vscode/test-electron when VSCODE_EXECUTABLE is set or
 //                EAD_TEST_RUNNER=electron (test/vscode/run-electron.ts)
+//   vscode all-faults   the walkthrough suite again, with the lab in the all-faults scenario
 //
 // A stage is skipped only when its tests do not exist yet (or, locally, EAD_TEST_ONLY=unit,vscode
 // leaves it out), and the summary says so. The last line
@@ -57,6 +58,15 @@ const stages = [
     absent: existsSync(path.join(root, 'test', 'vscode', 'suite', 'index.ts')) ? undefined : 'test/vscode/suite/index.ts does not exist',
     stats: path.join(statsDir, 'vscode.json'),
     vscode: true,
+  },
+  {
+    // The walkthrough once more with the lab broken every way, so its inline findings are checked.
+    name: useElectron ? 'vscode all-faults (electron)' : 'vscode all-faults',
+    cmd: [bin('tsx'), useElectron ? 'test/vscode/run-electron.ts' : 'test/vscode/run-code-server.ts'],
+    absent: existsSync(path.join(root, 'test', 'vscode', 'suite', 'walkthrough.test.ts')) ? undefined : 'test/vscode/suite/walkthrough.test.ts does not exist',
+    stats: path.join(statsDir, 'vscode-all-faults.json'),
+    vscode: true,
+    env: { EAD_SCENARIO: 'all-faults', EAD_TEST_FILES: 'walkthrough' },
   },
 ];
 
@@ -112,7 +122,7 @@ for (const stage of stages) {
   }
   console.log(`\n=== ${stage.name}: ${stage.cmd.map((c) => path.relative(root, c) || c).join(' ')}`);
   const t0 = Date.now();
-  const env = stage.stats ? (stage.vscode ? { EAD_TEST_RESULTS: stage.stats } : { EAD_MOCHA_STATS: stage.stats }) : {};
+  const env = { ...(stage.stats ? (stage.vscode ? { EAD_TEST_RESULTS: stage.stats } : { EAD_MOCHA_STATS: stage.stats }) : {}), ...stage.env };
   const code = await run(stage.cmd, env);
   const seconds = (Date.now() - t0) / 1000;
   const counts = readCounts(stage.stats);

@@ -131,7 +131,20 @@ async function main(): Promise<void> {
       await waitForRow(page, VIEW, 'EX01', 30000);
     });
     await expandAll(page, VIEW, 3);
-    await page.mouse.move(700, 500); // no hover tooltip over the tree
+    // Room for the tree: fold the other views of the container and widen the side bar.
+    for (const other of ['Findings', 'Evidence Scan']) {
+      const header = page.locator('.pane-header[aria-expanded="true"]', { hasText: other });
+      if (await header.count()) await header.first().click();
+    }
+    const sash = page.locator('.part.sidebar').first();
+    const box = await sash.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 620, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+    }
+    await page.mouse.move(900, 500); // no hover tooltip over the tree
     await page.waitForTimeout(1000);
     mkdirSync(path.dirname(out), { recursive: true });
     await bench.screenshot(out);

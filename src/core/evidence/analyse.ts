@@ -2,7 +2,7 @@
 import { detectEvidenceKind } from './detect';
 import { genericFindings } from './generic';
 import { analyseHeaders, DEFAULT_HEADER_OPTIONS, type HeaderOptions } from './headers';
-import { iterateLines, MAX_ANALYSED_LINE } from './lines';
+import { iterateLines, longLineFinding, MAX_ANALYSED_LINE } from './lines';
 import type { EvidenceAnalysis, EvidenceFinding, EvidenceKind } from './model';
 import { analyseProtocolLog } from './protocol-log';
 import { analyseQueue } from './queue';
@@ -19,13 +19,7 @@ function longLineNotes(text: string): EvidenceFinding[] {
   const out: EvidenceFinding[] = [];
   for (const line of iterateLines(text, 0)) {
     if (line.length <= MAX_ANALYSED_LINE) continue;
-    out.push({
-      code: 'long-line',
-      severity: 'information',
-      range: { line: line.index, start: 0, end: 0 },
-      message: `Line ${line.index + 1} is ${line.length} characters long; only its first ${MAX_ANALYSED_LINE} were analysed.`,
-      steps: [],
-    });
+    out.push(longLineFinding(line));
     if (out.length >= 50) break;
   }
   return out;

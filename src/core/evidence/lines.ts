@@ -2,7 +2,20 @@
  * Line access that stays bounded on hostile input: a 50 MB line is analysed through its first
  * MAX_ANALYSED_LINE characters only, and callers are told so once.
  */
+import type { EvidenceFinding } from './model';
+
 export const MAX_ANALYSED_LINE = 64 * 1024;
+
+/** The note that a line was cut to MAX_ANALYSED_LINE characters for analysis. */
+export function longLineFinding(line: Line): EvidenceFinding {
+  return {
+    code: 'long-line',
+    severity: 'information',
+    range: { line: line.index, start: 0, end: 0 },
+    message: `Line ${line.index + 1} is ${line.length} characters long; only its first ${MAX_ANALYSED_LINE} were analysed.`,
+    steps: [],
+  };
+}
 
 export interface Line {
   /** Zero-based line number. */

@@ -10,7 +10,7 @@ import type { Step } from '../../shared/findings';
 import { parseEndpoint, formatHost } from './endpoint';
 import { findFailures } from './failure-patterns';
 import { formatDelay, parseMailDate } from './mail-date';
-import { iterateLines, MAX_ANALYSED_LINE } from './lines';
+import { iterateLines, longLineFinding, MAX_ANALYSED_LINE } from './lines';
 import { findingFromHit } from './messages';
 import { stepsSentence } from './steps';
 import type { EvidenceAnalysis, EvidenceFinding, EvidenceSymbol, HostEnd, HostMention, TextRange } from './model';
@@ -153,13 +153,7 @@ export function analyseProtocolLog(
   for (const line of iterateLines(text)) {
     if (line.length === 0) continue;
     if (line.length > MAX_ANALYSED_LINE && findings.length < MAX_FINDINGS) {
-      findings.push({
-        code: 'long-line',
-        severity: 'information',
-        range: { line: line.index, start: 0, end: 0 },
-        message: `Line ${line.index + 1} is ${line.length} characters long; only its first ${MAX_ANALYSED_LINE} were analysed.`,
-        steps: [],
-      });
+      findings.push(longLineFinding(line));
     }
     if (applyDirective(header, line.text)) {
       const s = isSendLog(header.logType, undefined);

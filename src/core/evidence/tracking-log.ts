@@ -4,7 +4,7 @@
  */
 import { parseEndpoint } from './endpoint';
 import { findFailures } from './failure-patterns';
-import { iterateLines, MAX_ANALYSED_LINE } from './lines';
+import { iterateLines, longLineFinding, MAX_ANALYSED_LINE } from './lines';
 import { findingFromHit } from './messages';
 import type { EvidenceAnalysis, EvidenceFinding, EvidenceSymbol, HostEnd, HostMention } from './model';
 import { MAX_FINDINGS, MAX_SYMBOLS } from './protocol-log';
@@ -29,13 +29,7 @@ export function analyseTrackingLog(text: string): EvidenceAnalysis {
   for (const line of iterateLines(text)) {
     if (line.length === 0) continue;
     if (line.length > MAX_ANALYSED_LINE && findings.length < MAX_FINDINGS) {
-      findings.push({
-        code: 'long-line',
-        severity: 'information',
-        range: { line: line.index, start: 0, end: 0 },
-        message: `Line ${line.index + 1} is ${line.length} characters long; only its first ${MAX_ANALYSED_LINE} were analysed.`,
-        steps: [],
-      });
+      findings.push(longLineFinding(line));
     }
     if (applyDirective(header, line.text)) continue;
     const hits = findFailures(line.text);

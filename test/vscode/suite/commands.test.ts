@@ -22,18 +22,8 @@ import type { DiagnosisRun } from '../../../src/extension/diagnosis/diagnosis-se
 import { TOOL_COMMANDS } from '../../../src/extension/commands/ids.js';
 import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate.js';
 import type { Remedy } from '../../../src/shared/findings.js';
-import type { TreeSnapshot } from '../../../src/extension/tree/server-tree.js';
+import { find, SECTION } from './tree-helpers.js';
 
-const SECTION = 'exchangeAuthDoctor';
-
-function find(nodes: TreeSnapshot[], pred: (n: TreeSnapshot) => boolean): TreeSnapshot | undefined {
-  for (const n of nodes) {
-    if (pred(n)) return n;
-    const hit = find(n.children, pred);
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Workspace);

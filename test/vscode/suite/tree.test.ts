@@ -8,18 +8,9 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
 import type { TreeSnapshot } from '../../../src/extension/tree/server-tree.js';
+import { find, SECTION } from './tree-helpers.js';
 import { startSilentServer } from '../../integration/silent-server.js';
 
-const SECTION = 'exchangeAuthDoctor';
-
-function find(nodes: TreeSnapshot[], pred: (n: TreeSnapshot) => boolean): TreeSnapshot | undefined {
-  for (const n of nodes) {
-    if (pred(n)) return n;
-    const hit = find(n.children, pred);
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 const show = (nodes: TreeSnapshot[]): string => JSON.stringify(nodes.map((n) => ({ label: n.label, description: n.description, children: n.children.length })));
 

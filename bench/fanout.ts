@@ -22,7 +22,10 @@ import { discoverWithFailover } from '../src/core/directory/failover';
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function npmLab(args: string[]): string {
-  const r = spawnSync('npm', ['run', '--silent', 'lab', '--', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync('npm', ['run', '--silent', 'lab', '--', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`npm run lab -- ${args.join(' ')} failed (exit ${r.status ?? 'signal'})`);
   return r.stdout;
 }
@@ -38,7 +41,12 @@ function parseExports(text: string): Record<string, string> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { servers: { type: 'string', default: '50' }, runs: { type: 'string', default: '3' }, concurrency: { type: 'string', default: String(DEFAULT_ENGINE_SETTINGS.concurrency) }, 'no-start': { type: 'boolean' } },
+    options: {
+      servers: { type: 'string', default: '50' },
+      runs: { type: 'string', default: '3' },
+      concurrency: { type: 'string', default: String(DEFAULT_ENGINE_SETTINGS.concurrency) },
+      'no-start': { type: 'boolean' },
+    },
   });
   const wanted = Math.min(50, Math.max(2, Number(values.servers)));
   const runs = Math.max(1, Number(values.runs));
@@ -54,9 +62,19 @@ async function main(): Promise<void> {
     return v;
   };
   const io = createNodeIo();
-  const targets: DirectoryTarget[] = [{ host: need('EAD_DC_HOST'), port: Number(env.EAD_DC_PORT ?? 636), security: env.EAD_DC_SECURITY === 'starttls' ? 'starttls' : 'ldaps', caPem: readFileSync(need('EAD_CA_FILE'), 'utf8') }];
+  const targets: DirectoryTarget[] = [
+    {
+      host: need('EAD_DC_HOST'),
+      port: Number(env.EAD_DC_PORT ?? 636),
+      security: env.EAD_DC_SECURITY === 'starttls' ? 'starttls' : 'ldaps',
+      caPem: readFileSync(need('EAD_CA_FILE'), 'utf8'),
+    },
+  ];
   const credentials = { user: need('EAD_BIND_USER'), password: need('EAD_BIND_PASSWORD') };
-  const discovery = await discoverWithFailover(io.directory, targets, credentials, { clock: io.clock, timeoutMs: 10_000 });
+  const discovery = await discoverWithFailover(io.directory, targets, credentials, {
+    clock: io.clock,
+    timeoutMs: 10_000,
+  });
   const n = discovery.servers.length;
   const first = discovery.servers[0];
   if (!first || n < 2) throw new Error(`the lab has ${n} Exchange server(s); the benchmark needs at least 2`);
@@ -65,7 +83,11 @@ async function main(): Promise<void> {
   const once = async (scope: Scope): Promise<{ ms: number; findings: number; errors: number }> => {
     const started = performance.now();
     const { findings } = await runDiagnosis({ io, discovery, scope, settings, directory: { targets, credentials } });
-    return { ms: performance.now() - started, findings: findings.length, errors: findings.filter((f) => f.severity === 'error').length };
+    return {
+      ms: performance.now() - started,
+      findings: findings.length,
+      errors: findings.filter((f) => f.severity === 'error').length,
+    };
   };
 
   // One warm-up of each so TLS session setup, DNS caches and JIT do not land on the first sample.
@@ -82,7 +104,9 @@ async function main(): Promise<void> {
   }
   const t1 = median(one);
   const tn = median(all);
-  console.log(`Fan-out: ${n} Exchange servers and ${discovery.domainControllers.length} DC(s), all six steps, concurrency ${concurrency}, ${runs} run(s), medians`);
+  console.log(
+    `Fan-out: ${n} Exchange servers and ${discovery.domainControllers.length} DC(s), all six steps, concurrency ${concurrency}, ${runs} run(s), medians`,
+  );
   console.log(`  one server (${first.name}):     ${t1.toFixed(0)} ms`);
   console.log(`  all ${n} servers:          ${tn.toFixed(0)} ms  (${last.findings} findings, ${last.errors} errors)`);
   console.log(`  N = ${n}   ratio time(N)/time(1) = ${(tn / t1).toFixed(2)}   (serial would be about ${n})`);

@@ -21,5 +21,7 @@ for (const file of files) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, file), ...extra], { stdio: 'inherit' });
   if (r.status !== 0) failed.push(`${file} (exit ${r.status ?? r.signal ?? '?'})`);
 }
-console.log(`\n${files.length - failed.length} of ${files.length} benchmark(s) ran${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
+console.log(
+  `\n${files.length - failed.length} of ${files.length} benchmark(s) ran${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
+);
 process.exit(failed.length ? 1 : 0);

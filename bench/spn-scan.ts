@@ -29,7 +29,13 @@ function need(name: string): string {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, page: { type: 'string', default: '1000' }, domain: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '3' },
+      page: { type: 'string', default: '1000' },
+      domain: { type: 'boolean' },
+    },
+  });
   const runs = Math.max(1, Number(values.runs));
   const pageSize = Math.max(1, Number(values.page));
   const host = need('EAD_DC_HOST');
@@ -43,9 +49,14 @@ async function main(): Promise<void> {
   const credentials = { user, password };
 
   // The base: '' on the global catalog (whole forest), the domain naming context otherwise.
-  const probe = await connector.connect({ ...target, port: 636, globalCatalog: false }, credentials, { timeoutMs: 10_000 });
+  const probe = await connector.connect({ ...target, port: 636, globalCatalog: false }, credentials, {
+    timeoutMs: 10_000,
+  });
   let domainDn = '';
-  for await (const e of probe.search({ base: '', scope: 'base', filter: '(objectClass=*)', attributes: ['defaultNamingContext'] }, { timeoutMs: 10_000 })) {
+  for await (const e of probe.search(
+    { base: '', scope: 'base', filter: '(objectClass=*)', attributes: ['defaultNamingContext'] },
+    { timeoutMs: 10_000 },
+  )) {
     domainDn = getFirst(e, 'defaultNamingContext') ?? '';
   }
   await probe.close();
@@ -84,7 +95,25 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const r = spawnSync(
         '/usr/bin/time',
-        ['-f', 'EAD_MAXRSS=%M', 'ldapsearch', '-LLL', '-x', '-H', `ldaps://${host}:${port}`, '-D', user, '-y', pwFile, '-b', base, '-E', `pr=${pageSize}/noprompt`, '(servicePrincipalName=*)', 'servicePrincipalName'],
+        [
+          '-f',
+          'EAD_MAXRSS=%M',
+          'ldapsearch',
+          '-LLL',
+          '-x',
+          '-H',
+          `ldaps://${host}:${port}`,
+          '-D',
+          user,
+          '-y',
+          pwFile,
+          '-b',
+          base,
+          '-E',
+          `pr=${pageSize}/noprompt`,
+          '(servicePrincipalName=*)',
+          'servicePrincipalName',
+        ],
         { env: { ...process.env, LDAPTLS_CACERT: caFile }, maxBuffer: 1 << 30, encoding: 'utf8' },
       );
       theirs.push(performance.now() - t0);
@@ -98,13 +127,17 @@ async function main(): Promise<void> {
 
   const o = median(ours);
   const t = median(theirs);
-  console.log(`Directory: ldaps://${host}:${port} base "${base}" (${gc ? 'global catalog' : 'domain'}), page size ${pageSize}, ${runs} run(s), medians`);
+  console.log(
+    `Directory: ldaps://${host}:${port} base "${base}" (${gc ? 'global catalog' : 'domain'}), page size ${pageSize}, ${runs} run(s), medians`,
+  );
   console.log(`Scan result: ${summary}`);
   console.log(`ldapsearch dumped ${lines} servicePrincipalName values`);
   console.log(`duplicate scan (ldapts, streaming + confirm): ${o.toFixed(0)} ms`);
   console.log(`ldapsearch dump (no analysis):                ${t.toFixed(0)} ms`);
   console.log(`time ratio scan / ldapsearch:                 ${(o / t).toFixed(2)}`);
-  console.log(`peak RSS: scan process ${(oursRssKb / 1024).toFixed(1)} MB (Node baseline before scanning ${(rssBefore / 1024).toFixed(1)} MB), ldapsearch ${(theirRssKb / 1024).toFixed(1)} MB`);
+  console.log(
+    `peak RSS: scan process ${(oursRssKb / 1024).toFixed(1)} MB (Node baseline before scanning ${(rssBefore / 1024).toFixed(1)} MB), ldapsearch ${(theirRssKb / 1024).toFixed(1)} MB`,
+  );
   console.log(`heap growth during the scan: ${((heapPeak - heapBase) / 1048576).toFixed(1)} MB`);
 }
 

@@ -9,7 +9,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
-import { codeServerDir, freePort, startCodeServer, workbenchUrl, type CodeServer } from '../test/vscode/harness/code-server.js';
+import {
+  codeServerDir,
+  freePort,
+  startCodeServer,
+  workbenchUrl,
+  type CodeServer,
+} from '../test/vscode/harness/code-server.js';
 import { labForEditor } from '../test/vscode/harness/lab.js';
 import { knownSecrets, scrub } from '../test/vscode/harness/results.js';
 
@@ -25,7 +31,8 @@ async function portIsFree(port: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(repoRoot, 'test', 'lab', 'api.ts'))) throw new Error('test/lab/api.ts is missing: the lab is not part of this checkout.');
+  if (!existsSync(path.join(repoRoot, 'test', 'lab', 'api.ts')))
+    throw new Error('test/lab/api.ts is missing: the lab is not part of this checkout.');
 
   console.log('demo: starting the lab (a Samba AD DC for contoso.test on loopback)…');
   const lab = await labForEditor(repoRoot, { start: true });
@@ -33,10 +40,15 @@ async function main(): Promise<void> {
   if (!lab.workspace) throw new Error('the lab did not write its workspace (.lab/workspace)');
 
   console.log('demo: building…');
-  execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   // The product's main job, from the command line: diagnose the lab's whole organisation.
-  console.log(`demo: diagnosing the lab (scenario ${lab.env.EAD_SCENARIO ?? 'healthy'}): exchange-auth-doctor diagnose\n`);
+  console.log(
+    `demo: diagnosing the lab (scenario ${lab.env.EAD_SCENARIO ?? 'healthy'}): exchange-auth-doctor diagnose\n`,
+  );
   const diagnosis = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'diagnose', '--no-color'], {
     cwd: repoRoot,
     env: { ...process.env, ...lab.env },
@@ -45,7 +57,12 @@ async function main(): Promise<void> {
   });
   process.stdout.write(scrub(diagnosis.stdout ?? '', secrets));
   if (diagnosis.stderr) process.stderr.write(scrub(diagnosis.stderr, secrets));
-  const verdict = diagnosis.status === 0 ? 'no error found' : diagnosis.status === 1 ? 'errors found (see above)' : `the diagnosis failed (exit ${String(diagnosis.status)})`;
+  const verdict =
+    diagnosis.status === 0
+      ? 'no error found'
+      : diagnosis.status === 1
+        ? 'errors found (see above)'
+        : `the diagnosis failed (exit ${String(diagnosis.status)})`;
   console.log(`\ndemo: diagnosis finished: ${verdict}. Try another lab with EAD_SCENARIO=all-faults npm run demo`);
 
   const wanted = Number(process.env.EAD_DEMO_PORT || 8765);
@@ -55,7 +72,13 @@ async function main(): Promise<void> {
   // A persistent profile for the demo editor, next to the code-server install (outside the repo).
   const stateDir = path.join(path.dirname(codeServerDir()), 'demo');
   mkdirSync(stateDir, { recursive: true });
-  const server: CodeServer = await startCodeServer({ repoRoot, tempDir: stateDir, workspace: lab.workspace, env: lab.env, port });
+  const server: CodeServer = await startCodeServer({
+    repoRoot,
+    tempDir: stateDir,
+    workspace: lab.workspace,
+    env: lab.env,
+    port,
+  });
   const url = workbenchUrl(server, { workspace: lab.workspace, extensionDevelopmentPath: repoRoot });
 
   console.log(`

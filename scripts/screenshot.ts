@@ -18,7 +18,13 @@ import { openWorkbench, waitForWorkbench, type Workbench } from '../test/vscode/
 import { startCodeServer, workbenchUrl, type CodeServer } from '../test/vscode/harness/code-server.js';
 import { labForEditor } from '../test/vscode/harness/lab.js';
 import { knownSecrets, scrub } from '../test/vscode/harness/results.js';
-import { answerQuickInput, expandAll, openViewContainer, runCommand, waitForRow } from '../test/vscode/harness/workbench-ui.js';
+import {
+  answerQuickInput,
+  expandAll,
+  openViewContainer,
+  runCommand,
+  waitForRow,
+} from '../test/vscode/harness/workbench-ui.js';
 import type { FrameLocator, Page } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -35,13 +41,23 @@ async function walkthroughShots(dir: string): Promise<void> {
   const lab = await labForEditor(repoRoot, { start: false });
   secrets.push(...knownSecrets(lab.env));
   const password = lab.env.EAD_BIND_PASSWORD;
-  if (!lab.workspace || !password) throw new Error('the lab is not running; start a scenario and eval "$(npm run --silent lab -- env)" first');
+  if (!lab.workspace || !password)
+    throw new Error('the lab is not running; start a scenario and eval "$(npm run --silent lab -- env)" first');
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'ead-shot-'));
   let server: CodeServer | undefined;
   let bench: Workbench | undefined;
   try {
-    server = await startCodeServer({ repoRoot, tempDir, workspace: lab.workspace, env: lab.env, userSettings: { 'workbench.colorTheme': process.env.EAD_SHOT_THEME || 'Default Dark Modern' } });
-    bench = await openWorkbench(workbenchUrl(server, { workspace: lab.workspace, extensionDevelopmentPath: repoRoot }), { width: 1400, height: 900 });
+    server = await startCodeServer({
+      repoRoot,
+      tempDir,
+      workspace: lab.workspace,
+      env: lab.env,
+      userSettings: { 'workbench.colorTheme': process.env.EAD_SHOT_THEME || 'Default Dark Modern' },
+    });
+    bench = await openWorkbench(
+      workbenchUrl(server, { workspace: lab.workspace, extensionDevelopmentPath: repoRoot }),
+      { width: 1400, height: 900 },
+    );
     const { page } = bench;
     await waitForWorkbench(page);
     await openViewContainer(page, 'Exchange Auth Doctor');
@@ -61,7 +77,11 @@ async function walkthroughShots(dir: string): Promise<void> {
     }
     await frame.locator('#scope-pair').click();
     await frame.locator('#run-all').click();
-    await frame.locator('section.step[data-status="running"]').first().waitFor({ state: 'detached', timeout: 180000 }).catch(() => undefined);
+    await frame
+      .locator('section.step[data-status="running"]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 180000 })
+      .catch(() => undefined);
     await waitSettled(frame);
     await page.mouse.move(5, 450);
     mkdirSync(dir, { recursive: true });
@@ -71,7 +91,9 @@ async function walkthroughShots(dir: string): Promise<void> {
       console.log(`screenshot: ${path.relative(process.cwd(), path.join(dir, name))}`);
     };
     await shot('walkthrough-en-dark.png');
-    await frame.locator('#step-3-title').evaluate((el) => (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }));
+    await frame
+      .locator('#step-3-title')
+      .evaluate((el) => (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }));
     await shot('walkthrough-en-dark-findings.png');
     await frame.locator('#language').evaluate((el) => {
       const select = el as unknown as { value: string; dispatchEvent(e: Event): boolean };
@@ -99,7 +121,9 @@ async function walkthroughShots(dir: string): Promise<void> {
 async function waitSettled(frame: FrameLocator, timeoutMs = 180000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    const pending = await frame.locator('section.step[data-status="idle"], section.step[data-status="running"]').count();
+    const pending = await frame
+      .locator('section.step[data-status="idle"], section.step[data-status="running"]')
+      .count();
     if (pending === 0) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -107,19 +131,30 @@ async function waitSettled(frame: FrameLocator, timeoutMs = 180000): Promise<voi
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--walkthrough') return walkthroughShots(path.resolve(process.argv[3] ?? path.join(repoRoot, 'docs')));
+  if (process.argv[2] === '--walkthrough')
+    return walkthroughShots(path.resolve(process.argv[3] ?? path.join(repoRoot, 'docs')));
   const out = path.resolve(process.argv[2] ?? path.join(repoRoot, 'docs', 'exchange-servers.png'));
   const lab = await labForEditor(repoRoot, { start: true });
   secrets.push(...knownSecrets(lab.env));
   const password = lab.env.EAD_BIND_PASSWORD;
-  if (!lab.workspace || !password) throw new Error(`the lab is not available${lab.note ? ` (${lab.note})` : ''}; run: npm run lab -- start`);
+  if (!lab.workspace || !password)
+    throw new Error(`the lab is not available${lab.note ? ` (${lab.note})` : ''}; run: npm run lab -- start`);
 
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'ead-shot-'));
   let server: CodeServer | undefined;
   let bench: Workbench | undefined;
   try {
-    server = await startCodeServer({ repoRoot, tempDir, workspace: lab.workspace, env: lab.env, userSettings: { 'workbench.colorTheme': 'Default Light Modern' } });
-    bench = await openWorkbench(workbenchUrl(server, { workspace: lab.workspace, extensionDevelopmentPath: repoRoot }), { width: 1280, height: 800 });
+    server = await startCodeServer({
+      repoRoot,
+      tempDir,
+      workspace: lab.workspace,
+      env: lab.env,
+      userSettings: { 'workbench.colorTheme': 'Default Light Modern' },
+    });
+    bench = await openWorkbench(
+      workbenchUrl(server, { workspace: lab.workspace, extensionDevelopmentPath: repoRoot }),
+      { width: 1280, height: 800 },
+    );
     const { page } = bench;
     await waitForWorkbench(page);
     await openViewContainer(page, 'Exchange Auth Doctor');

@@ -12,7 +12,9 @@ import { activateEvidenceFeature } from './extension/evidence/index.js';
 export function activate(context: vscode.ExtensionContext): ExchangeAuthDoctorApi {
   const log = vscode.window.createOutputChannel('Exchange Auth Doctor', { log: true });
   context.subscriptions.push(log);
-  log.info(`Exchange Auth Doctor ${String((context.extension.packageJSON as { version?: string }).version)} on VS Code ${vscode.version}`);
+  log.info(
+    `Exchange Auth Doctor ${String((context.extension.packageJSON as { version?: string }).version)} on VS Code ${vscode.version}`,
+  );
   const api = activateDirectoryFeature(context, log);
   const commands = activateCommandsFeature(context, api, log);
   activateWalkthroughFeature(context, api, log, { diagnosis: commands.diagnosis });

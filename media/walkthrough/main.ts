@@ -53,7 +53,9 @@ function header(s: WalkthroughState): HTMLElement {
     if (lang === s.language) option.setAttribute('selected', '');
     select.append(option);
   }
-  select.addEventListener('change', () => post({ type: 'setLanguage', language: (select as unknown as { value: string }).value as Language }));
+  select.addEventListener('change', () =>
+    post({ type: 'setLanguage', language: (select as unknown as { value: string }).value as Language }),
+  );
   const exportMd = h('vscode-button', { id: 'export-md', secondary: '' }, t('Export as Markdown'));
   exportMd.addEventListener('click', () => post({ type: 'export', format: 'markdown' }));
   const exportHtml = h('vscode-button', { id: 'export-html', secondary: '' }, t('Export as HTML'));
@@ -62,7 +64,14 @@ function header(s: WalkthroughState): HTMLElement {
     'header',
     { class: 'top' },
     h('h1', {}, t('Resolve 454 4.7.0 Temporary authentication failure')),
-    h('div', { class: 'toolbar', role: 'group', 'aria-label': t('Walkthrough actions') }, h('label', { for: 'language', class: 'visually-hidden' }, t('Language')), select, exportMd, exportHtml),
+    h(
+      'div',
+      { class: 'toolbar', role: 'group', 'aria-label': t('Walkthrough actions') },
+      h('label', { for: 'language', class: 'visually-hidden' }, t('Language')),
+      select,
+      exportMd,
+      exportHtml,
+    ),
   );
 }
 
@@ -70,7 +79,13 @@ function nav(): HTMLElement {
   const list = h('ol', { class: 'step-nav', id: 'step-nav' });
   const labels = [t(SYMPTOM_STEP.title), ...([1, 2, 3, 4, 5, 6] as const).map((n) => t(STEP_CONTENT[n].title))];
   labels.forEach((label, i) => {
-    const button = h('button', { type: 'button', id: `nav-${i}`, 'data-step': String(i), tabindex: i === 0 ? '0' : '-1' }, h('span', { class: 'nav-number' }, String(i)), h('span', { class: 'nav-label' }, label), h('span', { class: 'nav-status', id: `nav-status-${i}` }));
+    const button = h(
+      'button',
+      { type: 'button', id: `nav-${i}`, 'data-step': String(i), tabindex: i === 0 ? '0' : '-1' },
+      h('span', { class: 'nav-number' }, String(i)),
+      h('span', { class: 'nav-label' }, label),
+      h('span', { class: 'nav-status', id: `nav-status-${i}` }),
+    );
     button.addEventListener('click', () => goTo(i));
     list.append(h('li', {}, button));
   });
@@ -79,7 +94,16 @@ function nav(): HTMLElement {
     const buttons = [...list.querySelectorAll('button')];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (at < 0) return;
-    const to = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : -2;
+    const to =
+      e.key === 'ArrowDown' || e.key === 'ArrowRight'
+        ? at + 1
+        : e.key === 'ArrowUp' || e.key === 'ArrowLeft'
+          ? at - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? buttons.length - 1
+              : -2;
     if (to === -2) return;
     e.preventDefault();
     const target = buttons[(to + buttons.length) % buttons.length];
@@ -111,20 +135,39 @@ function summarySection(): HTMLElement {
     { id: 'summary', class: 'summary', 'aria-labelledby': 'summary-title' },
     h('h2', { id: 'summary-title', tabindex: '-1' }, t('Summary')),
     h('div', { id: 'summary-scope', class: 'scope-line' }),
-    h('div', { class: 'progress-line' }, h('progress', { id: 'progress', max: '6', value: '0', 'aria-labelledby': 'progress-text' }), h('span', { id: 'progress-text' })),
+    h(
+      'div',
+      { class: 'progress-line' },
+      h('progress', { id: 'progress', max: '6', value: '0', 'aria-labelledby': 'progress-text' }),
+      h('span', { id: 'progress-text' }),
+    ),
     h('div', { id: 'summary-error', class: 'error-text', role: 'alert' }),
     h('h3', {}, t('Likely causes, most likely first')),
     h('ol', { id: 'causes', class: 'causes' }),
-    h('div', { class: 'actions' }, run, cancel, h('vscode-progress-ring', { id: 'busy', 'aria-label': t('Checking…') })),
+    h(
+      'div',
+      { class: 'actions' },
+      run,
+      cancel,
+      h('vscode-progress-ring', { id: 'busy', 'aria-label': t('Checking…') }),
+    ),
   );
 }
 
 function symptomSection(s: WalkthroughState): HTMLElement {
   // Pasted errors and logs are left-to-right text, also in a right-to-left panel.
-  const area = h('vscode-textarea', { id: 'symptom-text', rows: '6', dir: 'ltr', 'aria-label': t('Paste the error'), placeholder: '451 4.4.0 Primary target IP address responded with: "454 4.7.0 Temporary authentication failure."' });
+  const area = h('vscode-textarea', {
+    id: 'symptom-text',
+    rows: '6',
+    dir: 'ltr',
+    'aria-label': t('Paste the error'),
+    placeholder: '451 4.4.0 Primary target IP address responded with: "454 4.7.0 Temporary authentication failure."',
+  });
   (area as unknown as { value: string }).value = s.symptom?.text ?? '';
   const recognise = h('vscode-button', { id: 'recognise' }, t('Recognise'));
-  recognise.addEventListener('click', () => post({ type: 'recognise', text: (area as unknown as { value: string }).value }));
+  recognise.addEventListener('click', () =>
+    post({ type: 'recognise', text: (area as unknown as { value: string }).value }),
+  );
 
   const mode = h('vscode-radio-group', { id: 'scope-mode', 'aria-label': t('What to check') });
   const org = h('vscode-radio', { id: 'scope-org', name: 'scope', value: 'organisation' }, t('The whole organisation'));
@@ -136,7 +179,8 @@ function symptomSection(s: WalkthroughState): HTMLElement {
     const isPair = (pair as unknown as { checked: boolean }).checked;
     const from = (sending as unknown as { value: string }).value;
     const to = (receiving as unknown as { value: string }).value;
-    const scope: WalkthroughScope = isPair && from && to ? { kind: 'pair', sending: from, receiving: to } : { kind: 'organisation' };
+    const scope: WalkthroughScope =
+      isPair && from && to ? { kind: 'pair', sending: from, receiving: to } : { kind: 'organisation' };
     post({ type: 'setScope', scope });
   };
   for (const el of [mode, sending, receiving]) el.addEventListener('change', sendScope);
@@ -175,13 +219,31 @@ function stepSection(n: Step): HTMLElement {
   recheck.addEventListener('click', () => post({ type: 'run', steps: [n] }));
   return h(
     'section',
-    { id: `step-${n}`, class: 'step', 'aria-labelledby': `step-${n}-title`, 'data-step': String(n), 'data-status': 'idle' },
-    h('div', { class: 'step-head' }, h('h2', { id: `step-${n}-title`, tabindex: '-1' }, `${t('Step {0}', n)}: ${t(c.title)}`), h('span', { class: 'status', id: `status-${n}` })),
+    {
+      id: `step-${n}`,
+      class: 'step',
+      'aria-labelledby': `step-${n}-title`,
+      'data-step': String(n),
+      'data-status': 'idle',
+    },
+    h(
+      'div',
+      { class: 'step-head' },
+      h('h2', { id: `step-${n}-title`, tabindex: '-1' }, `${t('Step {0}', n)}: ${t(c.title)}`),
+      h('span', { class: 'status', id: `status-${n}` }),
+    ),
     h('h3', {}, t('What this step checks')),
     h('p', {}, t(c.what)),
     h('h3', {}, t('Why it matters')),
     h('p', { class: 'why' }, t(c.why)),
-    h('details', {}, h('summary', {}, t('Check by hand')), ...c.manual.map((m) => h('div', { class: 'manual' }, h('div', {}, t(m.label)), h('pre', {}, h('code', {}, m.command))))),
+    h(
+      'details',
+      {},
+      h('summary', {}, t('Check by hand')),
+      ...c.manual.map((m) =>
+        h('div', { class: 'manual' }, h('div', {}, t(m.label)), h('pre', {}, h('code', {}, m.command))),
+      ),
+    ),
     h('h3', { id: `findings-${n}-title` }, t('Findings')),
     h('div', { id: `findings-${n}`, class: 'findings', 'aria-labelledby': `findings-${n}-title` }),
     h('div', { class: 'actions' }, recheck),
@@ -189,7 +251,13 @@ function stepSection(n: Step): HTMLElement {
 }
 
 function build(s: WalkthroughState): void {
-  const main = h('main', { class: 'content' }, summarySection(), symptomSection(s), ...([1, 2, 3, 4, 5, 6] as const).map(stepSection));
+  const main = h(
+    'main',
+    { class: 'content' },
+    summarySection(),
+    symptomSection(s),
+    ...([1, 2, 3, 4, 5, 6] as const).map(stepSection),
+  );
   replaceChildren(app, header(s), h('div', { class: 'layout' }, nav(), main));
   app.removeAttribute('aria-busy');
 }
@@ -201,14 +269,34 @@ function statusBadge(status: StepState['status'] | 'idle'): HTMLElement {
 }
 
 function remedyBlock(step: Step, fi: number, ri: number, r: Remedy): HTMLElement {
-  const copy = h('vscode-button', { secondary: '', class: 'copy', 'aria-label': `${t('Copy')}: ${r.summary}` }, t('Copy'));
+  const copy = h(
+    'vscode-button',
+    { secondary: '', class: 'copy', 'aria-label': `${t('Copy')}: ${r.summary}` },
+    t('Copy'),
+  );
   copy.addEventListener('click', () => post({ type: 'copyRemedy', step, finding: fi, remedy: ri }));
-  const run = h('vscode-button', { class: 'run', 'aria-label': `${t('Run in terminal')}: ${r.summary}` }, t('Run in terminal'));
+  const run = h(
+    'vscode-button',
+    { class: 'run', 'aria-label': `${t('Run in terminal')}: ${r.summary}` },
+    t('Run in terminal'),
+  );
   run.addEventListener('click', () => post({ type: 'runRemedy', step, finding: fi, remedy: ri }));
   return h(
     'div',
     { class: 'remedy' },
-    h('p', {}, h('span', { dir: 'auto' }, r.summary), ' ', h('span', { class: r.changesState ? 'changes' : 'readonly' }, r.changesState ? t('Changes the server') : t('Read-only')), ' · ', t('Run on {0}', r.runOn)),
+    h(
+      'p',
+      {},
+      h('span', { dir: 'auto' }, r.summary),
+      ' ',
+      h(
+        'span',
+        { class: r.changesState ? 'changes' : 'readonly' },
+        r.changesState ? t('Changes the server') : t('Read-only'),
+      ),
+      ' · ',
+      t('Run on {0}', r.runOn),
+    ),
     h('pre', {}, h('code', {}, r.command)),
     h('div', { class: 'actions' }, copy, run),
   );
@@ -216,15 +304,34 @@ function remedyBlock(step: Step, fi: number, ri: number, r: Remedy): HTMLElement
 
 function findingBlock(step: Step, f: Finding, index: number): HTMLElement {
   // Findings come from the engine in English: `dir="auto"` keeps them left to right in a Hebrew panel.
-  const parts: (HTMLElement | string)[] = [h('h4', {}, statusBadge(f.severity), ' ', h('span', { dir: 'auto' }, `${f.subject.name}: ${f.title}`))];
-  if (f.reason) parts.push(h('p', { class: 'reason' }, `${t('Why it could not be checked')}: `, h('span', { dir: 'auto' }, f.reason)));
+  const parts: (HTMLElement | string)[] = [
+    h('h4', {}, statusBadge(f.severity), ' ', h('span', { dir: 'auto' }, `${f.subject.name}: ${f.title}`)),
+  ];
+  if (f.reason)
+    parts.push(
+      h('p', { class: 'reason' }, `${t('Why it could not be checked')}: `, h('span', { dir: 'auto' }, f.reason)),
+    );
   if (f.explanation) parts.push(h('p', { dir: 'auto' }, f.explanation));
   if (f.evidence.length) {
-    parts.push(table([t('Observed'), t('Value'), t('Source'), t('When')], f.evidence.map((e) => [e.label, e.value, e.source, e.observedAt]), t('Evidence')));
+    parts.push(
+      table(
+        [t('Observed'), t('Value'), t('Source'), t('When')],
+        f.evidence.map((e) => [e.label, e.value, e.source, e.observedAt]),
+        t('Evidence'),
+      ),
+    );
   }
   for (const tb of f.tables ?? []) parts.push(table(tb.columns, tb.rows, tb.caption));
   f.remedies.forEach((r, ri) => parts.push(remedyBlock(step, index, ri, r)));
-  return h('article', { class: `finding severity-${f.severity}`, 'data-code': f.code, 'aria-label': `${t(STATUS_LABEL[f.severity])}: ${f.title}` }, ...parts);
+  return h(
+    'article',
+    {
+      class: `finding severity-${f.severity}`,
+      'data-code': f.code,
+      'aria-label': `${t(STATUS_LABEL[f.severity])}: ${f.title}`,
+    },
+    ...parts,
+  );
 }
 
 const ORDER: Record<string, number> = { error: 0, warning: 1, unknown: 2, ok: 3 };
@@ -237,9 +344,18 @@ function updateStep(s: StepState): void {
   replaceChildren(document.getElementById(`status-${s.step}`), statusBadge(s.status));
   replaceChildren(document.getElementById(`nav-status-${s.step}`), statusBadge(s.status));
   const region = document.getElementById(`findings-${s.step}`);
-  const indexed = s.findings.map((f, i) => ({ f, i })).sort((a, b) => (ORDER[a.f.severity] ?? 9) - (ORDER[b.f.severity] ?? 9));
+  const indexed = s.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (ORDER[a.f.severity] ?? 9) - (ORDER[b.f.severity] ?? 9));
   if (!indexed.length) {
-    replaceChildren(region, h('p', { class: 'empty' }, s.status === 'running' ? t('Checking…') : t('No findings yet. Run the check to see what it finds.')));
+    replaceChildren(
+      region,
+      h(
+        'p',
+        { class: 'empty' },
+        s.status === 'running' ? t('Checking…') : t('No findings yet. Run the check to see what it finds.'),
+      ),
+    );
     return;
   }
   // What passed is folded away once something needs attention, so the faults stand out.
@@ -247,7 +363,14 @@ function updateStep(s: StepState): void {
   const passed = indexed.filter(({ f }) => f.severity === 'ok');
   const blocks: HTMLElement[] = problems.map(({ f, i }) => findingBlock(s.step, f, i));
   if (passed.length && problems.length) {
-    blocks.push(h('details', { class: 'passed' }, h('summary', {}, t('Passed checks: {0}', passed.length)), ...passed.map(({ f, i }) => findingBlock(s.step, f, i))));
+    blocks.push(
+      h(
+        'details',
+        { class: 'passed' },
+        h('summary', {}, t('Passed checks: {0}', passed.length)),
+        ...passed.map(({ f, i }) => findingBlock(s.step, f, i)),
+      ),
+    );
   } else blocks.push(...passed.map(({ f, i }) => findingBlock(s.step, f, i)));
   replaceChildren(region, ...blocks);
 }
@@ -263,7 +386,8 @@ function fillSelect(id: string, servers: string[], selected: string | undefined)
   const select = document.getElementById(id);
   if (!select) return;
   const current = [...select.querySelectorAll('vscode-option')].map((o) => o.getAttribute('value')).join(',');
-  if (current !== servers.join(',')) replaceChildren(select, ...servers.map((name) => h('vscode-option', { value: name }, name)));
+  if (current !== servers.join(','))
+    replaceChildren(select, ...servers.map((name) => h('vscode-option', { value: name }, name)));
   if (selected && servers.includes(selected)) (select as unknown as { value: string }).value = selected;
 }
 
@@ -271,19 +395,34 @@ function updateSymptom(s: WalkthroughState): void {
   const result = document.getElementById('symptom-result');
   const sym = s.symptom;
   if (!sym) replaceChildren(result);
-  else if (!sym.recognised) replaceChildren(result, h('p', { class: 'warning-text' }, t('This text does not look like the 454 4.7.0 symptom. Pick the servers below instead.')));
+  else if (!sym.recognised)
+    replaceChildren(
+      result,
+      h(
+        'p',
+        { class: 'warning-text' },
+        t('This text does not look like the 454 4.7.0 symptom. Pick the servers below instead.'),
+      ),
+    );
   else {
     const rows = sym.facts.map((f) => [t(f.label), f.value]);
     replaceChildren(
       result,
       h('p', {}, t('Recognised: {0}', sym.kinds.map((k) => t(KIND_LABEL[k])).join(', '))),
       table([t('Read from the text'), t('Value')], rows),
-      sym.unmatched.length ? h('p', { class: 'warning-text' }, t('Not an Exchange server found in the directory: {0}', sym.unmatched.join(', '))) : '',
+      sym.unmatched.length
+        ? h(
+            'p',
+            { class: 'warning-text' },
+            t('Not an Exchange server found in the directory: {0}', sym.unmatched.join(', ')),
+          )
+        : '',
     );
   }
   const scope = s.scope;
   const isPair = scope?.kind === 'pair';
-  const radio = (id: string): { checked: boolean } | null => document.getElementById(id) as unknown as { checked: boolean } | null;
+  const radio = (id: string): { checked: boolean } | null =>
+    document.getElementById(id) as unknown as { checked: boolean } | null;
   const pairRadio = radio('scope-pair');
   const orgRadio = radio('scope-org');
   if (pairRadio) pairRadio.checked = isPair;
@@ -297,12 +436,34 @@ function updateSummary(s: WalkthroughState): void {
   (document.getElementById('progress') as HTMLProgressElement | null)?.setAttribute('value', String(done));
   replaceChildren(document.getElementById('progress-text'), t('{0} of {1} steps checked', done, total));
   replaceChildren(document.getElementById('summary-scope'), scopeText(s));
-  const error = s.error ?? (s.directory !== 'ready' ? t('The directory has not been read yet: sign in from the Exchange Servers view, then run the checks.') : '');
+  const error =
+    s.error ??
+    (s.directory !== 'ready'
+      ? t('The directory has not been read yet: sign in from the Exchange Servers view, then run the checks.')
+      : '');
   replaceChildren(document.getElementById('summary-error'), error);
   const causes = s.verdict?.causes ?? [];
-  const items = causes.map((c) => h('li', { class: 'cause' }, h('button', { type: 'button', class: 'link', 'data-step': String(c.step) }, `${t('Step {0}', c.step)}: ${t(STEP_CONTENT[c.step].title)}`), h('div', { dir: 'auto' }, c.summary)));
-  items.forEach((li) => li.querySelector('button')?.addEventListener('click', (e) => goTo(Number((e.currentTarget as HTMLElement).dataset.step))));
-  if (!items.length) items.push(h('li', { class: 'none' }, s.verdict ? t('No step shows a fault.') : t('Run the checks to rank the causes.')));
+  const items = causes.map((c) =>
+    h(
+      'li',
+      { class: 'cause' },
+      h(
+        'button',
+        { type: 'button', class: 'link', 'data-step': String(c.step) },
+        `${t('Step {0}', c.step)}: ${t(STEP_CONTENT[c.step].title)}`,
+      ),
+      h('div', { dir: 'auto' }, c.summary),
+    ),
+  );
+  items.forEach((li) =>
+    li
+      .querySelector('button')
+      ?.addEventListener('click', (e) => goTo(Number((e.currentTarget as HTMLElement).dataset.step))),
+  );
+  if (!items.length)
+    items.push(
+      h('li', { class: 'none' }, s.verdict ? t('No step shows a fault.') : t('Run the checks to rank the causes.')),
+    );
   replaceChildren(document.getElementById('causes'), ...items);
   document.getElementById('run-all')?.toggleAttribute('disabled', s.running);
   document.getElementById('start')?.toggleAttribute('disabled', s.running);

@@ -64,7 +64,10 @@ const CONNECTION_OPTIONS = {
 type Env = Record<string, string | undefined>;
 
 function list(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function host(name: string, what: string): string {
@@ -81,10 +84,13 @@ function integer(text: string, what: string, min: number, max: number): number {
 }
 
 function connection(values: Record<string, string | boolean | string[] | undefined>, env: Env): ConnectionOptions {
-  const dcs = list((values.dc as string[] | undefined) ?? (env.EAD_DC_HOST ? [env.EAD_DC_HOST] : undefined)).map((d) => host(d, 'Domain controller'));
+  const dcs = list((values.dc as string[] | undefined) ?? (env.EAD_DC_HOST ? [env.EAD_DC_HOST] : undefined)).map((d) =>
+    host(d, 'Domain controller'),
+  );
   if (dcs.length === 0) throw new UsageError('No domain controller given: use --dc HOST (or set EAD_DC_HOST)');
   const securityText = (values.security as string | undefined) ?? env.EAD_DC_SECURITY ?? 'ldaps';
-  if (securityText !== 'ldaps' && securityText !== 'starttls') throw new UsageError(`--security must be ldaps or starttls, not "${securityText}"`);
+  if (securityText !== 'ldaps' && securityText !== 'starttls')
+    throw new UsageError(`--security must be ldaps or starttls, not "${securityText}"`);
   const portText = (values.port as string | undefined) ?? env.EAD_DC_PORT;
   const port = portText ? integer(portText, '--port', 1, 65535) : securityText === 'ldaps' ? 636 : 389;
   const user = ((values.user as string | undefined) ?? env.EAD_BIND_USER ?? '').trim();
@@ -108,13 +114,17 @@ function connection(values: Record<string, string | boolean | string[] | undefin
 
 export function parseSteps(text: string): Step[] {
   const steps = new Set<Step>();
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const range = /^([1-6])-([1-6])$/.exec(part);
     if (range) {
       for (let s = Number(range[1]); s <= Number(range[2]); s++) steps.add(s as Step);
       continue;
     }
-    if (!/^[1-6]$/.test(part)) throw new UsageError(`--steps takes step numbers 1 to 6 such as 1,3,6 or 1-4, not "${part}"`);
+    if (!/^[1-6]$/.test(part))
+      throw new UsageError(`--steps takes step numbers 1 to 6 such as 1,3,6 or 1-4, not "${part}"`);
     steps.add(Number(part) as Step);
   }
   if (steps.size === 0) throw new UsageError('--steps needs at least one step number');
@@ -163,7 +173,10 @@ function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
   let rest = [...positionals];
   let pair: DiagnoseOptions['pair'];
   if (values.pair !== undefined) {
-    const parts = values.pair.split(/,|->/).map((s) => s.trim()).filter(Boolean);
+    const parts = values.pair
+      .split(/,|->/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (parts.length === 1) {
       // `--pair EX01 EX02`: the receiving server is the positional right after the option.
       const at = tokens.findIndex((t) => t.kind === 'option' && t.name === 'pair');
@@ -179,7 +192,9 @@ function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
   }
   if (rest.length) throw new UsageError(`Unexpected argument "${rest[0]}". See exchange-auth-doctor diagnose --help`);
   if (values.json && values.markdown) throw new UsageError('Choose one of --json and --markdown');
-  const servers = list(values.server ?? (pair ? undefined : env.EAD_SERVERS ? [env.EAD_SERVERS] : undefined)).map((s) => host(s, 'Server'));
+  const servers = list(values.server ?? (pair ? undefined : env.EAD_SERVERS ? [env.EAD_SERVERS] : undefined)).map((s) =>
+    host(s, 'Server'),
+  );
   if (pair && values.server?.length) throw new UsageError('Use either --server or --pair, not both');
   const options: DiagnoseOptions = {
     ...connection(values, env),
@@ -209,18 +224,21 @@ function parseSetspn(argv: string[], env: Env): CliCommand {
     }),
   );
   if (values.help) return { command: 'help', topic: 'setspn' };
-  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}". See exchange-auth-doctor setspn --help`);
+  if (positionals.length)
+    throw new UsageError(`Unexpected argument "${positionals[0]}". See exchange-auth-doctor setspn --help`);
   const chosen = [values.L !== undefined, values.X === true, values.Q !== undefined].filter(Boolean).length;
   if (chosen !== 1) throw new UsageError('setspn needs exactly one of -L <account>, -X or -Q <spn>');
   let setspn: SetspnMode;
   if (values.L !== undefined) {
     const account = values.L.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}\$?$/.test(account)) throw new UsageError(`-L takes an account or host name, not "${account}"`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}\$?$/.test(account))
+      throw new UsageError(`-L takes an account or host name, not "${account}"`);
     setspn = { mode: 'list', account };
   } else if (values.Q !== undefined) {
     const spn = values.Q.trim();
     // setspn -Q accepts * as a wildcard; everything else must be a valid SPN.
-    if (!validateSpn(spn.replace(/\*/g, 'x')).ok) throw new UsageError(`-Q takes an SPN such as SMTPSVC/ex01.contoso.test (wildcards allowed), not "${spn}"`);
+    if (!validateSpn(spn.replace(/\*/g, 'x')).ok)
+      throw new UsageError(`-Q takes an SPN such as SMTPSVC/ex01.contoso.test (wildcards allowed), not "${spn}"`);
     setspn = { mode: 'query', spn };
   } else setspn = { mode: 'duplicates' };
   return { command: 'setspn', options: connection(values, env), setspn };

@@ -19,7 +19,12 @@ export function readCaFile(path: string | undefined): string | undefined {
 }
 
 export function buildTargets(options: ConnectionOptions, caPem: string | undefined): DirectoryTarget[] {
-  return options.dcs.map((host) => ({ host, port: options.port, security: options.security, ...(caPem ? { caPem } : {}) }));
+  return options.dcs.map((host) => ({
+    host,
+    port: options.port,
+    security: options.security,
+    ...(caPem ? { caPem } : {}),
+  }));
 }
 
 /** Opens a session on `host` with the TLS settings of the configured targets (see core/engine/sessions). */
@@ -31,7 +36,10 @@ export async function openSessionOn(
   options: { globalCatalog?: boolean; timeoutMs: number; signal?: AbortSignal },
 ): Promise<DirectorySession> {
   const target = targetFor(targets, host, options.globalCatalog ? { globalCatalog: true } : undefined);
-  return io.directory.connect(target, credentials, { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
+  return io.directory.connect(target, credentials, {
+    timeoutMs: options.timeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }
 
 /** Tries each configured DC in turn; wrong credentials stop at once (they would lock the account out). */

@@ -33,7 +33,11 @@ export interface DiagnoseResult {
 /** Maps the named servers onto the discovered ones; unknown names are a usage error. */
 export function chooseScope(options: DiagnoseOptions, discovery: DiscoveryResult): Scope {
   const known = new Map(discovery.servers.map((s) => [s.name.toLowerCase(), s.name]));
-  const byFqdn = new Map(discovery.servers.flatMap((s) => [s.fqdn, s.computer?.dnsHostName].filter((x): x is string => !!x).map((f) => [f.toLowerCase(), s.name])));
+  const byFqdn = new Map(
+    discovery.servers.flatMap((s) =>
+      [s.fqdn, s.computer?.dnsHostName].filter((x): x is string => !!x).map((f) => [f.toLowerCase(), s.name]),
+    ),
+  );
   const resolve = (name: string): string => {
     const hit = known.get(name.toLowerCase()) ?? byFqdn.get(name.toLowerCase());
     if (!hit) {
@@ -42,7 +46,8 @@ export function chooseScope(options: DiagnoseOptions, discovery: DiscoveryResult
     }
     return hit;
   };
-  if (options.pair) return { kind: 'pair', sending: resolve(options.pair.sending), receiving: resolve(options.pair.receiving) };
+  if (options.pair)
+    return { kind: 'pair', sending: resolve(options.pair.sending), receiving: resolve(options.pair.receiving) };
   const named = [...new Set(options.servers.map(resolve))];
   // Every server named (as the lab's EAD_SERVERS does) is the whole organisation.
   if (named.length === 0 || named.length === discovery.servers.length) return { kind: 'organisation' };
@@ -79,7 +84,11 @@ export async function runDiagnose(
   progress(`Connecting to ${options.dcs.join(', ')} as ${options.user}...`);
   let discovery: DiscoveryResult;
   try {
-    discovery = await discoverWithFailover(io.directory, targets, credentials, { clock: io.clock, timeoutMs: options.timeoutMs, signal });
+    discovery = await discoverWithFailover(io.directory, targets, credentials, {
+      clock: io.clock,
+      timeoutMs: options.timeoutMs,
+      signal,
+    });
   } catch (e) {
     if (isDoctorError(e) && e.kind === 'aborted') return { exitCode: 130, findings: [] };
     stderr.write(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`);
@@ -87,7 +96,9 @@ export async function runDiagnose(
   }
   for (const w of discovery.warnings) progress(`warning: ${w}`);
   const scope = chooseScope(options, discovery);
-  progress(`Diagnosing ${scopeText(scope)} (${discovery.servers.map((s) => s.name).join(', ') || 'no Exchange servers'}), steps ${options.steps.join(',')}`);
+  progress(
+    `Diagnosing ${scopeText(scope)} (${discovery.servers.map((s) => s.name).join(', ') || 'no Exchange servers'}), steps ${options.steps.join(',')}`,
+  );
 
   const printer = options.format === 'text' ? new TextPrinter(stdout, options.color) : undefined;
   const { findings, verdict, cancelled } = await runEngine({

@@ -31,14 +31,17 @@ export function engineSettings(options: DiagnoseOptions, discovery: DiscoveryRes
   };
 }
 
-export async function runEngine(req: EngineRequest): Promise<{ findings: Finding[]; verdict: Verdict; cancelled: boolean }> {
+export async function runEngine(
+  req: EngineRequest,
+): Promise<{ findings: Finding[]; verdict: Verdict; cancelled: boolean }> {
   const findings: Finding[] = [];
   const onEvent = (e: EngineEvent): void => {
     if (e.type === 'finding') {
       findings.push(e.finding);
       req.onFinding(e.finding);
     } else if (e.type === 'step-started') req.onProgress(`step ${e.step} started`);
-    else if (e.type === 'step-finished') req.onProgress(`step ${e.step} finished in ${(e.durationMs / 1000).toFixed(1)} s`);
+    else if (e.type === 'step-finished')
+      req.onProgress(`step ${e.step} finished in ${(e.durationMs / 1000).toFixed(1)} s`);
     else req.onProgress(e.message);
   };
   try {

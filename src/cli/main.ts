@@ -26,7 +26,9 @@ async function main(argv: string[]): Promise<number> {
 
   const command = parseCli(argv, process.env, process.stdout.isTTY === true);
   if (command.command === 'help') {
-    process.stdout.write(command.topic === 'diagnose' ? DIAGNOSE_HELP : command.topic === 'setspn' ? SETSPN_HELP : MAIN_HELP);
+    process.stdout.write(
+      command.topic === 'diagnose' ? DIAGNOSE_HELP : command.topic === 'setspn' ? SETSPN_HELP : MAIN_HELP,
+    );
     return 0;
   }
   if (command.command === 'version') {
@@ -69,11 +71,22 @@ async function main(argv: string[]): Promise<number> {
       forestIsGc = true;
     } catch (e) {
       if (isDoctorError(e) && e.kind === 'aborted') throw e;
-      process.stderr.write(redactSecrets(`The global catalog could not be opened (${e instanceof Error ? e.message : String(e)}); searching the domain only.\n`, [password]));
+      process.stderr.write(
+        redactSecrets(
+          `The global catalog could not be opened (${e instanceof Error ? e.message : String(e)}); searching the domain only.\n`,
+          [password],
+        ),
+      );
     }
   }
   try {
-    const out = await runSetspn(command.setspn, { domain, forest, forestIsGc, timeoutMs: options.timeoutMs, signal: controller.signal });
+    const out = await runSetspn(command.setspn, {
+      domain,
+      forest,
+      forestIsGc,
+      timeoutMs: options.timeoutMs,
+      signal: controller.signal,
+    });
     process.stdout.write(redactSecrets(out.stdout, [password]));
     process.stderr.write(redactSecrets(out.stderr, [password]));
     return out.exitCode;

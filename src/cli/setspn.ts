@@ -28,7 +28,12 @@ export interface SetspnOutput {
 
 async function namingContexts(run: SetspnRun): Promise<{ domainDn: string; forestDn: string }> {
   for await (const e of run.domain.search(
-    { base: '', scope: 'base', filter: '(objectClass=*)', attributes: ['defaultNamingContext', 'rootDomainNamingContext'] },
+    {
+      base: '',
+      scope: 'base',
+      filter: '(objectClass=*)',
+      attributes: ['defaultNamingContext', 'rootDomainNamingContext'],
+    },
     { timeoutMs: run.timeoutMs, ...(run.signal ? { signal: run.signal } : {}) },
   )) {
     const domainDn = getFirst(e, 'defaultNamingContext') ?? '';
@@ -48,7 +53,10 @@ export async function runSetspn(mode: SetspnMode, run: SetspnRun): Promise<Setsp
   if (mode.mode === 'list') {
     const name = mode.account.replace(/\$$/, '');
     const filter = `(|(sAMAccountName=${escapeFilterValue(name)}$)(sAMAccountName=${escapeFilterValue(name)})(dNSHostName=${escapeFilterValue(name)}))`;
-    for await (const e of run.domain.search({ base: domainDn, scope: 'sub', filter, attributes: ['servicePrincipalName'], sizeLimit: 2 }, op)) {
+    for await (const e of run.domain.search(
+      { base: domainDn, scope: 'sub', filter, attributes: ['servicePrincipalName'], sizeLimit: 2 },
+      op,
+    )) {
       return { stdout: formatSetspnList(e.dn, entrySpns(e).values), stderr: '', exitCode: 0 };
     }
     return {
@@ -67,10 +75,19 @@ export async function runSetspn(mode: SetspnMode, run: SetspnRun): Promise<Setsp
   }
   const accounts: SetspnAccount[] = [];
   for await (const e of run.forest.search(
-    { base, scope: 'sub', filter: `(servicePrincipalName=${wildcardValue(mode.spn)})`, attributes: ['servicePrincipalName'], pageSize: 500 },
+    {
+      base,
+      scope: 'sub',
+      filter: `(servicePrincipalName=${wildcardValue(mode.spn)})`,
+      attributes: ['servicePrincipalName'],
+      pageSize: 500,
+    },
     op,
   )) {
-    accounts.push({ dn: e.dn, spns: entrySpns(e).values.length ? entrySpns(e).values : getAttr(e, 'servicePrincipalName') });
+    accounts.push({
+      dn: e.dn,
+      spns: entrySpns(e).values.length ? entrySpns(e).values : getAttr(e, 'servicePrincipalName'),
+    });
   }
   return { stdout: formatSetspnQuery(shownDn, accounts, { scope }), stderr: '', exitCode: 0 };
 }

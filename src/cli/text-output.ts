@@ -57,7 +57,9 @@ export class TextPrinter {
   verdict(verdict: Verdict, findings: readonly Finding[]): void {
     const c = verdict.counts;
     const overall = this.paint(COLOUR[verdict.overall], LABEL[verdict.overall]);
-    this.out.write(`\nVerdict: ${overall} (${c.error ?? 0} error, ${c.warning ?? 0} warning, ${c.unknown ?? 0} unknown, ${c.ok ?? 0} ok; ${findings.length} findings)\n`);
+    this.out.write(
+      `\nVerdict: ${overall} (${c.error ?? 0} error, ${c.warning ?? 0} warning, ${c.unknown ?? 0} unknown, ${c.ok ?? 0} ok; ${findings.length} findings)\n`,
+    );
     verdict.causes.forEach((cause, i) => this.out.write(`  ${i + 1}. Step ${cause.step}: ${clean(cause.summary)}\n`));
   }
 }

@@ -31,7 +31,10 @@ export class DoctorError extends Error {
 }
 
 export class TimeoutError extends DoctorError {
-  constructor(what: string, readonly timeoutMs: number) {
+  constructor(
+    what: string,
+    readonly timeoutMs: number,
+  ) {
     super('timeout', `${what} did not answer within ${formatSeconds(timeoutMs)}`);
     this.name = 'TimeoutError';
   }

@@ -38,7 +38,12 @@ export interface ExchangeTiming {
 
 export interface UdpExchanger {
   /** Sends one datagram and resolves with the first reply. */
-  exchange(host: string, port: number, payload: Uint8Array, options: OpOptions & { timing?: ExchangeTiming }): Promise<Uint8Array>;
+  exchange(
+    host: string,
+    port: number,
+    payload: Uint8Array,
+    options: OpOptions & { timing?: ExchangeTiming },
+  ): Promise<Uint8Array>;
 }
 
 export interface DnsResolver {
@@ -57,7 +62,11 @@ export interface ProcessResult {
 
 export interface ProcessRunner {
   /** Runs an executable with an argument vector (never through a shell). */
-  run(file: string, args: readonly string[], options: OpOptions & { input?: string; env?: Record<string, string> }): Promise<ProcessResult>;
+  run(
+    file: string,
+    args: readonly string[],
+    options: OpOptions & { input?: string; env?: Record<string, string> },
+  ): Promise<ProcessResult>;
   /** Whether an executable can be found (e.g. `setspn` exists only on Windows). */
   has(file: string): Promise<boolean>;
 }

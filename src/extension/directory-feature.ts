@@ -15,14 +15,18 @@ import { ServerTreeProvider } from './tree/server-tree.js';
 
 const WATCHED = ['directory', 'servers', 'timeouts'].map((k) => `${SECTION}.${k}`);
 
-export function activateDirectoryFeature(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ExchangeAuthDoctorApi {
+export function activateDirectoryFeature(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): ExchangeAuthDoctorApi {
   const credentials = new CredentialStore(context.secrets);
   const service = new DiscoveryService(new LdaptsDirectoryConnector(), credentials, log, VIEW_ID);
   const tree = new ServerTreeProvider(service.state);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const signIn = new SignIn(credentials, service, log);
   const discoveryChanged = new vscode.EventEmitter<DiscoveryResult | undefined>();
-  const current = (): DiscoveryResult | undefined => (service.state.kind === 'ready' ? service.state.result : undefined);
+  const current = (): DiscoveryResult | undefined =>
+    service.state.kind === 'ready' ? service.state.result : undefined;
 
   context.subscriptions.push(
     service,
@@ -49,7 +53,9 @@ export function activateDirectoryFeature(context: vscode.ExtensionContext, log: 
     getDiscovery: current,
     getDirectoryStatus: () => {
       const s = service.state;
-      return s.kind === 'failed' ? { kind: s.kind, failure: { kind: s.error.kind, message: s.error.message } } : { kind: s.kind };
+      return s.kind === 'failed'
+        ? { kind: s.kind, failure: { kind: s.error.kind, message: s.error.message } }
+        : { kind: s.kind };
     },
     refresh: () => service.refresh(),
     signInWithPassword: (password) => signIn.store(readSettings(), password),

@@ -166,7 +166,11 @@ class LdaptsSession implements DirectorySession {
 }
 
 export class LdaptsDirectoryConnector implements DirectoryConnector {
-  async connect(target: DirectoryTarget, credentials: DirectoryCredentials, options: OpOptions): Promise<DirectorySession> {
+  async connect(
+    target: DirectoryTarget,
+    credentials: DirectoryCredentials,
+    options: OpOptions,
+  ): Promise<DirectorySession> {
     validateTarget(target);
     if (!credentials.user.trim()) throw new DoctorError('usage', 'No bind user is configured');
     const url = directoryUrl(target);
@@ -190,7 +194,10 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
     };
     const refuseReconnect = (): never => {
       state.lost = true;
-      throw new DoctorError('unavailable', `The connection to ${url} was lost; it is not reopened without TLS and bind`);
+      throw new DoctorError(
+        'unavailable',
+        `The connection to ${url} was lost; it is not reopened without TLS and bind`,
+      );
     };
     const ctx: LdapErrorContext = {
       host: target.host,
@@ -229,7 +236,8 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
         await client.bind(credentials.user, credentials.password);
       });
       state.established = true;
-      if (state.lost || !client.isBound) throw new DoctorError('unavailable', `The connection to ${url} closed during the bind`);
+      if (state.lost || !client.isBound)
+        throw new DoctorError('unavailable', `The connection to ${url} closed during the bind`);
     } catch (e) {
       session.destroy();
       throw mapLdapError(e, ctx);

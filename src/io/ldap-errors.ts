@@ -52,7 +52,6 @@ function codeOf(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-
 export function adBindReason(diagnostic: string): string | undefined {
   const m = /\bdata ([0-9a-f]{3}),/i.exec(diagnostic);
   return m?.[1] ? AD_BIND_REASONS[m[1].toLowerCase()] : undefined;
@@ -68,11 +67,17 @@ export function mapLdapError(e: unknown, ctx: LdapErrorContext): DoctorError {
     switch (e.code) {
       case 49: {
         const reason = adBindReason(raw);
-        return make('bind-invalid-credentials', `${ctx.endpoint} refused the sign-in${who}: ${reason ?? 'invalid credentials'} (LDAP 49)`);
+        return make(
+          'bind-invalid-credentials',
+          `${ctx.endpoint} refused the sign-in${who}: ${reason ?? 'invalid credentials'} (LDAP 49)`,
+        );
       }
       case 8:
       case 13:
-        return make('bind-strong-auth-required', `${ctx.endpoint} requires a protected connection for sign-in (LDAP ${e.code}); use LDAPS or StartTLS`);
+        return make(
+          'bind-strong-auth-required',
+          `${ctx.endpoint} requires a protected connection for sign-in (LDAP ${e.code}); use LDAPS or StartTLS`,
+        );
       case 32:
         return make('not-found', `${ctx.endpoint}: object not found (LDAP 32) ${raw}`.trim());
       case 50:
@@ -115,6 +120,7 @@ export function mapLdapError(e: unknown, ctx: LdapErrorContext): DoctorError {
     return make('tls-other', `TLS with ${ctx.endpoint} failed (${code}): ${raw}`);
   }
   if (/connection timeout|timed out/i.test(raw)) return new TimeoutError(ctx.host, ctx.timeoutMs);
-  if (/connection closed|socket/i.test(raw)) return make('unavailable', `${ctx.endpoint} closed the connection: ${raw}`);
+  if (/connection closed|socket/i.test(raw))
+    return make('unavailable', `${ctx.endpoint} closed the connection: ${raw}`);
   return make('protocol', `${ctx.endpoint}: ${raw}`);
 }

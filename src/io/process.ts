@@ -141,7 +141,10 @@ export class ExecaProcessRunner implements ProcessRunner {
 /** Variables never handed to a child process (compared case-insensitively, as Windows does). */
 const WITHHELD = new Set(['EAD_BIND_PASSWORD']);
 
-export function childEnvironment(parent: NodeJS.ProcessEnv, extra: Record<string, string> = {}): Record<string, string> {
+export function childEnvironment(
+  parent: NodeJS.ProcessEnv,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(parent)) if (v !== undefined && !WITHHELD.has(k.toUpperCase())) env[k] = v;
   for (const [k, v] of Object.entries(extra)) if (!WITHHELD.has(k.toUpperCase())) env[k] = v;

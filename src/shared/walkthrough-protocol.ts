@@ -17,7 +17,8 @@ export const RTL_LANGUAGES: readonly Language[] = ['he'];
 
 export type StepStatus = 'idle' | 'running' | Severity;
 
-export type WalkthroughScope = { kind: 'organisation' } | { kind: 'server'; server: string } | { kind: 'pair'; sending: string; receiving: string };
+export type WalkthroughScope =
+  { kind: 'organisation' } | { kind: 'server'; server: string } | { kind: 'pair'; sending: string; receiving: string };
 
 export interface StepState {
   step: Step;
@@ -182,7 +183,14 @@ export function isWebviewMessage(x: unknown): x is WebviewToHost {
 
 /** A state restored by the serializer is data from disk: keep it only when it has our shape. */
 export function isWalkthroughState(x: unknown): x is WalkthroughState {
-  return isObj(x) && x.version === 1 && isLanguage(x.language) && Array.isArray(x.steps) && x.steps.length === 6 && Array.isArray(x.commands);
+  return (
+    isObj(x) &&
+    x.version === 1 &&
+    isLanguage(x.language) &&
+    Array.isArray(x.steps) &&
+    x.steps.length === 6 &&
+    Array.isArray(x.commands)
+  );
 }
 
 /** Status of a step from its findings: the worst severity, `ok` only when something was checked. */

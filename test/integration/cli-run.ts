@@ -19,10 +19,19 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], extraEnv: Record<string, string> = {}, env: Record<string, string> = labEnv()): CliRun {
+export function runCli(
+  args: readonly string[],
+  extraEnv: Record<string, string> = {},
+  env: Record<string, string> = labEnv(),
+): CliRun {
   const full: Record<string, string | undefined> = { ...process.env, ...env, ...extraEnv, NO_COLOR: '1' };
   const password = full.EAD_BIND_PASSWORD ?? '';
-  const r = spawnSync(process.execPath, [CLI, ...args], { env: full, encoding: 'utf8', timeout: 170_000, maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    env: full,
+    encoding: 'utf8',
+    timeout: 170_000,
+    maxBuffer: 1 << 28,
+  });
   const stdout = r.stdout ?? '';
   const stderr = r.stderr ?? '';
   if (password) {
@@ -47,18 +56,31 @@ export function assertScenarioReport(name: string, scenario: Scenario, run: CliR
   } catch {
     assert.fail(`${name}: diagnose --json printed no JSON (exit ${String(run.code)}): ${run.stderr}`);
   }
-  for (const f of doc.findings) assert.ok(f.step && f.severity && f.subject?.name && f.title, `${name}: incomplete finding ${describeFinding(f)}`);
+  for (const f of doc.findings)
+    assert.ok(f.step && f.severity && f.subject?.name && f.title, `${name}: incomplete finding ${describeFinding(f)}`);
   const errors = doc.findings.filter((f) => f.severity === 'error');
   const seen = errors.map(describeFinding);
   const hasErrors = scenario.expected.some((x) => x.severity === 'error');
-  assert.equal(run.code, hasErrors ? 1 : 0, `${name}: exit code; stderr: ${run.stderr}\nerrors: ${seen.join('\n') || 'none'}`);
+  assert.equal(
+    run.code,
+    hasErrors ? 1 : 0,
+    `${name}: exit code; stderr: ${run.stderr}\nerrors: ${seen.join('\n') || 'none'}`,
+  );
   for (const x of scenario.expected) {
     assert.ok(
-      doc.findings.some((f) => f.step === x.step && f.severity === x.severity && f.subject.name.toLowerCase() === x.subject.toLowerCase()),
+      doc.findings.some(
+        (f) =>
+          f.step === x.step && f.severity === x.severity && f.subject.name.toLowerCase() === x.subject.toLowerCase(),
+      ),
       `${name}: expected a step ${x.step} ${x.severity} on ${x.subject}; errors: ${seen.join(', ') || 'none'}`,
     );
   }
-  const unexplained = errors.filter((f) => !scenario.expected.some((x) => x.severity === 'error' && x.step === f.step && x.subject.toLowerCase() === f.subject.name.toLowerCase()));
+  const unexplained = errors.filter(
+    (f) =>
+      !scenario.expected.some(
+        (x) => x.severity === 'error' && x.step === f.step && x.subject.toLowerCase() === f.subject.name.toLowerCase(),
+      ),
+  );
   assert.deepEqual(unexplained.map(describeFinding), [], `${name}: errors the scenario does not expect`);
   return doc.findings;
 }

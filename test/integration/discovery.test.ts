@@ -40,7 +40,8 @@ describe('directory discovery against the lab DC', function () {
       assert.ok(Math.abs(Date.parse(r.rootDse.currentTime) - Date.now()) < 5 * 60_000, 'DC clock is close to ours');
       assert.ok(r.organisation, `an organisation; warnings: ${r.warnings.join(' | ')}`);
       const names = r.servers.map((s) => s.name.toUpperCase());
-      for (const expected of lab.servers) assert.ok(names.includes(expected.toUpperCase()), `${expected} in ${names.join(',')}`);
+      for (const expected of lab.servers)
+        assert.ok(names.includes(expected.toUpperCase()), `${expected} in ${names.join(',')}`);
       for (const s of r.servers) {
         assert.equal(s.site, 'Default-First-Site-Name', `${s.name} site`);
         assert.match(s.fqdn ?? '', new RegExp(`^${s.name.toLowerCase()}\\.contoso\\.test$`));
@@ -69,7 +70,11 @@ describe('directory discovery against the lab DC', function () {
   });
 
   it('binds over StartTLS on port 389 as well', async () => {
-    const session = await connector.connect({ ...target, port: 389, security: 'starttls' }, { user: lab.user, password: lab.password }, { timeoutMs: 10000 });
+    const session = await connector.connect(
+      { ...target, port: 389, security: 'starttls' },
+      { user: lab.user, password: lab.password },
+      { timeoutMs: 10000 },
+    );
     try {
       const r = await discover(session, { clock, timeoutMs: 10000 });
       assert.equal(r.source, `ldap://${lab.host}:389`);
@@ -81,21 +86,27 @@ describe('directory discovery against the lab DC', function () {
 
   it('reports a wrong password as bind-invalid-credentials, without the password', async () => {
     const wrong = `${lab.password}-wrong`;
-    await assert.rejects(connector.connect(target, { user: lab.user, password: wrong }, { timeoutMs: 10000 }), (e: unknown) => {
-      assert.ok(e instanceof DoctorError);
-      assert.equal(e.kind, 'bind-invalid-credentials');
-      assert.ok(!e.message.includes(wrong) && !e.message.includes(lab.password));
-      return true;
-    });
+    await assert.rejects(
+      connector.connect(target, { user: lab.user, password: wrong }, { timeoutMs: 10000 }),
+      (e: unknown) => {
+        assert.ok(e instanceof DoctorError);
+        assert.equal(e.kind, 'bind-invalid-credentials');
+        assert.ok(!e.message.includes(wrong) && !e.message.includes(lab.password));
+        return true;
+      },
+    );
   });
 
   it('reports an untrusted certificate as tls-untrusted when no CA is given', async () => {
     const { caPem: _omit, ...noCa } = target;
-    await assert.rejects(connector.connect(noCa, { user: lab.user, password: lab.password }, { timeoutMs: 10000 }), (e: unknown) => {
-      assert.ok(e instanceof DoctorError);
-      assert.equal(e.kind, 'tls-untrusted');
-      return true;
-    });
+    await assert.rejects(
+      connector.connect(noCa, { user: lab.user, password: lab.password }, { timeoutMs: 10000 }),
+      (e: unknown) => {
+        assert.ok(e instanceof DoctorError);
+        assert.equal(e.kind, 'tls-untrusted');
+        return true;
+      },
+    );
   });
 
   it('still rejects an untrusted certificate when NODE_TLS_REJECT_UNAUTHORIZED=0 (LDAPS and StartTLS)', async () => {
@@ -106,11 +117,14 @@ describe('directory discovery against the lab DC', function () {
     process.emitWarning = () => undefined;
     try {
       for (const t of [noCa, { ...noCa, port: 389, security: 'starttls' as const }]) {
-        await assert.rejects(connector.connect(t, { user: lab.user, password: lab.password }, { timeoutMs: 10000 }), (e: unknown) => {
-          assert.ok(e instanceof DoctorError, String(e));
-          assert.equal(e.kind, 'tls-untrusted', `${t.security}: ${e.message}`);
-          return true;
-        });
+        await assert.rejects(
+          connector.connect(t, { user: lab.user, password: lab.password }, { timeoutMs: 10000 }),
+          (e: unknown) => {
+            assert.ok(e instanceof DoctorError, String(e));
+            assert.equal(e.kind, 'tls-untrusted', `${t.security}: ${e.message}`);
+            return true;
+          },
+        );
       }
     } finally {
       if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
@@ -130,7 +144,12 @@ describe('directory discovery against the lab DC', function () {
         { timeoutMs: 10000 },
       );
       try {
-        const rootDse = { base: '', scope: 'base' as const, filter: '(objectClass=*)', attributes: ['defaultNamingContext'] };
+        const rootDse = {
+          base: '',
+          scope: 'base' as const,
+          filter: '(objectClass=*)',
+          attributes: ['defaultNamingContext'],
+        };
         for await (const _ of session.search(rootDse, { timeoutMs: 10000 })) break;
         assert.equal(relay.accepted, 1);
         relay.cut();
@@ -156,17 +175,28 @@ describe('directory discovery against the lab DC', function () {
   });
 
   it('reports a host name the certificate does not name as tls-hostname', async () => {
-    await assert.rejects(connector.connect({ ...target, host: '127.0.0.1' }, { user: lab.user, password: lab.password }, { timeoutMs: 10000 }), (e: unknown) => {
-      assert.ok(e instanceof DoctorError);
-      assert.equal(e.kind, 'tls-hostname');
-      return true;
-    });
+    await assert.rejects(
+      connector.connect(
+        { ...target, host: '127.0.0.1' },
+        { user: lab.user, password: lab.password },
+        { timeoutMs: 10000 },
+      ),
+      (e: unknown) => {
+        assert.ok(e instanceof DoctorError);
+        assert.equal(e.kind, 'tls-hostname');
+        return true;
+      },
+    );
   });
 
   it('gives up on a DC that accepts TCP but never completes TLS, within the timeout', async () => {
     const started = Date.now();
     await assert.rejects(
-      connector.connect({ host: silent.host, port: silent.port, security: 'ldaps', caPem: lab.caPem }, { user: lab.user, password: lab.password }, { timeoutMs: 1500 }),
+      connector.connect(
+        { host: silent.host, port: silent.port, security: 'ldaps', caPem: lab.caPem },
+        { user: lab.user, password: lab.password },
+        { timeoutMs: 1500 },
+      ),
       (e: unknown) => {
         assert.ok(e instanceof TimeoutError, String(e));
         assert.equal(e.message, '127.0.0.1 did not answer within 1.5 s');
@@ -179,11 +209,16 @@ describe('directory discovery against the lab DC', function () {
   });
 
   it('fails over from a silent DC to the lab DC and says so', async () => {
-    const r = await discoverWithFailover(connector, [{ host: silent.host, port: silent.port, security: 'ldaps' }, target], { user: lab.user, password: lab.password }, {
-      clock,
-      timeoutMs: 10000,
-      connectTimeoutMs: 1000,
-    });
+    const r = await discoverWithFailover(
+      connector,
+      [{ host: silent.host, port: silent.port, security: 'ldaps' }, target],
+      { user: lab.user, password: lab.password },
+      {
+        clock,
+        timeoutMs: 10000,
+        connectTimeoutMs: 1000,
+      },
+    );
     assert.equal(r.source, `ldaps://${lab.host}:${lab.port}`);
     assert.match(r.warnings[0] ?? '', /^127\.0\.0\.1 was skipped: 127\.0\.0\.1 did not answer within 1 s/);
   });
@@ -193,7 +228,11 @@ describe('directory discovery against the lab DC', function () {
     setTimeout(() => controller.abort(), 200);
     const started = Date.now();
     await assert.rejects(
-      connector.connect({ host: silent.host, port: silent.port, security: 'ldaps' }, { user: lab.user, password: lab.password }, { timeoutMs: 10000, signal: controller.signal }),
+      connector.connect(
+        { host: silent.host, port: silent.port, security: 'ldaps' },
+        { user: lab.user, password: lab.password },
+        { timeoutMs: 10000, signal: controller.signal },
+      ),
       (e: unknown) => e instanceof DoctorError && e.kind === 'aborted',
     );
     assert.ok(Date.now() - started < 1000);

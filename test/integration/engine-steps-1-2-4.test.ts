@@ -29,7 +29,6 @@ interface Expectation {
   severity: string;
 }
 
-
 /** The lab's expected findings for a scenario, on steps 1, 2 and 4. */
 function expectations(scenario: string): Expectation[] {
   const entry = SCENARIOS[scenario];
@@ -42,32 +41,56 @@ interface Run {
   ms: number;
 }
 
-async function diagnose(env: LabEnv, tweak?: (io: CoreIo, d: Awaited<ReturnType<typeof discoverWithFailover>>) => void): Promise<Run> {
+async function diagnose(
+  env: LabEnv,
+  tweak?: (io: CoreIo, d: Awaited<ReturnType<typeof discoverWithFailover>>) => void,
+): Promise<Run> {
   const io = createNodeIo();
   const caPem = readFileSync(env.EAD_CA_FILE ?? '', 'utf8');
-  const targets: DirectoryTarget[] = [{ host: env.EAD_DC_HOST ?? '', port: Number(env.EAD_DC_PORT ?? 636), security: env.EAD_DC_SECURITY === 'starttls' ? 'starttls' : 'ldaps', caPem }];
+  const targets: DirectoryTarget[] = [
+    {
+      host: env.EAD_DC_HOST ?? '',
+      port: Number(env.EAD_DC_PORT ?? 636),
+      security: env.EAD_DC_SECURITY === 'starttls' ? 'starttls' : 'ldaps',
+      caPem,
+    },
+  ];
   const credentials = { user: env.EAD_BIND_USER ?? '', password: env.EAD_BIND_PASSWORD ?? '' };
-  const discovery = await discoverWithFailover(io.directory, targets, credentials, { clock: io.clock, timeoutMs: 10_000 });
+  const discovery = await discoverWithFailover(io.directory, targets, credentials, {
+    clock: io.clock,
+    timeoutMs: 10_000,
+  });
   tweak?.(io, discovery);
   const started = performance.now();
   const { findings } = await runDiagnosis({
     io,
     discovery,
     scope: { kind: 'organisation' },
-    settings: { ...DEFAULT_ENGINE_SETTINGS, realm: env.EAD_REALM ?? '', probeTimeoutMs: PROBE_TIMEOUT_MS, steps: MY_STEPS },
+    settings: {
+      ...DEFAULT_ENGINE_SETTINGS,
+      realm: env.EAD_REALM ?? '',
+      probeTimeoutMs: PROBE_TIMEOUT_MS,
+      steps: MY_STEPS,
+    },
     directory: { targets, credentials },
     checks: [createClockCheck(clockProbes), replicationCheck, createPortsCheck(portProbes)],
   });
   return { findings, ms: performance.now() - started };
 }
 
-const errors = (r: Run): string[] => r.findings.filter((f) => f.severity === 'error').map((f) => `step ${f.step} ${f.subject.name}: ${f.title}`);
+const errors = (r: Run): string[] =>
+  r.findings.filter((f) => f.severity === 'error').map((f) => `step ${f.step} ${f.subject.name}: ${f.title}`);
 
 function assertExpected(r: Run, expected: Expectation[]): void {
   assert.ok(expected.length > 0, 'the scenario expects something on steps 1, 2 or 4');
   for (const x of expected) {
-    const hit = r.findings.find((f) => f.step === x.step && f.severity === x.severity && f.subject.name.toLowerCase() === x.subject.toLowerCase());
-    assert.ok(hit, `expected a step ${x.step} ${x.severity} on ${x.subject}; got ${JSON.stringify(r.findings.filter((f) => f.step === x.step).map((f) => `${f.subject.name} ${f.severity} ${f.title}`))}`);
+    const hit = r.findings.find(
+      (f) => f.step === x.step && f.severity === x.severity && f.subject.name.toLowerCase() === x.subject.toLowerCase(),
+    );
+    assert.ok(
+      hit,
+      `expected a step ${x.step} ${x.severity} on ${x.subject}; got ${JSON.stringify(r.findings.filter((f) => f.step === x.step).map((f) => `${f.subject.name} ${f.severity} ${f.title}`))}`,
+    );
   }
 }
 
@@ -81,8 +104,14 @@ describe('engine steps 1, 2 and 4 against the lab', function () {
       assert.deepEqual(errors(r), []);
       const servers = (env.EAD_SERVERS ?? 'EX01,EX02').split(',');
       for (const s of servers) {
-        assert.ok(r.findings.some((f) => f.step === 1 && f.subject.name === s && f.severity === 'ok'), `clock of ${s}`);
-        assert.ok(r.findings.some((f) => f.step === 4 && f.subject.name === s && f.severity === 'ok'), `ports of ${s}`);
+        assert.ok(
+          r.findings.some((f) => f.step === 1 && f.subject.name === s && f.severity === 'ok'),
+          `clock of ${s}`,
+        );
+        assert.ok(
+          r.findings.some((f) => f.step === 4 && f.subject.name === s && f.severity === 'ok'),
+          `ports of ${s}`,
+        );
       }
       assert.ok(r.findings.some((f) => f.step === 2 && f.severity === 'ok'));
     });
@@ -107,17 +136,27 @@ describe('engine steps 1, 2 and 4 against the lab', function () {
     it('is unknown with the reason within the probe timeout, while the other checks complete', async () => {
       const silent = 'dc9.contoso.test';
       const r = await diagnose(env, (io, discovery) => {
-        discovery.domainControllers.push({ name: 'DC9', fqdn: silent, dn: 'CN=DC9,OU=Domain Controllers,DC=contoso,DC=test', source: 'settings' });
+        discovery.domainControllers.push({
+          name: 'DC9',
+          fqdn: silent,
+          dn: 'CN=DC9,OU=Domain Controllers,DC=contoso,DC=test',
+          source: 'settings',
+        });
         // Every packet to DC9 is dropped: operations end only by their timeout or the signal.
         const drop = <T>(what: string, o: { timeoutMs: number; signal?: AbortSignal }): Promise<T> =>
           new Promise<T>((_, reject) => {
             const t = setTimeout(() => reject(new TimeoutError(what, o.timeoutMs)), o.timeoutMs);
             o.signal?.addEventListener('abort', () => (clearTimeout(t), reject(new AbortError(what))), { once: true });
           });
-        const { tcp, udp, directory } = { tcp: io.tcp.connect.bind(io.tcp), udp: io.udp.exchange.bind(io.udp), directory: io.directory.connect.bind(io.directory) };
+        const { tcp, udp, directory } = {
+          tcp: io.tcp.connect.bind(io.tcp),
+          udp: io.udp.exchange.bind(io.udp),
+          directory: io.directory.connect.bind(io.directory),
+        };
         io.tcp.connect = (h, p, o) => (h === silent ? drop(`TCP ${h}:${p}`, o) : tcp(h, p, o));
         io.udp.exchange = (h, p, d, o) => (h === silent ? drop(`UDP ${h}:${p}`, o) : udp(h, p, d, o));
-        io.directory.connect = (t, c, o) => (t.host === silent ? drop(`LDAP ${t.host}:${t.port}`, o) : directory(t, c, o));
+        io.directory.connect = (t, c, o) =>
+          t.host === silent ? drop(`LDAP ${t.host}:${t.port}`, o) : directory(t, c, o);
       });
       for (const step of MY_STEPS) {
         const f = r.findings.find((x) => x.step === step && x.subject.name === 'DC9');
@@ -125,7 +164,10 @@ describe('engine steps 1, 2 and 4 against the lab', function () {
         assert.match(f?.reason ?? '', /did not answer within 3 s/);
       }
       assert.ok(r.ms < PROBE_TIMEOUT_MS * 2 + 5000, `took ${Math.round(r.ms)} ms`);
-      assert.deepEqual(errors(r).filter((e) => !e.includes('DC9')), []);
+      assert.deepEqual(
+        errors(r).filter((e) => !e.includes('DC9')),
+        [],
+      );
       assert.ok(r.findings.some((f) => f.step === 1 && f.subject.name === 'DC1' && f.severity === 'ok'));
     });
   });

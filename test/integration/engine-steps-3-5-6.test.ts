@@ -20,7 +20,10 @@ async function runSteps(): Promise<Finding[]> {
   const io = createNodeIo();
   const targets = [{ host: lab.host, port: lab.port, security: lab.security, caPem: lab.caPem }];
   const credentials = { user: lab.user, password: lab.password };
-  const discovery = await discoverWithFailover(io.directory, targets, credentials, { clock: io.clock, timeoutMs: 10_000 });
+  const discovery = await discoverWithFailover(io.directory, targets, credentials, {
+    clock: io.clock,
+    timeoutMs: 10_000,
+  });
   const findings: Finding[] = [];
   const sessions: { close(): Promise<void> }[] = [];
   const ctx: CheckContext = {
@@ -34,7 +37,11 @@ async function runSteps(): Promise<Finding[]> {
     directory: { targets, credentials },
     openSession: async (host, o) => {
       const port = o?.globalCatalog ? 3269 : lab.port;
-      const s = await io.directory.connect({ host, port, security: 'ldaps', caPem: lab.caPem, ...(o?.globalCatalog ? { globalCatalog: true } : {}) }, credentials, { timeoutMs: 10_000 });
+      const s = await io.directory.connect(
+        { host, port, security: 'ldaps', caPem: lab.caPem, ...(o?.globalCatalog ? { globalCatalog: true } : {}) },
+        credentials,
+        { timeoutMs: 10_000 },
+      );
       sessions.push(s);
       return s;
     },
@@ -60,8 +67,17 @@ describe('steps 3, 5 and 6 against the lab', function () {
   it('healthy: no error on steps 3, 5 and 6; step 5 says it needs Windows', async () => {
     await useScenario('healthy');
     const fs = await runSteps();
-    assert.deepEqual(errors(fs).map((f) => `${f.code} ${f.subject.name}`), []);
-    assert.deepEqual(fs.filter((f) => f.code === 'spn.registered').map((f) => f.subject.name).sort(), ['EX01', 'EX02']);
+    assert.deepEqual(
+      errors(fs).map((f) => `${f.code} ${f.subject.name}`),
+      [],
+    );
+    assert.deepEqual(
+      fs
+        .filter((f) => f.code === 'spn.registered')
+        .map((f) => f.subject.name)
+        .sort(),
+      ['EX01', 'EX02'],
+    );
     assert.ok(fs.filter((f) => f.step === 5).every((f) => f.severity === 'unknown' && /Windows/.test(f.reason ?? '')));
     assert.ok(fs.some((f) => f.code === 'connector.exchange-auth' && f.subject.name === 'EX02\\Default EX02'));
   });
@@ -78,13 +94,19 @@ describe('steps 3, 5 and 6 against the lab', function () {
     await useScenario('duplicate-spn');
     const fs = errors(await runSteps()).filter((x) => x.step === 3 && x.code === 'spn.duplicate');
     assert.equal(fs.length, 1, JSON.stringify(fs.map((x) => x.title)));
-    const holders = fs[0]!.evidence.filter((e) => e.label.startsWith('holders of')).map((e) => e.value).join(' ');
+    const holders = fs[0]!.evidence
+      .filter((e) => e.label.startsWith('holders of'))
+      .map((e) => e.value)
+      .join(' ');
     assert.ok((holders.match(/CN=/g) ?? []).length >= 2, holders);
   });
 
   it('connector-auth: a step 6 error on the EX02 Default connector', async () => {
     await useScenario('connector-auth');
     const fs = errors(await runSteps()).filter((x) => x.step === 6);
-    assert.ok(fs.some((f) => f.code === 'connector.no-exchange-auth' && f.subject.name === 'EX02\\Default EX02'), JSON.stringify(fs.map((f) => f.subject.name)));
+    assert.ok(
+      fs.some((f) => f.code === 'connector.no-exchange-auth' && f.subject.name === 'EX02\\Default EX02'),
+      JSON.stringify(fs.map((f) => f.subject.name)),
+    );
   });
 });

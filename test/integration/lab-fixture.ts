@@ -41,7 +41,8 @@ export async function useScenario(scenario: string, servers = 2): Promise<LabEnv
     checkedRunning = true;
     const env = await runningEnv(api);
     if (!env) startedHere = true;
-    else if (env.EAD_SCENARIO) found = { scenario: env.EAD_SCENARIO, servers: (env.EAD_SERVERS ?? '').split(',').filter(Boolean).length || 2 };
+    else if (env.EAD_SCENARIO)
+      found = { scenario: env.EAD_SCENARIO, servers: (env.EAD_SERVERS ?? '').split(',').filter(Boolean).length || 2 };
   }
   await api.startLab(servers === 2 ? { scenario } : { scenario, servers });
   const env = await api.labEnv();

@@ -21,7 +21,10 @@ export function bulkEntries(spnCount: number): LdifEntry[] {
   return Array.from({ length: accounts }, (_, i) => {
     const id = String(i + 1).padStart(5, '0');
     const host = `app${id}.${DNS_DOMAIN}`;
-    const spns = [`HTTP/app${id}`, `HTTP/${host}`, `MSSQLSvc/${host}`, `MSSQLSvc/${host}:1433`].slice(0, Math.min(PER_ACCOUNT, spnCount - i * PER_ACCOUNT));
+    const spns = [`HTTP/app${id}`, `HTTP/${host}`, `MSSQLSvc/${host}`, `MSSQLSvc/${host}:1433`].slice(
+      0,
+      Math.min(PER_ACCOUNT, spnCount - i * PER_ACCOUNT),
+    );
     return {
       dn: `CN=bulk-${id},CN=Users,${DOMAIN_DN}`,
       attributes: [
@@ -39,7 +42,10 @@ export async function addBulkSpns(spnCount: number): Promise<void> {
     const state = readState();
     if (!state) throw new Error('The lab is not running. Start it with: npm run lab -- start');
     const dbKey = `${state.dbKey}+bulk:${spnCount}`;
-    if (state.dbKey.includes('+bulk:')) throw new Error('The lab already holds bulk SPNs; switch scenario first (npm run lab -- start --scenario healthy)');
+    if (state.dbKey.includes('+bulk:'))
+      throw new Error(
+        'The lab already holds bulk SPNs; switch scenario first (npm run lab -- start --scenario healthy)',
+      );
     const started = Date.now();
     const cached = path.join(paths.base, 'bulk', createHash('sha256').update(dbKey).digest('hex').slice(0, 12), 'dc1');
     await stopDc(DC1);
@@ -51,6 +57,8 @@ export async function addBulkSpns(spnCount: number): Promise<void> {
     await startDc(DC1);
     await waitForDc(DC1);
     writeState({ ...state, dbKey });
-    process.stderr.write(`lab: added ${spnCount} SPNs on ${Math.ceil(spnCount / PER_ACCOUNT)} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `lab: added ${spnCount} SPNs on ${Math.ceil(spnCount / PER_ACCOUNT)} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   });
 }

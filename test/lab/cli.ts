@@ -20,9 +20,15 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'start': {
-      const { values } = parseArgs({ args: rest, options: { scenario: { type: 'string' }, servers: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { scenario: { type: 'string' }, servers: { type: 'string' } },
+      });
       const started = Date.now();
-      const r = await startLab({ ...(values.scenario ? { scenario: values.scenario } : {}), ...(values.servers ? { servers: Number(values.servers) } : {}) });
+      const r = await startLab({
+        ...(values.scenario ? { scenario: values.scenario } : {}),
+        ...(values.servers ? { servers: Number(values.servers) } : {}),
+      });
       const env = labEnv();
       console.error(
         `lab: ${r.state.scenario} with ${r.state.servers} Exchange server(s) and ${r.state.dcs.join(', ')} ` +

@@ -63,7 +63,12 @@ async function resetDirectory(s: Scenario, servers: number): Promise<void> {
 }
 
 function exchangeRunningWith(configJson: string): boolean {
-  return runningPid(paths.exchangePid) !== undefined && existsSync(paths.exchangeReady) && existsSync(paths.exchangeConfig) && readFileSync(paths.exchangeConfig, 'utf8') === configJson;
+  return (
+    runningPid(paths.exchangePid) !== undefined &&
+    existsSync(paths.exchangeReady) &&
+    existsSync(paths.exchangeConfig) &&
+    readFileSync(paths.exchangeConfig, 'utf8') === configJson
+  );
 }
 
 async function start(options: StartOptions): Promise<StartResult> {
@@ -137,7 +142,11 @@ export function stopLab(): Promise<void> {
 
 export function labStatus(): { running: boolean; state?: LabState; processes: Record<string, number | undefined> } {
   const state = readState();
-  const processes = { DC1: runningPid(paths.dcPid(DC1)), DC2: runningPid(paths.dcPid(DC2)), exchange: runningPid(paths.exchangePid) };
+  const processes = {
+    DC1: runningPid(paths.dcPid(DC1)),
+    DC2: runningPid(paths.dcPid(DC2)),
+    exchange: runningPid(paths.exchangePid),
+  };
   const running = !!state && processes.DC1 !== undefined && processes.exchange !== undefined;
   return { running, ...(state ? { state } : {}), processes };
 }

@@ -47,7 +47,13 @@ function container(dn: string, objectClass: string): LdifEntry {
 export function baseEntries(passwords: { bind: string; service: string }): LdifEntry[] {
   return [
     container(EXCHANGE_DN, 'msExchConfigurationContainer'),
-    { dn: ORG_DN, attributes: [['objectClass', 'msExchOrganizationContainer'], ['name', ORGANISATION]] },
+    {
+      dn: ORG_DN,
+      attributes: [
+        ['objectClass', 'msExchOrganizationContainer'],
+        ['name', ORGANISATION],
+      ],
+    },
     container(`CN=Administrative Groups,${ORG_DN}`, 'msExchContainer'),
     container(ADMIN_GROUP_DN, 'msExchAdminGroup'),
     container(SERVERS_DN, 'msExchContainer'),
@@ -103,18 +109,16 @@ export function serverEntries(server: LabServer, computerPassword: string): Ldif
     },
     container(`CN=Protocols,${serverDn}`, 'msExchContainer'),
     container(`CN=SMTP Receive Connectors,CN=Protocols,${serverDn}`, 'msExchContainer'),
-    ...server.connectors.map(
-      (c): LdifEntry => ({
-        dn: connectorDn(server.name, c.name),
-        attributes: [
-          ['objectClass', 'msExchSmtpReceiveConnector'],
-          ['msExchSMTPReceiveInboundSecurityFlag', String(c.flags)],
-          ['msExchSmtpReceiveBindings', [`0.0.0.0:${c.port}`, `[::]:${c.port}`]],
-          ['msExchSmtpReceiveRemoteIPRanges', c.remoteIpRanges],
-          ['msExchSmtpReceiveEnabled', c.enabled ? 'TRUE' : 'FALSE'],
-          ['msExchSmtpReceiveRole', String(c.role)],
-        ],
-      }),
-    ),
+    ...server.connectors.map((c): LdifEntry => ({
+      dn: connectorDn(server.name, c.name),
+      attributes: [
+        ['objectClass', 'msExchSmtpReceiveConnector'],
+        ['msExchSMTPReceiveInboundSecurityFlag', String(c.flags)],
+        ['msExchSmtpReceiveBindings', [`0.0.0.0:${c.port}`, `[::]:${c.port}`]],
+        ['msExchSmtpReceiveRemoteIPRanges', c.remoteIpRanges],
+        ['msExchSmtpReceiveEnabled', c.enabled ? 'TRUE' : 'FALSE'],
+        ['msExchSmtpReceiveRole', String(c.role)],
+      ],
+    })),
   ];
 }

@@ -16,18 +16,36 @@ const USER_CN: Record<string, string> = { [SERVICE_SAM]: 'SMTP Relay Service' };
 export function faultChanges(fault: DirectoryFault): { modules: LdifChange[]; backend: LdifChange[] } {
   switch (fault.kind) {
     case 'remove-spns':
-      return { modules: [{ dn: computerDn(fault.server), op: 'delete', attribute: 'servicePrincipalName', values: fault.spns }], backend: [] };
+      return {
+        modules: [
+          { dn: computerDn(fault.server), op: 'delete', attribute: 'servicePrincipalName', values: fault.spns },
+        ],
+        backend: [],
+      };
     case 'add-spns':
-      return { modules: [{ dn: computerDn(fault.server), op: 'add', attribute: 'servicePrincipalName', values: fault.spns }], backend: [] };
+      return {
+        modules: [{ dn: computerDn(fault.server), op: 'add', attribute: 'servicePrincipalName', values: fault.spns }],
+        backend: [],
+      };
     case 'connector-flags':
       return {
-        modules: [{ dn: connectorDn(fault.server, fault.connector), op: 'replace', attribute: 'msExchSMTPReceiveInboundSecurityFlag', values: [String(fault.flags)] }],
+        modules: [
+          {
+            dn: connectorDn(fault.server, fault.connector),
+            op: 'replace',
+            attribute: 'msExchSMTPReceiveInboundSecurityFlag',
+            values: [String(fault.flags)],
+          },
+        ],
         backend: [],
       };
     case 'plant-duplicate-spn': {
       const cn = USER_CN[fault.userSam];
       if (!cn) throw new Error(`no lab account ${fault.userSam} to plant a duplicate on`);
-      return { modules: [], backend: [{ dn: userDn(cn), op: 'add', attribute: 'servicePrincipalName', values: [fault.spn] }] };
+      return {
+        modules: [],
+        backend: [{ dn: userDn(cn), op: 'add', attribute: 'servicePrincipalName', values: [fault.spn] }],
+      };
     }
   }
 }

@@ -14,7 +14,9 @@ export function labEnvFrom(state: LabState, bindPassword: string): Record<string
     EAD_CA_FILE: paths.caFile,
     EAD_BIND_USER: BIND_UPN,
     EAD_BIND_PASSWORD: bindPassword,
-    EAD_SERVERS: labServers(state.servers).map((s) => s.name).join(','),
+    EAD_SERVERS: labServers(state.servers)
+      .map((s) => s.name)
+      .join(','),
     EAD_DCS: state.dcs.join(','),
     EAD_REALM: REALM,
     EAD_LAB_DIR: paths.lab,

@@ -32,7 +32,10 @@ export function exchangeConfig(servers: readonly LabServer[], faults: ExchangeFa
         .map((c) => ({ port: c.port, connector: c.name, flags: flags[c.name] ?? c.flags, role: c.role })),
     };
   });
-  return { servers: specs, tls: { key: path.join(paths.tls, 'exchange.key'), cert: path.join(paths.tls, 'exchange.pem') } };
+  return {
+    servers: specs,
+    tls: { key: path.join(paths.tls, 'exchange.key'), cert: path.join(paths.tls, 'exchange.pem') },
+  };
 }
 
 export async function stopExchange(): Promise<void> {
@@ -46,7 +49,11 @@ export async function startExchange(config: ExchangeConfig, timeoutMs = 30_000):
   writeFileSync(paths.exchangeConfig, `${JSON.stringify(config, null, 2)}\n`);
   const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const logFile = path.join(paths.logs, 'exchange.log');
-  const pid = startDaemon(process.execPath, [tsx, path.join(__dirname, 'exchange-server.ts'), paths.exchangeConfig, paths.exchangeReady], { pidFile: paths.exchangePid, logFile, cwd: REPO_ROOT });
+  const pid = startDaemon(
+    process.execPath,
+    [tsx, path.join(__dirname, 'exchange-server.ts'), paths.exchangeConfig, paths.exchangeReady],
+    { pidFile: paths.exchangePid, logFile, cwd: REPO_ROOT },
+  );
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (existsSync(paths.exchangeReady)) return;

@@ -42,7 +42,12 @@ function attribute(cn: string, name: string, n: number, syntax: Syntax, single: 
   return { dn: `CN=${cn},${SCHEMA_DN}`, attributes };
 }
 
-function objectClass(cn: string, name: string, n: number, o: { subClassOf?: string; possSuperiors: string[]; mayContain?: string[] }): LdifEntry {
+function objectClass(
+  cn: string,
+  name: string,
+  n: number,
+  o: { subClassOf?: string; possSuperiors: string[]; mayContain?: string[] },
+): LdifEntry {
   const attributes: LdifEntry['attributes'] = [
     ['objectClass', ['top', 'classSchema']],
     ['cn', cn],
@@ -75,8 +80,17 @@ export function schemaStages(): string[] {
   const container = `CN=ms-Exch-Container,${SCHEMA_DN}`;
   return [
     entriesLdif(ATTRIBUTES),
-    entriesLdif([objectClass('ms-Exch-Organization-Container', 'msExchOrganizationContainer', 1, { subClassOf: 'container', possSuperiors: ['msExchConfigurationContainer'] })]),
-    entriesLdif([objectClass('ms-Exch-Container', 'msExchContainer', 2, { possSuperiors: ['msExchOrganizationContainer', 'container'] })]),
+    entriesLdif([
+      objectClass('ms-Exch-Organization-Container', 'msExchOrganizationContainer', 1, {
+        subClassOf: 'container',
+        possSuperiors: ['msExchConfigurationContainer'],
+      }),
+    ]),
+    entriesLdif([
+      objectClass('ms-Exch-Container', 'msExchContainer', 2, {
+        possSuperiors: ['msExchOrganizationContainer', 'container'],
+      }),
+    ]),
     entriesLdif([objectClass('ms-Exch-Admin-Group', 'msExchAdminGroup', 3, { possSuperiors: ['msExchContainer'] })]),
     entriesLdif([
       objectClass('ms-Exch-Exchange-Server', 'msExchExchangeServer', 4, {
@@ -85,10 +99,23 @@ export function schemaStages(): string[] {
       }),
       objectClass('ms-Exch-Smtp-Receive-Connector', 'msExchSmtpReceiveConnector', 5, {
         possSuperiors: ['msExchContainer'],
-        mayContain: ['msExchSMTPReceiveInboundSecurityFlag', 'msExchSmtpReceiveBindings', 'msExchSmtpReceiveRemoteIPRanges', 'msExchSmtpReceiveEnabled', 'msExchSmtpReceiveRole'],
+        mayContain: [
+          'msExchSMTPReceiveInboundSecurityFlag',
+          'msExchSmtpReceiveBindings',
+          'msExchSmtpReceiveRemoteIPRanges',
+          'msExchSmtpReceiveEnabled',
+          'msExchSmtpReceiveRole',
+        ],
       }),
     ]),
     // Containers under an admin group (Servers) and under a server (Protocols, SMTP Receive Connectors).
-    changesLdif([{ dn: container, op: 'add', attribute: 'possSuperiors', values: ['msExchContainer', 'msExchAdminGroup', 'msExchExchangeServer'] }]),
+    changesLdif([
+      {
+        dn: container,
+        op: 'add',
+        attribute: 'possSuperiors',
+        values: ['msExchContainer', 'msExchAdminGroup', 'msExchExchangeServer'],
+      },
+    ]),
   ];
 }

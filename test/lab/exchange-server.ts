@@ -9,7 +9,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
-import { banner, respond, respondAuthData, type ListenerSpec, type ServerSpec, type SessionState } from './smtp-behaviour';
+import {
+  banner,
+  respond,
+  respondAuthData,
+  type ListenerSpec,
+  type ServerSpec,
+  type SessionState,
+} from './smtp-behaviour';
 
 export interface ExchangeConfig {
   servers: ServerSpec[];
@@ -113,7 +120,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   writeFileSync(readyFile, `${process.pid} ${servers.length}\n`);
-  console.log(`${new Date().toISOString()} listening: ${config.servers.map((s) => `${s.name} ${s.address}:${s.listeners.map((l) => l.port).join(',')}`).join('; ')}`);
+  console.log(
+    `${new Date().toISOString()} listening: ${config.servers.map((s) => `${s.name} ${s.address}:${s.listeners.map((l) => l.port).join(',')}`).join('; ')}`,
+  );
 }
 
 if (require.main === module) {

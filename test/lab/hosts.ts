@@ -14,7 +14,9 @@ const END = '# END exchange-auth-doctor lab';
 export function hostsBlock(dcs: readonly DcSpec[], servers: readonly LabServer[]): string {
   // FQDN only: with a short alias on the line, c-ares (Node's dns.reverse) answers the alias.
   const line = (address: string, fqdn: string): string => `${address}\t${fqdn}`;
-  return [BEGIN, ...dcs.map((d) => line(d.address, d.host)), ...servers.map((s) => line(s.address, s.fqdn)), END].join('\n');
+  return [BEGIN, ...dcs.map((d) => line(d.address, d.host)), ...servers.map((s) => line(s.address, s.fqdn)), END].join(
+    '\n',
+  );
 }
 
 /** The file's text with the lab block removed (pure); also removes a block without its end marker. */
@@ -38,7 +40,10 @@ function write(next: string): void {
   try {
     writeFileSync(HOSTS_FILE, next);
   } catch (e) {
-    throw new Error(`The lab resolves its host names through ${HOSTS_FILE}, which cannot be written (${(e as Error).message}); run the lab as root.`, { cause: e });
+    throw new Error(
+      `The lab resolves its host names through ${HOSTS_FILE}, which cannot be written (${(e as Error).message}); run the lab as root.`,
+      { cause: e },
+    );
   }
 }
 

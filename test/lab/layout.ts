@@ -6,7 +6,9 @@
 import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const LAB_DIR = process.env.EAD_LAB_DIR_OVERRIDE ? path.resolve(process.env.EAD_LAB_DIR_OVERRIDE) : path.join(REPO_ROOT, '.lab');
+export const LAB_DIR = process.env.EAD_LAB_DIR_OVERRIDE
+  ? path.resolve(process.env.EAD_LAB_DIR_OVERRIDE)
+  : path.join(REPO_ROOT, '.lab');
 
 /** Bump when provisioning changes, so an old `.lab/base` is rebuilt instead of reused. */
 export const PROVISION_VERSION = '2';
@@ -66,5 +68,6 @@ export const paths = {
   smbConf: (dc: DcSpec) => path.join(LAB_DIR, dc.name.toLowerCase(), 'etc', 'smb.conf'),
   samLdb: (dc: DcSpec) => path.join(LAB_DIR, dc.name.toLowerCase(), 'private', 'sam.ldb'),
   /** The domain partition's backend file: written directly (no modules) to plant what Samba refuses. */
-  domainPartition: (dc: DcSpec) => path.join(LAB_DIR, dc.name.toLowerCase(), 'private', 'sam.ldb.d', `${DOMAIN_DN.toUpperCase()}.ldb`),
+  domainPartition: (dc: DcSpec) =>
+    path.join(LAB_DIR, dc.name.toLowerCase(), 'private', 'sam.ldb.d', `${DOMAIN_DN.toUpperCase()}.ldb`),
 };

@@ -16,7 +16,8 @@ export type LdifChange =
 const SAFE = /^[\x21-\x39\x3b\x3d-\x7e][\x20-\x7e]*$/;
 
 export function ldifLine(name: string, value: LdifValue): string {
-  if (typeof value === 'string' && (value === '' || (SAFE.test(value) && !value.endsWith(' ')))) return `${name}: ${value}`;
+  if (typeof value === 'string' && (value === '' || (SAFE.test(value) && !value.endsWith(' '))))
+    return `${name}: ${value}`;
   const b = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
   return `${name}:: ${b.toString('base64')}`;
 }
@@ -36,7 +37,13 @@ export function changeLdif(c: LdifChange): string {
     const body = entryLdif(c.entry).split('\n');
     return [body[0], 'changetype: add', ...body.slice(1)].join('\n');
   }
-  const lines = [ldifLine('dn', c.dn), 'changetype: modify', `${c.op}: ${c.attribute}`, ...c.values.map((v) => ldifLine(c.attribute, v)), '-'];
+  const lines = [
+    ldifLine('dn', c.dn),
+    'changetype: modify',
+    `${c.op}: ${c.attribute}`,
+    ...c.values.map((v) => ldifLine(c.attribute, v)),
+    '-',
+  ];
   return `${lines.join('\n')}\n\n`;
 }
 
@@ -52,6 +59,7 @@ export function unicodePwd(password: string): Buffer {
 /** Reads `dn:` lines of LDIF (plain or base64), for tests and diagnostics. */
 export function dnsOf(ldif: string): string[] {
   const out: string[] = [];
-  for (const m of ldif.matchAll(/^dn(::?) ?(.*)$/gm)) out.push(m[1] === '::' ? Buffer.from(m[2] ?? '', 'base64').toString('utf8') : (m[2] ?? ''));
+  for (const m of ldif.matchAll(/^dn(::?) ?(.*)$/gm))
+    out.push(m[1] === '::' ? Buffer.from(m[2] ?? '', 'base64').toString('utf8') : (m[2] ?? ''));
   return out;
 }

@@ -7,7 +7,8 @@ import { DNS_DOMAIN, MAX_SERVERS } from './layout';
 
 /** AuthMechanism bits: Tls 1, Integrated 2, BasicAuth 4, BasicAuthRequireTLS 8, ExchangeServer 16. */
 export const AUTH = { Tls: 1, Integrated: 2, BasicAuth: 4, BasicAuthRequireTLS: 8, ExchangeServer: 16 } as const;
-export const DEFAULT_CONNECTOR_FLAGS = AUTH.Tls | AUTH.Integrated | AUTH.BasicAuth | AUTH.BasicAuthRequireTLS | AUTH.ExchangeServer; // 31
+export const DEFAULT_CONNECTOR_FLAGS =
+  AUTH.Tls | AUTH.Integrated | AUTH.BasicAuth | AUTH.BasicAuthRequireTLS | AUTH.ExchangeServer; // 31
 export const CLIENT_CONNECTOR_FLAGS = AUTH.Tls | AUTH.Integrated | AUTH.BasicAuth | AUTH.BasicAuthRequireTLS; // 15
 
 export const ROLE_HUB = 32;
@@ -66,10 +67,16 @@ export function defaultConnectors(name: string): LabConnector[] {
 }
 
 export function labServers(count: number): LabServer[] {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SERVERS) throw new Error(`servers must be 1..${MAX_SERVERS}, not ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SERVERS)
+    throw new Error(`servers must be 1..${MAX_SERVERS}, not ${count}`);
   return Array.from({ length: count }, (_, i) => {
     const name = serverName(i);
-    return { name, fqdn: `${name.toLowerCase()}.${DNS_DOMAIN}`, address: serverAddress(i), connectors: defaultConnectors(name) };
+    return {
+      name,
+      fqdn: `${name.toLowerCase()}.${DNS_DOMAIN}`,
+      address: serverAddress(i),
+      connectors: defaultConnectors(name),
+    };
   });
 }
 

@@ -88,7 +88,9 @@ export async function stopForeignLabs(): Promise<string[]> {
   const found = labProcesses().filter((p) => !ours(p));
   if (!found.length) return [];
   const dirs = [...new Set(found.map((f) => f.labDir))];
-  process.stderr.write(`lab: stopping the lab of ${dirs.join(', ')} (pids ${found.map((f) => f.pid).join(' ')}): it holds the lab's addresses\n`);
+  process.stderr.write(
+    `lab: stopping the lab of ${dirs.join(', ')} (pids ${found.map((f) => f.pid).join(' ')}): it holds the lab's addresses\n`,
+  );
   await stopProcesses(found);
   return dirs;
 }

@@ -56,7 +56,12 @@ export async function busyPorts(set: PortSet): Promise<string[]> {
 }
 
 /** Resolves once every port is free; throws naming the ports still taken after `timeoutMs`. */
-export async function waitForPortsFree(set: PortSet, what: string, timeoutMs = 30_000, intervalMs = 200): Promise<void> {
+export async function waitForPortsFree(
+  set: PortSet,
+  what: string,
+  timeoutMs = 30_000,
+  intervalMs = 200,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let busy = await busyPorts(set);
   while (busy.length && Date.now() < deadline) {

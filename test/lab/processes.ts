@@ -51,12 +51,21 @@ export function runningPid(file: string): number | undefined {
 }
 
 /** Starts `cmd args` detached, output appended to `logFile`, pid written to `pidFile`. */
-export function startDaemon(cmd: string, args: readonly string[], o: { pidFile: string; logFile: string; cwd?: string; env?: Record<string, string> }): number {
+export function startDaemon(
+  cmd: string,
+  args: readonly string[],
+  o: { pidFile: string; logFile: string; cwd?: string; env?: Record<string, string> },
+): number {
   mkdirSync(path.dirname(o.pidFile), { recursive: true });
   mkdirSync(path.dirname(o.logFile), { recursive: true });
   const fd = openSync(o.logFile, 'a');
   try {
-    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', fd, fd], cwd: o.cwd, env: { ...process.env, ...o.env } });
+    const child = spawn(cmd, args, {
+      detached: true,
+      stdio: ['ignore', fd, fd],
+      cwd: o.cwd,
+      env: { ...process.env, ...o.env },
+    });
     if (!child.pid) throw new Error(`${cmd} did not start`);
     child.unref();
     writeFileSync(o.pidFile, `${child.pid} ${startTime(child.pid) ?? ''}\n`);

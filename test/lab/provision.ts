@@ -23,7 +23,9 @@ const DISABLE_INBOUND_REPL = 2;
 
 /** The bases hold the passwords of secrets.json and the certificates of tls/: all must be there. */
 export function baseReady(): boolean {
-  const complete = [paths.secrets, paths.caFile, paths.pristine('solo', DC1), paths.pristine('pair', DC2)].every((p) => existsSync(p));
+  const complete = [paths.secrets, paths.caFile, paths.pristine('solo', DC1), paths.pristine('pair', DC2)].every((p) =>
+    existsSync(p),
+  );
   return complete && existsSync(paths.baseStamp) && readFileSync(paths.baseStamp, 'utf8').trim() === PROVISION_VERSION;
 }
 
@@ -52,15 +54,27 @@ async function provisionDc1(secrets: LabSecrets): Promise<void> {
   await run(
     'samba-tool',
     [
-      'domain', 'provision', `--realm=${REALM}`, `--domain=${NETBIOS_DOMAIN}`, '--server-role=dc', '--dns-backend=NONE', `--adminpass=${secrets.administrator}`,
-      `--targetdir=${paths.dc(DC1)}`, '--host-name=dc1', '--option=interfaces=lo', '--option=bind interfaces only=yes',
+      'domain',
+      'provision',
+      `--realm=${REALM}`,
+      `--domain=${NETBIOS_DOMAIN}`,
+      '--server-role=dc',
+      '--dns-backend=NONE',
+      `--adminpass=${secrets.administrator}`,
+      `--targetdir=${paths.dc(DC1)}`,
+      '--host-name=dc1',
+      '--option=interfaces=lo',
+      '--option=bind interfaces only=yes',
     ],
     { secrets: [secrets.administrator], timeoutMs: 180_000 },
   );
   tuneDc(DC1);
   for (const stage of schemaStages()) await ldbModify(DC1, stage);
   const servers = labServers(2);
-  await ldbAdd(DC1, entriesLdif([...baseEntries(secrets), ...servers.flatMap((s) => serverEntries(s, secrets.computer))]));
+  await ldbAdd(
+    DC1,
+    entriesLdif([...baseEntries(secrets), ...servers.flatMap((s) => serverEntries(s, secrets.computer))]),
+  );
 }
 
 async function joinDc2(secrets: LabSecrets): Promise<void> {
@@ -71,8 +85,18 @@ async function joinDc2(secrets: LabSecrets): Promise<void> {
     await run(
       'samba-tool',
       [
-        'domain', 'join', DNS_DOMAIN, 'DC', '-U', 'Administrator', `--server=${DC1.host}`, `--targetdir=${paths.dc(DC2)}`, '--dns-backend=NONE',
-        '--option=netbios name=DC2', `--option=interfaces=${DC2.address}/8`, '--option=bind interfaces only=yes',
+        'domain',
+        'join',
+        DNS_DOMAIN,
+        'DC',
+        '-U',
+        'Administrator',
+        `--server=${DC1.host}`,
+        `--targetdir=${paths.dc(DC2)}`,
+        '--dns-backend=NONE',
+        '--option=netbios name=DC2',
+        `--option=interfaces=${DC2.address}/8`,
+        '--option=bind interfaces only=yes',
       ],
       { env: { PASSWD: secrets.administrator }, secrets: [secrets.administrator], timeoutMs: 300_000 },
     );
@@ -84,7 +108,10 @@ async function joinDc2(secrets: LabSecrets): Promise<void> {
   const dn = /^dn: (CN=NTDS Settings,CN=DC2,.*)$/m.exec(ntds)?.[1];
   if (!dn) throw new Error('DC2 joined, but its NTDS Settings object was not found');
   const options = Number(/^options: (\d+)$/m.exec(ntds)?.[1] ?? 0);
-  await ldbModify(DC2, changesLdif([{ dn, op: 'replace', attribute: 'options', values: [String(options | DISABLE_INBOUND_REPL)] }]));
+  await ldbModify(
+    DC2,
+    changesLdif([{ dn, op: 'replace', attribute: 'options', values: [String(options | DISABLE_INBOUND_REPL)] }]),
+  );
 }
 
 /** Builds `.lab/base/{solo,pair}` unless the current provisioning version is there already. */

@@ -50,7 +50,14 @@ export function tuneDc(dc: DcSpec): void {
   for (const sub of ['run', 'log']) mkdirSync(path.join(dir, sub), { recursive: true });
   const name = dc.name.toLowerCase();
   const conf = paths.smbConf(dc);
-  writeFileSync(conf, tuneSmbConf(readFileSync(conf, 'utf8'), dir, { key: path.join(paths.tls, `${name}.key`), cert: path.join(paths.tls, `${name}.pem`), ca: paths.caFile }));
+  writeFileSync(
+    conf,
+    tuneSmbConf(readFileSync(conf, 'utf8'), dir, {
+      key: path.join(paths.tls, `${name}.key`),
+      cert: path.join(paths.tls, `${name}.pem`),
+      ca: paths.caFile,
+    }),
+  );
 }
 
 export function isDcRunning(dc: DcSpec): boolean {
@@ -69,7 +76,10 @@ export async function startDc(dc: DcSpec): Promise<void> {
   if (isDcRunning(dc)) return;
   await waitForPortsFree(dcPorts(dc), `${dc.name} cannot start`);
   const samba = findBinary('samba') ?? 'samba';
-  startDaemon(samba, ['-s', paths.smbConf(dc), '-F', '-M', 'single'], { pidFile: paths.dcPid(dc), logFile: path.join(paths.logs, `${dc.name.toLowerCase()}.log`) });
+  startDaemon(samba, ['-s', paths.smbConf(dc), '-F', '-M', 'single'], {
+    pidFile: paths.dcPid(dc),
+    logFile: path.join(paths.logs, `${dc.name.toLowerCase()}.log`),
+  });
 }
 
 export async function stopDc(dc: DcSpec): Promise<void> {
@@ -90,7 +100,12 @@ function tcpOpen(host: string, port: number, timeoutMs = 1000): Promise<boolean>
 }
 
 async function rootDseAnswers(dc: DcSpec, ca: string): Promise<boolean> {
-  const client = new Client({ url: `ldaps://${dc.host}:636`, timeout: 2000, connectTimeout: 2000, tlsOptions: { ca, servername: dc.host } });
+  const client = new Client({
+    url: `ldaps://${dc.host}:636`,
+    timeout: 2000,
+    connectTimeout: 2000,
+    tlsOptions: { ca, servername: dc.host },
+  });
   try {
     const { searchEntries } = await client.search('', { scope: 'base', attributes: ['dnsHostName'] });
     return searchEntries.length === 1;

@@ -50,16 +50,34 @@ export interface Scenario {
 const SKEW_MS = 7 * 60_000;
 const ex02 = (name: string): string => `${name.toLowerCase()}.${DNS_DOMAIN}`;
 
-const missingSpn: DirectoryFault = { kind: 'remove-spns', server: 'EX02', spns: ['SMTPSVC/ex02', `SMTPSVC/${ex02('EX02')}`] };
-const duplicateSpn: DirectoryFault = { kind: 'plant-duplicate-spn', spn: `SMTPSVC/${ex02('EX01')}`, userSam: SERVICE_SAM };
-const newServiceName: DirectoryFault = { kind: 'add-spns', server: 'EX02', spns: [`SMTP/mail.${DNS_DOMAIN}`, `SMTPSVC/mail.${DNS_DOMAIN}`] };
-const connectorAuth: DirectoryFault = { kind: 'connector-flags', server: 'EX02', connector: 'Default EX02', flags: CLIENT_CONNECTOR_FLAGS };
+const missingSpn: DirectoryFault = {
+  kind: 'remove-spns',
+  server: 'EX02',
+  spns: ['SMTPSVC/ex02', `SMTPSVC/${ex02('EX02')}`],
+};
+const duplicateSpn: DirectoryFault = {
+  kind: 'plant-duplicate-spn',
+  spn: `SMTPSVC/${ex02('EX01')}`,
+  userSam: SERVICE_SAM,
+};
+const newServiceName: DirectoryFault = {
+  kind: 'add-spns',
+  server: 'EX02',
+  spns: [`SMTP/mail.${DNS_DOMAIN}`, `SMTPSVC/mail.${DNS_DOMAIN}`],
+};
+const connectorAuth: DirectoryFault = {
+  kind: 'connector-flags',
+  server: 'EX02',
+  connector: 'Default EX02',
+  flags: CLIENT_CONNECTOR_FLAGS,
+};
 
 const e = (step: Expectation['step'], subject: string): Expectation => ({ step, subject, severity: 'error' });
 
 export const SCENARIOS: Record<string, Scenario> = {
   healthy: {
-    description: 'Everything in order: one DC, EX01 and EX02 with their SPNs, clocks in step, default connectors with Exchange Server authentication.',
+    description:
+      'Everything in order: one DC, EX01 and EX02 with their SPNs, clocks in step, default connectors with Exchange Server authentication.',
     expected: [],
     base: 'solo',
     directory: [],
@@ -94,21 +112,24 @@ export const SCENARIOS: Record<string, Scenario> = {
     exchange: {},
   },
   'port-blocked': {
-    description: 'EX02 does not listen on the hub transport port 2525 (connection refused), so other servers cannot deliver to it.',
+    description:
+      'EX02 does not listen on the hub transport port 2525 (connection refused), so other servers cannot deliver to it.',
     expected: [e(4, 'EX02')],
     base: 'solo',
     directory: [],
     exchange: { closedPorts: { EX02: [2525] } },
   },
   'connector-auth': {
-    description: 'The "Default EX02" receive connector lost Exchange Server authentication (flags 15 instead of 31): no X-ANONYMOUSTLS.',
+    description:
+      'The "Default EX02" receive connector lost Exchange Server authentication (flags 15 instead of 31): no X-ANONYMOUSTLS.',
     expected: [e(6, 'EX02\\Default EX02')],
     base: 'solo',
     directory: [connectorAuth],
     exchange: { connectorFlags: { 'Default EX02': CLIENT_CONNECTOR_FLAGS }, authFails: ['EX02'] },
   },
   'all-faults': {
-    description: 'All of the faults above at once: DC2 behind, EX02 without SMTPSVC SPNs, 7 minutes ahead, 2525 closed and its default connector without Exchange Server authentication; a duplicate of an EX01 SPN.',
+    description:
+      'All of the faults above at once: DC2 behind, EX02 without SMTPSVC SPNs, 7 minutes ahead, 2525 closed and its default connector without Exchange Server authentication; a duplicate of an EX01 SPN.',
     expected: [e(1, 'EX02'), e(2, 'DC2'), e(3, 'EX02'), e(3, 'EX01'), e(4, 'EX02'), e(6, 'EX02\\Default EX02')],
     base: 'pair',
     directory: [missingSpn, duplicateSpn, newServiceName, connectorAuth],

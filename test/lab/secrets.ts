@@ -26,7 +26,12 @@ export function readSecrets(): LabSecrets | undefined {
 export function ensureSecrets(): LabSecrets {
   const existing = readSecrets();
   if (existing) return existing;
-  const secrets: LabSecrets = { administrator: makePassword(), bind: makePassword(), service: makePassword(), computer: makePassword() };
+  const secrets: LabSecrets = {
+    administrator: makePassword(),
+    bind: makePassword(),
+    service: makePassword(),
+    computer: makePassword(),
+  };
   writeFileSync(paths.secrets, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
 }

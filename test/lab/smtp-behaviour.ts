@@ -53,7 +53,10 @@ export function ehloKeywords(listener: ListenerSpec, tls: boolean): string[] {
   const exchangeServer = has(f, 16);
   const basic = has(f, 4) && (!has(f, 8) || tls);
   const auth = [...(integrated ? ['NTLM'] : []), ...(basic ? ['LOGIN'] : [])];
-  const exps = [...(exchangeServer && tls ? ['EXCHANGEAUTH'] : []), ...(integrated || exchangeServer ? ['GSSAPI', 'NTLM'] : [])];
+  const exps = [
+    ...(exchangeServer && tls ? ['EXCHANGEAUTH'] : []),
+    ...(integrated || exchangeServer ? ['GSSAPI', 'NTLM'] : []),
+  ];
   return [
     'SIZE 37748736',
     'PIPELINING',
@@ -95,7 +98,13 @@ export interface SessionState {
 }
 
 /** The reply to one command line (not DATA content). */
-export function respond(server: ServerSpec, listener: ListenerSpec, state: SessionState, line: string, peer: string): Action {
+export function respond(
+  server: ServerSpec,
+  listener: ListenerSpec,
+  state: SessionState,
+  line: string,
+  peer: string,
+): Action {
   const [verbRaw = '', ...rest] = line.trim().split(/\s+/);
   const verb = verbRaw.toUpperCase();
   const offered = ehloKeywords(listener, state.tls);
@@ -113,10 +122,19 @@ export function respond(server: ServerSpec, listener: ListenerSpec, state: Sessi
     case 'X-EXPS':
     case 'AUTH': {
       const mech = (rest[0] ?? '').toUpperCase();
-      const list = offered.find((k) => k.startsWith(`${verb} `))?.split(' ').slice(1) ?? [];
+      const list =
+        offered
+          .find((k) => k.startsWith(`${verb} `))
+          ?.split(' ')
+          .slice(1) ?? [];
       if (!list.includes(mech)) return { reply: '504 5.7.4 Unrecognized authentication type' };
       if (server.authFails) return { reply: TEMP_AUTH_FAILURE };
-      if (rest[1]) return { reply: plausibleAuthBlob(rest[1]) ? '235 2.7.0 Authentication successful' : '535 5.7.3 Authentication unsuccessful' };
+      if (rest[1])
+        return {
+          reply: plausibleAuthBlob(rest[1])
+            ? '235 2.7.0 Authentication successful'
+            : '535 5.7.3 Authentication unsuccessful',
+        };
       return { reply: '334 ', awaitAuthData: true };
     }
     case 'MAIL':

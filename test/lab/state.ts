@@ -67,12 +67,16 @@ async function withFileLock<T>(what: string, work: () => Promise<T>, timeoutMs: 
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = lockHolder();
-      if (holder === process.pid) throw new Error(`the lab lock is already held by this process (nested ${what})`, { cause: e });
+      if (holder === process.pid)
+        throw new Error(`the lab lock is already held by this process (nested ${what})`, { cause: e });
       if (holder === undefined || !isAlive(holder)) {
         rmSync(paths.lock, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`the lab is busy (process ${holder} holds ${paths.lock}) for more than ${timeoutMs / 1000} s`, { cause: e });
+      if (Date.now() > deadline)
+        throw new Error(`the lab is busy (process ${holder} holds ${paths.lock}) for more than ${timeoutMs / 1000} s`, {
+          cause: e,
+        });
       if (!told) process.stderr.write(`lab: waiting for process ${holder}, which is changing the lab ...\n`);
       told = true;
       await sleep(250);

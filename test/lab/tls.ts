@@ -16,26 +16,73 @@ export async function ensureCa(): Promise<void> {
   mkdirSync(paths.tls, { recursive: true });
   if (existsSync(file('ca.pem')) && existsSync(file('ca.key'))) return;
   await run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650',
-    '-keyout', file('ca.key'), '-out', file('ca.pem'),
-    '-subj', '/O=Exchange Auth Doctor lab/CN=CONTOSO.TEST lab CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-sha256',
+    '-days',
+    '3650',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+    '-subj',
+    '/O=Exchange Auth Doctor lab/CN=CONTOSO.TEST lab CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
   chmodSync(file('ca.key'), 0o600);
 }
 
 /** Issues `<name>.key` / `<name>.pem` for the given DNS names, signed by the lab CA (once). */
-export async function ensureCertificate(name: string, dnsNames: readonly string[]): Promise<{ key: string; cert: string }> {
+export async function ensureCertificate(
+  name: string,
+  dnsNames: readonly string[],
+): Promise<{ key: string; cert: string }> {
   const key = file(`${name}.key`);
   const cert = file(`${name}.pem`);
   if (existsSync(key) && existsSync(cert)) return { key, cert };
   await ensureCa();
   const ext = file(`${name}.ext`);
-  writeFileSync(ext, `subjectAltName=${dnsNames.map((d) => `DNS:${d}`).join(',')}\nextendedKeyUsage=serverAuth,clientAuth\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n`);
+  writeFileSync(
+    ext,
+    `subjectAltName=${dnsNames.map((d) => `DNS:${d}`).join(',')}\nextendedKeyUsage=serverAuth,clientAuth\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n`,
+  );
   const csr = file(`${name}.csr`);
-  await run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=${dnsNames[0] ?? name}`]);
-  await run('openssl', ['x509', '-req', '-sha256', '-in', csr, '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', cert, '-days', '3650', '-extfile', ext]);
+  await run('openssl', [
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    csr,
+    '-subj',
+    `/CN=${dnsNames[0] ?? name}`,
+  ]);
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-sha256',
+    '-in',
+    csr,
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    cert,
+    '-days',
+    '3650',
+    '-extfile',
+    ext,
+  ]);
   chmodSync(key, 0o600);
   return { key, cert };
 }

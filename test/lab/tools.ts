@@ -40,7 +40,20 @@ export function findBinary(name: string): string | undefined {
 export function missingPackagesMessage(find: (name: string) => string | undefined = findBinary): string | undefined {
   const missing = Object.entries(REQUIRED_BINARIES).filter(([bin]) => !find(bin));
   if (!missing.length) return undefined;
-  const packages = [...new Set(['samba', 'samba-ad-dc', 'samba-ad-provision', 'krb5-user', 'ldap-utils', 'ldb-tools', 'winbind', 'smbclient', 'openssl', ...missing.map(([, p]) => p)])];
+  const packages = [
+    ...new Set([
+      'samba',
+      'samba-ad-dc',
+      'samba-ad-provision',
+      'krb5-user',
+      'ldap-utils',
+      'ldb-tools',
+      'winbind',
+      'smbclient',
+      'openssl',
+      ...missing.map(([, p]) => p),
+    ]),
+  ];
   return (
     `The lab needs ${missing.map(([b]) => b).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed. Install as root:\n` +
     `  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${packages.join(' ')}\n` +
@@ -50,7 +63,13 @@ export function missingPackagesMessage(find: (name: string) => string | undefine
 
 /** The Debian packages that ship the missing binaries (empty when nothing is missing). */
 export function missingPackages(find: (name: string) => string | undefined = findBinary): string[] {
-  return [...new Set(Object.entries(REQUIRED_BINARIES).filter(([bin]) => !find(bin)).map(([, p]) => p))];
+  return [
+    ...new Set(
+      Object.entries(REQUIRED_BINARIES)
+        .filter(([bin]) => !find(bin))
+        .map(([, p]) => p),
+    ),
+  ];
 }
 
 /**
@@ -62,7 +81,18 @@ export async function requireBinaries(): Promise<void> {
   if (!message) return;
   const allowed = process.getuid?.() === 0 && (process.env.CI === 'true' || process.env.EAD_LAB_INSTALL === '1');
   if (!allowed) throw new Error(`${message}\n(or set EAD_LAB_INSTALL=1 and run as root to let the lab install them)`);
-  const packages = ['samba', 'samba-ad-dc', 'samba-ad-provision', 'krb5-user', 'ldap-utils', 'ldb-tools', 'winbind', 'smbclient', 'openssl', ...missingPackages()];
+  const packages = [
+    'samba',
+    'samba-ad-dc',
+    'samba-ad-provision',
+    'krb5-user',
+    'ldap-utils',
+    'ldb-tools',
+    'winbind',
+    'smbclient',
+    'openssl',
+    ...missingPackages(),
+  ];
   process.stderr.write(`lab: installing ${[...new Set(packages)].join(' ')} ...\n`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   await run('apt-get', ['update', '-q'], { env, timeoutMs: 600_000 });

@@ -12,7 +12,17 @@
  *
  * Exit code: 0 only when the suite finished with at least one passing test and no failure.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { openWorkbench, type Workbench } from './harness/browser.js';
@@ -36,8 +46,10 @@ async function main(): Promise<number> {
   rmSync(progressFile, { force: true });
   mkdirSync(outDir, { recursive: true });
 
-  const lab = process.env.EAD_NO_LAB === '1' ? { env: {}, note: 'EAD_NO_LAB=1' } : await labForEditor(repoRoot, { start: true });
-  if ('note' in lab && lab.note) console.log(`[vscode] running without the lab (${lab.note}); tests that need it will say so`);
+  const lab =
+    process.env.EAD_NO_LAB === '1' ? { env: {}, note: 'EAD_NO_LAB=1' } : await labForEditor(repoRoot, { start: true });
+  if ('note' in lab && lab.note)
+    console.log(`[vscode] running without the lab (${lab.note}); tests that need it will say so`);
   const secrets = [...knownSecrets(), ...knownSecrets(lab.env)];
   const clean = (s: string) => scrub(s, secrets);
 
@@ -64,7 +76,9 @@ async function main(): Promise<number> {
       env: { ...lab.env, EAD_TEST_RESULTS: resultsFile },
     });
     const url = workbenchUrl(server, { workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
-    bench = await openWorkbench(url, { onConsole: process.env.EAD_VERBOSE === '1' ? (l) => console.log(clean(`[browser] ${l}`)) : undefined });
+    bench = await openWorkbench(url, {
+      onConsole: process.env.EAD_VERBOSE === '1' ? (l) => console.log(clean(`[browser] ${l}`)) : undefined,
+    });
 
     let shown = 0;
     const showProgress = () => {
@@ -113,7 +127,8 @@ async function main(): Promise<number> {
     if (bench) writeFileSync(path.join(outDir, 'browser-console.log'), clean(bench.console.join('\n')));
     await bench?.close();
     await server?.stop();
-    if (server && existsSync(server.logFile)) writeFileSync(path.join(outDir, 'code-server.log'), clean(readFileSync(server.logFile, 'utf8')));
+    if (server && existsSync(server.logFile))
+      writeFileSync(path.join(outDir, 'code-server.log'), clean(readFileSync(server.logFile, 'utf8')));
     copyLogs(server, outDir);
     rmSync(tempDir, { recursive: true, force: true });
   }
@@ -122,11 +137,16 @@ async function main(): Promise<number> {
   if (failure) {
     console.error(`\n[vscode] FAILED: ${clean(failure)}`);
     if (!results?.finished) tailForDiagnosis(clean);
-    if (results) console.error(`[vscode] ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped in VS Code ${results.vscodeVersion} (${seconds} s)`);
+    if (results)
+      console.error(
+        `[vscode] ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped in VS Code ${results.vscodeVersion} (${seconds} s)`,
+      );
     console.error(`[vscode] logs in ${path.relative(process.cwd(), outDir) || '.'}/`);
     return 1;
   }
-  console.log(`\n[vscode] ${results!.passed} passed, 0 failed in VS Code ${results!.vscodeVersion} via code-server (${seconds} s)`);
+  console.log(
+    `\n[vscode] ${results!.passed} passed, 0 failed in VS Code ${results!.vscodeVersion} via code-server (${seconds} s)`,
+  );
   return 0;
 }
 
@@ -153,7 +173,9 @@ function tailForDiagnosis(clean: (s: string) => string): void {
   for (const name of ['code-server.log', 'browser-console.log']) {
     const f = path.join(outDir, name);
     if (!existsSync(f)) continue;
-    const lines = readFileSync(f, 'utf8').split('\n').filter((l) => !/marketplace|gallery|ERR_NAME_NOT_RESOLVED|net::ERR/.test(l));
+    const lines = readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => !/marketplace|gallery|ERR_NAME_NOT_RESOLVED|net::ERR/.test(l));
     console.error(`--- last lines of ${name} ---\n${clean(lines.slice(-40).join('\n'))}`);
   }
 }

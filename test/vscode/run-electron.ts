@@ -18,10 +18,15 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 async function main(): Promise<number> {
   const testsPath = path.join(repoRoot, 'out', 'test', 'vscode', 'index.js');
   if (!existsSync(testsPath)) throw new Error('out/test/vscode/index.js is missing. Run: npm run build');
-  const resultsFile = path.resolve(process.env.EAD_TEST_RESULTS || path.join(repoRoot, 'test-results', 'vscode', 'results.json'));
+  const resultsFile = path.resolve(
+    process.env.EAD_TEST_RESULTS || path.join(repoRoot, 'test-results', 'vscode', 'results.json'),
+  );
   rmSync(resultsFile, { force: true });
 
-  const lab = process.env.EAD_NO_LAB === '1' ? { env: {} as Record<string, string>, workspace: undefined } : await labForEditor(repoRoot, { start: true });
+  const lab =
+    process.env.EAD_NO_LAB === '1'
+      ? { env: {} as Record<string, string>, workspace: undefined }
+      : await labForEditor(repoRoot, { start: true });
   const secrets = [...knownSecrets(), ...knownSecrets(lab.env)];
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'ead-electron-'));
   const workspace = lab.workspace ?? path.join(tempDir, 'workspace');
@@ -29,11 +34,20 @@ async function main(): Promise<number> {
   const userDir = path.join(tempDir, 'user-data', 'User');
   mkdirSync(userDir, { recursive: true });
   const trust = process.env.EAD_WORKSPACE_TRUST === 'on';
-  writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': trust, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' }));
+  writeFileSync(
+    path.join(userDir, 'settings.json'),
+    JSON.stringify({
+      'security.workspace.trust.enabled': trust,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+    }),
+  );
 
   const executable = process.env.VSCODE_EXECUTABLE;
   if (executable && !existsSync(executable)) throw new Error(`VSCODE_EXECUTABLE=${executable} does not exist`);
-  console.log(`[electron] ${executable ? `VS Code at ${executable}` : 'downloading VS Code (stable)'}; workspace ${workspace}`);
+  console.log(
+    `[electron] ${executable ? `VS Code at ${executable}` : 'downloading VS Code (stable)'}; workspace ${workspace}`,
+  );
   try {
     await runTests({
       ...(executable ? { vscodeExecutablePath: executable } : {}),
@@ -53,7 +67,11 @@ async function main(): Promise<number> {
   } catch (e) {
     const message = scrub(e instanceof Error ? e.message : String(e), secrets);
     const results = readResults(resultsFile);
-    if (!results && !executable && /download|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|fetch failed|network/i.test(message)) {
+    if (
+      !results &&
+      !executable &&
+      /download|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|fetch failed|network/i.test(message)
+    ) {
       throw new Error(
         `could not download VS Code (${message}). On machines without access to update.code.visualstudio.com, ` +
           'set VSCODE_EXECUTABLE to an installed VS Code, or use the code-server runner: npm run test:vscode',

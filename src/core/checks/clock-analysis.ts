@@ -77,8 +77,16 @@ export function hostClocks(readings: readonly ClockReading[]): HostClock[] {
   const byHost = new Map<string, ClockReading[]>();
   for (const r of readings) byHost.set(hostKey(r.host), [...(byHost.get(hostKey(r.host)) ?? []), r]);
   return [...byHost.values()].map((rs) => {
-    const preferred = [...rs].sort((a, b) => METHOD_PREFERENCE.indexOf(a.method) - METHOD_PREFERENCE.indexOf(b.method))[0] as ClockReading;
-    return { host: preferred.host, skewMs: skewOf(preferred), uncertaintyMs: preferred.uncertaintyMs, preferred, readings: rs };
+    const preferred = [...rs].sort(
+      (a, b) => METHOD_PREFERENCE.indexOf(a.method) - METHOD_PREFERENCE.indexOf(b.method),
+    )[0] as ClockReading;
+    return {
+      host: preferred.host,
+      skewMs: skewOf(preferred),
+      uncertaintyMs: preferred.uncertaintyMs,
+      preferred,
+      readings: rs,
+    };
   });
 }
 
@@ -108,9 +116,14 @@ function lexicographicallyGreater(a: readonly number[], b: readonly number[]): b
 /** Readings more certain than this (half a second: finer than a whole-second clock) are "precise". */
 const PRECISE_MS = 500;
 
-export function domainTime(hosts: readonly HostClock[], thresholds: ClockThresholds, prefs: ReferencePreferences = {}): DomainTime | undefined {
+export function domainTime(
+  hosts: readonly HostClock[],
+  thresholds: ClockThresholds,
+  prefs: ReferencePreferences = {},
+): DomainTime | undefined {
   if (hosts.length === 0) return undefined;
-  const isDc = (h: HostClock, name?: string): boolean => h.host.kind === 'dc' && name !== undefined && h.host.name.toLowerCase() === name.toLowerCase();
+  const isDc = (h: HostClock, name?: string): boolean =>
+    h.host.kind === 'dc' && name !== undefined && h.host.name.toLowerCase() === name.toLowerCase();
   let best: { members: HostClock[]; rank: number[] } | undefined;
   for (const centre of hosts) {
     const members = hosts.filter((h) => Math.abs(h.skewMs - centre.skewMs) <= thresholds.warningMs);
@@ -187,7 +200,13 @@ export function pairSkews(hosts: readonly HostClock[], thresholds: ClockThreshol
     return (local.length ? local : dcs).map((d) => {
       const skewMs = s.skewMs - d.skewMs;
       const uncertaintyMs = s.uncertaintyMs + d.uncertaintyMs;
-      return { server: s.host, dc: d.host, skewMs, uncertaintyMs, severity: classifySkew(skewMs, uncertaintyMs, thresholds) };
+      return {
+        server: s.host,
+        dc: d.host,
+        skewMs,
+        uncertaintyMs,
+        severity: classifySkew(skewMs, uncertaintyMs, thresholds),
+      };
     });
   });
 }
@@ -205,12 +224,24 @@ export function worseSeverity(a: ClockSeverity, b: ClockSeverity): ClockSeverity
  * own clock agrees with the domain (within the warning threshold) is not blamed for its partner's
  * skew: the partner's own deviation already says so.
  */
-export function worstPairFor(host: ClockHost, deviationMs: number, pairs: readonly PairSkew[], thresholds: ClockThresholds): PairSkew | undefined {
+export function worstPairFor(
+  host: ClockHost,
+  deviationMs: number,
+  pairs: readonly PairSkew[],
+  thresholds: ClockThresholds,
+): PairSkew | undefined {
   if (Math.abs(deviationMs) <= thresholds.warningMs) return undefined;
-  const mine = pairs.filter((p) => (host.kind === 'dc' ? p.dc : p.server).name.toLowerCase() === host.name.toLowerCase());
+  const mine = pairs.filter(
+    (p) => (host.kind === 'dc' ? p.dc : p.server).name.toLowerCase() === host.name.toLowerCase(),
+  );
   let worst: PairSkew | undefined;
   for (const p of mine) {
-    if (!worst || RANK[p.severity] > RANK[worst.severity] || (RANK[p.severity] === RANK[worst.severity] && Math.abs(p.skewMs) > Math.abs(worst.skewMs))) worst = p;
+    if (
+      !worst ||
+      RANK[p.severity] > RANK[worst.severity] ||
+      (RANK[p.severity] === RANK[worst.severity] && Math.abs(p.skewMs) > Math.abs(worst.skewMs))
+    )
+      worst = p;
   }
   return worst;
 }

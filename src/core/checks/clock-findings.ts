@@ -4,7 +4,19 @@
  */
 import type { Evidence, EvidenceTable, Finding, Remedy, Subject } from '../../shared/findings';
 import type { CheckContext } from '../engine/check';
-import { direction, formatDuration, formatSkew, skewOf, type ClockHost, type ClockReading, type ClockSeverity, type ClockThresholds, type DomainTime, type HostClock, type PairSkew } from './clock-analysis';
+import {
+  direction,
+  formatDuration,
+  formatSkew,
+  skewOf,
+  type ClockHost,
+  type ClockReading,
+  type ClockSeverity,
+  type ClockThresholds,
+  type DomainTime,
+  type HostClock,
+  type PairSkew,
+} from './clock-analysis';
 import type { ClockFailure } from './clock-sources';
 import { w32tmSource, w32tmStatus } from '../remedies/time';
 import { compact } from '../remedies/build';
@@ -38,14 +50,28 @@ function iso(ms: number): string {
 }
 
 function readingEvidence(r: ClockReading): Evidence {
-  return { label: `${METHOD_TEXT[r.method]} time of ${r.host.name}`, value: r.observedText, source: r.source, observedAt: iso(r.localMs) };
+  return {
+    label: `${METHOD_TEXT[r.method]} time of ${r.host.name}`,
+    value: r.observedText,
+    source: r.source,
+    observedAt: iso(r.localMs),
+  };
 }
 
 function failureEvidence(ctx: CheckContext, f: ClockFailure): Evidence {
-  return { label: `no time from ${f.host.name}`, value: f.reason, source: f.source, observedAt: iso(ctx.io.clock.now()) };
+  return {
+    label: `no time from ${f.host.name}`,
+    value: f.reason,
+    source: f.source,
+    observedAt: iso(ctx.io.clock.now()),
+  };
 }
 
-function readingsTable(report: ClockReport, hosts: readonly HostClock[], failures: readonly ClockFailure[]): EvidenceTable {
+function readingsTable(
+  report: ClockReport,
+  hosts: readonly HostClock[],
+  failures: readonly ClockFailure[],
+): EvidenceTable {
   const rows = hosts.flatMap((h) =>
     h.readings.map((r) => [
       `${r.host.name} ${METHOD_TEXT[r.method]}`,
@@ -72,7 +98,13 @@ function pairsTable(pairs: readonly PairSkew[], thresholds: ClockThresholds): Ev
   return {
     caption: 'Exchange server against each domain controller (what Kerberos between them sees)',
     columns: ['Exchange server', 'Domain controller', 'Skew (server minus DC)', 'Uncertainty', 'Result'],
-    rows: pairs.map((p) => [p.server.name, p.dc.name, formatSkew(p.skewMs), `±${formatDuration(p.uncertaintyMs)}`, result[p.severity]]),
+    rows: pairs.map((p) => [
+      p.server.name,
+      p.dc.name,
+      formatSkew(p.skewMs),
+      `±${formatDuration(p.uncertaintyMs)}`,
+      result[p.severity],
+    ]),
   };
 }
 
@@ -124,11 +156,21 @@ export function clockFinding(
 }
 
 /** When a server-to-DC pair, not the host's own deviation, decides the severity. */
-function pairTitle(by: string, host: ClockHost, deviationMs: number, pair: PairSkew, ref: string, thresholds: ClockThresholds): string {
+function pairTitle(
+  by: string,
+  host: ClockHost,
+  deviationMs: number,
+  pair: PairSkew,
+  ref: string,
+  thresholds: ClockThresholds,
+): string {
   // pair.skewMs is server minus DC; from this host's side.
   const mine = host.kind === 'server' ? pair.skewMs : -pair.skewMs;
   const other = host.kind === 'server' ? pair.dc.name : pair.server.name;
-  const beyond = pair.severity === 'error' ? `, beyond the ${formatDuration(thresholds.toleranceMs)} Kerberos tolerance between them` : '';
+  const beyond =
+    pair.severity === 'error'
+      ? `, beyond the ${formatDuration(thresholds.toleranceMs)} Kerberos tolerance between them`
+      : '';
   return `${by}'s clock is ${formatDuration(Math.abs(mine))} ${direction(mine)} ${other}'s${beyond} (${formatSkew(deviationMs)} against ${ref})`;
 }
 
@@ -145,7 +187,9 @@ export function unreachableFinding(report: ClockReport, host: ClockHost, failure
     step: 1,
     severity: 'unknown',
     subject: hostSubject(host),
-    title: noDate ? `${host.name}'s SMTP banners hide the date, so its clock could not be read from here` : `${host.name}'s clock could not be read`,
+    title: noDate
+      ? `${host.name}'s SMTP banners hide the date, so its clock could not be read from here`
+      : `${host.name}'s clock could not be read`,
     explanation: noDate
       ? 'Exchange puts its clock in the SMTP banner unless a custom banner replaces it. Read the clock on the server instead.'
       : 'Without a reading this host cannot be compared with the domain. The reason says what failed; the other hosts were still compared.',

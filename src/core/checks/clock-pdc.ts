@@ -20,7 +20,10 @@ export async function readPdcEmulator(ctx: CheckContext, host: string): Promise<
     const session = await ctx.openSession(host);
     try {
       const base = ctx.discovery.rootDse.defaultNamingContext;
-      for await (const entry of session.search({ base, scope: 'base', filter: '(objectClass=*)', attributes: ['fSMORoleOwner'] }, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal })) {
+      for await (const entry of session.search(
+        { base, scope: 'base', filter: '(objectClass=*)', attributes: ['fSMORoleOwner'] },
+        { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal },
+      )) {
         const owner = getFirst(entry, 'fSMORoleOwner');
         if (owner) return dcNameFromRoleOwner(owner);
       }

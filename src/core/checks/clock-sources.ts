@@ -65,7 +65,12 @@ export function dcHost(dc: DomainController): ClockHost {
 
 export function serverHost(server: ExchangeServer): ClockHost {
   const fqdn = server.computer?.dnsHostName ?? server.fqdn;
-  return { kind: 'server', name: server.name, ...(fqdn ? { fqdn } : {}), ...(server.site ? { site: server.site } : {}) };
+  return {
+    kind: 'server',
+    name: server.name,
+    ...(fqdn ? { fqdn } : {}),
+    ...(server.site ? { site: server.site } : {}),
+  };
 }
 
 function address(host: ClockHost): string {
@@ -92,12 +97,22 @@ export async function readDcTime(ctx: CheckContext, dc: DomainController): Promi
       const wallStart = ctx.io.clock.now();
       const monoStart = ctx.io.clock.monotonic();
       let text: string | undefined;
-      for await (const entry of session.search({ base: '', scope: 'base', filter: '(objectClass=*)', attributes: ['currentTime'] }, opts(ctx))) {
+      for await (const entry of session.search(
+        { base: '', scope: 'base', filter: '(objectClass=*)', attributes: ['currentTime'] },
+        opts(ctx),
+      )) {
         text ??= getFirst(entry, 'currentTime');
       }
       const { localMs, roundTripMs } = midpoint(ctx, wallStart, monoStart);
       const iso = text ? parseGeneralizedTime(text) : undefined;
-      if (!text || !iso) return { failure: { host, source, reason: text ? `currentTime "${text}" is not a GeneralizedTime` : 'the RootDSE has no currentTime' } };
+      if (!text || !iso)
+        return {
+          failure: {
+            host,
+            source,
+            reason: text ? `currentTime "${text}" is not a GeneralizedTime` : 'the RootDSE has no currentTime',
+          },
+        };
       const reading: ClockReading = {
         host,
         method: 'ldap',
@@ -121,12 +136,21 @@ export async function readDcTime(ctx: CheckContext, dc: DomainController): Promi
  * The KDC's time over UDP 88 and TCP 88 at once (so a KDC that answers neither costs one probe
  * timeout, not two); the UDP reading is preferred, TCP is the fallback.
  */
-export async function readKdcTime(ctx: CheckContext, probes: ClockProbes, dc: DomainController, principal: string): Promise<SourceOutcome[]> {
+export async function readKdcTime(
+  ctx: CheckContext,
+  probes: ClockProbes,
+  dc: DomainController,
+  principal: string,
+): Promise<SourceOutcome[]> {
   const host = dcHost(dc);
   const attempt = async (transport: 'udp' | 'tcp'): Promise<SourceOutcome> => {
     const source = `KRB-ERROR stime from ${transport.toUpperCase()} ${address(host)}:88 (AS-REQ for ${principal}@${ctx.settings.realm})`;
     try {
-      const a = await probes.kdcTime(ctx.io, address(host), transport, { ...opts(ctx), realm: ctx.settings.realm, principal });
+      const a = await probes.kdcTime(ctx.io, address(host), transport, {
+        ...opts(ctx),
+        realm: ctx.settings.realm,
+        principal,
+      });
       const reading: ClockReading = {
         host,
         method: transport === 'udp' ? 'kdc-udp' : 'kdc-tcp',
@@ -151,13 +175,18 @@ export async function readKdcTime(ctx: CheckContext, probes: ClockProbes, dc: Do
  * The banner of every transport port at once; the first port (in BANNER_PORTS order) whose banner
  * carries a date gives the reading, the others are reported only when none does.
  */
-export async function readServerTime(ctx: CheckContext, probes: ClockProbes, server: ExchangeServer): Promise<SourceOutcome[]> {
+export async function readServerTime(
+  ctx: CheckContext,
+  probes: ClockProbes,
+  server: ExchangeServer,
+): Promise<SourceOutcome[]> {
   const host = serverHost(server);
   const attempt = async (port: number): Promise<SourceOutcome> => {
     const source = `SMTP banner of ${address(host)}:${port}`;
     try {
       const a = await probes.bannerTime(ctx.io, address(host), port, opts(ctx));
-      if (a.serverTimeMs === undefined) return { failure: { host, source, reason: `the banner carries no date: "${a.banner.slice(0, 120)}"` } };
+      if (a.serverTimeMs === undefined)
+        return { failure: { host, source, reason: `the banner carries no date: "${a.banner.slice(0, 120)}"` } };
       const reading: ClockReading = {
         host,
         method: 'smtp',

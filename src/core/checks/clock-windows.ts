@@ -21,16 +21,28 @@ export async function readStripchart(ctx: CheckContext, dc: DomainController): P
   const target = host.fqdn ?? host.name;
   const source = `w32tm /stripchart /computer:${target} /samples:3 /dataonly`;
   try {
-    const argv = commandArgv('w32tm', [arg.switch('/stripchart'), arg.joined('/computer:', target, 'host'), arg.switch('/samples:3'), arg.switch('/dataonly')]);
-    const result = await ctx.io.process.run('w32tm', argv, { timeoutMs: ctx.settings.probeTimeoutMs + 6000, signal: ctx.signal });
+    const argv = commandArgv('w32tm', [
+      arg.switch('/stripchart'),
+      arg.joined('/computer:', target, 'host'),
+      arg.switch('/samples:3'),
+      arg.switch('/dataonly'),
+    ]);
+    const result = await ctx.io.process.run('w32tm', argv, {
+      timeoutMs: ctx.settings.probeTimeoutMs + 6000,
+      signal: ctx.signal,
+    });
     const localMs = ctx.io.clock.now();
     const parsed = parseW32tmStripchart(result.stdout || result.stderr);
-    if (!parsed.recognised) return { failure: { host, source, reason: `w32tm output not recognised: ${parsed.reason}` } };
+    if (!parsed.recognised)
+      return { failure: { host, source, reason: `w32tm output not recognised: ${parsed.reason}` } };
     const { summary, fatalError } = parsed.value;
     if (fatalError) return { failure: { host, source, reason: `w32tm: ${fatalError.message}` } };
     if (summary.medianOffsetSeconds === undefined) {
       const failed = parsed.value.samples.find((s) => s.errorCode !== undefined);
-      const why = failed?.errorCode !== undefined ? (describeW32tmError(failed.errorCode) ?? failed.error ?? 'error') : 'no sample answered';
+      const why =
+        failed?.errorCode !== undefined
+          ? (describeW32tmError(failed.errorCode) ?? failed.error ?? 'error')
+          : 'no sample answered';
       return { failure: { host, source, reason: `w32tm: ${why}` } };
     }
     const spread = ((summary.maxOffsetSeconds ?? 0) - (summary.minOffsetSeconds ?? 0)) * 500;
@@ -38,7 +50,12 @@ export async function readStripchart(ctx: CheckContext, dc: DomainController): P
       host,
       method: 'w32tm',
       source,
-      observedText: parsed.value.samples.map((s) => `${s.time} ${s.offsetSeconds !== undefined ? `${s.offsetSeconds >= 0 ? '+' : ''}${s.offsetSeconds}s` : (s.error ?? 'error')}`).join('; '),
+      observedText: parsed.value.samples
+        .map(
+          (s) =>
+            `${s.time} ${s.offsetSeconds !== undefined ? `${s.offsetSeconds >= 0 ? '+' : ''}${s.offsetSeconds}s` : (s.error ?? 'error')}`,
+        )
+        .join('; '),
       remoteMs: localMs + summary.medianOffsetSeconds * 1000,
       localMs,
       uncertaintyMs: Math.max(1, spread),

@@ -11,8 +11,29 @@ import type { ExchangeServer } from '../directory/model';
 import { mapLimited } from '../engine/limit';
 import { clockRemedies, w32tmStripchart } from '../remedies/time';
 import { compact } from '../remedies/build';
-import { classifySkew, domainTime, hostClocks, pairSkews, skewOf, worseSeverity, worstPairFor, type ClockReading, type ClockSeverity, type DomainTime, type HostClock } from './clock-analysis';
-import { readDcTime, readKdcTime, readServerTime, dcHost, serverHost, type ClockFailure, type ClockProbes, type SourceOutcome } from './clock-sources';
+import {
+  classifySkew,
+  domainTime,
+  hostClocks,
+  pairSkews,
+  skewOf,
+  worseSeverity,
+  worstPairFor,
+  type ClockReading,
+  type ClockSeverity,
+  type DomainTime,
+  type HostClock,
+} from './clock-analysis';
+import {
+  readDcTime,
+  readKdcTime,
+  readServerTime,
+  dcHost,
+  serverHost,
+  type ClockFailure,
+  type ClockProbes,
+  type SourceOutcome,
+} from './clock-sources';
 import { readStripchart, windowsTimeToolAvailable } from './clock-windows';
 import { readPdcEmulator } from './clock-pdc';
 import { clockFinding, hostSubject, localFinding, unreachableFinding, type ClockReport } from './clock-findings';
@@ -50,38 +71,81 @@ async function runClockCheck(ctx: CheckContext, probes: ClockProbes): Promise<vo
   const failures = outcomes.flatMap((o) => ('failure' in o ? [o.failure] : []));
   const thresholds = { toleranceMs: ctx.settings.clockToleranceMs, warningMs: ctx.settings.clockWarningMs };
   const hosts = hostClocks(readings);
-  const configuredDc = ctx.domainControllers.find((d) => configured && (d.fqdn ?? d.name).toLowerCase() === configured.toLowerCase())?.name;
-  const domain = domainTime(hosts, thresholds, { ...(pdcEmulator ? { pdcEmulator } : {}), ...(configuredDc ? { configuredDc } : {}) });
+  const configuredDc = ctx.domainControllers.find(
+    (d) => configured && (d.fqdn ?? d.name).toLowerCase() === configured.toLowerCase(),
+  )?.name;
+  const domain = domainTime(hosts, thresholds, {
+    ...(pdcEmulator ? { pdcEmulator } : {}),
+    ...(configuredDc ? { configuredDc } : {}),
+  });
   const pairs = pairSkews(hosts, thresholds);
-  const report: ClockReport = { ctx, thresholds, hosts, pairs, failures, ...(domain ? { domain } : {}), ...(pdcEmulator ? { pdcEmulator } : {}) };
+  const report: ClockReport = {
+    ctx,
+    thresholds,
+    hosts,
+    pairs,
+    failures,
+    ...(domain ? { domain } : {}),
+    ...(pdcEmulator ? { pdcEmulator } : {}),
+  };
 
   for (const dc of ctx.domainControllers) {
     const h = dcHost(dc);
-    ctx.emit(hostFinding(report, hosts.find((x) => x.host.kind === 'dc' && x.host.name === h.name), failures.filter((f) => f.host.kind === 'dc' && f.host.name === h.name), h.name, 'dc'));
+    ctx.emit(
+      hostFinding(
+        report,
+        hosts.find((x) => x.host.kind === 'dc' && x.host.name === h.name),
+        failures.filter((f) => f.host.kind === 'dc' && f.host.name === h.name),
+        h.name,
+        'dc',
+      ),
+    );
   }
   for (const server of ctx.servers) {
     const h = serverHost(server);
-    ctx.emit(hostFinding(report, hosts.find((x) => x.host.kind === 'server' && x.host.name === h.name), failures.filter((f) => f.host.kind === 'server' && f.host.name === h.name), h.name, 'server'));
+    ctx.emit(
+      hostFinding(
+        report,
+        hosts.find((x) => x.host.kind === 'server' && x.host.name === h.name),
+        failures.filter((f) => f.host.kind === 'server' && f.host.name === h.name),
+        h.name,
+        'server',
+      ),
+    );
   }
   const local = domain ? localFinding(report, domain) : undefined;
   if (local) ctx.emit(local);
 }
 
 /** The reading of a host furthest from the domain's time decides its severity. */
-export function worstReading(host: HostClock, domain: DomainTime, thresholds: { toleranceMs: number; warningMs: number }): { reading: ClockReading; deviationMs: number; severity: ClockSeverity } {
+export function worstReading(
+  host: HostClock,
+  domain: DomainTime,
+  thresholds: { toleranceMs: number; warningMs: number },
+): { reading: ClockReading; deviationMs: number; severity: ClockSeverity } {
   const rank: Record<ClockSeverity, number> = { ok: 0, warning: 1, error: 2 };
   let worst: { reading: ClockReading; deviationMs: number; severity: ClockSeverity } | undefined;
   for (const r of host.readings) {
     const deviationMs = skewOf(r) - domain.skewMs;
     const severity = classifySkew(deviationMs, r.uncertaintyMs, thresholds);
-    if (!worst || rank[severity] > rank[worst.severity] || (rank[severity] === rank[worst.severity] && Math.abs(deviationMs) > Math.abs(worst.deviationMs))) {
+    if (
+      !worst ||
+      rank[severity] > rank[worst.severity] ||
+      (rank[severity] === rank[worst.severity] && Math.abs(deviationMs) > Math.abs(worst.deviationMs))
+    ) {
       worst = { reading: r, deviationMs, severity };
     }
   }
   return worst as { reading: ClockReading; deviationMs: number; severity: ClockSeverity };
 }
 
-function hostFinding(report: ClockReport, host: HostClock | undefined, failures: ClockFailure[], name: string, kind: 'dc' | 'server'): Finding {
+function hostFinding(
+  report: ClockReport,
+  host: HostClock | undefined,
+  failures: ClockFailure[],
+  name: string,
+  kind: 'dc' | 'server',
+): Finding {
   const subjectHost = host?.host ?? failures[0]?.host ?? { kind, name };
   if (!host || !report.domain) return unreachableFinding(report, subjectHost, failures);
   const deviation = worstReading(host, report.domain, report.thresholds);
@@ -90,7 +154,12 @@ function hostFinding(report: ClockReport, host: HostClock | undefined, failures:
   const severity = pair ? worseSeverity(deviation.severity, pair.severity) : deviation.severity;
   const worst = { ...deviation, severity, ...(pair && severity !== deviation.severity ? { pair } : {}) };
   const remedies = compact([
-    ...(worst.severity === 'ok' ? [] : clockRemedies(name, { isDc: kind === 'dc', ...(report.pdcEmulator ? { pdcEmulator: report.pdcEmulator } : {}) })),
+    ...(worst.severity === 'ok'
+      ? []
+      : clockRemedies(name, {
+          isDc: kind === 'dc',
+          ...(report.pdcEmulator ? { pdcEmulator: report.pdcEmulator } : {}),
+        })),
     kind === 'dc' && worst.severity !== 'ok' ? w32tmStripchart(subjectHost.fqdn ?? name) : undefined,
   ]);
   return clockFinding(report, host, worst, failures, remedies, hostSubject(subjectHost));

@@ -23,7 +23,14 @@ export interface Selection {
 }
 
 export function connectorPorts(connector: ReceiveConnector): number[] {
-  return [...new Set(connector.bindings.map(parseBinding).filter((b) => b !== undefined).map((b) => b.port))];
+  return [
+    ...new Set(
+      connector.bindings
+        .map(parseBinding)
+        .filter((b) => b !== undefined)
+        .map((b) => b.port),
+    ),
+  ];
 }
 
 function bindsSpecifically(connector: ReceiveConnector, port: number): boolean {
@@ -105,7 +112,11 @@ export interface Classification {
  * (a default connector) or `relay-captures` (a custom connector whose narrower ranges take the
  * Exchange servers away from the default one).
  */
-export function classifyConnectors(receiver: ExchangeServer, senders: readonly SenderAddress[], receiverAddresses?: readonly string[]): Classification {
+export function classifyConnectors(
+  receiver: ExchangeServer,
+  senders: readonly SenderAddress[],
+  receiverAddresses?: readonly string[],
+): Classification {
   const ports = internalPorts(receiver);
   const byConnector = new Map<string, ConnectorVerdict>();
   const uncovered: Classification['uncovered'] = [];
@@ -120,7 +131,11 @@ export function classifyConnectors(receiver: ExchangeServer, senders: readonly S
       const verdict = byConnector.get(hit.connector.dn) ?? {
         connector: hit.connector,
         takes: [],
-        kind: hasExchangeServerAuth(hit.connector.authFlags) ? 'ok' : isDefaultConnector(hit.connector) ? 'no-exchange-auth' : 'relay-captures',
+        kind: hasExchangeServerAuth(hit.connector.authFlags)
+          ? 'ok'
+          : isDefaultConnector(hit.connector)
+            ? 'no-exchange-auth'
+            : 'relay-captures',
       };
       verdict.takes.push({ port, sender, connector: hit.connector, range: hit.range });
       byConnector.set(hit.connector.dn, verdict);

@@ -39,15 +39,22 @@ export function answeringConnector(
   }
   // Without our own address: the one connector on the port, or the one with the widest ranges.
   const candidates = connectors.filter((c) => c.enabled && connectorPorts(c).includes(port));
-  const width = (c: ReceiveConnector): bigint => c.remoteIpRanges.map(parseIpRange).reduce((n, r) => n + (r?.size ?? 0n), 0n);
+  const width = (c: ReceiveConnector): bigint =>
+    c.remoteIpRanges.map(parseIpRange).reduce((n, r) => n + (r?.size ?? 0n), 0n);
   const widest = [...candidates].sort((a, b) => (width(b) > width(a) ? 1 : width(b) < width(a) ? -1 : 0))[0];
   return widest ? { connector: widest, assumed: candidates.length > 1 } : undefined;
 }
 
-export async function probeConnectorsLive(ctx: CheckContext, receiver: ExchangeServer, prober: SmtpProber): Promise<void> {
+export async function probeConnectorsLive(
+  ctx: CheckContext,
+  receiver: ExchangeServer,
+  prober: SmtpProber,
+): Promise<void> {
   const host = receiver.computer?.dnsHostName ?? receiver.fqdn;
   if (!host) return;
-  const ports = [...new Set(receiver.receiveConnectors.filter((c) => c.enabled).flatMap(connectorPorts))].sort((a, b) => a - b);
+  const ports = [...new Set(receiver.receiveConnectors.filter((c) => c.enabled).flatMap(connectorPorts))].sort(
+    (a, b) => a - b,
+  );
   for (const port of ports) {
     if (ctx.signal.aborted) return;
     const where = `EHLO to ${host}:${port}`;
@@ -62,7 +69,8 @@ export async function probeConnectorsLive(ctx: CheckContext, receiver: ExchangeS
         severity: 'unknown',
         subject: { ...serverSubject(receiver), id: `${host}:${port}` },
         title: `${host}:${port} did not answer an EHLO`,
-        explanation: 'What the connector offers on the wire could not be seen from this machine; the directory view above still stands. Step 4 shows whether the port is reachable.',
+        explanation:
+          'What the connector offers on the wire could not be seen from this machine; the directory view above still stands. Step 4 shows whether the port is reachable.',
         evidence: [evidence(ctx, 'EHLO', describeError(e), where)],
         remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
         reason: describeError(e),
@@ -76,11 +84,16 @@ export async function probeConnectorsLive(ctx: CheckContext, receiver: ExchangeS
     const ev = [
       evidence(ctx, 'EHLO verbs', result.verbs.join(' | ') || '(none)', where),
       evidence(ctx, 'X-EXPS mechanisms', result.expsMechanisms.join(' ') || '(not offered)', where),
-      evidence(ctx, 'AuthMechanism in AD', `${c.authFlags} (${c.authMechanisms.join(', ') || 'none'})`, `LDAP ${ctx.discovery.source}`),
+      evidence(
+        ctx,
+        'AuthMechanism in AD',
+        `${c.authFlags} (${c.authMechanisms.join(', ') || 'none'})`,
+        `LDAP ${ctx.discovery.source}`,
+      ),
       evidence(
         ctx,
         'compared connector',
-        `${connectorIdentity(c)}${answering.assumed ? ' (assumed: the answering connector depends on this machine\'s address, which the probe did not report)' : ''}`,
+        `${connectorIdentity(c)}${answering.assumed ? " (assumed: the answering connector depends on this machine's address, which the probe did not report)" : ''}`,
         result.localAddress ? `this machine connected from ${result.localAddress}` : 'connector ranges',
       ),
     ];

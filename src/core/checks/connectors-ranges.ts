@@ -17,7 +17,10 @@ export interface IpRange {
 }
 
 export function parseIp(text: string): { family: 4 | 6; value: bigint } | undefined {
-  const t = text.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const t = text
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const family = isIP(t);
   if (family === 4) {
     return { family: 4, value: t.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n) };
@@ -124,5 +127,10 @@ export function parseBinding(text: string): Binding | undefined {
   const address = (m[1] ?? '').replace(/^\[|\]$/g, '');
   const port = Number(m[2]);
   if (!parseIp(address) || port < 1 || port > 65535) return undefined;
-  return { text: text.trim(), address, port, any: address === '0.0.0.0' || /^::?0*$/.test(address) || address === '::' };
+  return {
+    text: text.trim(),
+    address,
+    port,
+    any: address === '0.0.0.0' || /^::?0*$/.test(address) || address === '::',
+  };
 }

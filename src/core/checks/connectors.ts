@@ -13,7 +13,9 @@ import { probeConnectorsLive, type SmtpProber } from './connectors-live';
 import { describeError, evidence, forEachLimited, isCancellation, serverSubject } from './spn-context';
 
 /** Receivers and their senders: for a pair only sending -> receiving, otherwise everyone else. */
-export function receiverPlan(ctx: Pick<CheckContext, 'scope' | 'servers' | 'allServers'>): { receiver: ExchangeServer; senders: ExchangeServer[] }[] {
+export function receiverPlan(
+  ctx: Pick<CheckContext, 'scope' | 'servers' | 'allServers'>,
+): { receiver: ExchangeServer; senders: ExchangeServer[] }[] {
   const same = (a: ExchangeServer, b: ExchangeServer): boolean => a.name.toLowerCase() === b.name.toLowerCase();
   if (ctx.scope.kind === 'pair') {
     const [sending, receiving] = ctx.servers;
@@ -29,7 +31,13 @@ function connectorRows(server: ExchangeServer): string[][] {
     c.bindings.join(', '),
     c.remoteIpRanges.join(', '),
     c.authMechanisms.join(', ') || String(c.authFlags),
-    c.transportRole === 32 ? 'hub' : c.transportRole === 16384 ? 'frontend' : c.transportRole === undefined ? '' : String(c.transportRole),
+    c.transportRole === 32
+      ? 'hub'
+      : c.transportRole === 16384
+        ? 'frontend'
+        : c.transportRole === undefined
+          ? ''
+          : String(c.transportRole),
   ]);
 }
 
@@ -37,12 +45,21 @@ function takesText(v: ConnectorVerdict): string {
   return v.takes.map((t) => `${t.sender.server} ${t.sender.address} on ${t.port} (range ${t.range.text})`).join('; ');
 }
 
-export function verdictFinding(ctx: Pick<CheckContext, 'io' | 'discovery'>, receiver: ExchangeServer, v: ConnectorVerdict): Finding {
+export function verdictFinding(
+  ctx: Pick<CheckContext, 'io' | 'discovery'>,
+  receiver: ExchangeServer,
+  v: ConnectorVerdict,
+): Finding {
   const c = v.connector;
   const source = `LDAP ${ctx.discovery.source} (${c.dn})`;
   const ev = [
-    evidence(ctx, 'msExchSMTPReceiveInboundSecurityFlag', `${c.authFlags} (${c.authMechanisms.join(', ') || 'none'})`, source),
-    evidence(ctx, 'takes mail from', takesText(v), 'remote IP ranges vs the senders\' addresses in DNS'),
+    evidence(
+      ctx,
+      'msExchSMTPReceiveInboundSecurityFlag',
+      `${c.authFlags} (${c.authMechanisms.join(', ') || 'none'})`,
+      source,
+    ),
+    evidence(ctx, 'takes mail from', takesText(v), "remote IP ranges vs the senders' addresses in DNS"),
   ];
   const table = {
     caption: `Receive connectors of ${receiver.name}`,
@@ -58,7 +75,8 @@ export function verdictFinding(ctx: Pick<CheckContext, 'io' | 'discovery'>, rece
       severity: 'ok',
       subject: connectorSubject(c),
       title: `${connectorIdentity(c)} takes mail from ${senders} with Exchange Server authentication`,
-      explanation: 'The connector that other Exchange servers reach has the ExchangeServer mechanism, so they can authenticate with Kerberos.',
+      explanation:
+        'The connector that other Exchange servers reach has the ExchangeServer mechanism, so they can authenticate with Kerberos.',
       evidence: ev,
       tables: [table],
       remedies: remedies.filter((r) => !r.changesState),
@@ -74,7 +92,7 @@ export function verdictFinding(ctx: Pick<CheckContext, 'io' | 'discovery'>, rece
       ? `${connectorIdentity(c)} captures mail from ${senders} but lacks Exchange Server authentication`
       : `${connectorIdentity(c)} takes mail from ${senders} without Exchange Server authentication`,
     explanation: relay
-      ? 'This connector\'s remote IP ranges hold the other Exchange servers\' addresses more specifically than the default connector, so Exchange hands their connections to it. Without the ExchangeServer mechanism it does not offer X-ANONYMOUSTLS, and the senders fail with 454 4.7.0. Narrow its ranges or add Exchange Server authentication.'
+      ? "This connector's remote IP ranges hold the other Exchange servers' addresses more specifically than the default connector, so Exchange hands their connections to it. Without the ExchangeServer mechanism it does not offer X-ANONYMOUSTLS, and the senders fail with 454 4.7.0. Narrow its ranges or add Exchange Server authentication."
       : 'Without the ExchangeServer mechanism the connector does not offer X-ANONYMOUSTLS or Exchange authentication, so the other Exchange servers cannot authenticate and their mail queues with 454 4.7.0.',
     evidence: ev,
     tables: [table],
@@ -82,7 +100,10 @@ export function verdictFinding(ctx: Pick<CheckContext, 'io' | 'discovery'>, rece
   };
 }
 
-async function resolveSenders(ctx: CheckContext, senders: readonly ExchangeServer[]): Promise<{ addresses: SenderAddress[]; unresolved: { server: string; reason: string }[] }> {
+async function resolveSenders(
+  ctx: CheckContext,
+  senders: readonly ExchangeServer[],
+): Promise<{ addresses: SenderAddress[]; unresolved: { server: string; reason: string }[] }> {
   const addresses: SenderAddress[] = [];
   const unresolved: { server: string; reason: string }[] = [];
   await forEachLimited(senders, ctx.settings.concurrency, ctx.signal, async (s) => {
@@ -141,7 +162,9 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
       subject,
       title: `No receive connectors were read for ${receiver.name}`,
       explanation: 'Either the bind account cannot read them or discovery failed for this server.',
-      evidence: [evidence(ctx, 'discovery warnings', ctx.discovery.warnings.join('; ') || '(none)', ctx.discovery.source)],
+      evidence: [
+        evidence(ctx, 'discovery warnings', ctx.discovery.warnings.join('; ') || '(none)', ctx.discovery.source),
+      ],
       remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
       reason: 'the receive connectors of this server are not in the discovery result',
     });
@@ -158,7 +181,8 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
       severity: 'unknown',
       subject,
       title: `Which connector of ${receiver.name} takes mail from ${u.server} is unknown`,
-      explanation: 'The sending server\'s address is needed to see which remote IP range, and so which connector, takes its connections.',
+      explanation:
+        "The sending server's address is needed to see which remote IP range, and so which connector, takes its connections.",
       evidence: [evidence(ctx, `address of ${u.server}`, u.reason, 'DNS resolver of this machine')],
       remedies: [],
       reason: u.reason,
@@ -172,15 +196,26 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
       severity: 'error',
       subject,
       title: `No enabled receive connector of ${receiver.name} listens on port 2525 or 25`,
-      explanation: 'Other Exchange servers deliver to the hub transport port (2525) or port 25; with no enabled connector there, they cannot deliver at all.',
-      evidence: [evidence(ctx, 'connectors', receiver.receiveConnectors.map((c) => `${c.name} ${c.enabled ? 'enabled' : 'disabled'} ${c.bindings.join(' ')}`).join('; '), ctx.discovery.source)],
+      explanation:
+        'Other Exchange servers deliver to the hub transport port (2525) or port 25; with no enabled connector there, they cannot deliver at all.',
+      evidence: [
+        evidence(
+          ctx,
+          'connectors',
+          receiver.receiveConnectors
+            .map((c) => `${c.name} ${c.enabled ? 'enabled' : 'disabled'} ${c.bindings.join(' ')}`)
+            .join('; '),
+          ctx.discovery.source,
+        ),
+      ],
       remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
     });
     return;
   }
   for (const v of result.verdicts) ctx.emit(verdictFinding(ctx, receiver, v));
   const uncovered = new Map<number, string[]>();
-  for (const u of result.uncovered) uncovered.set(u.port, [...(uncovered.get(u.port) ?? []), `${u.sender.server} (${u.sender.address})`]);
+  for (const u of result.uncovered)
+    uncovered.set(u.port, [...(uncovered.get(u.port) ?? []), `${u.sender.server} (${u.sender.address})`]);
   for (const [port, who] of uncovered) {
     ctx.emit({
       code: 'connector.sender-not-covered',
@@ -188,8 +223,19 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
       severity: 'warning',
       subject,
       title: `No enabled connector of ${receiver.name} on port ${port} accepts ${who.join(', ')}`,
-      explanation: 'The remote IP ranges of the connectors on this port leave out these Exchange servers, so their connections are refused before authentication.',
-      evidence: [evidence(ctx, `connectors on ${port}`, receiver.receiveConnectors.filter((c) => c.enabled).map((c) => `${c.name}: ${c.remoteIpRanges.join(', ')}`).join('; '), ctx.discovery.source)],
+      explanation:
+        'The remote IP ranges of the connectors on this port leave out these Exchange servers, so their connections are refused before authentication.',
+      evidence: [
+        evidence(
+          ctx,
+          `connectors on ${port}`,
+          receiver.receiveConnectors
+            .filter((c) => c.enabled)
+            .map((c) => `${c.name}: ${c.remoteIpRanges.join(', ')}`)
+            .join('; '),
+          ctx.discovery.source,
+        ),
+      ],
       remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
     });
   }

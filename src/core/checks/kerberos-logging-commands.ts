@@ -26,7 +26,17 @@ function regRemedy(host: string | undefined, action: 'add' | 'delete'): Remedy {
   const key = host ? `\\\\${checkedHost(host)}\\${KERBEROS_PARAMETERS_KEY}` : KERBEROS_PARAMETERS_KEY;
   const args =
     action === 'add'
-      ? [arg.text('add'), arg.text(key), arg.switch('/v'), arg.text('LogLevel'), arg.switch('/t'), arg.text('REG_DWORD'), arg.switch('/d'), arg.integer(1), arg.switch('/f')]
+      ? [
+          arg.text('add'),
+          arg.text(key),
+          arg.switch('/v'),
+          arg.text('LogLevel'),
+          arg.switch('/t'),
+          arg.text('REG_DWORD'),
+          arg.switch('/d'),
+          arg.integer(1),
+          arg.switch('/f'),
+        ]
       : [arg.text('delete'), arg.text(key), arg.switch('/v'), arg.text('LogLevel'), arg.switch('/f')];
   return {
     summary:
@@ -34,7 +44,9 @@ function regRemedy(host: string | undefined, action: 'add' | 'delete'): Remedy {
         ? 'Turn on Kerberos error logging (LogLevel = 1; takes effect at once, no restart)'
         : 'Turn Kerberos error logging off again once the events are collected',
     command: buildCommandLine('cmd', 'reg', args),
-    runOn: host ? 'any Windows machine that can reach the server\'s Remote Registry service, as an administrator' : 'the Exchange server, in an elevated prompt',
+    runOn: host
+      ? "any Windows machine that can reach the server's Remote Registry service, as an administrator"
+      : 'the Exchange server, in an elevated prompt',
     shell: 'cmd',
     changesState: true,
   };
@@ -51,12 +63,17 @@ export function disableKerberosLoggingCommand(remoteHost?: string): Remedy {
 }
 
 function remote(host: string | undefined, block: string): string {
-  return host ? `Invoke-Command -ComputerName ${quoteForPowerShell(checkedHost(host))} -ScriptBlock { ${block} }` : block;
+  return host
+    ? `Invoke-Command -ComputerName ${quoteForPowerShell(checkedHost(host))} -ScriptBlock { ${block} }`
+    : block;
 }
 
 /** PowerShell that prints `{"LogLevel": n}` or nothing when the value is absent. */
 export function readLogLevelScript(host?: string): string {
-  return remote(host, `Get-ItemProperty -Path '${PS_KEY}' -Name LogLevel -ErrorAction SilentlyContinue | Select-Object LogLevel | ConvertTo-Json`);
+  return remote(
+    host,
+    `Get-ItemProperty -Path '${PS_KEY}' -Name LogLevel -ErrorAction SilentlyContinue | Select-Object LogLevel | ConvertTo-Json`,
+  );
 }
 
 /** PowerShell remoting form of enable/disable, for machines where remote registry is closed. */
@@ -70,7 +87,7 @@ export function setLogLevelScript(host: string | undefined, enable: boolean): st
 }
 
 const SELECT =
-  "Select-Object Id,ProviderName,LogName,MachineName,TimeCreated,RecordId,LevelDisplayName,Message,@{n='Properties';e={@($_.Properties | ForEach-Object { @{ Value = \"$($_.Value)\" } })}} | ConvertTo-Json -Depth 4";
+  'Select-Object Id,ProviderName,LogName,MachineName,TimeCreated,RecordId,LevelDisplayName,Message,@{n=\'Properties\';e={@($_.Properties | ForEach-Object { @{ Value = "$($_.Value)" } })}} | ConvertTo-Json -Depth 4';
 
 export interface EventScriptOptions {
   sinceHours?: number;
@@ -91,12 +108,20 @@ function winEvent(host: string | undefined, filter: string, options: EventScript
 
 /** Kerberos client (3, 4) and KDC (11, 14...) events of the System log, as JSON. */
 export function kerberosEventsScript(host?: string, options: EventScriptOptions = {}): string {
-  return winEvent(host, "LogName='System'; ProviderName='Microsoft-Windows-Security-Kerberos','Microsoft-Windows-Kerberos-Key-Distribution-Center'", options);
+  return winEvent(
+    host,
+    "LogName='System'; ProviderName='Microsoft-Windows-Security-Kerberos','Microsoft-Windows-Kerberos-Key-Distribution-Center'",
+    options,
+  );
 }
 
 /** MSExchangeTransport / FrontEndTransport event 1035 (inbound authentication failed), as JSON. */
 export function exchangeAuthEventsScript(host?: string, options: EventScriptOptions = {}): string {
-  return winEvent(host, "LogName='Application'; ProviderName='MSExchangeTransport','MSExchangeFrontEndTransport'; Id=1035", options);
+  return winEvent(
+    host,
+    "LogName='Application'; ProviderName='MSExchangeTransport','MSExchangeFrontEndTransport'; Id=1035",
+    options,
+  );
 }
 
 /** The argument vector that runs a script in Windows PowerShell without profiles or prompts. */
@@ -112,13 +137,30 @@ function psRemedy(summary: string, command: string, runOn: string, changesState:
 export function kerberosLoggingRemedies(server: string): Remedy[] {
   const remedies = [
     enableKerberosLoggingCommand(),
-    psRemedy('Read the Kerberos errors of the last 24 hours from the System log', kerberosEventsScript(), 'the Exchange server', false),
-    psRemedy('Read event 1035 (inbound authentication failed) from the Application log', exchangeAuthEventsScript(), 'the Exchange server', false),
+    psRemedy(
+      'Read the Kerberos errors of the last 24 hours from the System log',
+      kerberosEventsScript(),
+      'the Exchange server',
+      false,
+    ),
+    psRemedy(
+      'Read event 1035 (inbound authentication failed) from the Application log',
+      exchangeAuthEventsScript(),
+      'the Exchange server',
+      false,
+    ),
     disableKerberosLoggingCommand(),
   ];
   // The remote form carries the server name; a name that does not validate is left out.
   if (validateHostName(server).ok) {
-    remedies.push(psRemedy('The same Kerberos events, read from an admin workstation', kerberosEventsScript(server), 'a Windows machine with remote event log access', false));
+    remedies.push(
+      psRemedy(
+        'The same Kerberos events, read from an admin workstation',
+        kerberosEventsScript(server),
+        'a Windows machine with remote event log access',
+        false,
+      ),
+    );
   }
   return remedies;
 }

@@ -55,7 +55,8 @@ async function runKerberosLogging(ctx: CheckContext): Promise<void> {
         severity: 'unknown',
         subject: serverSubject(server),
         title: `The event logs of ${server.name} could not be read remotely`,
-        explanation: 'Reading LogLevel and the event logs needs PowerShell remoting (WinRM) to the server and administrative rights there. Run the lines below on the server instead.',
+        explanation:
+          'Reading LogLevel and the event logs needs PowerShell remoting (WinRM) to the server and administrative rights there. Run the lines below on the server instead.',
         evidence: [evidence(ctx, 'PowerShell', describeError(e), `PowerShell remoting to ${hostOf(server)}`)],
         remedies: kerberosLoggingRemedies(hostOf(server)),
         reason: describeError(e),
@@ -111,7 +112,10 @@ async function readServerLogs(ctx: CheckContext, exe: string, server: ExchangeSe
   const host = hostOf(server);
   const logLevel = parseLogLevel(await runScript(ctx, exe, readLogLevelScript(host)));
   const events: WinEvent[] = [];
-  for (const script of [kerberosEventsScript(host, { strict: true }), exchangeAuthEventsScript(host, { strict: true })]) {
+  for (const script of [
+    kerberosEventsScript(host, { strict: true }),
+    exchangeAuthEventsScript(host, { strict: true }),
+  ]) {
     const parsed = parseWinEvents(await runScript(ctx, exe, script));
     if (!parsed.recognised) throw new Error(`the events could not be read: ${parsed.reason}`);
     events.push(...parsed.value);
@@ -145,23 +149,42 @@ function describeEvent(e: WinEvent): string {
 }
 
 function isBenign(e: WinEvent): boolean {
-  return e.detail.kind === 'kerberos-error' && e.detail.errorCode !== undefined && lookupKerberosError(e.detail.errorCode)?.benign === true;
+  return (
+    e.detail.kind === 'kerberos-error' &&
+    e.detail.errorCode !== undefined &&
+    lookupKerberosError(e.detail.errorCode)?.benign === true
+  );
 }
 
 /** Groups the events by what they point to and makes one finding per group. */
-export function eventFindings(ctx: Pick<CheckContext, 'io'>, server: ExchangeServer, events: readonly WinEvent[], logLevel: number | undefined): Finding[] {
+export function eventFindings(
+  ctx: Pick<CheckContext, 'io'>,
+  server: ExchangeServer,
+  events: readonly WinEvent[],
+  logLevel: number | undefined,
+): Finding[] {
   const subject = serverSubject(server);
   const host = hostOf(server);
   const source = `Get-WinEvent on ${host}`;
   const loggingOn = logLevel !== undefined && logLevel > 0;
-  const levelEvidence = evidence(ctx, 'LogLevel', logLevel === undefined ? '(not set)' : String(logLevel), `registry of ${host}`);
+  const levelEvidence = evidence(
+    ctx,
+    'LogLevel',
+    logLevel === undefined ? '(not set)' : String(logLevel),
+    `registry of ${host}`,
+  );
   const groups = new Map<string, EventGroup>();
   for (const e of events) {
     if (isBenign(e)) continue;
     const hint = e.steps[0];
     const code = e.detail.kind === 'kerberos-error' ? (e.detail.errorCode ?? '') : '';
     const key = `${e.provider}|${e.id}|${code}`;
-    const group = groups.get(key) ?? { key, step: hint?.step ?? 5, why: hint?.why ?? 'A Kerberos error this product has no specific advice for; read the event text.', events: [] };
+    const group = groups.get(key) ?? {
+      key,
+      step: hint?.step ?? 5,
+      why: hint?.why ?? 'A Kerberos error this product has no specific advice for; read the event text.',
+      events: [],
+    };
     group.events.push(e);
     groups.set(key, group);
   }
@@ -170,7 +193,10 @@ export function eventFindings(ctx: Pick<CheckContext, 'io'>, server: ExchangeSer
     const first = g.events[0];
     if (!first) continue;
     const symptom = first.id === 1035;
-    const known = first.detail.kind === 'kerberos-error' && first.detail.errorCode !== undefined ? lookupKerberosError(first.detail.errorCode) : undefined;
+    const known =
+      first.detail.kind === 'kerberos-error' && first.detail.errorCode !== undefined
+        ? lookupKerberosError(first.detail.errorCode)
+        : undefined;
     findings.push({
       code: symptom ? 'kerberos-log.exchange-auth-failed' : 'kerberos-log.event',
       step: g.step,
@@ -178,7 +204,12 @@ export function eventFindings(ctx: Pick<CheckContext, 'io'>, server: ExchangeSer
       subject,
       title: `${server.name} logged ${g.events.length} × ${first.provider} ${first.id}: ${describeEvent(first)}`,
       explanation: `${known ? `${known.meaning} ` : ''}${g.why}`,
-      evidence: [levelEvidence, ...g.events.slice(0, 3).map((e) => evidence(ctx, `event ${e.id} ${e.timeCreated ?? ''}`.trim(), e.message.slice(0, 600), source))],
+      evidence: [
+        levelEvidence,
+        ...g.events
+          .slice(0, 3)
+          .map((e) => evidence(ctx, `event ${e.id} ${e.timeCreated ?? ''}`.trim(), e.message.slice(0, 600), source)),
+      ],
       tables: [
         {
           caption: `${first.provider} ${first.id} on ${server.name}`,
@@ -198,7 +229,8 @@ export function eventFindings(ctx: Pick<CheckContext, 'io'>, server: ExchangeSer
         severity: 'ok',
         subject,
         title: `Kerberos logging is on on ${server.name} and the last day holds no Kerberos errors`,
-        explanation: 'With LogLevel 1 every Kerberos error is written to the System log; none was found. Turn logging off again when you are done.',
+        explanation:
+          'With LogLevel 1 every Kerberos error is written to the System log; none was found. Turn logging off again when you are done.',
         evidence: [levelEvidence],
         remedies: [disableKerberosLoggingCommand()],
       },
@@ -211,7 +243,8 @@ export function eventFindings(ctx: Pick<CheckContext, 'io'>, server: ExchangeSer
       severity: 'unknown',
       subject,
       title: `Kerberos logging is off on ${server.name}, so its System log cannot show Kerberos errors`,
-      explanation: 'No Kerberos or 1035 events were found, but with LogLevel unset Windows does not log client-side Kerberos errors. Turn logging on, let the next delivery attempt fail, and check again.',
+      explanation:
+        'No Kerberos or 1035 events were found, but with LogLevel unset Windows does not log client-side Kerberos errors. Turn logging on, let the next delivery attempt fail, and check again.',
       evidence: [levelEvidence],
       remedies: kerberosLoggingRemedies(host),
       reason: 'Kerberos logging (LogLevel) is not enabled on this server',

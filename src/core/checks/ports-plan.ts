@@ -36,7 +36,12 @@ export const DC_PORTS: readonly PortSpec[] = [
 
 export const TRANSPORT_PORTS: readonly PortSpec[] = [
   { port: 25, protocol: 'tcp', purpose: 'SMTP, Front End Transport', importance: 'required' },
-  { port: 2525, protocol: 'tcp', purpose: 'SMTP, hub transport (mail between Exchange servers)', importance: 'required' },
+  {
+    port: 2525,
+    protocol: 'tcp',
+    purpose: 'SMTP, hub transport (mail between Exchange servers)',
+    importance: 'required',
+  },
   { port: 465, protocol: 'tcp', purpose: 'SMTP, client proxy', importance: 'needed' },
   { port: 717, protocol: 'tcp', purpose: 'SMTP, outbound proxy', importance: 'needed' },
 ];
@@ -51,6 +56,10 @@ export const DC_TCP_PORTS: readonly number[] = DC_PORTS.filter((p) => p.protocol
 export function transportPortsOf(server: ExchangeServer): PortSpec[] {
   const enabled = server.receiveConnectors.filter((c) => c.enabled);
   if (enabled.length === 0) return [...TRANSPORT_PORTS];
-  const bound = new Set(enabled.flatMap((c) => c.bindings.map((b) => parseBinding(b)?.port).filter((p): p is number => p !== undefined)));
-  return TRANSPORT_PORTS.map((p) => (bound.has(p.port) ? p : { ...p, importance: 'optional', purpose: `${p.purpose}; no enabled connector binds it` }));
+  const bound = new Set(
+    enabled.flatMap((c) => c.bindings.map((b) => parseBinding(b)?.port).filter((p): p is number => p !== undefined)),
+  );
+  return TRANSPORT_PORTS.map((p) =>
+    bound.has(p.port) ? p : { ...p, importance: 'optional', purpose: `${p.purpose}; no enabled connector binds it` },
+  );
 }

@@ -64,7 +64,11 @@ export function portProbesFrom(clock: ClockProbes, tcp: PortProbes['tcp'] = tcpP
     kerberosUdp: async (io, host, options) => {
       try {
         const a = await clock.kdcTime(io, host, 'udp', options);
-        return { state: 'open', detail: `KDC answered${a.errorCode !== undefined ? ` with KRB-ERROR ${a.errorCode}` : ''} in ${Math.round(a.roundTripMs)} ms`, roundTripMs: a.roundTripMs };
+        return {
+          state: 'open',
+          detail: `KDC answered${a.errorCode !== undefined ? ` with KRB-ERROR ${a.errorCode}` : ''} in ${Math.round(a.roundTripMs)} ms`,
+          roundTripMs: a.roundTripMs,
+        };
       } catch (e) {
         return stateOfError(e);
       }

@@ -36,8 +36,18 @@ function serverAddress(s: ExchangeServer): string {
 
 async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<void> {
   const targets: Target[] = [
-    ...ctx.domainControllers.map((dc: DomainController): Target => ({ subject: { kind: 'dc', name: dc.name, ...(dc.fqdn ? { id: dc.fqdn } : {}) }, host: dc.fqdn ?? dc.name, specs: DC_PORTS, role: 'dc' })),
-    ...ctx.servers.map((s): Target => ({ subject: { kind: 'server', name: s.name, id: serverAddress(s) }, host: serverAddress(s), specs: transportPortsOf(s), role: 'server' })),
+    ...ctx.domainControllers.map((dc: DomainController): Target => ({
+      subject: { kind: 'dc', name: dc.name, ...(dc.fqdn ? { id: dc.fqdn } : {}) },
+      host: dc.fqdn ?? dc.name,
+      specs: DC_PORTS,
+      role: 'dc',
+    })),
+    ...ctx.servers.map((s): Target => ({
+      subject: { kind: 'server', name: s.name, id: serverAddress(s) },
+      host: serverAddress(s),
+      specs: transportPortsOf(s),
+      role: 'server',
+    })),
   ];
   const principal = kdcPrincipal(ctx.servers);
   // Hosts one after another (bounded), the ports of one host at once: a silent host costs one timeout.
@@ -45,7 +55,10 @@ async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<voi
     const results = await Promise.all(
       t.specs.map(async (spec): Promise<PortResult> => {
         const options = { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal };
-        const answer = spec.protocol === 'udp' ? await probes.kerberosUdp(ctx.io, t.host, { ...options, realm: ctx.settings.realm, principal }) : await probes.tcp(ctx.io, t.host, spec.port, options);
+        const answer =
+          spec.protocol === 'udp'
+            ? await probes.kerberosUdp(ctx.io, t.host, { ...options, realm: ctx.settings.realm, principal })
+            : await probes.tcp(ctx.io, t.host, spec.port, options);
         return { spec, answer };
       }),
     );
@@ -64,7 +77,10 @@ function stateText(r: PortResult): string {
 }
 
 /** Severity and code of a host's results (see ./ports-plan.ts for why each port weighs what it does). */
-export function classifyResults(role: 'dc' | 'server', results: readonly PortResult[]): { severity: Severity; code: string; failing: PortResult[] } {
+export function classifyResults(
+  role: 'dc' | 'server',
+  results: readonly PortResult[],
+): { severity: Severity; code: string; failing: PortResult[] } {
   const failing = results.filter((r) => r.answer.state !== 'open' && r.answer.state !== 'untested');
   if (!results.some((r) => ANSWERED.has(r.answer.state))) {
     const unresolved = results.some((r) => r.answer.state === 'unresolved');
@@ -72,22 +88,34 @@ export function classifyResults(role: 'dc' | 'server', results: readonly PortRes
   }
   const kerberos = failing.filter((r) => r.spec.kerberos);
   if (kerberos.length) return { severity: 'error', code: 'port.kerberos-blocked', failing };
-  if (failing.some((r) => r.spec.importance === 'required')) return { severity: 'error', code: role === 'server' ? 'port.transport-blocked' : 'port.blocked', failing };
-  if (failing.some((r) => r.spec.importance === 'needed')) return { severity: 'warning', code: 'port.blocked', failing };
+  if (failing.some((r) => r.spec.importance === 'required'))
+    return { severity: 'error', code: role === 'server' ? 'port.transport-blocked' : 'port.blocked', failing };
+  if (failing.some((r) => r.spec.importance === 'needed'))
+    return { severity: 'warning', code: 'port.blocked', failing };
   return { severity: 'ok', code: 'port.open', failing };
 }
 
-function titleOf(t: Target, severity: Severity, results: readonly PortResult[], failing: readonly PortResult[]): string {
+function titleOf(
+  t: Target,
+  severity: Severity,
+  results: readonly PortResult[],
+  failing: readonly PortResult[],
+): string {
   if (severity === 'unknown') {
     const first = results[0]?.answer;
-    return first?.state === 'unresolved' ? `${t.subject.name} (${t.host}) does not resolve` : `${t.subject.name} (${t.host}) answered on none of its ports`;
+    return first?.state === 'unresolved'
+      ? `${t.subject.name} (${t.host}) does not resolve`
+      : `${t.subject.name} (${t.host}) answered on none of its ports`;
   }
   const counted = failing.filter((r) => r.spec.importance !== 'optional' || severity === 'ok');
   if (severity === 'ok') {
     const optional = failing.length ? `; closed but optional: ${failing.map(label).join(', ')}` : '';
     const untested = results.filter((r) => r.answer.state === 'untested');
     const notTested = untested.length ? `; not tested from here: ${untested.map(label).join(', ')}` : '';
-    return `${t.subject.name} answers on ${results.filter((r) => r.answer.state === 'open').map(label).join(', ')}${optional}${notTested}`;
+    return `${t.subject.name} answers on ${results
+      .filter((r) => r.answer.state === 'open')
+      .map(label)
+      .join(', ')}${optional}${notTested}`;
   }
   const important = counted.filter((r) => r.spec.importance !== 'optional');
   return `${t.subject.name}: ${important.map((r) => `${label(r)} (${r.spec.purpose.split(/[;(,]/)[0]?.trim()}) ${stateText(r)}`).join(', ')}`;
@@ -100,22 +128,37 @@ const EXPLAIN: Record<string, string> = {
     'Other Exchange servers deliver mail to this server on these ports. When they cannot reach them, mail queues on the sending side. This was tested from this machine; confirm from the other Exchange servers with the lines below.',
   'port.blocked':
     'Exchange also needs these ports for its directory lookups and management. They are not what Kerberos itself uses, but a blocked one causes other failures. Confirm from the Exchange servers with the lines below.',
-  'port.open': 'Every port that matters answered from this machine. The path that matters runs from the Exchange servers; the lines below test it there.',
-  'port.host-silent': 'Not a single port answered within the probe timeout: the host is down, its address is wrong, or a firewall drops everything from this machine. Nothing can be said about individual ports.',
+  'port.open':
+    'Every port that matters answered from this machine. The path that matters runs from the Exchange servers; the lines below test it there.',
+  'port.host-silent':
+    'Not a single port answered within the probe timeout: the host is down, its address is wrong, or a firewall drops everything from this machine. Nothing can be said about individual ports.',
   'port.unresolved': 'The name does not resolve from this machine, so no port could be tested.',
 };
 
 function remediesFor(ctx: CheckContext, t: Target, failing: readonly PortResult[]): Remedy[] {
-  const tcpFailing = failing.filter((r) => r.spec.protocol === 'tcp' && r.spec.importance !== 'optional').map((r) => r.spec.port);
+  const tcpFailing = failing
+    .filter((r) => r.spec.protocol === 'tcp' && r.spec.importance !== 'optional')
+    .map((r) => r.spec.port);
   if (t.role === 'dc') {
     const from = ctx.servers.map((s) => s.name);
-    const sweep = remotePortSweep(ctx.servers.map(serverAddress), ctx.domainControllers.map((d) => d.fqdn ?? d.name), DC_TCP_PORTS);
+    const sweep = remotePortSweep(
+      ctx.servers.map(serverAddress),
+      ctx.domainControllers.map((d) => d.fqdn ?? d.name),
+      DC_TCP_PORTS,
+    );
     return [...portTestRemedies(from, t.host, tcpFailing.length ? tcpFailing : [88]), ...(sweep ? [sweep] : [])];
   }
   const others = ctx.allServers.filter((s) => s.name !== t.subject.name);
   const ports = t.specs.filter((s) => s.importance !== 'optional').map((s) => s.port);
   const sweep = remotePortSweep(others.map(serverAddress), [t.host], ports, 'Exchange server');
-  return [...portTestRemedies(others.map((s) => s.name), t.host, tcpFailing.length ? tcpFailing : ports.slice(0, 1)), ...(sweep ? [sweep] : [])];
+  return [
+    ...portTestRemedies(
+      others.map((s) => s.name),
+      t.host,
+      tcpFailing.length ? tcpFailing : ports.slice(0, 1),
+    ),
+    ...(sweep ? [sweep] : []),
+  ];
 }
 
 export function portFinding(ctx: CheckContext, t: Target, results: readonly PortResult[]): Finding {
@@ -127,7 +170,14 @@ export function portFinding(ctx: CheckContext, t: Target, results: readonly Port
     subject: t.subject,
     title: titleOf(t, severity, results, failing),
     explanation: EXPLAIN[code] ?? '',
-    evidence: results.map((r) => evidence(ctx, `${label(r)} ${r.spec.purpose}`, `${stateText(r)}: ${r.answer.detail}`, `from this machine to ${t.host}:${r.spec.port}`)),
+    evidence: results.map((r) =>
+      evidence(
+        ctx,
+        `${label(r)} ${r.spec.purpose}`,
+        `${stateText(r)}: ${r.answer.detail}`,
+        `from this machine to ${t.host}:${r.spec.port}`,
+      ),
+    ),
     tables: [
       {
         caption: `Ports of ${t.subject.name} (${t.host}) from this machine`,
@@ -137,6 +187,7 @@ export function portFinding(ctx: CheckContext, t: Target, results: readonly Port
     ],
     remedies: remediesFor(ctx, t, failing),
   };
-  if (severity === 'unknown') finding.reason = `${t.host}: ${[...new Set(results.map((r) => r.answer.detail))].join('; ')}`;
+  if (severity === 'unknown')
+    finding.reason = `${t.host}: ${[...new Set(results.map((r) => r.answer.detail))].join('; ')}`;
   return finding;
 }

@@ -17,7 +17,12 @@ export { readGreeting } from '../probes/smtp-reply';
  * the banner after it accepted the connection, so [connected, banner received] brackets the stamp,
  * and the wait for a slot of the run (or a slow name lookup) before the connect never counts.
  */
-export async function bannerTime(io: CoreIo, host: string, port: number, options: OpOptions): Promise<BannerTimeAnswer> {
+export async function bannerTime(
+  io: CoreIo,
+  host: string,
+  port: number,
+  options: OpOptions,
+): Promise<BannerTimeAnswer> {
   const socket = await io.tcp.connect(host, port, options);
   const wallStart = io.clock.now();
   const monoStart = io.clock.monotonic();

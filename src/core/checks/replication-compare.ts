@@ -80,7 +80,9 @@ function byMetadata(holders: readonly Holder[], attribute: string): Holder | und
   if (!first) return undefined;
   // Two different values with the same stamp cannot be ordered.
   const tied = best.filter((h) => compareStamps(stamp(h), stamp(first)) === 0);
-  return tied.every((h) => sameSet(h.copy.values[attribute] ?? [], first.copy.values[attribute] ?? [])) ? first : undefined;
+  return tied.every((h) => sameSet(h.copy.values[attribute] ?? [], first.copy.values[attribute] ?? []))
+    ? first
+    : undefined;
 }
 
 /** The holder whose values include every other holder's, when there is one. */
@@ -89,7 +91,13 @@ function bySuperset(holders: readonly Holder[], attribute: string): Holder | und
   return holders.find((h) => holders.every((o) => includesAll(values(h), values(o))));
 }
 
-function difference(copy: ObjectCopy, attribute: string, ref: { dcs: string; values: string[]; whenChanged?: string }, kind: Difference['kind'], basis: Difference['basis']): Difference {
+function difference(
+  copy: ObjectCopy,
+  attribute: string,
+  ref: { dcs: string; values: string[]; whenChanged?: string },
+  kind: Difference['kind'],
+  basis: Difference['basis'],
+): Difference {
   const values = copy.values[attribute] ?? [];
   const mine = new Set(norm(values));
   const theirs = new Set(norm(ref.values));
@@ -102,7 +110,9 @@ function difference(copy: ObjectCopy, attribute: string, ref: { dcs: string; val
     referenceDc: ref.dcs,
     referenceValues: ref.values,
     values,
-    lacks: [...new Map(ref.values.filter((v) => !mine.has(v.trim().toLowerCase())).map((v) => [v.toLowerCase(), v])).values()],
+    lacks: [
+      ...new Map(ref.values.filter((v) => !mine.has(v.trim().toLowerCase())).map((v) => [v.toLowerCase(), v])).values(),
+    ],
     extra: values.filter((v) => !theirs.has(v.trim().toLowerCase())),
   };
   if (ref.whenChanged) d.referenceWhenChanged = ref.whenChanged;
@@ -121,13 +131,35 @@ function attributeDifferences(holders: readonly Holder[], attribute: string): Ma
     const basis = meta ? 'metadata' : 'superset';
     for (const h of holders) {
       if (sameSet(values(h), values(ref))) continue;
-      out.set(h, difference(h.copy, attribute, { dcs: ref.dc.name, values: values(ref), ...(ref.copy.whenChanged ? { whenChanged: ref.copy.whenChanged } : {}) }, 'behind', basis));
+      out.set(
+        h,
+        difference(
+          h.copy,
+          attribute,
+          {
+            dcs: ref.dc.name,
+            values: values(ref),
+            ...(ref.copy.whenChanged ? { whenChanged: ref.copy.whenChanged } : {}),
+          },
+          'behind',
+          basis,
+        ),
+      );
     }
     return out;
   }
   for (const h of holders) {
     const others = holders.filter((o) => !sameSet(values(o), values(h)));
-    out.set(h, difference(h.copy, attribute, { dcs: others.map((o) => o.dc.name).join(', '), values: others.flatMap(values) }, 'disagree', 'none'));
+    out.set(
+      h,
+      difference(
+        h.copy,
+        attribute,
+        { dcs: others.map((o) => o.dc.name).join(', '), values: others.flatMap(values) },
+        'disagree',
+        'none',
+      ),
+    );
   }
   return out;
 }
@@ -136,8 +168,13 @@ function attributeDifferences(holders: readonly Holder[], attribute: string): Ma
  * Compares the DCs that answered. `expected` lists the objects to look for (the servers in
  * scope); an object no DC holds is not a replication problem and is left to the other steps.
  */
-export function compareCopies(answered: readonly DcCopies[], expected: readonly { key: string; label: string }[]): DcComparison[] {
-  const result = new Map<string, DcComparison>(answered.map((a) => [a.dc.name, { dc: a.dc, differences: [], referenceFor: [] }]));
+export function compareCopies(
+  answered: readonly DcCopies[],
+  expected: readonly { key: string; label: string }[],
+): DcComparison[] {
+  const result = new Map<string, DcComparison>(
+    answered.map((a) => [a.dc.name, { dc: a.dc, differences: [], referenceFor: [] }]),
+  );
   for (const { key, label } of expected) {
     const holders: Holder[] = answered.flatMap((a) => {
       const copy = a.objects.get(key);
@@ -148,7 +185,17 @@ export function compareCopies(answered: readonly DcCopies[], expected: readonly 
     const behind = new Set<string>();
     for (const a of answered) {
       if (a.objects.has(key)) continue;
-      const d: Difference = { objectKey: key, object: label, kind: 'behind', basis: 'missing', referenceDc: shown.dc.name, referenceValues: [shown.copy.dn], values: [], lacks: [shown.copy.dn], extra: [] };
+      const d: Difference = {
+        objectKey: key,
+        object: label,
+        kind: 'behind',
+        basis: 'missing',
+        referenceDc: shown.dc.name,
+        referenceValues: [shown.copy.dn],
+        values: [],
+        lacks: [shown.copy.dn],
+        extra: [],
+      };
       if (shown.copy.whenChanged) d.referenceWhenChanged = shown.copy.whenChanged;
       result.get(a.dc.name)?.differences.push(d);
       behind.add(a.dc.name);

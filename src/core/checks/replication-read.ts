@@ -59,7 +59,8 @@ export function parseReplPropertyMetaData(base64: string): Record<string, Attrib
     if (!name) continue;
     const seconds = b.readBigUInt64LE(at + 8);
     const stamp: AttributeStamp = { version: b.readUInt32LE(at + 4) };
-    if (seconds > NT_EPOCH_SECONDS) stamp.originatingTime = new Date(Number(seconds - NT_EPOCH_SECONDS) * 1000).toISOString();
+    if (seconds > NT_EPOCH_SECONDS)
+      stamp.originatingTime = new Date(Number(seconds - NT_EPOCH_SECONDS) * 1000).toISOString();
     out[name.toLowerCase()] = stamp;
   }
   return out;
@@ -78,7 +79,8 @@ export interface AttributeStamp {
  */
 export function parseAttributeMetaData(values: readonly string[]): Record<string, AttributeStamp> {
   const out: Record<string, AttributeStamp> = {};
-  const field = (xml: string, name: string): string | undefined => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(xml)?.[1];
+  const field = (xml: string, name: string): string | undefined =>
+    new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(xml)?.[1];
   for (const xml of values) {
     const name = field(xml, 'pszAttributeName');
     const version = Number(field(xml, 'dwVersion'));
@@ -130,7 +132,8 @@ export function expectedObjects(servers: readonly ExchangeServer[]): { key: stri
 }
 
 function copyOf(entry: DirectoryEntry, kind: ObjectKind): ObjectCopy {
-  const name = kind === 'computer' ? (getFirst(entry, 'sAMAccountName') ?? '').replace(/\$$/, '') : (getFirst(entry, 'cn') ?? '');
+  const name =
+    kind === 'computer' ? (getFirst(entry, 'sAMAccountName') ?? '').replace(/\$$/, '') : (getFirst(entry, 'cn') ?? '');
   const values: Record<string, string[]> = {};
   for (const attr of COMPARED[kind]) values[attr] = getAttr(entry, attr);
   const copy: ObjectCopy = {
@@ -152,9 +155,19 @@ function copyOf(entry: DirectoryEntry, kind: ObjectKind): ObjectCopy {
   return copy;
 }
 
-async function collectCopies(ctx: CheckContext, session: DirectorySession, base: string, filter: string, kind: ObjectKind, into: Map<string, ObjectCopy>): Promise<void> {
+async function collectCopies(
+  ctx: CheckContext,
+  session: DirectorySession,
+  base: string,
+  filter: string,
+  kind: ObjectKind,
+  into: Map<string, ObjectCopy>,
+): Promise<void> {
   const attributes = [...COMPARED[kind], ...STAMPS, kind === 'computer' ? 'sAMAccountName' : 'cn'];
-  for await (const entry of session.search({ base, scope: 'sub', filter, attributes, pageSize: 200, binaryAttributes: [REPL_PROPERTY_META_DATA] }, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal })) {
+  for await (const entry of session.search(
+    { base, scope: 'sub', filter, attributes, pageSize: 200, binaryAttributes: [REPL_PROPERTY_META_DATA] },
+    { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal },
+  )) {
     const copy = copyOf(entry, kind);
     into.set(copy.key, copy);
   }
@@ -162,7 +175,11 @@ async function collectCopies(ctx: CheckContext, session: DirectorySession, base:
 
 const BATCH = 40;
 
-export async function readDcCopies(ctx: CheckContext, dc: DomainController, servers: readonly ExchangeServer[]): Promise<DcCopies> {
+export async function readDcCopies(
+  ctx: CheckContext,
+  dc: DomainController,
+  servers: readonly ExchangeServer[],
+): Promise<DcCopies> {
   const host = dc.fqdn ?? dc.name;
   const session = await ctx.openSession(host);
   try {
@@ -172,7 +189,14 @@ export async function readDcCopies(ctx: CheckContext, dc: DomainController, serv
       const batch = servers.slice(i, i + BATCH).map((s) => s.name);
       await collectCopies(ctx, session, defaultNamingContext, computerFilter(batch), 'computer', objects);
       const names = batch.map((n) => `(cn=${escapeFilterValue(n)})`).join('');
-      await collectCopies(ctx, session, exchangeServicesDn(configurationNamingContext), `(&(objectClass=msExchExchangeServer)(|${names}))`, 'exchange-server', objects);
+      await collectCopies(
+        ctx,
+        session,
+        exchangeServicesDn(configurationNamingContext),
+        `(&(objectClass=msExchExchangeServer)(|${names}))`,
+        'exchange-server',
+        objects,
+      );
     }
     return { dc, url: session.url, objects };
   } finally {

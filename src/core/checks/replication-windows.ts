@@ -14,7 +14,9 @@ import { describeError, evidence } from './spn-context';
 const SOURCE = 'repadmin /replsummary';
 
 function dsaSubject(ctx: CheckContext, dsa: string): Subject {
-  const dc = ctx.domainControllers.find((d) => d.name.toLowerCase() === dsa.toLowerCase() || d.fqdn?.toLowerCase() === dsa.toLowerCase());
+  const dc = ctx.domainControllers.find(
+    (d) => d.name.toLowerCase() === dsa.toLowerCase() || d.fqdn?.toLowerCase() === dsa.toLowerCase(),
+  );
   const subject: Subject = { kind: 'dc', name: dc?.name ?? dsa.toUpperCase() };
   if (dc?.fqdn) subject.id = dc.fqdn;
   return subject;
@@ -26,8 +28,12 @@ function rowText(r: ReplSummaryRow): string {
 
 export async function repadminFindings(ctx: CheckContext): Promise<Finding[]> {
   try {
-    if (ctx.io.platform !== 'win32' || ctx.settings.windowsTools === 'never' || !(await ctx.io.process.has('repadmin'))) return [];
-    const result = await ctx.io.process.run('repadmin', ['/replsummary'], { timeoutMs: Math.max(ctx.settings.probeTimeoutMs, 60_000), signal: ctx.signal });
+    if (ctx.io.platform !== 'win32' || ctx.settings.windowsTools === 'never' || !(await ctx.io.process.has('repadmin')))
+      return [];
+    const result = await ctx.io.process.run('repadmin', ['/replsummary'], {
+      timeoutMs: Math.max(ctx.settings.probeTimeoutMs, 60_000),
+      signal: ctx.signal,
+    });
     const parsed = parseRepadminReplSummary(result.stdout || result.stderr);
     if (!parsed.recognised) {
       ctx.log(`repadmin /replsummary output was not recognised: ${parsed.reason}`);
@@ -43,7 +49,8 @@ export async function repadminFindings(ctx: CheckContext): Promise<Finding[]> {
         severity: 'error',
         subject,
         title: `${subject.name} fails to receive replication: ${r.fails} of ${r.total} inbound links failing`,
-        explanation: 'repadmin reports failed inbound replication on this DC; it is serving data that may be missing recent changes, including those to Exchange server accounts.',
+        explanation:
+          'repadmin reports failed inbound replication on this DC; it is serving data that may be missing recent changes, including those to Exchange server accounts.',
         evidence: [evidence(ctx, `${r.dsa} as destination`, rowText(r), SOURCE)],
         remedies: replicationRemedies(subject.id ?? subject.name, undefined),
       });
@@ -56,7 +63,8 @@ export async function repadminFindings(ctx: CheckContext): Promise<Finding[]> {
         severity: 'unknown',
         subject,
         title: `repadmin could not query ${subject.name} (error ${u.code})`,
-        explanation: 'repadmin could not reach this DC to read its replication status, so it is a blind spot rather than a healthy DC.',
+        explanation:
+          'repadmin could not reach this DC to read its replication status, so it is a blind spot rather than a healthy DC.',
         evidence: [evidence(ctx, 'operational error', `${u.code} - ${u.dsa}`, SOURCE)],
         remedies: compact([repadminReplSummary()]),
         reason: `repadmin reported error ${u.code} for ${u.dsa}`,

@@ -32,7 +32,8 @@ async function runReplicationCheck(ctx: CheckContext): Promise<void> {
   const domainNc = ctx.discovery.rootDse.defaultNamingContext;
   const dcs = ctx.domainControllers.filter((dc) => holdsNamingContext(dc, domainNc));
   const skipped = ctx.domainControllers.filter((dc) => !dcs.includes(dc));
-  if (skipped.length) ctx.log(`step 2: ${skipped.map((d) => d.name).join(', ')} hold no copy of ${domainNc}; not compared`);
+  if (skipped.length)
+    ctx.log(`step 2: ${skipped.map((d) => d.name).join(', ')} hold no copy of ${domainNc}; not compared`);
   const windows = repadminFindings(ctx);
   if (dcs.length < 2) {
     for (const dc of dcs) ctx.emit(singleDcFinding(ctx, dc));
@@ -67,7 +68,9 @@ async function runReplicationCheck(ctx: CheckContext): Promise<void> {
 /** The DC to push from: the one holding the most reference copies among those not behind. */
 function pickSource(comparisons: readonly DcComparison[]): string | undefined {
   const upToDate = comparisons.filter((c) => c.differences.length === 0);
-  return [...upToDate].sort((a, b) => b.referenceFor.length - a.referenceFor.length)[0]?.dc.fqdn ?? upToDate[0]?.dc.name;
+  return (
+    [...upToDate].sort((a, b) => b.referenceFor.length - a.referenceFor.length)[0]?.dc.fqdn ?? upToDate[0]?.dc.name
+  );
 }
 
 const BASIS_TEXT: Record<Difference['basis'], string> = {
@@ -80,7 +83,14 @@ const BASIS_TEXT: Record<Difference['basis'], string> = {
 function differencesTable(dc: DomainController, diffs: readonly Difference[]): EvidenceTable {
   return {
     caption: `What ${dc.name} holds against the other domain controllers`,
-    columns: ['Object', 'Attribute', 'Compared with (DC, whenChanged, how the newer copy was told)', 'Values there', `Values on ${dc.name}`, `whenChanged on ${dc.name}`],
+    columns: [
+      'Object',
+      'Attribute',
+      'Compared with (DC, whenChanged, how the newer copy was told)',
+      'Values there',
+      `Values on ${dc.name}`,
+      `whenChanged on ${dc.name}`,
+    ],
     rows: diffs.map((d) => [
       d.object,
       d.attribute ?? '(whole object)',
@@ -105,7 +115,16 @@ function behindFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahe
     title: `${c.dc.name} is behind ${refs}: it ${describeDifference(first)}${more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''})` : ''}`,
     explanation:
       'Each DC answers Kerberos and LDAP requests from its own copy of the directory. A DC that has not received the latest change to an Exchange server account (for example a newly registered SPN) gives out old data: a KDC on it cannot find the SPN and tickets for that server fail until replication catches up. Find out why replication to this DC stalls, then push the changes to it.',
-    evidence: c.differences.slice(0, 10).map((d) => evidence(ctx, `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`, d.attribute ? d.values.join(', ') || '(none)' : '(missing)', copies.url)),
+    evidence: c.differences
+      .slice(0, 10)
+      .map((d) =>
+        evidence(
+          ctx,
+          `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`,
+          d.attribute ? d.values.join(', ') || '(none)' : '(missing)',
+          copies.url,
+        ),
+      ),
     tables: [differencesTable(c.dc, c.differences)],
     remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
   };
@@ -124,7 +143,16 @@ function disagreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, a
     title: `${c.dc.name} and ${others.join(', ')} disagree: ${c.dc.name} ${describeDifference(first)}${more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''})` : ''}`,
     explanation:
       'The DCs hold different values, and neither holds all of the values of the other, so which one is behind cannot be told from here (these DCs do not return msDS-ReplAttributeMetaData, and whenChanged is a local stamp that does not say which change is newer). Both may be missing a change the other has. Check the replication status of both DCs; repadmin /showobjmeta on each shows which write is newest.',
-    evidence: c.differences.slice(0, 10).map((d) => evidence(ctx, `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`, d.values.join(', ') || '(none)', copies.url)),
+    evidence: c.differences
+      .slice(0, 10)
+      .map((d) =>
+        evidence(
+          ctx,
+          `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`,
+          d.values.join(', ') || '(none)',
+          copies.url,
+        ),
+      ),
     tables: [differencesTable(c.dc, c.differences)],
     remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
   };
@@ -138,7 +166,16 @@ function agreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, answ
     subject: dcSubject(c.dc),
     title: `${c.dc.name} holds the newest copies of the ${copies.objects.size} Exchange objects it was asked for`,
     explanation: `Compared with the other ${answered - 1} domain controller(s) that answered; the SPNs, DNS names and Exchange attributes agree.`,
-    evidence: [...copies.objects.values()].slice(0, 20).map((o) => evidence(ctx, `${o.label} whenChanged / uSNChanged`, `${o.whenChanged ?? '?'} / ${o.uSNChanged ?? '?'}`, copies.url)),
+    evidence: [...copies.objects.values()]
+      .slice(0, 20)
+      .map((o) =>
+        evidence(
+          ctx,
+          `${o.label} whenChanged / uSNChanged`,
+          `${o.whenChanged ?? '?'} / ${o.uSNChanged ?? '?'}`,
+          copies.url,
+        ),
+      ),
     remedies: [],
   };
 }
@@ -150,7 +187,8 @@ function unansweredFinding(ctx: CheckContext, dc: DomainController, reason: stri
     severity: 'unknown',
     subject: dcSubject(dc),
     title: `${dc.name} could not be asked for its copies of the Exchange objects`,
-    explanation: 'Whether this DC has the latest Exchange accounts could not be checked. If it is down, clients fail over to other DCs; if it is up but unreachable from here only, check it from a machine in its site.',
+    explanation:
+      'Whether this DC has the latest Exchange accounts could not be checked. If it is down, clients fail over to other DCs; if it is up but unreachable from here only, check it from a machine in its site.',
     evidence: [evidence(ctx, 'connection', reason, dc.fqdn ?? dc.name)],
     remedies: compact([repadminReplSummary()]),
     reason: `${dc.fqdn ?? dc.name} did not answer: ${reason}`,
@@ -178,8 +216,16 @@ function singleDcFinding(ctx: CheckContext, dc: DomainController): Finding {
     severity: 'ok',
     subject: dcSubject(dc),
     title: `${dc.name} is the only domain controller found, so there is no replication to compare`,
-    explanation: 'With a single DC every request sees the same data; replication cannot be behind. If you expected more DCs, check that discovery can read the Sites configuration.',
-    evidence: [evidence(ctx, 'domain controllers found', ctx.domainControllers.map((d) => d.name).join(', ') || '(none)', ctx.discovery.source)],
+    explanation:
+      'With a single DC every request sees the same data; replication cannot be behind. If you expected more DCs, check that discovery can read the Sites configuration.',
+    evidence: [
+      evidence(
+        ctx,
+        'domain controllers found',
+        ctx.domainControllers.map((d) => d.name).join(', ') || '(none)',
+        ctx.discovery.source,
+      ),
+    ],
     remedies: [],
   };
 }

@@ -44,7 +44,8 @@ export async function checkServerDns(ctx: CheckContext, servers: readonly Exchan
         severity: 'warning',
         subject,
         title: `${server.name}: dNSHostName ${dnsHostName} differs from the FQDN Exchange registered (${server.fqdn})`,
-        explanation: 'Senders may ask for a ticket to either name; both need SMTP and SMTPSVC SPNs and a DNS record, and the computer name is usually the one to keep.',
+        explanation:
+          'Senders may ask for a ticket to either name; both need SMTP and SMTPSVC SPNs and a DNS record, and the computer name is usually the one to keep.',
         evidence: [
           evidence(ctx, 'dNSHostName', dnsHostName, `LDAP ${ctx.discovery.source}`),
           evidence(ctx, 'networkAddress ncacn_ip_tcp', server.fqdn, `LDAP ${ctx.discovery.source}`),
@@ -63,7 +64,8 @@ export async function checkServerDns(ctx: CheckContext, servers: readonly Exchan
         severity: 'warning',
         subject,
         title: `${name} does not resolve in DNS`,
-        explanation: 'Other Exchange servers reach this server, and name its SPN, through this name. Seen from this machine it has no address; check the DNS zone the Exchange servers use.',
+        explanation:
+          'Other Exchange servers reach this server, and name its SPN, through this name. Seen from this machine it has no address; check the DNS zone the Exchange servers use.',
         evidence: [evidence(ctx, 'lookup', describeError(e), source)],
         remedies: resolveRemedy(name),
       });
@@ -72,7 +74,9 @@ export async function checkServerDns(ctx: CheckContext, servers: readonly Exchan
     if (addresses.length === 0) return;
     let ptr: string[] = [];
     try {
-      ptr = (await ctx.io.dns.reverse(addresses[0] ?? '', { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal })).map(stripDot);
+      ptr = (
+        await ctx.io.dns.reverse(addresses[0] ?? '', { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal })
+      ).map(stripDot);
     } catch (e) {
       if (isCancellation(e)) throw e;
       // No PTR record is common and not a fault on its own.
@@ -86,7 +90,8 @@ export async function checkServerDns(ctx: CheckContext, servers: readonly Exchan
         severity: 'warning',
         subject,
         title: `${addresses[0] ?? ''} maps back to ${ptr.join(', ')}, not ${name}`,
-        explanation: 'Kerberos clients that canonicalise names through reverse DNS would ask for a ticket to the other name, whose SPN may not exist. Fix the PTR record or register the SPNs for that name too.',
+        explanation:
+          'Kerberos clients that canonicalise names through reverse DNS would ask for a ticket to the other name, whose SPN may not exist. Fix the PTR record or register the SPNs for that name too.',
         evidence: ev,
         remedies: resolveRemedy(name),
       });

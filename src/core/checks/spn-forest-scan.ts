@@ -12,8 +12,16 @@ import { windowsSetspnDuplicates } from './spn-windows';
 /** More groups than this are counted but not each given a setspn -Q line. */
 const MAX_QUERY_REMEDIES = 10;
 
-export async function runForestDuplicateScan(ctx: CheckContext, forest: ForestSession, pageSize: number): Promise<void> {
-  const subject = { kind: 'organisation' as const, name: ctx.discovery.organisation?.name ?? 'organisation', id: forest.base || 'forest' };
+export async function runForestDuplicateScan(
+  ctx: CheckContext,
+  forest: ForestSession,
+  pageSize: number,
+): Promise<void> {
+  const subject = {
+    kind: 'organisation' as const,
+    name: ctx.discovery.organisation?.name ?? 'organisation',
+    id: forest.base || 'forest',
+  };
   const started = ctx.io.clock.monotonic();
   try {
     const result = await scanAllDuplicateSpns(forest.session, {
@@ -24,11 +32,23 @@ export async function runForestDuplicateScan(ctx: CheckContext, forest: ForestSe
       onProgress: (p) => ctx.log(`SPN scan: ${p.objects} objects, ${p.spns} SPNs read`),
     });
     const seconds = ((ctx.io.clock.monotonic() - started) / 1000).toFixed(1);
-    const counts = evidence(ctx, 'scanned', `${result.spns} SPNs on ${result.objects} objects in ${seconds} s`, forest.label);
+    const counts = evidence(
+      ctx,
+      'scanned',
+      `${result.spns} SPNs on ${result.objects} objects in ${seconds} s`,
+      forest.label,
+    );
     const ev = [counts];
     if (forest.fallbackReason) ev.push(evidence(ctx, 'scope', forest.fallbackReason, forest.label));
     if (result.rangedObjects.length) {
-      ev.push(evidence(ctx, 'incomplete', `${result.rangedObjects.length} object(s) hold more SPNs than one read returns; only the first range was compared: ${result.rangedObjects.slice(0, 5).join('; ')}`, forest.label));
+      ev.push(
+        evidence(
+          ctx,
+          'incomplete',
+          `${result.rangedObjects.length} object(s) hold more SPNs than one read returns; only the first range was compared: ${result.rangedObjects.slice(0, 5).join('; ')}`,
+          forest.label,
+        ),
+      );
     }
     const windows = await windowsSetspnDuplicates(ctx);
     if (windows) ev.push(windows);
@@ -39,7 +59,8 @@ export async function runForestDuplicateScan(ctx: CheckContext, forest: ForestSe
         severity: 'ok',
         subject,
         title: `No SPN is registered twice (${result.spns} SPNs checked)`,
-        explanation: 'Every SPN in the searched directory is held by exactly one account, as setspn -X would confirm with "found 0 group of duplicate SPNs".',
+        explanation:
+          'Every SPN in the searched directory is held by exactly one account, as setspn -X would confirm with "found 0 group of duplicate SPNs".',
         evidence: ev,
         remedies: [setspnDuplicates()],
       });
@@ -58,10 +79,16 @@ export async function runForestDuplicateScan(ctx: CheckContext, forest: ForestSe
         {
           caption: 'Duplicate SPNs',
           columns: ['SPN', 'Accounts'],
-          rows: result.groups.map((g) => [g.spn, g.holders.map((h) => (h.samAccountName ? `${h.samAccountName} (${h.dn})` : h.dn)).join('; ')]),
+          rows: result.groups.map((g) => [
+            g.spn,
+            g.holders.map((h) => (h.samAccountName ? `${h.samAccountName} (${h.dn})` : h.dn)).join('; '),
+          ]),
         },
       ],
-      remedies: [setspnDuplicates(), ...compact(result.groups.slice(0, MAX_QUERY_REMEDIES).map((g) => setspnQuery(g.spn)))],
+      remedies: [
+        setspnDuplicates(),
+        ...compact(result.groups.slice(0, MAX_QUERY_REMEDIES).map((g) => setspnQuery(g.spn))),
+      ],
     });
   } catch (e) {
     if (isCancellation(e)) throw e;

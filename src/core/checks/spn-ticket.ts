@@ -44,7 +44,8 @@ export async function checkServiceTickets(ctx: CheckContext, servers: readonly E
         severity: 'ok',
         subject,
         title: `The KDC issues a ticket for ${spn}${outcome.kvno !== undefined ? ` (key version ${outcome.kvno})` : ''}`,
-        explanation: 'A service ticket for the Exchange SPN was issued to the credentials on this machine: the SPN resolves to exactly one account with usable keys.',
+        explanation:
+          'A service ticket for the Exchange SPN was issued to the credentials on this machine: the SPN resolves to exactly one account with usable keys.',
         evidence: [evidence(ctx, tool, outcome.output, 'this machine')],
         remedies: [],
       });

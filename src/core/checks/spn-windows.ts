@@ -21,13 +21,24 @@ export async function windowsSetspnList(ctx: CheckContext, server: ExchangeServe
     const argv = commandArgv('setspn', [arg.switch('-L'), arg.host(server.name)]);
     const r = await ctx.io.process.run('setspn', argv, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
     const parsed = parseSetspnList(r.stdout + r.stderr);
-    if (!parsed.recognised) return evidence(ctx, `setspn -L ${server.name}`, `output not understood: ${parsed.reason}`, 'setspn.exe on this machine');
+    if (!parsed.recognised)
+      return evidence(
+        ctx,
+        `setspn -L ${server.name}`,
+        `output not understood: ${parsed.reason}`,
+        'setspn.exe on this machine',
+      );
     const v = parsed.value;
     const text = v.kind === 'list' ? `${v.accountDn}: ${v.spns.join(', ') || '(none)'}` : `error: ${v.error.message}`;
     return evidence(ctx, `setspn -L ${server.name}`, text, 'setspn.exe on this machine');
   } catch (e) {
     if (isCancellation(e)) throw e;
-    return evidence(ctx, `setspn -L ${server.name}`, `could not run: ${describeError(e)}`, 'setspn.exe on this machine');
+    return evidence(
+      ctx,
+      `setspn -L ${server.name}`,
+      `could not run: ${describeError(e)}`,
+      'setspn.exe on this machine',
+    );
   }
 }
 
@@ -35,9 +46,13 @@ export async function windowsSetspnList(ctx: CheckContext, server: ExchangeServe
 export async function windowsSetspnDuplicates(ctx: CheckContext): Promise<Evidence | undefined> {
   if (!(await setspnAvailable(ctx))) return undefined;
   try {
-    const r = await ctx.io.process.run('setspn', ['-F', '-X'], { timeoutMs: ctx.settings.probeTimeoutMs * 10, signal: ctx.signal });
+    const r = await ctx.io.process.run('setspn', ['-F', '-X'], {
+      timeoutMs: ctx.settings.probeTimeoutMs * 10,
+      signal: ctx.signal,
+    });
     const parsed = parseSetspnDuplicates(r.stdout + r.stderr);
-    if (!parsed.recognised) return evidence(ctx, 'setspn -F -X', `output not understood: ${parsed.reason}`, 'setspn.exe on this machine');
+    if (!parsed.recognised)
+      return evidence(ctx, 'setspn -F -X', `output not understood: ${parsed.reason}`, 'setspn.exe on this machine');
     const v = parsed.value;
     const groups = v.groups.map((g) => `${g.spn}: ${g.accountDns.join(' | ')}`).join('; ');
     const text = `${v.groups.length} group(s) of duplicate SPNs${v.complete ? '' : ' (output incomplete)'}${groups ? `: ${groups}` : ''}`;

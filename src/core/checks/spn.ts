@@ -12,7 +12,14 @@ import { compareSpns, expectedSpns, normaliseSpn, type ExpectedSpn } from '../sp
 import { findSpnHolders, type SpnHolder } from '../spn/duplicates';
 import { sameDn } from '../directory/ldap-text';
 import { compact, setspnAdd, setspnDelete, setspnList, setspnQuery } from '../spn/remedies';
-import { describeError, evidence, isCancellation, openForestSession, serverSubject, type ForestSession } from './spn-context';
+import {
+  describeError,
+  evidence,
+  isCancellation,
+  openForestSession,
+  serverSubject,
+  type ForestSession,
+} from './spn-context';
 import { runForestDuplicateScan } from './spn-forest-scan';
 import { checkServerDns } from './spn-dns';
 import { checkServiceTickets } from './spn-ticket';
@@ -55,7 +62,8 @@ async function runSpnCheck(ctx: CheckContext): Promise<void> {
     }
   }
 
-  if (forest && ctx.settings.allSpnDuplicates && !ctx.signal.aborted) await runForestDuplicateScan(ctx, forest, PAGE_SIZE);
+  if (forest && ctx.settings.allSpnDuplicates && !ctx.signal.aborted)
+    await runForestDuplicateScan(ctx, forest, PAGE_SIZE);
   await checkServerDns(ctx, servers);
   await checkServiceTickets(ctx, servers);
 }
@@ -67,12 +75,24 @@ async function openForest(ctx: CheckContext): Promise<ForestSession | undefined>
     return forest;
   } catch (e) {
     if (isCancellation(e)) throw e;
-    ctx.emit(forestUnreadable(ctx, 'The directory could not be searched for other accounts holding the Exchange SPNs', 'connection', ctx.discovery.source, e));
+    ctx.emit(
+      forestUnreadable(
+        ctx,
+        'The directory could not be searched for other accounts holding the Exchange SPNs',
+        'connection',
+        ctx.discovery.source,
+        e,
+      ),
+    );
     return undefined;
   }
 }
 
-async function lookUpHolders(ctx: CheckContext, forest: ForestSession, servers: readonly ExchangeServer[]): Promise<Map<string, SpnHolder[]> | undefined> {
+async function lookUpHolders(
+  ctx: CheckContext,
+  forest: ForestSession,
+  servers: readonly ExchangeServer[],
+): Promise<Map<string, SpnHolder[]> | undefined> {
   const spns = servers.flatMap((s) => expectedSpns(s).map((e) => e.spn));
   try {
     return await findSpnHolders(forest.session, spns, {
@@ -83,7 +103,15 @@ async function lookUpHolders(ctx: CheckContext, forest: ForestSession, servers: 
     });
   } catch (e) {
     if (isCancellation(e)) throw e;
-    ctx.emit(forestUnreadable(ctx, 'The search for other accounts holding the Exchange SPNs failed', 'search', forest.label, e));
+    ctx.emit(
+      forestUnreadable(
+        ctx,
+        'The search for other accounts holding the Exchange SPNs failed',
+        'search',
+        forest.label,
+        e,
+      ),
+    );
     return undefined;
   }
 }
@@ -124,7 +152,8 @@ export function serverSpnFindings(
   const cmp = compareSpns(expected, account.servicePrincipalNames);
   const subject = serverSubject(server);
   const source = `LDAP ${ctx.discovery.source} (${account.dn})`;
-  const others = (e: ExpectedSpn): SpnHolder[] => (holders?.get(normaliseSpn(e.spn)) ?? []).filter((h) => !sameDn(h.dn, account.dn));
+  const others = (e: ExpectedSpn): SpnHolder[] =>
+    (holders?.get(normaliseSpn(e.spn)) ?? []).filter((h) => !sameDn(h.dn, account.dn));
 
   const missingNowhere = cmp.missing.filter((e) => others(e).length === 0);
   const elsewhere = cmp.missing.filter((e) => others(e).length > 0);
@@ -141,7 +170,12 @@ export function serverSpnFindings(
     columns: ['Expected SPN', `Registered on ${account.samAccountName || server.name}`, 'Also held by'],
     rows,
   };
-  const registeredEvidence = evidence(ctx, 'servicePrincipalName', account.servicePrincipalNames.join(', ') || '(none)', source);
+  const registeredEvidence = evidence(
+    ctx,
+    'servicePrincipalName',
+    account.servicePrincipalNames.join(', ') || '(none)',
+    source,
+  );
   const findings: Finding[] = [];
 
   if (missingNowhere.length) {
@@ -164,12 +198,30 @@ export function serverSpnFindings(
       step: 3,
       severity: 'error',
       subject,
-      title: `SPNs of ${server.name} are registered on another account: ${elsewhere.map((e) => `${e.spn} on ${others(e).map((h) => h.samAccountName ?? h.dn).join(', ')}`).join('; ')}`,
+      title: `SPNs of ${server.name} are registered on another account: ${elsewhere
+        .map(
+          (e) =>
+            `${e.spn} on ${others(e)
+              .map((h) => h.samAccountName ?? h.dn)
+              .join(', ')}`,
+        )
+        .join('; ')}`,
       explanation:
         'The KDC encrypts the ticket with the key of whichever account holds the SPN. When that is not the Exchange server, the server cannot decrypt it (KRB_AP_ERR_MODIFIED) and authentication fails.',
-      evidence: [registeredEvidence, ...elsewhere.map((e) => evidence(ctx, `holders of ${e.spn}`, others(e).map(holderName).join('; '), forestLabel ?? source))],
+      evidence: [
+        registeredEvidence,
+        ...elsewhere.map((e) =>
+          evidence(ctx, `holders of ${e.spn}`, others(e).map(holderName).join('; '), forestLabel ?? source),
+        ),
+      ],
       tables: [table],
-      remedies: compact(elsewhere.flatMap((e) => [...others(e).map((h) => setspnDelete(e.spn, h)), setspnAdd(e.spn, server.name), setspnQuery(e.spn)])),
+      remedies: compact(
+        elsewhere.flatMap((e) => [
+          ...others(e).map((h) => setspnDelete(e.spn, h)),
+          setspnAdd(e.spn, server.name),
+          setspnQuery(e.spn),
+        ]),
+      ),
     });
   }
   if (duplicated.length) {
@@ -178,17 +230,34 @@ export function serverSpnFindings(
       step: 3,
       severity: 'error',
       subject,
-      title: `Duplicate SPN: ${duplicated.map((p) => `${p.registered} on ${account.samAccountName} and ${others(p.expected).map((h) => h.samAccountName ?? h.dn).join(', ')}`).join('; ')}`,
+      title: `Duplicate SPN: ${duplicated
+        .map(
+          (p) =>
+            `${p.registered} on ${account.samAccountName} and ${others(p.expected)
+              .map((h) => h.samAccountName ?? h.dn)
+              .join(', ')}`,
+        )
+        .join('; ')}`,
       explanation:
         'An SPN held by two accounts leaves the KDC to pick one key; tickets then fail to decrypt on the Exchange server (KRB_AP_ERR_MODIFIED, KDC event 11). Remove the SPN from the account that is not the Exchange server.',
       evidence: [
         registeredEvidence,
         ...duplicated.map((p) =>
-          evidence(ctx, `holders of ${p.registered}`, [`${account.samAccountName} (${account.dn})`, ...others(p.expected).map(holderName)].join('; '), forestLabel ?? source),
+          evidence(
+            ctx,
+            `holders of ${p.registered}`,
+            [`${account.samAccountName} (${account.dn})`, ...others(p.expected).map(holderName)].join('; '),
+            forestLabel ?? source,
+          ),
         ),
       ],
       tables: [table],
-      remedies: compact(duplicated.flatMap((p) => [...others(p.expected).map((h) => setspnDelete(p.registered, h)), setspnQuery(p.registered)])),
+      remedies: compact(
+        duplicated.flatMap((p) => [
+          ...others(p.expected).map((h) => setspnDelete(p.registered, h)),
+          setspnQuery(p.registered),
+        ]),
+      ),
     });
   }
   if (!findings.length) {

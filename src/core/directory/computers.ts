@@ -37,7 +37,12 @@ export async function readComputerAccounts(
   const found = new Map<string, ComputerAccount>();
   for (let i = 0; i < names.length; i += BATCH) {
     const batch = names.slice(i, i + BATCH);
-    const entries = await collect(ctx, { base: defaultNamingContext, scope: 'sub', filter: computerFilter(batch), attributes: COMPUTER_ATTRIBUTES });
+    const entries = await collect(ctx, {
+      base: defaultNamingContext,
+      scope: 'sub',
+      filter: computerFilter(batch),
+      attributes: COMPUTER_ATTRIBUTES,
+    });
     for (const e of entries) {
       const account = parseComputer(e);
       found.set(account.samAccountName.replace(/\$$/, '').toUpperCase(), account);

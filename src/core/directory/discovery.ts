@@ -33,7 +33,14 @@ export async function discover(session: DirectorySession, options: DiscoveryOpti
   const discoveredAt = new Date(options.clock.now()).toISOString();
   const warnings: string[] = [];
   const rootDse = await readRootDse(ctx, options.clock);
-  const result: DiscoveryResult = { discoveredAt, source: session.url, rootDse, servers: [], domainControllers: [], warnings };
+  const result: DiscoveryResult = {
+    discoveredAt,
+    source: session.url,
+    rootDse,
+    servers: [],
+    domainControllers: [],
+    warnings,
+  };
 
   /** Runs one part; a non-fatal failure becomes a warning and the part's fallback. */
   const part = async <T>(what: string, fallback: T, work: () => Promise<T>): Promise<T> => {
@@ -51,14 +58,18 @@ export async function discover(session: DirectorySession, options: DiscoveryOpti
   );
   if (organisation) {
     result.organisation = organisation;
-    result.servers = await part('The Exchange servers could not be read', [] as ExchangeServer[], () => readServers(ctx, organisation.dn));
+    result.servers = await part('The Exchange servers could not be read', [] as ExchangeServer[], () =>
+      readServers(ctx, organisation.dn),
+    );
     if (result.servers.length === 0) warnings.push(`No Exchange servers were found under ${organisation.dn}`);
   } else if (!warnings.length) {
     warnings.push(`No Exchange organisation was found under ${exchangeServicesDn(rootDse.configurationNamingContext)}`);
   }
 
   for (const server of result.servers) {
-    server.receiveConnectors = await part(`Receive connectors of ${server.name} could not be read`, [], () => readReceiveConnectors(ctx, server));
+    server.receiveConnectors = await part(`Receive connectors of ${server.name} could not be read`, [], () =>
+      readReceiveConnectors(ctx, server),
+    );
   }
 
   if (result.servers.length) {

@@ -20,9 +20,17 @@ export function siteOfServerDn(dn: string): string | undefined {
   return rdns[1]?.toLowerCase() === 'cn=servers' && rdns[2] ? rdnValue(rdns.slice(2).join(',')) : undefined;
 }
 
-export async function readDcsFromSites(ctx: SearchContext, configurationNamingContext: string): Promise<DomainController[]> {
+export async function readDcsFromSites(
+  ctx: SearchContext,
+  configurationNamingContext: string,
+): Promise<DomainController[]> {
   const base = `CN=Sites,${configurationNamingContext}`;
-  const ntds = await collect(ctx, { base, scope: 'sub', filter: '(objectClass=nTDSDSA)', attributes: ['objectClass', 'msDS-hasMasterNCs', 'hasMasterNCs'] });
+  const ntds = await collect(ctx, {
+    base,
+    scope: 'sub',
+    filter: '(objectClass=nTDSDSA)',
+    attributes: ['objectClass', 'msDS-hasMasterNCs', 'hasMasterNCs'],
+  });
   const serverDns = new Set(ntds.map((e) => parentDn(e.dn).toLowerCase()));
   // Writable naming contexts per server DN: msDS-hasMasterNCs (Windows 2003+), else the older
   // hasMasterNCs (what Samba returns).
@@ -31,11 +39,20 @@ export async function readDcsFromSites(ctx: SearchContext, configurationNamingCo
     const ncs = getAttr(e, 'msDS-hasMasterNCs').length ? getAttr(e, 'msDS-hasMasterNCs') : getAttr(e, 'hasMasterNCs');
     if (ncs.length) masterNcs.set(parentDn(e.dn).toLowerCase(), ncs);
   }
-  const servers = await collect(ctx, { base, scope: 'sub', filter: '(objectClass=server)', attributes: ['cn', 'dNSHostName'] });
+  const servers = await collect(ctx, {
+    base,
+    scope: 'sub',
+    filter: '(objectClass=server)',
+    attributes: ['cn', 'dNSHostName'],
+  });
   return servers
     .filter((s) => serverDns.has(s.dn.toLowerCase()))
     .map((s) => {
-      const dc: DomainController = { name: (getFirst(s, 'cn') ?? rdnValue(s.dn)).toUpperCase(), dn: s.dn, source: 'sites' };
+      const dc: DomainController = {
+        name: (getFirst(s, 'cn') ?? rdnValue(s.dn)).toUpperCase(),
+        dn: s.dn,
+        source: 'sites',
+      };
       const fqdn = getFirst(s, 'dNSHostName');
       if (fqdn) dc.fqdn = fqdn.toLowerCase();
       const site = siteOfServerDn(s.dn);
@@ -54,7 +71,11 @@ export async function readDcsFromDomain(ctx: SearchContext, defaultNamingContext
     attributes: ['cn', 'sAMAccountName', 'dNSHostName'],
   });
   return entries.map((e) => {
-    const name = (getFirst(e, 'cn') ?? getFirst(e, 'sAMAccountName')?.replace(/\$$/, '') ?? rdnValue(e.dn)).toUpperCase();
+    const name = (
+      getFirst(e, 'cn') ??
+      getFirst(e, 'sAMAccountName')?.replace(/\$$/, '') ??
+      rdnValue(e.dn)
+    ).toUpperCase();
     const dc: DomainController = { name, dn: e.dn, source: 'ou' };
     const fqdn = getFirst(e, 'dNSHostName');
     if (fqdn) dc.fqdn = fqdn.toLowerCase();
@@ -68,7 +89,10 @@ export function holdsNamingContext(dc: DomainController, namingContext: string):
 }
 
 /** Merges both lists by name; the Sites entry wins and takes the FQDN from the domain if it lacks one. */
-export function mergeDomainControllers(fromSites: DomainController[], fromDomain: DomainController[]): DomainController[] {
+export function mergeDomainControllers(
+  fromSites: DomainController[],
+  fromDomain: DomainController[],
+): DomainController[] {
   const byName = new Map<string, DomainController>();
   for (const dc of fromSites) byName.set(dc.name, dc);
   for (const dc of fromDomain) {
@@ -79,7 +103,11 @@ export function mergeDomainControllers(fromSites: DomainController[], fromDomain
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function readDomainControllers(ctx: SearchContext, rootDse: RootDse, warnings: string[]): Promise<DomainController[]> {
+export async function readDomainControllers(
+  ctx: SearchContext,
+  rootDse: RootDse,
+  warnings: string[],
+): Promise<DomainController[]> {
   let fromSites: DomainController[] = [];
   let fromDomain: DomainController[] = [];
   try {

@@ -19,7 +19,14 @@ export function exchangeServicesDn(configurationNamingContext: string): string {
   return `CN=Microsoft Exchange,CN=Services,${configurationNamingContext}`;
 }
 
-const SERVER_ATTRIBUTES = ['cn', 'name', 'networkAddress', 'serialNumber', 'msExchCurrentServerRoles', 'msExchServerSite'];
+const SERVER_ATTRIBUTES = [
+  'cn',
+  'name',
+  'networkAddress',
+  'serialNumber',
+  'msExchCurrentServerRoles',
+  'msExchServerSite',
+];
 const CONNECTOR_ATTRIBUTES = [
   'cn',
   'msExchSMTPReceiveInboundSecurityFlag',
@@ -43,7 +50,10 @@ export function fqdnFromNetworkAddress(values: string[]): string | undefined {
   return undefined;
 }
 
-export async function readOrganisation(ctx: SearchContext, configurationNamingContext: string): Promise<ExchangeOrganisation | undefined> {
+export async function readOrganisation(
+  ctx: SearchContext,
+  configurationNamingContext: string,
+): Promise<ExchangeOrganisation | undefined> {
   const entries = await collect(ctx, {
     base: exchangeServicesDn(configurationNamingContext),
     scope: 'one',

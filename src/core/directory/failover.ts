@@ -24,7 +24,9 @@ export class FailoverError extends DoctorError {
     const first = attempts[0]?.error;
     super(
       first?.kind ?? 'usage',
-      attempts.length === 1 && first ? first.message : attempts.map((a) => a.error.message).join('; ') || 'No domain controller is configured',
+      attempts.length === 1 && first
+        ? first.message
+        : attempts.map((a) => a.error.message).join('; ') || 'No domain controller is configured',
       { cause: first },
     );
     this.name = 'FailoverError';

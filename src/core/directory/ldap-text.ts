@@ -33,7 +33,9 @@ export function rdnValue(dn: string): string {
   const first = splitDn(dn)[0] ?? '';
   const eq = first.indexOf('=');
   const raw = eq >= 0 ? first.slice(eq + 1) : first;
-  return raw.replace(/\\([0-9a-fA-F]{2}|.)/g, (_m, g: string) => (g.length === 2 ? String.fromCharCode(parseInt(g, 16)) : g));
+  return raw.replace(/\\([0-9a-fA-F]{2}|.)/g, (_m, g: string) =>
+    g.length === 2 ? String.fromCharCode(parseInt(g, 16)) : g,
+  );
 }
 
 /** The DN without its first RDN. */
@@ -54,7 +56,15 @@ export function parseGeneralizedTime(text: string): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{4})?$/.exec(text.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s = '00', frac = '', zone = 'Z'] = m;
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) {
+  if (
+    Number(mo) < 1 ||
+    Number(mo) > 12 ||
+    Number(d) < 1 ||
+    Number(d) > 31 ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 60
+  ) {
     return undefined;
   }
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;

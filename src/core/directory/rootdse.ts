@@ -16,13 +16,22 @@ const ROOT_DSE_ATTRIBUTES = [
 ];
 
 export async function readRootDse(ctx: SearchContext, clock: Clock): Promise<RootDse> {
-  const [entry] = await collect(ctx, { base: '', scope: 'base', filter: '(objectClass=*)', attributes: ROOT_DSE_ATTRIBUTES, paged: false });
+  const [entry] = await collect(ctx, {
+    base: '',
+    scope: 'base',
+    filter: '(objectClass=*)',
+    attributes: ROOT_DSE_ATTRIBUTES,
+    paged: false,
+  });
   const readAt = new Date(clock.now()).toISOString();
   if (!entry) throw new DoctorError('protocol', `${ctx.session.url} returned no RootDSE`);
   const defaultNamingContext = getFirst(entry, 'defaultNamingContext');
   const configurationNamingContext = getFirst(entry, 'configurationNamingContext');
   if (!defaultNamingContext || !configurationNamingContext) {
-    throw new DoctorError('protocol', `${ctx.session.url} is not an Active Directory domain controller (its RootDSE has no naming contexts)`);
+    throw new DoctorError(
+      'protocol',
+      `${ctx.session.url} is not an Active Directory domain controller (its RootDSE has no naming contexts)`,
+    );
   }
   const rootDse: RootDse = { defaultNamingContext, configurationNamingContext };
   const optional = {

@@ -23,7 +23,10 @@ export async function collect(
   const search: DirectorySearch = paged ? { ...rest, pageSize: ctx.pageSize } : rest;
   const entries: DirectoryEntry[] = [];
   try {
-    for await (const e of ctx.session.search(search, { timeoutMs: ctx.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) })) {
+    for await (const e of ctx.session.search(search, {
+      timeoutMs: ctx.timeoutMs,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    })) {
       entries.push(e);
     }
   } catch (e) {

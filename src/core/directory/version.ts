@@ -19,7 +19,9 @@ const SUBSCRIPTION_EDITION_BUILD = 2562;
 
 export function productName(major: number, minor: number, build?: number): string | undefined {
   if (major === 15 && minor === 2) {
-    return build !== undefined && build >= SUBSCRIPTION_EDITION_BUILD ? 'Exchange Server Subscription Edition' : 'Exchange Server 2019';
+    return build !== undefined && build >= SUBSCRIPTION_EDITION_BUILD
+      ? 'Exchange Server Subscription Edition'
+      : 'Exchange Server 2019';
   }
   if (major === 15 && minor === 1) return 'Exchange Server 2016';
   if (major === 15 && minor === 0) return 'Exchange Server 2013';

@@ -33,10 +33,14 @@ export function boundIo(inner: CoreIo, slots: Semaphore, run: AbortSignal): Boun
   const gated = <T>(what: string, options: OpOptions, work: (o: OpOptions) => Promise<T>): Promise<T> => {
     const merged = withRunSignal(options, run);
     // The signal of the probe (not only the run's) may cancel the wait for a slot.
-    return slots.run(() => {
-      if (merged.signal?.aborted) throw new AbortError(what);
-      return work(merged);
-    }, merged.signal, what);
+    return slots.run(
+      () => {
+        if (merged.signal?.aborted) throw new AbortError(what);
+        return work(merged);
+      },
+      merged.signal,
+      what,
+    );
   };
 
   const track = (session: DirectorySession): DirectorySession => {
@@ -56,14 +60,17 @@ export function boundIo(inner: CoreIo, slots: Semaphore, run: AbortSignal): Boun
     platform: inner.platform,
     clock: inner.clock,
     tcp: {
-      connect: (host, port, options): Promise<Duplex> => gated(`TCP ${host}:${port}`, options, (o) => inner.tcp.connect(host, port, o)),
+      connect: (host, port, options): Promise<Duplex> =>
+        gated(`TCP ${host}:${port}`, options, (o) => inner.tcp.connect(host, port, o)),
     },
     udp: {
-      exchange: (host, port, payload, options) => gated(`UDP ${host}:${port}`, options, (o) => inner.udp.exchange(host, port, payload, o)),
+      exchange: (host, port, payload, options) =>
+        gated(`UDP ${host}:${port}`, options, (o) => inner.udp.exchange(host, port, payload, o)),
     },
     dns: {
       lookup: (host, options) => gated(`DNS lookup of ${host}`, options, (o) => inner.dns.lookup(host, o)),
-      reverse: (address, options) => gated(`DNS reverse lookup of ${address}`, options, (o) => inner.dns.reverse(address, o)),
+      reverse: (address, options) =>
+        gated(`DNS reverse lookup of ${address}`, options, (o) => inner.dns.reverse(address, o)),
     },
     process: {
       run: (file, args, options) => gated(file, options, (o) => inner.process.run(file, args, { ...options, ...o })),
@@ -71,7 +78,9 @@ export function boundIo(inner: CoreIo, slots: Semaphore, run: AbortSignal): Boun
     },
     directory: {
       connect: async (target, credentials, options) => {
-        const session = await gated(`LDAP ${target.host}:${target.port}`, options, (o) => inner.directory.connect(target, credentials, o));
+        const session = await gated(`LDAP ${target.host}:${target.port}`, options, (o) =>
+          inner.directory.connect(target, credentials, o),
+        );
         if (run.aborted) {
           await session.close().catch(() => undefined);
           throw new AbortError(`LDAP ${target.host}:${target.port}`);

@@ -9,9 +9,7 @@ import type { DiscoveryResult, DomainController, ExchangeServer } from '../direc
 
 /** What to diagnose. */
 export type Scope =
-  | { kind: 'organisation' }
-  | { kind: 'server'; server: string }
-  | { kind: 'pair'; sending: string; receiving: string };
+  { kind: 'organisation' } | { kind: 'server'; server: string } | { kind: 'pair'; sending: string; receiving: string };
 
 export interface EngineSettings {
   /** Kerberos tolerance; beyond it a skew is an error (default 5 minutes). */

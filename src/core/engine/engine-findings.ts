@@ -13,7 +13,12 @@ export function describeFailure(e: unknown): string {
   return String(e);
 }
 
-export function checkFailedFinding(check: Check, discovery: DiscoveryResult, error: unknown, observedAt: string): Finding {
+export function checkFailedFinding(
+  check: Check,
+  discovery: DiscoveryResult,
+  error: unknown,
+  observedAt: string,
+): Finding {
   const reason = describeFailure(error);
   return {
     code: 'engine.check-failed',
@@ -21,7 +26,8 @@ export function checkFailedFinding(check: Check, discovery: DiscoveryResult, err
     severity: 'unknown',
     subject: { kind: 'organisation', name: discovery.organisation?.name ?? 'organisation' },
     title: `${check.title}: the check stopped before it could decide`,
-    explanation: 'This check ran into an error and gave up; the other checks still ran. The reason says what went wrong; fix it and run the diagnosis again.',
+    explanation:
+      'This check ran into an error and gave up; the other checks still ran. The reason says what went wrong; fix it and run the diagnosis again.',
     evidence: [{ label: 'error', value: reason, source: `check ${check.id}`, observedAt }],
     remedies: [],
     reason,
@@ -31,6 +37,7 @@ export function checkFailedFinding(check: Check, discovery: DiscoveryResult, err
 /** A finding as handed to listeners: `unknown` always with a reason, arrays always present. */
 export function completeFinding(finding: Finding): Finding {
   const complete: Finding = { ...finding, evidence: finding.evidence ?? [], remedies: finding.remedies ?? [] };
-  if (complete.severity === 'unknown' && !complete.reason) complete.reason = 'the check did not say why it could not decide';
+  if (complete.severity === 'unknown' && !complete.reason)
+    complete.reason = 'the check did not say why it could not decide';
   return complete;
 }

@@ -11,7 +11,8 @@ export class Semaphore {
   private readonly waiters: { grant: () => void; fail: (e: Error) => void }[] = [];
 
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be a whole number of at least 1, not ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`concurrency must be a whole number of at least 1, not ${limit}`);
   }
 
   /** How many slots are taken right now, and the most that ever were (for tests and benchmarks). */

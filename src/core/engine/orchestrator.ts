@@ -57,16 +57,27 @@ export function realmOf(defaultNamingContext: string): string {
 function checkSettings(settings: EngineSettings): void {
   const positive = (n: number): boolean => Number.isFinite(n) && n > 0;
   if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1) {
-    throw new DoctorError('usage', `The concurrency must be a whole number of at least 1 (it is ${settings.concurrency})`);
+    throw new DoctorError(
+      'usage',
+      `The concurrency must be a whole number of at least 1 (it is ${settings.concurrency})`,
+    );
   }
-  if (!positive(settings.probeTimeoutMs)) throw new DoctorError('usage', `The probe timeout must be a positive number of milliseconds (it is ${settings.probeTimeoutMs})`);
-  if (!positive(settings.clockToleranceMs) || !positive(settings.clockWarningMs)) throw new DoctorError('usage', 'The clock tolerance and warning threshold must be positive');
+  if (!positive(settings.probeTimeoutMs))
+    throw new DoctorError(
+      'usage',
+      `The probe timeout must be a positive number of milliseconds (it is ${settings.probeTimeoutMs})`,
+    );
+  if (!positive(settings.clockToleranceMs) || !positive(settings.clockWarningMs))
+    throw new DoctorError('usage', 'The clock tolerance and warning threshold must be positive');
   const bad = settings.steps.filter((s) => ![1, 2, 3, 4, 5, 6].includes(s));
   if (bad.length) throw new DoctorError('usage', `Steps are numbered 1 to 6; ${bad.join(', ')} is not a step`);
 }
 
 /** The DCs discovery found or, when it found none, the one it talked to. */
-export function domainControllersOf(discovery: DiscoveryResult, targets: readonly DirectoryTarget[]): DomainController[] {
+export function domainControllersOf(
+  discovery: DiscoveryResult,
+  targets: readonly DirectoryTarget[],
+): DomainController[] {
   if (discovery.domainControllers.length) return [...discovery.domainControllers];
   const host = discovery.rootDse.dnsHostName ?? targets[0]?.host;
   if (!host) return [];
@@ -78,7 +89,10 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
   checkSettings(request.settings);
   throwIfAborted(request.signal, 'The diagnosis');
   const startedAt = new Date(io.clock.now()).toISOString();
-  const settings: EngineSettings = { ...request.settings, realm: request.settings.realm || realmOf(discovery.rootDse.defaultNamingContext) };
+  const settings: EngineSettings = {
+    ...request.settings,
+    realm: request.settings.realm || realmOf(discovery.rootDse.defaultNamingContext),
+  };
 
   const run = new AbortController();
   // Every probe waiting for a slot or running under a deadline listens on the run's signal: with
@@ -107,15 +121,33 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
         const session = await slots.run(() => opener(host, o), run.signal, `LDAP ${host}`);
         return bounded.adopt(session);
       }
-    : sessionOpener(bounded.io.directory, directory.targets, directory.credentials, settings.probeTimeoutMs, run.signal);
+    : sessionOpener(
+        bounded.io.directory,
+        directory.targets,
+        directory.credentials,
+        settings.probeTimeoutMs,
+        run.signal,
+      );
 
   try {
-    const servers = await resolveScope(bounded.io, discovery, request.scope, { timeoutMs: settings.probeTimeoutMs, concurrency: settings.concurrency, signal: run.signal });
+    const servers = await resolveScope(bounded.io, discovery, request.scope, {
+      timeoutMs: settings.probeTimeoutMs,
+      concurrency: settings.concurrency,
+      signal: run.signal,
+    });
     const scope: Scope =
-      request.scope.kind === 'server' ? { kind: 'server', server: servers[0]?.name ?? request.scope.server }
-      : request.scope.kind === 'pair' ? { kind: 'pair', sending: servers[0]?.name ?? request.scope.sending, receiving: servers[1]?.name ?? request.scope.receiving }
-      : request.scope;
-    const checks = (request.checks ?? allChecks).filter((c) => settings.steps.includes(c.step)).sort((a, b) => a.step - b.step);
+      request.scope.kind === 'server'
+        ? { kind: 'server', server: servers[0]?.name ?? request.scope.server }
+        : request.scope.kind === 'pair'
+          ? {
+              kind: 'pair',
+              sending: servers[0]?.name ?? request.scope.sending,
+              receiving: servers[1]?.name ?? request.scope.receiving,
+            }
+          : request.scope;
+    const checks = (request.checks ?? allChecks)
+      .filter((c) => settings.steps.includes(c.step))
+      .sort((a, b) => a.step - b.step);
 
     const base: Omit<CheckContext, 'emit' | 'log'> = {
       io: bounded.io,
@@ -152,12 +184,17 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
       try {
         await check.run(ctx);
       } catch (e) {
-        if (!run.signal.aborted) ctx.emit(checkFailedFinding(check, discovery, e, new Date(io.clock.now()).toISOString()));
+        if (!run.signal.aborted)
+          ctx.emit(checkFailedFinding(check, discovery, e, new Date(io.clock.now()).toISOString()));
       }
       const left = (pending.get(check.step) ?? 1) - 1;
       pending.set(check.step, left);
       if (left === 0 && !run.signal.aborted) {
-        send({ type: 'step-finished', step: check.step, durationMs: io.clock.monotonic() - (stepStarted.get(check.step) ?? 0) });
+        send({
+          type: 'step-finished',
+          step: check.step,
+          durationMs: io.clock.monotonic() - (stepStarted.get(check.step) ?? 0),
+        });
       }
     });
     if (run.signal.aborted) throw new AbortError('The diagnosis');

@@ -19,7 +19,9 @@ export interface ScopeOptions {
 }
 
 export function serverFqdns(server: ExchangeServer): string[] {
-  return [...new Set([server.fqdn, server.computer?.dnsHostName].filter((x): x is string => !!x).map((f) => f.toLowerCase()))];
+  return [
+    ...new Set([server.fqdn, server.computer?.dnsHostName].filter((x): x is string => !!x).map((f) => f.toLowerCase())),
+  ];
 }
 
 /** A match by name alone (no DNS): short name, FQDN, or the FQDN's first label. */
@@ -34,13 +36,19 @@ export function matchByName(servers: readonly ExchangeServer[], name: string): E
 
 function unknownServer(name: string, servers: readonly ExchangeServer[], why?: string): DoctorError {
   const list = servers.map((s) => s.name).join(', ') || 'none';
-  return new DoctorError('usage', `No Exchange server named ${name} was found in the directory${why ? ` (${why})` : ''}; servers found: ${list}`);
+  return new DoctorError(
+    'usage',
+    `No Exchange server named ${name} was found in the directory${why ? ` (${why})` : ''}; servers found: ${list}`,
+  );
 }
 
 async function addressesOf(io: CoreIo, host: string, options: ScopeOptions): Promise<string[]> {
   if (isIP(host)) return [host];
   try {
-    return await io.dns.lookup(host, { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
+    return await io.dns.lookup(host, {
+      timeoutMs: options.timeoutMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   } catch (e) {
     if (isDoctorError(e) && e.kind === 'aborted') throw e;
     return [];
@@ -48,7 +56,12 @@ async function addressesOf(io: CoreIo, host: string, options: ScopeOptions): Pro
 }
 
 /** Resolves one name; DNS is asked only when no server matches by name. */
-export async function resolveServer(io: CoreIo, servers: readonly ExchangeServer[], name: string, options: ScopeOptions): Promise<ExchangeServer> {
+export async function resolveServer(
+  io: CoreIo,
+  servers: readonly ExchangeServer[],
+  name: string,
+  options: ScopeOptions,
+): Promise<ExchangeServer> {
   const trimmed = name.trim();
   if (!isIP(trimmed)) {
     const valid = validateHostName(trimmed);
@@ -66,13 +79,21 @@ export async function resolveServer(io: CoreIo, servers: readonly ExchangeServer
   const hits = withFqdn.filter((_, i) => (addresses[i] ?? []).some((a) => wanted.has(a)));
   if (hits.length === 1 && hits[0]) return hits[0];
   if (hits.length > 1) {
-    throw new DoctorError('usage', `${trimmed} resolves to an address shared by ${hits.map((s) => s.name).join(', ')}; name one of them`);
+    throw new DoctorError(
+      'usage',
+      `${trimmed} resolves to an address shared by ${hits.map((s) => s.name).join(', ')}; name one of them`,
+    );
   }
   throw unknownServer(trimmed, servers, `it resolves to ${[...wanted].join(', ')}, which no Exchange server has`);
 }
 
 /** The servers in scope: all of them, one, or the sending and the receiving server of a pair. */
-export async function resolveScope(io: CoreIo, discovery: DiscoveryResult, scope: Scope, options: ScopeOptions): Promise<ExchangeServer[]> {
+export async function resolveScope(
+  io: CoreIo,
+  discovery: DiscoveryResult,
+  scope: Scope,
+  options: ScopeOptions,
+): Promise<ExchangeServer[]> {
   const servers = discovery.servers;
   switch (scope.kind) {
     case 'organisation':
@@ -82,7 +103,11 @@ export async function resolveScope(io: CoreIo, discovery: DiscoveryResult, scope
     case 'pair': {
       const sending = await resolveServer(io, servers, scope.sending, options);
       const receiving = await resolveServer(io, servers, scope.receiving, options);
-      if (sending === receiving) throw new DoctorError('usage', `The sending and the receiving server are both ${sending.name}; a pair needs two servers`);
+      if (sending === receiving)
+        throw new DoctorError(
+          'usage',
+          `The sending and the receiving server are both ${sending.name}; a pair needs two servers`,
+        );
       return [sending, receiving];
     }
   }

@@ -16,11 +16,16 @@ export function globalCatalogPort(security: DirectoryTarget['security']): number
  * The target for `host`: the configured target of that host when there is one (its own port and
  * CA), else the first configured target with the host swapped in.
  */
-export function targetFor(targets: readonly DirectoryTarget[], host: string, options?: { globalCatalog?: boolean }): DirectoryTarget {
+export function targetFor(
+  targets: readonly DirectoryTarget[],
+  host: string,
+  options?: { globalCatalog?: boolean },
+): DirectoryTarget {
   const valid = validateHostName(host);
   if (!valid.ok) throw new DoctorError('usage', `Cannot connect to the domain controller "${host}": ${valid.reason}`);
   const configured = targets.find((t) => t.host.toLowerCase() === valid.value.name.toLowerCase()) ?? targets[0];
-  if (!configured) throw new DoctorError('usage', 'No domain controller is configured, so no directory session can be opened');
+  if (!configured)
+    throw new DoctorError('usage', 'No domain controller is configured, so no directory session can be opened');
   const target: DirectoryTarget = { ...configured, host: valid.value.name };
   if (options?.globalCatalog) {
     target.port = globalCatalogPort(configured.security);

@@ -7,7 +7,15 @@
  * authentication refuses the mechanism, while replication lag only explains it through one of the
  * others. `unknown` findings do not make a cause: they are what could not be checked.
  */
-import { SEVERITY_ORDER, worstSeverity, type Finding, type LikelyCause, type Severity, type Step, type Verdict } from '../../shared/findings';
+import {
+  SEVERITY_ORDER,
+  worstSeverity,
+  type Finding,
+  type LikelyCause,
+  type Severity,
+  type Step,
+  type Verdict,
+} from '../../shared/findings';
 
 const SEVERITY_WEIGHT: Record<Severity, number> = { error: 10, warning: 1, unknown: 0, ok: 0 };
 
@@ -54,7 +62,11 @@ function summarise(step: Step, ranked: readonly Finding[]): string {
 
 /** Worst first, then by score, then by subject for a stable order. */
 function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || findingScore(b) - findingScore(a) || a.subject.name.localeCompare(b.subject.name);
+  return (
+    SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] ||
+    findingScore(b) - findingScore(a) ||
+    a.subject.name.localeCompare(b.subject.name)
+  );
 }
 
 export function rankCauses(findings: readonly Finding[]): LikelyCause[] {
@@ -69,7 +81,12 @@ export function rankCauses(findings: readonly Finding[]): LikelyCause[] {
   for (const [step, list] of byStep) {
     const ranked = [...list].sort(compareFindings);
     const score = Math.round(ranked.reduce((sum, f) => sum + findingScore(f), 0) * 10) / 10;
-    causes.push({ step, score, summary: summarise(step, ranked), findings: ranked.map((f) => `${f.code} ${f.subject.name}`) });
+    causes.push({
+      step,
+      score,
+      summary: summarise(step, ranked),
+      findings: ranked.map((f) => `${f.code} ${f.subject.name}`),
+    });
   }
   return causes.sort((a, b) => b.score - a.score || a.step - b.step);
 }

@@ -29,7 +29,10 @@ export interface ParsedDateTime {
 const AM = /^(?:AM|A\.M\.|a\.m\.|am|上午|午前|오전|π\.μ\.)$/u;
 const PM = /^(?:PM|P\.M\.|p\.m\.|pm|下午|午後|오후|μ\.μ\.)$/u;
 const MERIDIEM = String.raw`(?:AM|PM|A\.M\.|P\.M\.|a\.m\.|p\.m\.|am|pm|上午|下午|午前|午後|오전|오후|π\.μ\.|μ\.μ\.)`;
-const TIME = new RegExp(String.raw`^(?:(${MERIDIEM})\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d+)?(?:\s*(${MERIDIEM}))?$`, 'u');
+const TIME = new RegExp(
+  String.raw`^(?:(${MERIDIEM})\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:[.,]\d+)?(?:\s*(${MERIDIEM}))?$`,
+  'u',
+);
 
 /** `14:18:09`, `2:18:09 PM`, `14.18.09`, `下午 2:18:09` -> 24-hour clock time. */
 export function parseClockTime(text: string): ClockTime | undefined {

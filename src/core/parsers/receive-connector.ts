@@ -35,8 +35,13 @@ export interface ReceiveConnectorInfo {
 
 /** Either form: JSON when the text starts with `[` or `{`, Format-List otherwise. */
 export function parseReceiveConnectors(raw: string): ParseOutcome<ReceiveConnectorInfo[]> {
-  const first = toLines(raw).find((l) => l.text.trim() !== '')?.text.trim() ?? '';
-  return first.startsWith('[') || first.startsWith('{') ? parseReceiveConnectorJson(raw) : parseReceiveConnectorList(raw);
+  const first =
+    toLines(raw)
+      .find((l) => l.text.trim() !== '')
+      ?.text.trim() ?? '';
+  return first.startsWith('[') || first.startsWith('{')
+    ? parseReceiveConnectorJson(raw)
+    : parseReceiveConnectorList(raw);
 }
 
 export function parseReceiveConnectorList(raw: string): ParseOutcome<ReceiveConnectorInfo[]> {
@@ -67,7 +72,12 @@ export function parseReceiveConnectorList(raw: string): ParseOutcome<ReceiveConn
       if (col.truncated) {
         c.truncatedFields.push(key);
         const line = lines[(record.fields.find((f) => f.key.toLowerCase() === key.toLowerCase())?.line ?? 1) - 1];
-        problems.push(problem(line, `${key} was cut short by $FormatEnumerationLimit; use ConvertTo-Json or set $FormatEnumerationLimit = -1`));
+        problems.push(
+          problem(
+            line,
+            `${key} was cut short by $FormatEnumerationLimit; use ConvertTo-Json or set $FormatEnumerationLimit = -1`,
+          ),
+        );
       }
     };
     collect('AuthMechanism', c.authMechanisms);
@@ -80,12 +90,17 @@ export function parseReceiveConnectorList(raw: string): ParseOutcome<ReceiveConn
     c.exchangeServerAuth = c.authMechanisms.some((m) => m.toLowerCase() === 'exchangeserver');
     connectors.push(c);
   }
-  if (connectors.length === 0) return unrecognised('no record with Name, Identity, AuthMechanism or Bindings', problems);
+  if (connectors.length === 0)
+    return unrecognised('no record with Name, Identity, AuthMechanism or Bindings', problems);
   return recognised(connectors, problems);
 }
 
 export function parseReceiveConnectorJson(raw: string): ParseOutcome<ReceiveConnectorInfo[]> {
-  const read = readJson(toLines(raw).map((l) => l.text).join('\n'));
+  const read = readJson(
+    toLines(raw)
+      .map((l) => l.text)
+      .join('\n'),
+  );
   if (!read.ok) return unrecognised(read.reason);
   const problems: ParseProblem[] = [];
   const connectors: ReceiveConnectorInfo[] = [];
@@ -118,7 +133,16 @@ export function parseReceiveConnectorJson(raw: string): ParseOutcome<ReceiveConn
   return recognised(connectors, problems);
 }
 
-const KNOWN = new Set(['name', 'identity', 'server', 'enabled', 'authmechanism', 'permissiongroups', 'bindings', 'remoteipranges']);
+const KNOWN = new Set([
+  'name',
+  'identity',
+  'server',
+  'enabled',
+  'authmechanism',
+  'permissiongroups',
+  'bindings',
+  'remoteipranges',
+]);
 
 function isConnectorRecord(record: ListRecord): boolean {
   return record.fields.some((f) => ['name', 'identity', 'authmechanism', 'bindings'].includes(f.key.toLowerCase()));

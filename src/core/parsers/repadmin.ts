@@ -7,7 +7,17 @@
  * /syncall prints one section per partition, each ending `SyncAll terminated with no errors.` or
  * `SyncAll reported the following errors:` followed by the errors.
  */
-import { type Line, type ParseOutcome, type ParseProblem, isBlank, parseCode, problem, recognised, toLines, unrecognised } from './result';
+import {
+  type Line,
+  type ParseOutcome,
+  type ParseProblem,
+  isBlank,
+  parseCode,
+  problem,
+  recognised,
+  toLines,
+  unrecognised,
+} from './result';
 
 export interface ReplSummaryRow {
   line: number;
@@ -58,7 +68,8 @@ export function parseRepadminReplSummary(raw: string): ParseOutcome<ReplSummaryR
       section = 'destination';
       sawHeader = true;
     } else if (/^Experienced the following operational errors/i.test(t)) section = 'unreachable';
-    else if (/^(?:rmation|information):?$/i.test(t) && section === 'unreachable') continue; // wrapped header
+    else if (/^(?:rmation|information):?$/i.test(t) && section === 'unreachable')
+      continue; // wrapped header
     else if (section === 'unreachable' && (m = /^(\d+)\s*-\s*(\S+)$/.exec(t))) {
       result.unreachable.push({ code: Number(m[1]), dsa: m[2] ?? '' });
     } else if ((section === 'source' || section === 'destination') && (m = ROW.exec(t))) {
@@ -189,8 +200,14 @@ export function parseRepadminSyncAll(raw: string): ParseOutcome<SyncAllResult> {
       addError(withCode({ line: line.no, kind: 'issuing', message: (m[3] ?? '').trim() }, m[1], m[2]));
       recognisedAny = true;
       continue;
-    } else if ((m = /^Error contacting server (\S+?)\s*(?:\(([^)]*)\))?:\s*(-?\d+)\s*\((0x[0-9a-f]+)\):?\s*(.*)$/i.exec(body))) {
-      const e = withCode({ line: line.no, kind: 'contacting', server: m[1] ?? '', message: (m[5] ?? '').trim() }, m[3], m[4]);
+    } else if (
+      (m = /^Error contacting server (\S+?)\s*(?:\(([^)]*)\))?:\s*(-?\d+)\s*\((0x[0-9a-f]+)\):?\s*(.*)$/i.exec(body))
+    ) {
+      const e = withCode(
+        { line: line.no, kind: 'contacting', server: m[1] ?? '', message: (m[5] ?? '').trim() },
+        m[3],
+        m[4],
+      );
       addError(e);
       recognisedAny = true;
       continue;
@@ -212,7 +229,9 @@ export function parseRepadminSyncAll(raw: string): ParseOutcome<SyncAllResult> {
   for (const p of result.partitions) result.errors.push(...p.errors);
   result.errors.sort((a, b) => a.line - b.line);
   result.ok =
-    result.errors.length === 0 && result.partitions.length > 0 && result.partitions.every((p) => p.terminatedWithoutErrors);
+    result.errors.length === 0 &&
+    result.partitions.length > 0 &&
+    result.partitions.every((p) => p.terminatedWithoutErrors);
   return recognised(result, problems);
 }
 

@@ -68,11 +68,18 @@ export function readSetspnError(lines: Line[], problems: ParseProblem[]): Setspn
   for (const line of lines) {
     const t = line.text.trim();
     let m: RegExpExecArray | null;
-    if ((m = /^FindDomainForAccount: Call to DsGetDcNameWithAccountW failed with return value (0x[0-9a-f]+)/i.exec(t))) {
+    if (
+      (m = /^FindDomainForAccount: Call to DsGetDcNameWithAccountW failed with return value (0x[0-9a-f]+)/i.exec(t))
+    ) {
       lookupCode = parseCode(m[1] ?? '');
     } else if ((m = /^Could not find account (.*)$/i.exec(t))) {
       error = { kind: 'account-not-found', account: (m[1] ?? '').trim(), message: t };
-    } else if ((m = /^Failed to (?:assign|remove) SPN (?:on|from) account '(.*)', error (0x[0-9a-f]+)(?:\/(\d+))?\s*->\s*(.*)$/i.exec(t))) {
+    } else if (
+      (m =
+        /^Failed to (?:assign|remove) SPN (?:on|from) account '(.*)', error (0x[0-9a-f]+)(?:\/(\d+))?\s*->\s*(.*)$/i.exec(
+          t,
+        ))
+    ) {
       const code = parseCode(m[2] ?? '');
       error = { kind: code === 0x2098 || code === 5 ? 'access-denied' : 'other', message: (m[4] ?? t).trim() };
       if (code !== undefined) error.code = code;
@@ -109,7 +116,11 @@ export function isSetspnErrorLine(text: string): boolean {
  * list; blank chatter is skipped; `Checking domain ...` lines go to `scope`; every other line goes
  * to `header`, which returns the list for the lines indented under it (or undefined for none).
  */
-export function readBlocks(lines: readonly Line[], scope: SetspnScope, header: (line: Line, text: string) => string[] | undefined): void {
+export function readBlocks(
+  lines: readonly Line[],
+  scope: SetspnScope,
+  header: (line: Line, text: string) => string[] | undefined,
+): void {
   let current: string[] | undefined;
   for (const line of lines) {
     const t = line.text.trim();

@@ -18,7 +18,11 @@ export interface SetspnFormatOptions {
 const INDENT = '\t';
 
 /** Like `setspn -L <account>`. */
-export function formatSetspnList(accountDn: string, spns: readonly string[], options: SetspnFormatOptions = {}): string {
+export function formatSetspnList(
+  accountDn: string,
+  spns: readonly string[],
+  options: SetspnFormatOptions = {},
+): string {
   const lines = [`Registered ServicePrincipalNames for ${clean(accountDn)}:`, ...spns.map((s) => INDENT + clean(s))];
   return lines.join(options.eol ?? '\n') + (options.eol ?? '\n');
 }

@@ -18,8 +18,7 @@ import { type ParseOutcome, type ParseProblem, isBlank, problem, recognised, toL
 export type { SetspnAccount, SetspnToolError } from './setspn-common';
 
 export type SetspnListResult =
-  | { kind: 'list'; accountDn: string; spns: string[] }
-  | { kind: 'error'; error: SetspnToolError };
+  { kind: 'list'; accountDn: string; spns: string[] } | { kind: 'error'; error: SetspnToolError };
 
 export interface SetspnDuplicateGroup {
   spn: string;
@@ -118,13 +117,17 @@ export function parseSetspnDuplicates(raw: string): ParseOutcome<SetspnDuplicate
   if (error) result.error = error;
   if (result.reportedGroupCount !== undefined && result.reportedGroupCount !== result.groups.length) {
     problems.push(
-      problem(undefined, `setspn reported ${result.reportedGroupCount} group(s) but ${result.groups.length} were listed`),
+      problem(
+        undefined,
+        `setspn reported ${result.reportedGroupCount} group(s) but ${result.groups.length} were listed`,
+      ),
     );
   }
   if (!result.complete && !result.error && result.checked.length === 0 && result.groups.length === 0) {
     return unrecognised('no "Checking domain" or "found N group of duplicate SPNs" line', problems);
   }
-  if (!result.complete && !result.error) problems.push(problem(undefined, 'output ends before "found N group of duplicate SPNs."'));
+  if (!result.complete && !result.error)
+    problems.push(problem(undefined, 'output ends before "found N group of duplicate SPNs."'));
   return recognised(result, problems);
 }
 

@@ -93,11 +93,13 @@ export function cleanTerminalOutput(raw: string): string {
     if (code === ESC) {
       const next = raw[i + 1];
       if (next === undefined) break;
-      if (next.charCodeAt(0) < 0x20) i += 1; // a control (or another ESC) cancels this sequence
+      if (next.charCodeAt(0) < 0x20)
+        i += 1; // a control (or another ESC) cancels this sequence
       else if (next === '[') i = applyCsi(i + 2);
       else if (next === ']') i = skipString(i + 2, true);
       else if (ESC_STRINGS.has(next)) i = skipString(i + 2, false);
-      else if (/[()*+\-./#%]/.test(next)) i += 3; // charset designation and friends
+      else if (/[()*+\-./#%]/.test(next))
+        i += 3; // charset designation and friends
       else i += 2; // ESC 7, ESC 8, ESC =, ESC >, ESC M...
       continue;
     }

@@ -23,7 +23,8 @@ export interface TestNetConnectionResult {
   warnings: string[];
 }
 
-const WARNING = /^(WARNING|WARNUNG|AVERTISSEMENT|ADVERTENCIA|AVVISO|AVISO|WAARSCHUWING|OSTRZEŻENIE|VAROITUS|VARNING|ПРЕДУПРЕЖДЕНИЕ|警告|경고)\s*:\s*(.*)$/iu;
+const WARNING =
+  /^(WARNING|WARNUNG|AVERTISSEMENT|ADVERTENCIA|AVVISO|AVISO|WAARSCHUWING|OSTRZEŻENIE|VAROITUS|VARNING|ПРЕДУПРЕЖДЕНИЕ|警告|경고)\s*:\s*(.*)$/iu;
 
 export function parseTestNetConnection(raw: string): ParseOutcome<TestNetConnectionResult[]> {
   const lines = toLines(raw);

@@ -10,7 +10,16 @@
  *             Stratum: 3
  */
 import { parseLocaleDecimal } from './locale';
-import { type ParseOutcome, type ParseProblem, isBlank, parseCode, problem, recognised, toLines, unrecognised } from './result';
+import {
+  type ParseOutcome,
+  type ParseProblem,
+  isBlank,
+  parseCode,
+  problem,
+  recognised,
+  toLines,
+  unrecognised,
+} from './result';
 
 export interface W32tmMonitorServer {
   line: number;

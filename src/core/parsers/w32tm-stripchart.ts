@@ -4,8 +4,26 @@
  * other computer's clock is ahead of this one. Dates, times and decimal separators follow the
  * machine's locale; header lines are read in English or, failing that, by their shape.
  */
-import { type ClockTime, type DateOrder, type LocalDateTime, formatClockTime, parseClockTime, parseLocalDateTime, parseLocaleDecimal } from './locale';
-import { type ParseOutcome, type ParseProblem, hex, isBlank, parseCode, problem, recognised, toLines, unrecognised } from './result';
+import {
+  type ClockTime,
+  type DateOrder,
+  type LocalDateTime,
+  formatClockTime,
+  parseClockTime,
+  parseLocalDateTime,
+  parseLocaleDecimal,
+} from './locale';
+import {
+  type ParseOutcome,
+  type ParseProblem,
+  hex,
+  isBlank,
+  parseCode,
+  problem,
+  recognised,
+  toLines,
+  unrecognised,
+} from './result';
 import { describeW32tmError } from './w32tm-codes';
 
 export interface StripchartSample {
@@ -58,7 +76,10 @@ const GRAPH = /^(.+?)\s+d:([+-]?\d+(?:[.,]\d+)?)s\s+o:([+-]?\d+(?:[.,]\d+)?)s(?:
 const TRACKING = /^(?:Tracking\s+)?(.*?)\s*\[(.+)\][.。]?$/u;
 const FATAL = /^(?:The following error occurred:\s*)?(.*?)\s*\((0x[0-9a-f]{8})\)\.?$/iu;
 
-export function parseW32tmStripchart(raw: string, options: StripchartOptions = {}): ParseOutcome<W32tmStripchartResult> {
+export function parseW32tmStripchart(
+  raw: string,
+  options: StripchartOptions = {},
+): ParseOutcome<W32tmStripchartResult> {
   const lines = toLines(raw);
   const problems: ParseProblem[] = [];
   if (isBlank(lines)) return unrecognised('w32tm printed nothing');
@@ -93,11 +114,16 @@ export function parseW32tmStripchart(raw: string, options: StripchartOptions = {
       header = true;
     } else if ((m = /^Collecting (\d+) samples?\.?$/i.exec(t))) {
       result.samplesRequested = Number(m[1]);
-    } else if ((m = /^The current time is (.+?)\.?$/i.exec(t)) || (m = /^\D*?(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*?)[.。]?$/u.exec(t))) {
+    } else if (
+      (m = /^The current time is (.+?)\.?$/i.exec(t)) ||
+      (m = /^\D*?(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}.*?)[.。]?$/u.exec(t))
+    ) {
       readCurrentTime(result, m[1] ?? '', options.dateOrder ?? 'auto', line, problems);
     } else if ((m = FATAL.exec(t))) {
       const code = parseCode(m[2] ?? '');
-      result.fatalError = { message: (m[1] ?? '').trim() || (code !== undefined ? (describeW32tmError(code) ?? t) : t) };
+      result.fatalError = {
+        message: (m[1] ?? '').trim() || (code !== undefined ? (describeW32tmError(code) ?? t) : t),
+      };
       if (code !== undefined) result.fatalError.code = code;
     } else {
       problems.push(problem(line, 'line not understood; ignored'));

@@ -28,7 +28,13 @@ export type EventDetail =
     }
   | { kind: 'ap-err-modified'; server?: string; targetName?: string }
   | { kind: 'kdc-duplicate-name'; duplicateName?: string; nameType?: string }
-  | { kind: 'kdc-no-suitable-key'; account?: string; targetService?: string; requestedEtypes?: number[]; availableEtypes?: number[] }
+  | {
+      kind: 'kdc-no-suitable-key';
+      account?: string;
+      targetService?: string;
+      requestedEtypes?: number[];
+      availableEtypes?: number[];
+    }
   | { kind: 'exchange-inbound-auth-failed'; error?: string; connector?: string; mechanism?: string; sourceIp?: string }
   | { kind: 'other' };
 
@@ -53,7 +59,8 @@ export function parseWinEvents(raw: string): ParseOutcome<WinEvent[]> {
     .join('\n');
   const read = readJson(text);
   // Get-WinEvent reports an empty result as an error record, not as JSON.
-  if (!read.ok && /No events were found that match the specified selection criteria/i.test(text)) return recognised([], []);
+  if (!read.ok && /No events were found that match the specified selection criteria/i.test(text))
+    return recognised([], []);
   if (!read.ok) return unrecognised(read.reason);
   const problems: ParseProblem[] = [];
   const events: WinEvent[] = [];
@@ -74,7 +81,8 @@ export function parseWinEvents(raw: string): ParseOutcome<WinEvent[]> {
     if (machine !== undefined) e.machineName = machine;
     const time = psDate(prop(item, 'TimeCreated'));
     if (time !== undefined) e.timeCreated = time;
-    else if (prop(item, 'TimeCreated') !== undefined) problems.push(problem(undefined, `item ${index}: TimeCreated not understood`));
+    else if (prop(item, 'TimeCreated') !== undefined)
+      problems.push(problem(undefined, `item ${index}: TimeCreated not understood`));
     const recordId = num(prop(item, 'RecordId'));
     if (recordId !== undefined) e.recordId = recordId;
     const level = str(prop(item, 'LevelDisplayName'));

@@ -57,7 +57,10 @@ export class SmtpReplyReader {
       // Bounded between reads too (a server may talk while no read waits): past the cap the
       // buffer is dropped and the connection closed, so neither memory nor re-scanning grows.
       this.buffer = '';
-      this.failure = new DoctorError('protocol', `${this.what} sent more than ${this.maxBytes} bytes without ending its reply`);
+      this.failure = new DoctorError(
+        'protocol',
+        `${this.what} sent more than ${this.maxBytes} bytes without ending its reply`,
+      );
       this.socket.destroy();
       this.wake?.();
       return;

@@ -23,7 +23,8 @@ export function testNetConnection(runOn: string, target: string, port: number): 
 }
 
 function checkedPorts(ports: readonly number[]): string {
-  for (const p of ports) if (!Number.isInteger(p) || p < 1 || p > 65535) throw new CommandLineError(`${p} is not a TCP port`, 0);
+  for (const p of ports)
+    if (!Number.isInteger(p) || p < 1 || p > 65535) throw new CommandLineError(`${p} is not a TCP port`, 0);
   return ports.join(',');
 }
 
@@ -32,7 +33,12 @@ function checkedPorts(ports: readonly number[]): string {
  * target on every port and the answers come back as one table. Names are validated and quoted;
  * undefined when one of them does not pass.
  */
-export function remotePortSweep(servers: readonly string[], targets: readonly string[], ports: readonly number[], what = 'domain controller'): Remedy | undefined {
+export function remotePortSweep(
+  servers: readonly string[],
+  targets: readonly string[],
+  ports: readonly number[],
+  what = 'domain controller',
+): Remedy | undefined {
   if (servers.length === 0 || targets.length === 0 || ports.length === 0) return undefined;
   try {
     const script =
@@ -56,5 +62,3 @@ export function remotePortSweep(servers: readonly string[], targets: readonly st
 export function portTestRemedies(servers: readonly string[], target: string, ports: readonly number[]): Remedy[] {
   return compact(servers.flatMap((s) => ports.map((p) => testNetConnection(s, target, p))));
 }
-
-

@@ -42,7 +42,9 @@ export function repadminSyncAll(source?: string): Remedy | undefined {
     shell: 'powershell',
     changesState: true,
     executable: 'repadmin',
-    args: source ? [arg.switch('/syncall'), arg.host(source), arg.switch('/AdeP')] : [arg.switch('/syncall'), arg.switch('/AdeP')],
+    args: source
+      ? [arg.switch('/syncall'), arg.host(source), arg.switch('/AdeP')]
+      : [arg.switch('/syncall'), arg.switch('/AdeP')],
   });
 }
 

@@ -81,7 +81,12 @@ export function w32tmStripchart(target: string): Remedy | undefined {
     shell: 'powershell',
     changesState: false,
     executable: 'w32tm',
-    args: [arg.switch('/stripchart'), arg.joined('/computer:', target, 'host'), arg.switch('/samples:3'), arg.switch('/dataonly')],
+    args: [
+      arg.switch('/stripchart'),
+      arg.joined('/computer:', target, 'host'),
+      arg.switch('/samples:3'),
+      arg.switch('/dataonly'),
+    ],
   });
 }
 

@@ -37,6 +37,11 @@ function orderFinding(f: Finding): Finding {
   return ordered;
 }
 
-export function renderJson(findings: readonly Finding[], verdict: Verdict, meta: ReportMeta, options: RenderOptions = {}): string {
+export function renderJson(
+  findings: readonly Finding[],
+  verdict: Verdict,
+  meta: ReportMeta,
+  options: RenderOptions = {},
+): string {
   return redactSecrets(JSON.stringify(buildJsonReport(findings, verdict, meta), null, 2), options.secrets) + '\n';
 }

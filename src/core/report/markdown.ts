@@ -4,7 +4,14 @@
  * commands. Everything from a server is escaped: table cells cannot break the table, text cannot
  * inject HTML or links, and code fences are longer than any backtick run inside them.
  */
-import { SEVERITY_ORDER, STEP_TITLES, type Finding, type Severity, type Step, type Verdict } from '../../shared/findings';
+import {
+  SEVERITY_ORDER,
+  STEP_TITLES,
+  type Finding,
+  type Severity,
+  type Step,
+  type Verdict,
+} from '../../shared/findings';
 import { sanitizeForTerminal } from '../safety/terminal-text';
 import { redactDeep, redactSecrets, type ReportMeta } from './meta';
 import type { RenderOptions } from './json';
@@ -38,17 +45,26 @@ function table(columns: readonly string[], rows: readonly (readonly string[])[])
 
 function renderFinding(f: Finding): string {
   const parts: string[] = [];
-  parts.push(`### ${SEVERITY_MARK[f.severity]} ${SEVERITY_LABEL[f.severity]}: ${mdText(f.subject.name)}: ${mdText(f.title)}`);
+  parts.push(
+    `### ${SEVERITY_MARK[f.severity]} ${SEVERITY_LABEL[f.severity]}: ${mdText(f.subject.name)}: ${mdText(f.title)}`,
+  );
   parts.push(`\`${f.code.replace(/`/g, '')}\`${f.subject.id ? ` · ${mdText(f.subject.id)}` : ''}`);
   if (f.reason) parts.push(`**Why unknown:** ${mdText(f.reason)}`);
   if (f.explanation) parts.push(mdText(f.explanation));
   if (f.evidence.length) {
-    parts.push(table(['Observed', 'Value', 'Source', 'When'], f.evidence.map((e) => [e.label, e.value, e.source, e.observedAt])));
+    parts.push(
+      table(
+        ['Observed', 'Value', 'Source', 'When'],
+        f.evidence.map((e) => [e.label, e.value, e.source, e.observedAt]),
+      ),
+    );
   }
   for (const t of f.tables ?? []) parts.push(`*${mdText(t.caption)}*\n\n${table(t.columns, t.rows)}`);
   for (const r of f.remedies) {
     const effect = r.changesState ? '**changes the server**' : 'read-only';
-    parts.push(`- ${mdText(r.summary)} (${effect}; run on ${mdText(r.runOn)}):\n\n${indent(mdCode(r.command, r.shell === 'cmd' ? 'bat' : r.shell === 'posix' ? 'sh' : 'powershell'))}`);
+    parts.push(
+      `- ${mdText(r.summary)} (${effect}; run on ${mdText(r.runOn)}):\n\n${indent(mdCode(r.command, r.shell === 'cmd' ? 'bat' : r.shell === 'posix' ? 'sh' : 'powershell'))}`,
+    );
   }
   return parts.join('\n\n');
 }
@@ -61,11 +77,19 @@ function indent(text: string): string {
 }
 
 function renderVerdict(verdict: Verdict): string {
-  const counts = (['error', 'warning', 'unknown', 'ok'] as const).map((s) => `${verdict.counts[s] ?? 0} ${SEVERITY_LABEL[s].toLowerCase()}`).join(', ');
-  const lines = [`## Verdict: ${SEVERITY_MARK[verdict.overall]} ${SEVERITY_LABEL[verdict.overall]}`, '', `Findings: ${counts}.`];
+  const counts = (['error', 'warning', 'unknown', 'ok'] as const)
+    .map((s) => `${verdict.counts[s] ?? 0} ${SEVERITY_LABEL[s].toLowerCase()}`)
+    .join(', ');
+  const lines = [
+    `## Verdict: ${SEVERITY_MARK[verdict.overall]} ${SEVERITY_LABEL[verdict.overall]}`,
+    '',
+    `Findings: ${counts}.`,
+  ];
   if (verdict.causes.length) {
     lines.push('', 'Likely causes, most likely first:', '');
-    verdict.causes.forEach((c, i) => lines.push(`${i + 1}. Step ${c.step} (${mdText(STEP_TITLES[c.step])}): ${mdText(c.summary)}`));
+    verdict.causes.forEach((c, i) =>
+      lines.push(`${i + 1}. Step ${c.step} (${mdText(STEP_TITLES[c.step])}): ${mdText(c.summary)}`),
+    );
   }
   return lines.join('\n');
 }
@@ -78,15 +102,27 @@ export function groupByStep(findings: readonly Finding[]): Map<Step, Finding[]> 
   return new Map([...groups.entries()].sort(([a], [b]) => a - b));
 }
 
-export function renderMarkdown(allFindings: readonly Finding[], allVerdict: Verdict, allMeta: ReportMeta, options: RenderOptions = {}): string {
+export function renderMarkdown(
+  allFindings: readonly Finding[],
+  allVerdict: Verdict,
+  allMeta: ReportMeta,
+  options: RenderOptions = {},
+): string {
   // Secrets are masked in the data first: escaping could otherwise split one so it is not found.
-  const { findings, verdict, meta } = redactDeep({ findings: allFindings, verdict: allVerdict, meta: allMeta }, options.secrets);
+  const { findings, verdict, meta } = redactDeep(
+    { findings: allFindings, verdict: allVerdict, meta: allMeta },
+    options.secrets,
+  );
   const out: string[] = ['# Exchange authentication diagnosis (454 4.7.0)', ''];
-  out.push(`- Checked: ${mdText(meta.scope)}${meta.servers.length ? `, servers ${mdText(meta.servers.join(', '))}` : ''}`);
+  out.push(
+    `- Checked: ${mdText(meta.scope)}${meta.servers.length ? `, servers ${mdText(meta.servers.join(', '))}` : ''}`,
+  );
   if (meta.directoryUrl) out.push(`- Directory: ${mdText(meta.directoryUrl)}`);
   out.push(`- Steps: ${meta.steps.join(', ')}`);
   out.push(`- Started: ${mdText(meta.startedAt)}${meta.finishedAt ? `, finished: ${mdText(meta.finishedAt)}` : ''}`);
-  out.push(`- Tool: ${mdText(meta.tool.name)} ${mdText(meta.tool.version)}${meta.platform ? ` on ${mdText(meta.platform)}` : ''}`);
+  out.push(
+    `- Tool: ${mdText(meta.tool.name)} ${mdText(meta.tool.version)}${meta.platform ? ` on ${mdText(meta.platform)}` : ''}`,
+  );
   out.push('', renderVerdict(verdict));
   for (const [step, list] of groupByStep(findings)) {
     out.push('', `## Step ${step}: ${mdText(STEP_TITLES[step])}`);

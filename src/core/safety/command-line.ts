@@ -69,7 +69,8 @@ function checkValue(text: string, check: ValueCheck): string | undefined {
       return /^\d{1,10}$/.test(text) ? undefined : `"${sanitizeForTerminal(text)}" is not a whole number`;
     case 'text': {
       const bad = unsafeCharacter(text);
-      if (bad !== undefined) return `the value contains a line break, control, bidirectional or invisible character (${describeCodePoint(bad)})`;
+      if (bad !== undefined)
+        return `the value contains a line break, control, bidirectional or invisible character (${describeCodePoint(bad)})`;
       if (text.startsWith('-')) return 'the value starts with "-" and would read as an option';
       return undefined;
     }

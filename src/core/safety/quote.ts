@@ -47,7 +47,10 @@ export function quoteForCmd(value: string): string {
   if (value === '') return '""';
   if (CMD_BARE.test(value)) return value;
   if (CMD_QUOTABLE.test(value)) {
-    if (value.endsWith('\\')) throw new QuoteError('cmd.exe: an argument in quotes cannot end with a backslash (it would escape the closing quote)');
+    if (value.endsWith('\\'))
+      throw new QuoteError(
+        'cmd.exe: an argument in quotes cannot end with a backslash (it would escape the closing quote)',
+      );
     return `"${value}"`;
   }
   const bad = [...value].find((ch) => !CMD_QUOTABLE.test(ch)) ?? '';

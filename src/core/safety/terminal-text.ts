@@ -5,7 +5,8 @@
  * and joiners, the byte-order mark) could hide part of a command from the person approving it,
  * so they are shown as visible escapes instead.
  */
-const UNSAFE_CHARS = '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+const UNSAFE_CHARS =
+  '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
 const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`, 'gu');
 const UNSAFE_ONE = new RegExp(`[${UNSAFE_CHARS}]`, 'u');
 
@@ -21,13 +22,16 @@ export function hasUnsafeTerminalText(value: string): boolean {
 export function sanitizeForTerminal(value: string): string {
   return value.replace(UNSAFE, (c) => {
     const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    return code <= 0xff
+      ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+      : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
   });
 }
 
 /** `U+0435` style name of a code point, for messages about a rejected character. */
 export function describeCodePoint(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
-  const shown = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || /\s/u.test(ch) || hasUnsafeTerminalText(ch) ? '' : ` '${ch}'`;
+  const shown =
+    cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || /\s/u.test(ch) || hasUnsafeTerminalText(ch) ? '' : ` '${ch}'`;
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}${shown}`;
 }

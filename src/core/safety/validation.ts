@@ -47,22 +47,36 @@ export function validateHostName(input: string): Validation<ValidHost> {
   const bad = badCharacterReason('the host name', input, /[A-Za-z0-9.-]/, 'ASCII letters, digits, hyphens and dots');
   if (bad) return { ok: false, reason: bad };
   const name = input.endsWith('.') && input.length > 1 ? input.slice(0, -1) : input;
-  if (name.startsWith('-')) return { ok: false, reason: 'the host name starts with a hyphen (it would read as an option)' };
-  if (name.length > 253) return { ok: false, reason: `the host name is ${name.length} characters long; at most 253 are allowed` };
+  if (name.startsWith('-'))
+    return { ok: false, reason: 'the host name starts with a hyphen (it would read as an option)' };
+  if (name.length > 253)
+    return { ok: false, reason: `the host name is ${name.length} characters long; at most 253 are allowed` };
   const labels = name.split('.');
   for (const [i, label] of labels.entries()) {
-    if (label === '') return { ok: false, reason: `the host name has an empty label at position ${i + 1} (two dots in a row, or a leading dot)` };
-    if (label.length > 63) return { ok: false, reason: `the label "${label.slice(0, 20)}..." is ${label.length} characters long; at most 63 are allowed` };
+    if (label === '')
+      return {
+        ok: false,
+        reason: `the host name has an empty label at position ${i + 1} (two dots in a row, or a leading dot)`,
+      };
+    if (label.length > 63)
+      return {
+        ok: false,
+        reason: `the label "${label.slice(0, 20)}..." is ${label.length} characters long; at most 63 are allowed`,
+      };
     if (!LABEL.test(label)) return { ok: false, reason: `the label "${label}" starts or ends with a hyphen` };
   }
   if (labels.length === 4 && labels.every((l) => /^\d{1,3}$/.test(l))) {
     if (labels.some((l) => Number(l) > 255)) return { ok: false, reason: 'the IPv4 address has a part above 255' };
     return { ok: true, value: { name, kind: 'ipv4' } };
   }
-  if (labels.every((l) => /^\d+$/.test(l))) return { ok: false, reason: 'the host name is all digits but not an IPv4 address' };
+  if (labels.every((l) => /^\d+$/.test(l)))
+    return { ok: false, reason: 'the host name is all digits but not an IPv4 address' };
   if (labels.length === 1) {
     if (name.length > 15) {
-      return { ok: false, reason: `a single-label (NetBIOS) computer name has at most 15 characters; "${name}" has ${name.length}` };
+      return {
+        ok: false,
+        reason: `a single-label (NetBIOS) computer name has at most 15 characters; "${name}" has ${name.length}`,
+      };
     }
     return { ok: true, value: { name, kind: 'netbios' } };
   }
@@ -83,10 +97,14 @@ export function validateSpn(input: string): Validation<ValidSpn> {
   const bad = badCharacterReason('the SPN', input, /[A-Za-z0-9.\-/:_]/, 'ASCII letters, digits and - . / : _');
   if (bad) return { ok: false, reason: bad };
   const parts = input.split('/');
-  if (parts.length < 2 || parts.length > 3) return { ok: false, reason: 'an SPN has the form service/host[:port][/servicename]' };
+  if (parts.length < 2 || parts.length > 3)
+    return { ok: false, reason: 'an SPN has the form service/host[:port][/servicename]' };
   const [serviceClass = '', hostPort = '', serviceName] = parts;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(serviceClass)) {
-    return { ok: false, reason: `the service class "${serviceClass}" must start with a letter or digit and hold letters, digits, . _ -` };
+    return {
+      ok: false,
+      reason: `the service class "${serviceClass}" must start with a letter or digit and hold letters, digits, . _ -`,
+    };
   }
   const hp = /^([^:]*)(?::(\d{1,5}))?$/.exec(hostPort);
   if (!hp) return { ok: false, reason: 'the host part has more than one ":"' };
@@ -100,7 +118,10 @@ export function validateSpn(input: string): Validation<ValidSpn> {
   }
   if (serviceName !== undefined) {
     if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,252}$/.test(serviceName)) {
-      return { ok: false, reason: `the service name "${serviceName}" must hold letters, digits, . _ - and not start with -` };
+      return {
+        ok: false,
+        reason: `the service name "${serviceName}" must hold letters, digits, . _ - and not start with -`,
+      };
     }
     value.serviceName = serviceName;
   }
@@ -113,10 +134,12 @@ export function validateSpn(input: string): Validation<ValidSpn> {
  */
 export function validateDistinguishedName(input: string): Validation<{ dn: string; rdns: number }> {
   if (typeof input !== 'string' || input.trim() === '') return { ok: false, reason: 'the distinguished name is empty' };
-  if (input.length > 2048) return { ok: false, reason: `the distinguished name is ${input.length} characters long; at most 2048 are allowed` };
+  if (input.length > 2048)
+    return { ok: false, reason: `the distinguished name is ${input.length} characters long; at most 2048 are allowed` };
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const ctl = firstBad(input, /[^\u0000-\u001f\u007f-\u009f\u2028\u2029]/u);
-  if (ctl !== undefined) return { ok: false, reason: `the distinguished name contains a control character, ${describeCodePoint(ctl)}` };
+  if (ctl !== undefined)
+    return { ok: false, reason: `the distinguished name contains a control character, ${describeCodePoint(ctl)}` };
   if (input !== input.trim()) return { ok: false, reason: 'the distinguished name starts or ends with white space' };
   const rdns: string[] = [];
   let current = '';
@@ -135,7 +158,8 @@ export function validateDistinguishedName(input: string): Validation<{ dn: strin
   for (const [i, rdn] of rdns.entries()) {
     const m = /^\s*([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)\s*=(.*)$/.exec(rdn);
     if (!m) return { ok: false, reason: `part ${i + 1} ("${rdn.slice(0, 40)}") is not of the form type=value` };
-    if ((m[2] ?? '').trim() === '') return { ok: false, reason: `part ${i + 1} ("${rdn.slice(0, 40)}") has an empty value` };
+    if ((m[2] ?? '').trim() === '')
+      return { ok: false, reason: `part ${i + 1} ("${rdn.slice(0, 40)}") has an empty value` };
     if (/(^|[^\\])[=+<>;"#]/.test((m[2] ?? '').replace(/^#/, ''))) {
       // `+` joins multi-valued RDNs and is legal, but not in the names this product handles.
       return { ok: false, reason: `part ${i + 1} ("${rdn.slice(0, 40)}") has an unescaped special character` };

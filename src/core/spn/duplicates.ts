@@ -95,9 +95,10 @@ export async function findSpnHolders(
   // Keeps each OR filter short; a server has four SPNs, an organisation may have hundreds.
   for (let i = 0; i < list.length; i += 40) {
     const batch = list.slice(i, i + 40);
-    const filter = batch.length === 1
-      ? `(servicePrincipalName=${escapeFilterValue(batch[0] ?? '')})`
-      : `(|${batch.map((s) => `(servicePrincipalName=${escapeFilterValue(s)})`).join('')})`;
+    const filter =
+      batch.length === 1
+        ? `(servicePrincipalName=${escapeFilterValue(batch[0] ?? '')})`
+        : `(|${batch.map((s) => `(servicePrincipalName=${escapeFilterValue(s)})`).join('')})`;
     for await (const entry of searchOrEmpty(session, filter, HOLDER_ATTRIBUTES, options)) {
       const holder = holderFromEntry(entry);
       for (const spn of holder.spns) {

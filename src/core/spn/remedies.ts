@@ -43,7 +43,10 @@ export function setspnAdd(spn: string, server: string): Remedy | undefined {
   });
 }
 
-export function setspnDelete(spn: string, holder: Pick<SpnHolder, 'dn' | 'kind' | 'samAccountName'>): Remedy | undefined {
+export function setspnDelete(
+  spn: string,
+  holder: Pick<SpnHolder, 'dn' | 'kind' | 'samAccountName'>,
+): Remedy | undefined {
   const who = holder.samAccountName ?? holder.dn;
   return tryRemedy({
     summary: `Remove ${spn} from ${who}, which should not hold it`,

@@ -80,7 +80,10 @@ export async function requestServiceTicket(runner: ProcessRunner, request: Ticke
   }
   const cache = await runner.run('klist', ['-s'], opts);
   if (cache.exitCode !== 0) {
-    return { kind: 'not-tried', reason: 'there is no Kerberos ticket cache on this machine (run kinit first to test ticket issue end to end)' };
+    return {
+      kind: 'not-tried',
+      reason: 'there is no Kerberos ticket cache on this machine (run kinit first to test ticket issue end to end)',
+    };
   }
   const principal = request.realm ? `${request.spn}@${request.realm.toUpperCase()}` : request.spn;
   const r = await runner.run('kvno', [principal], opts);

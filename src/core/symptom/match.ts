@@ -28,7 +28,9 @@ export function matchHost(servers: readonly KnownServer[], ref: HostRef | undefi
     const hit =
       servers.find((s) => s.name.toLowerCase() === name) ??
       servers.find((s) => s.fqdns.some((f) => f.toLowerCase() === name)) ??
-      servers.find((s) => s.fqdns.some((f) => f.toLowerCase().split('.')[0] === name.split('.')[0] && !name.includes('.')));
+      servers.find((s) =>
+        s.fqdns.some((f) => f.toLowerCase().split('.')[0] === name.split('.')[0] && !name.includes('.')),
+      );
     if (hit) return hit;
   }
   if (ref.ip) {

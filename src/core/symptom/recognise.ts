@@ -25,7 +25,8 @@ const LAST_ENDPOINT = /last endpoint attempted was\s+\[?([0-9a-f.:]+?)\]?:(\d{1,
 const EVENT_1035 =
   /authentication failed with error\s+(\S+?)\s+for Receive connector\s+(.+?)\.\s*The authentication mechanism is\s+(\S+?)\.[\s\S]*?\[([^\]\s]+)\]/i;
 const EVENT_1035_LOOSE = /\b1035\b[\s\S]{0,400}\bMSExchangeTransport\b|\bMSExchangeTransport\b[\s\S]{0,400}\b1035\b/i;
-const COMPUTER_LINE = /^\s*(?:Computer|MachineName|Equipo|Computer name|Computador|Computadora)\s*[:=]\s*([A-Za-z0-9.-]+)\s*$/im;
+const COMPUTER_LINE =
+  /^\s*(?:Computer|MachineName|Equipo|Computer name|Computador|Computadora)\s*[:=]\s*([A-Za-z0-9.-]+)\s*$/im;
 const NEXT_HOP = /^\s*NextHopDomain\s*:\s*(.+?)\s*$/im;
 const QUEUE_IDENTITY = /^\s*Identity\s*:\s*([A-Za-z0-9-]+)\\\d+\s*$/im;
 
@@ -44,7 +45,8 @@ function splitEndpoint(text: string): { ip?: string; name?: string; port?: numbe
 /** The server a default receive connector is named after: `Default EX02`, `Default Frontend EX02`. */
 export function serverOfConnector(connector: string): string | undefined {
   const c = connector.replace(/^.*\\/, '').trim();
-  const m = /^(?:Default(?: Frontend)?|Client(?: Frontend| Proxy)|Outbound Proxy Frontend)\s+([A-Za-z0-9-]{1,63})$/i.exec(c);
+  const m =
+    /^(?:Default(?: Frontend)?|Client(?: Frontend| Proxy)|Outbound Proxy Frontend)\s+([A-Za-z0-9-]{1,63})$/i.exec(c);
   return m?.[1];
 }
 
@@ -140,7 +142,8 @@ function fromQueueViewer(text: string, r: SymptomRecognition): void {
   const endpoint = LAST_ENDPOINT.exec(text);
   if (endpoint) r.receiving = { ...r.receiving, ...splitEndpoint(`${endpoint[1]}:${endpoint[2]}`) };
   const hop = NEXT_HOP.exec(text)?.[1];
-  if (hop && !r.receiving?.name && !r.receiving?.ip && /^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(hop)) r.receiving = { name: hop };
+  if (hop && !r.receiving?.name && !r.receiving?.ip && /^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(hop))
+    r.receiving = { name: hop };
   const queueOwner = QUEUE_IDENTITY.exec(text)?.[1];
   if (queueOwner && !r.sending) r.sending = { name: queueOwner };
 }
@@ -165,7 +168,8 @@ export function recogniseSymptom(input: string): SymptomRecognition {
   r.recognised = r.kinds.length > 0;
   if (r.error) r.facts.push({ label: 'Error', value: r.error });
   if (r.mechanism) r.facts.push({ label: 'Authentication mechanism', value: r.mechanism });
-  if (r.connector && !r.facts.some((f) => f.label === 'Connector')) r.facts.push({ label: 'Connector', value: r.connector });
+  if (r.connector && !r.facts.some((f) => f.label === 'Connector'))
+    r.facts.push({ label: 'Connector', value: r.connector });
   const sending = describe(r.sending);
   if (sending) r.facts.push({ label: 'Sending server', value: sending });
   const receiving = describe(r.receiving);

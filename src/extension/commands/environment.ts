@@ -29,9 +29,11 @@ export interface CliEnvironment {
 
 export async function cliEnvironment(credentials: CredentialStore): Promise<CliEnvironment> {
   const s = readSettings();
-  if (s.hosts.length === 0 || !s.bindUser) throw new Error(vscode.l10n.t('Set the domain controller and bind user before signing in.'));
+  if (s.hosts.length === 0 || !s.bindUser)
+    throw new Error(vscode.l10n.t('Set the domain controller and bind user before signing in.'));
   const password = await credentials.get(s);
-  if (password === undefined) throw new Error(vscode.l10n.t('No password is stored for {0}; run "Sign in to directory" first.', s.bindUser));
+  if (password === undefined)
+    throw new Error(vscode.l10n.t('No password is stored for {0}; run "Sign in to directory" first.', s.bindUser));
   const env: Record<string, string> = {
     EAD_DC_HOST: s.hosts.join(','),
     EAD_DC_PORT: String(s.port),

@@ -16,7 +16,13 @@ export interface ExportRequest {
   uri?: vscode.Uri;
 }
 
-export function renderReport(store: FindingsStore, format: ReportFormat, version: string, secrets: readonly string[], directoryUrl?: string): string {
+export function renderReport(
+  store: FindingsStore,
+  format: ReportFormat,
+  version: string,
+  secrets: readonly string[],
+  directoryUrl?: string,
+): string {
   const entries = store.all;
   const findings = store.findings();
   const now = new Date().toISOString();
@@ -33,12 +39,22 @@ export function renderReport(store: FindingsStore, format: ReportFormat, version
     steps,
     platform: process.platform,
   };
-  return format === 'json' ? renderJson(findings, verdict, meta, { secrets }) : renderMarkdown(findings, verdict, meta, { secrets });
+  return format === 'json'
+    ? renderJson(findings, verdict, meta, { secrets })
+    : renderMarkdown(findings, verdict, meta, { secrets });
 }
 
-export async function exportReport(store: FindingsStore, request: ExportRequest, version: string, secrets: readonly string[], directoryUrl?: string): Promise<vscode.Uri | undefined> {
+export async function exportReport(
+  store: FindingsStore,
+  request: ExportRequest,
+  version: string,
+  secrets: readonly string[],
+  directoryUrl?: string,
+): Promise<vscode.Uri | undefined> {
   if (store.all.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There are no findings to export yet: run a diagnosis or a tool first.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('There are no findings to export yet: run a diagnosis or a tool first.'),
+    );
     return undefined;
   }
   let format = request.format;

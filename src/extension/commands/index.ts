@@ -13,7 +13,12 @@ import { SECTION, readSettings } from '../directory/settings.js';
 import { DiagnosisService, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service.js';
 import { FindingsStore } from '../findings/findings-store.js';
 import { RemedyRegistry } from '../findings/remedy-registry.js';
-import { FINDINGS_VIEW_ID, FindingsViewProvider, type FindingsNode, type FindingsSnapshot } from '../findings/findings-view.js';
+import {
+  FINDINGS_VIEW_ID,
+  FindingsViewProvider,
+  type FindingsNode,
+  type FindingsSnapshot,
+} from '../findings/findings-view.js';
 import { StatusItem } from '../status/status-item.js';
 import { TerminalRunner, posixShellPath } from '../terminal/terminal-runner.js';
 import { PlanError, type ToolPlan } from '../terminal/tools.js';
@@ -50,7 +55,11 @@ export interface CommandsFeatureApi {
   setHooks?: (hooks: GateHooks) => void;
 }
 
-export function activateCommandsFeature(context: vscode.ExtensionContext, api: ExchangeAuthDoctorApi, log: vscode.LogOutputChannel): CommandsFeatureApi {
+export function activateCommandsFeature(
+  context: vscode.ExtensionContext,
+  api: ExchangeAuthDoctorApi,
+  log: vscode.LogOutputChannel,
+): CommandsFeatureApi {
   const credentials = new CredentialStore(context.secrets);
   const diagnosis = new DiagnosisService({ api, credentials, log });
   const store = new FindingsStore();
@@ -65,7 +74,13 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
     log,
     useShellIntegration: () => config().get<boolean>('terminal.useShellIntegration') !== false,
     ...(shellPath ? { shellPath } : {}),
-    ...(windows ? {} : { message: vscode.l10n.t('Exchange Auth Doctor: the Windows tools (setspn, w32tm, repadmin, PowerShell) are not available on this system; the same commands run the exchange-auth-doctor CLI, which reads Active Directory over LDAP instead.') }),
+    ...(windows
+      ? {}
+      : {
+          message: vscode.l10n.t(
+            'Exchange Auth Doctor: the Windows tools (setspn, w32tm, repadmin, PowerShell) are not available on this system; the same commands run the exchange-auth-doctor CLI, which reads Active Directory over LDAP instead.',
+          ),
+        }),
   });
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
 
@@ -79,8 +94,13 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
     store,
     log,
     // In the desktop editor process.execPath is Electron: ELECTRON_RUN_AS_NODE for the CLI's command only.
-    cli: { node: process.execPath, script: context.asAbsolutePath('dist/cli.js'), runAsNode: process.versions.electron !== undefined },
-    useWindowsTools: () => gate.hooks.windowsTools ?? (windows && config().get<string>('checks.windowsTools') !== 'never'),
+    cli: {
+      node: process.execPath,
+      script: context.asAbsolutePath('dist/cli.js'),
+      runAsNode: process.versions.electron !== undefined,
+    },
+    useWindowsTools: () =>
+      gate.hooks.windowsTools ?? (windows && config().get<string>('checks.windowsTools') !== 'never'),
     powershellExe: windows ? findPowerShell() : 'pwsh',
     cliEnv: () => cliEnvironment(credentials),
     clockLimits: () => {
@@ -109,7 +129,12 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
       const command = typeof asked?.command === 'string' ? asked.command : '';
       log.warn(`Refused to run a remedy this extension did not produce: ${sanitizeForTerminal(command)}`);
       const summary = typeof asked?.summary === 'string' ? sanitizeForTerminal(asked.summary) : vscode.l10n.t('remedy');
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0}: not a remedy of the current findings, so it was not run. Run the diagnosis again.', summary));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          '{0}: not a remedy of the current findings, so it was not run. Run the diagnosis again.',
+          summary,
+        ),
+      );
       return [{ status: 'refused', tool: 'remedy', target: command, findings: [], message: 'unknown remedy' }];
     }
     const { remedy, finding } = known;
@@ -118,7 +143,12 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
 
   const onRun = (run: DiagnosisRun): void => {
     remedies.remember(run.findings);
-    const key = run.scope.kind === 'organisation' ? 'organisation' : run.scope.kind === 'server' ? `server:${run.scope.server.toUpperCase()}` : `pair:${run.scope.sending}:${run.scope.receiving}`.toUpperCase();
+    const key =
+      run.scope.kind === 'organisation'
+        ? 'organisation'
+        : run.scope.kind === 'server'
+          ? `server:${run.scope.server.toUpperCase()}`
+          : `pair:${run.scope.sending}:${run.scope.receiving}`.toUpperCase();
     store.add({
       key: `diagnosis:${key}`,
       kind: 'diagnosis',
@@ -129,7 +159,12 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
       findings: run.findings,
       at: run.startedAt,
     });
-    status.show(vscode.l10n.t('Diagnosis of {0}', scopeLabel(run.scope)), run.verdict.counts, run.verdict.overall, run.cancelled);
+    status.show(
+      vscode.l10n.t('Diagnosis of {0}', scopeLabel(run.scope)),
+      run.verdict.counts,
+      run.verdict.overall,
+      run.cancelled,
+    );
   };
 
   /** Builds plans (a bad name is reported, not thrown) and runs them. */
@@ -171,7 +206,9 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
     store.onDidChange(applyHealth),
     store.onDidChange(rememberStore),
     ...registerToolCommands({ api, log, gate, runTool, diagnose, runRemedy: runKnownRemedy }),
-    vscode.commands.registerCommand(TOOL_COMMANDS.showFindings, () => vscode.commands.executeCommand(`${FINDINGS_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand(TOOL_COMMANDS.showFindings, () =>
+      vscode.commands.executeCommand(`${FINDINGS_VIEW_ID}.focus`),
+    ),
     vscode.commands.registerCommand(TOOL_COMMANDS.clearFindings, () => {
       store.clear();
       api.clearServerHealth();
@@ -179,14 +216,19 @@ export function activateCommandsFeature(context: vscode.ExtensionContext, api: E
     vscode.commands.registerCommand(TOOL_COMMANDS.copyRemedy, async (node?: FindingsNode) => {
       if (node?.type !== 'remedy') return;
       await vscode.env.clipboard.writeText(node.remedy.command);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Command copied: {0}', node.remedy.command.split('\n')[0] ?? ''));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Command copied: {0}', node.remedy.command.split('\n')[0] ?? ''),
+      );
     }),
-    vscode.commands.registerCommand(TOOL_COMMANDS.exportReport, async (request?: { format?: 'markdown' | 'json'; uri?: vscode.Uri }) => {
-      const { exportReport } = await import('./export-report.js');
-      const settings = readSettings();
-      const password = await credentials.get(settings);
-      return exportReport(store, request ?? {}, version, password ? [password] : [], api.getDiscovery()?.source);
-    }),
+    vscode.commands.registerCommand(
+      TOOL_COMMANDS.exportReport,
+      async (request?: { format?: 'markdown' | 'json'; uri?: vscode.Uri }) => {
+        const { exportReport } = await import('./export-report.js');
+        const settings = readSettings();
+        const password = await credentials.get(settings);
+        return exportReport(store, request ?? {}, version, password ? [password] : [], api.getDiscovery()?.source);
+      },
+    ),
   );
   void vscode.commands.executeCommand('setContext', 'exchangeAuthDoctor.windowsTools', windows);
 

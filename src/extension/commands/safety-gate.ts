@@ -58,9 +58,17 @@ export class SafetyGate {
     if (this.isTrusted()) return false;
     this.log.warn(`Refused in an untrusted workspace: ${shown(title)}`);
     const manage = vscode.l10n.t('Manage Workspace Trust');
-    void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is not available in an untrusted workspace: it runs tools against hosts this workspace could have set.', shown(title)), manage).then((pick) => {
-      if (pick === manage) void vscode.commands.executeCommand('workbench.trust.manage');
-    });
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          '"{0}" is not available in an untrusted workspace: it runs tools against hosts this workspace could have set.',
+          shown(title),
+        ),
+        manage,
+      )
+      .then((pick) => {
+        if (pick === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
     return true;
   }
 
@@ -91,7 +99,11 @@ export class SafetyGate {
     this.log.info(`${why} ${shown(title)}: ${text}`);
     if (this.hooks.show) return this.hooks.show(title, commandLines, why);
     const copy = vscode.l10n.t('Copy command');
-    const pick = await vscode.window.showInformationMessage(`${shown(title)}: ${why}`, { modal: true, detail: text }, copy);
+    const pick = await vscode.window.showInformationMessage(
+      `${shown(title)}: ${why}`,
+      { modal: true, detail: text },
+      copy,
+    );
     if (pick === copy) await vscode.env.clipboard.writeText(commandLines.join('\n'));
   }
 }

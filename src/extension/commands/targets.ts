@@ -10,7 +10,13 @@ import { readSettings } from '../directory/settings.js';
 /** A server named in settings only: what is known of it is its name. */
 export function manualServer(name: string): ExchangeServer {
   const short = (name.split('.')[0] ?? name).toUpperCase();
-  return { name: short, ...(name.includes('.') ? { fqdn: name.toLowerCase() } : {}), dn: '', roles: [], receiveConnectors: [] };
+  return {
+    name: short,
+    ...(name.includes('.') ? { fqdn: name.toLowerCase() } : {}),
+    dn: '',
+    roles: [],
+    receiveConnectors: [],
+  };
 }
 
 /** The server name in a command argument: a tree node (`serverName`), a string, or `{ server }`. */
@@ -30,12 +36,20 @@ export function knownServers(discovery: DiscoveryResult | undefined): ExchangeSe
   return [...found, ...manual.filter((m) => !matchByName(found, m.name))];
 }
 
-export async function pickServer(discovery: DiscoveryResult | undefined, arg: unknown, placeHolder?: string): Promise<ExchangeServer | undefined> {
+export async function pickServer(
+  discovery: DiscoveryResult | undefined,
+  arg: unknown,
+  placeHolder?: string,
+): Promise<ExchangeServer | undefined> {
   const servers = knownServers(discovery);
   const named = serverNameOf(arg);
   if (named) return matchByName(servers, named) ?? manualServer(named);
   if (servers.length === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No Exchange server is known yet: sign in to the directory, or list servers in the setting exchangeAuthDoctor.servers.manual.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'No Exchange server is known yet: sign in to the directory, or list servers in the setting exchangeAuthDoctor.servers.manual.',
+      ),
+    );
     return undefined;
   }
   if (servers.length === 1) return servers[0];

@@ -56,7 +56,10 @@ export function remedyPlan(remedy: Remedy, finding: Pick<Finding, 'step' | 'subj
     step: finding.step,
     changesState: remedy.changesState,
     windows: { kind: 'powershell', script: remedy.command },
-    other: { kind: 'unavailable', reason: vscode.l10n.t('This command runs on {0}; copy it and run it there.', remedy.runOn) },
+    other: {
+      kind: 'unavailable',
+      reason: vscode.l10n.t('This command runs on {0}; copy it and run it there.', remedy.runOn),
+    },
     interpret: (raw, exitCode, ctx) => [
       {
         code: 'remedy.ran',
@@ -78,11 +81,16 @@ export function registerToolCommands(deps: ToolCommandDeps): vscode.Disposable[]
   const discovery = (): ReturnType<ExchangeAuthDoctorApi['getDiscovery']> => api.getDiscovery();
 
   /** A command about one server: pick it, then run what `build` makes of it. */
-  const onServer = (title: (name: string) => string, build: (server: NonNullable<Awaited<ReturnType<typeof pickServer>>>) => ToolPlan[]) => async (arg?: unknown) => {
-    const server = await pickServer(discovery(), arg);
-    if (!server) return [];
-    return runTool(title(server.name), server.name, () => build(server));
-  };
+  const onServer =
+    (
+      title: (name: string) => string,
+      build: (server: NonNullable<Awaited<ReturnType<typeof pickServer>>>) => ToolPlan[],
+    ) =>
+    async (arg?: unknown) => {
+      const server = await pickServer(discovery(), arg);
+      if (!server) return [];
+      return runTool(title(server.name), server.name, () => build(server));
+    };
 
   const table: [string, (...args: unknown[]) => unknown][] = [
     [
@@ -95,20 +103,49 @@ export function registerToolCommands(deps: ToolCommandDeps): vscode.Disposable[]
     [
       TOOL_COMMANDS.diagnosePair,
       async (first?: unknown, second?: unknown) => {
-        const sending = await pickServer(discovery(), typeof second === 'string' || serverNameOf(first) ? first : undefined, vscode.l10n.t('Sending server'));
+        const sending = await pickServer(
+          discovery(),
+          typeof second === 'string' || serverNameOf(first) ? first : undefined,
+          vscode.l10n.t('Sending server'),
+        );
         if (!sending) return undefined;
         const others = (discovery()?.servers ?? []).filter((s) => s.name !== sending.name);
-        const receiving = await pickServer(discovery(), typeof second === 'string' ? second : others.length === 1 ? others[0]?.name : undefined, vscode.l10n.t('Receiving server'));
+        const receiving = await pickServer(
+          discovery(),
+          typeof second === 'string' ? second : others.length === 1 ? others[0]?.name : undefined,
+          vscode.l10n.t('Receiving server'),
+        );
         return receiving ? diagnose({ kind: 'pair', sending: sending.name, receiving: receiving.name }) : undefined;
       },
     ],
     [TOOL_COMMANDS.diagnoseOrganisation, () => diagnose({ kind: 'organisation' })],
-    [TOOL_COMMANDS.setspnList, onServer((n) => `SetSPN -L ${n}`, (s) => [setspnListPlan(s)])],
+    [
+      TOOL_COMMANDS.setspnList,
+      onServer(
+        (n) => `SetSPN -L ${n}`,
+        (s) => [setspnListPlan(s)],
+      ),
+    ],
     [TOOL_COMMANDS.setspnDuplicates, () => runTool('SetSPN -X', 'organisation', () => [setspnDuplicatesPlan()])],
-    [TOOL_COMMANDS.setspnQueryExpected, onServer((n) => vscode.l10n.t('SetSPN -Q for the SPNs of {0}', n), (s) => setspnQueryExpectedPlans(s))],
-    [TOOL_COMMANDS.clockStripchart, onServer((n) => `w32tm /stripchart ${n}`, (s) => [stripchartPlan(s)])],
+    [
+      TOOL_COMMANDS.setspnQueryExpected,
+      onServer(
+        (n) => vscode.l10n.t('SetSPN -Q for the SPNs of {0}', n),
+        (s) => setspnQueryExpectedPlans(s),
+      ),
+    ],
+    [
+      TOOL_COMMANDS.clockStripchart,
+      onServer(
+        (n) => `w32tm /stripchart ${n}`,
+        (s) => [stripchartPlan(s)],
+      ),
+    ],
     [TOOL_COMMANDS.clockMonitor, () => runTool('w32tm /monitor', 'organisation', () => [monitorPlan()])],
-    [TOOL_COMMANDS.replicationSummary, () => runTool('repadmin /replsummary', 'organisation', () => [replSummaryPlan()])],
+    [
+      TOOL_COMMANDS.replicationSummary,
+      () => runTool('repadmin /replsummary', 'organisation', () => [replSummaryPlan()]),
+    ],
     [
       TOOL_COMMANDS.forceReplication,
       async (arg?: unknown) => {
@@ -116,7 +153,10 @@ export function registerToolCommands(deps: ToolCommandDeps): vscode.Disposable[]
         if (!dc) {
           const names = domainControllerNames(discovery());
           const pick = await vscode.window.showQuickPick(
-            [{ label: vscode.l10n.t('This domain controller'), dc: undefined as string | undefined }, ...names.map((n) => ({ label: n, dc: n }))],
+            [
+              { label: vscode.l10n.t('This domain controller'), dc: undefined as string | undefined },
+              ...names.map((n) => ({ label: n, dc: n })),
+            ],
             { placeHolder: vscode.l10n.t('Push replication from which domain controller?') },
           );
           if (!pick) return [];
@@ -125,15 +165,53 @@ export function registerToolCommands(deps: ToolCommandDeps): vscode.Disposable[]
           const known = discovery()?.domainControllers.find((d) => d.name.toUpperCase() === dc?.toUpperCase());
           dc = known?.fqdn ?? dc;
         }
-        return runTool(vscode.l10n.t('Force replication'), dc ?? vscode.l10n.t('every partner of this DC'), () => [syncAllPlan(dc)]);
+        return runTool(vscode.l10n.t('Force replication'), dc ?? vscode.l10n.t('every partner of this DC'), () => [
+          syncAllPlan(dc),
+        ]);
       },
     ],
-    [TOOL_COMMANDS.kerberosPorts, onServer((n) => vscode.l10n.t('Kerberos ports for {0}', n), (s) => [kerberosPortsPlan(s, domainControllerNames(discovery()))])],
-    [TOOL_COMMANDS.enableKerberosLogging, onServer((n) => vscode.l10n.t('Enable Kerberos logging on {0}', n), (s) => [kerberosLoggingPlan(s, true)])],
-    [TOOL_COMMANDS.disableKerberosLogging, onServer((n) => vscode.l10n.t('Disable Kerberos logging on {0}', n), (s) => [kerberosLoggingPlan(s, false)])],
-    [TOOL_COMMANDS.showKerberosEvents, onServer((n) => vscode.l10n.t('Kerberos events of {0}', n), (s) => [kerberosEventsPlan(s)])],
-    [TOOL_COMMANDS.receiveConnectors, onServer((n) => vscode.l10n.t('Receive connectors of {0}', n), (s) => [receiveConnectorsPlan(s)])],
-    [TOOL_COMMANDS.registerMissingSpns, onServer((n) => vscode.l10n.t('Register the missing SPNs of {0}', n), (s) => registerMissingSpnPlans(s))],
+    [
+      TOOL_COMMANDS.kerberosPorts,
+      onServer(
+        (n) => vscode.l10n.t('Kerberos ports for {0}', n),
+        (s) => [kerberosPortsPlan(s, domainControllerNames(discovery()))],
+      ),
+    ],
+    [
+      TOOL_COMMANDS.enableKerberosLogging,
+      onServer(
+        (n) => vscode.l10n.t('Enable Kerberos logging on {0}', n),
+        (s) => [kerberosLoggingPlan(s, true)],
+      ),
+    ],
+    [
+      TOOL_COMMANDS.disableKerberosLogging,
+      onServer(
+        (n) => vscode.l10n.t('Disable Kerberos logging on {0}', n),
+        (s) => [kerberosLoggingPlan(s, false)],
+      ),
+    ],
+    [
+      TOOL_COMMANDS.showKerberosEvents,
+      onServer(
+        (n) => vscode.l10n.t('Kerberos events of {0}', n),
+        (s) => [kerberosEventsPlan(s)],
+      ),
+    ],
+    [
+      TOOL_COMMANDS.receiveConnectors,
+      onServer(
+        (n) => vscode.l10n.t('Receive connectors of {0}', n),
+        (s) => [receiveConnectorsPlan(s)],
+      ),
+    ],
+    [
+      TOOL_COMMANDS.registerMissingSpns,
+      onServer(
+        (n) => vscode.l10n.t('Register the missing SPNs of {0}', n),
+        (s) => registerMissingSpnPlans(s),
+      ),
+    ],
     [
       TOOL_COMMANDS.runRemedy,
       async (node?: unknown) => {

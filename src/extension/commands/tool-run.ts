@@ -66,42 +66,82 @@ export class ToolRunService {
   }
 
   private windowsLines(plans: readonly ToolPlan[]): string[] {
-    return plans.map((p) => (p.windows.kind === 'unavailable' ? p.title : prepareRun(p.windows, 'powershell', this.deps.cli).commandLine));
+    return plans.map((p) =>
+      p.windows.kind === 'unavailable' ? p.title : prepareRun(p.windows, 'powershell', this.deps.cli).commandLine,
+    );
   }
 
   /** Runs `plans` one after the other (one consent for all of them when they change state). */
-  async run(title: string, target: string, plans: readonly ToolPlan[], signal?: AbortSignal): Promise<ToolRunOutcome[]> {
+  async run(
+    title: string,
+    target: string,
+    plans: readonly ToolPlan[],
+    signal?: AbortSignal,
+  ): Promise<ToolRunOutcome[]> {
     const { gate, log } = this.deps;
-    const base = (p: ToolPlan, status: ToolRunStatus, message?: string): ToolRunOutcome => ({ status, tool: p.tool, target: p.target, findings: [], ...(message ? { message } : {}) });
+    const base = (p: ToolPlan, status: ToolRunStatus, message?: string): ToolRunOutcome => ({
+      status,
+      tool: p.tool,
+      target: p.target,
+      findings: [],
+      ...(message ? { message } : {}),
+    });
     if (plans.length === 0) return this.finish([], title);
-    if (gate.refuseUntrusted(title)) return this.finish(plans.map((p) => base(p, 'refused')), title);
+    if (gate.refuseUntrusted(title))
+      return this.finish(
+        plans.map((p) => base(p, 'refused')),
+        title,
+      );
 
     const windows = this.deps.useWindowsTools();
     const invocations = plans.map((p) => (windows ? p.windows : p.other));
     let prepared: PreparedRun[];
     try {
-      const unavailable = invocations.find((i): i is Extract<Invocation, { kind: 'unavailable' }> => i.kind === 'unavailable');
+      const unavailable = invocations.find(
+        (i): i is Extract<Invocation, { kind: 'unavailable' }> => i.kind === 'unavailable',
+      );
       if (unavailable) {
         await gate.showOnly(title, this.windowsLines(plans), unavailable.reason);
-        return this.finish(plans.map((p) => ({ ...base(p, 'unavailable', unavailable.reason), commandLine: this.windowsLines([p])[0] ?? '' })), title);
+        return this.finish(
+          plans.map((p) => ({
+            ...base(p, 'unavailable', unavailable.reason),
+            commandLine: this.windowsLines([p])[0] ?? '',
+          })),
+          title,
+        );
       }
-      prepared = (invocations as Runnable[]).map((i) => prepareRun(i, this.deps.runner.shellKind, this.deps.cli, this.deps.powershellExe));
+      prepared = (invocations as Runnable[]).map((i) =>
+        prepareRun(i, this.deps.runner.shellKind, this.deps.cli, this.deps.powershellExe),
+      );
     } catch (e) {
       if (!(e instanceof PlanError || e instanceof CommandLineError)) throw e;
       log.error(`${title}: ${e.message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', title, e.message));
-      return this.finish(plans.map((p) => base(p, 'invalid', e.message)), title);
+      return this.finish(
+        plans.map((p) => base(p, 'invalid', e.message)),
+        title,
+      );
     }
 
     const changesState = plans.some((p) => p.changesState);
     const lines = prepared.map((r) => r.commandLine);
     if (changesState) {
       if (gate.dryRun()) {
-        await gate.showOnly(title, lines, vscode.l10n.t('Dry run (exchangeAuthDoctor.commands.dryRun): nothing was run.'));
-        return this.finish(plans.map((p, i) => ({ ...base(p, 'dry-run'), commandLine: lines[i] ?? '' })), title);
+        await gate.showOnly(
+          title,
+          lines,
+          vscode.l10n.t('Dry run (exchangeAuthDoctor.commands.dryRun): nothing was run.'),
+        );
+        return this.finish(
+          plans.map((p, i) => ({ ...base(p, 'dry-run'), commandLine: lines[i] ?? '' })),
+          title,
+        );
       }
       if (!(await gate.confirm({ title, commandLines: lines, target }))) {
-        return this.finish(plans.map((p, i) => ({ ...base(p, 'declined'), commandLine: lines[i] ?? '' })), title);
+        return this.finish(
+          plans.map((p, i) => ({ ...base(p, 'declined'), commandLine: lines[i] ?? '' })),
+          title,
+        );
       }
     }
 
@@ -113,7 +153,10 @@ export class ToolRunService {
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         void vscode.window.showErrorMessage(message);
-        return this.finish(plans.map((p) => base(p, 'failed', message)), title);
+        return this.finish(
+          plans.map((p) => base(p, 'failed', message)),
+          title,
+        );
       }
     }
 
@@ -126,27 +169,46 @@ export class ToolRunService {
         const run = prepared[i];
         const invocation = (invocations as Runnable[])[i];
         if (!run || !invocation || controller.signal.aborted) break;
-        outcomes.push(await this.runOne(plan, invocation, run, env, invocation.kind === 'cli' ? password : undefined, controller.signal));
+        outcomes.push(
+          await this.runOne(
+            plan,
+            invocation,
+            run,
+            env,
+            invocation.kind === 'cli' ? password : undefined,
+            controller.signal,
+          ),
+        );
       }
     })();
     // Quick runs finish silently; a run still going after PROGRESS_DELAY_MS gets a notification with Cancel.
     const delay = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), PROGRESS_DELAY_MS));
     if ((await Promise.race([work.then(() => 'done' as const), delay])) === 'slow') {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-        const listener = token.onCancellationRequested(onAbort);
-        try {
-          await work;
-        } finally {
-          listener.dispose();
-        }
-      });
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        async (_progress, token) => {
+          const listener = token.onCancellationRequested(onAbort);
+          try {
+            await work;
+          } finally {
+            listener.dispose();
+          }
+        },
+      );
     }
     await work;
     signal?.removeEventListener('abort', onAbort);
     return this.finish(outcomes, title);
   }
 
-  private async runOne(plan: ToolPlan, invocation: Runnable, run: PreparedRun, env: Record<string, string>, password: string | undefined, signal: AbortSignal): Promise<ToolRunOutcome> {
+  private async runOne(
+    plan: ToolPlan,
+    invocation: Runnable,
+    run: PreparedRun,
+    env: Record<string, string>,
+    password: string | undefined,
+    signal: AbortSignal,
+  ): Promise<ToolRunOutcome> {
     const { log } = this.deps;
     log.info(`Running ${plan.title}: ${run.commandLine}`);
     const result = await this.deps.runner.run({
@@ -157,9 +219,16 @@ export class ToolRunService {
       timeoutMs: this.deps.timeoutMs(),
       signal,
     });
-    const ctx = { commandLine: run.commandLine, observedAt: new Date().toISOString(), ...(plan.server ? { server: plan.server } : {}), ...this.deps.clockLimits() };
+    const ctx = {
+      commandLine: run.commandLine,
+      observedAt: new Date().toISOString(),
+      ...(plan.server ? { server: plan.server } : {}),
+      ...this.deps.clockLimits(),
+    };
     const findings = interpreterFor(plan, invocation)(result.output, result.exitCode, ctx);
-    log.info(`${plan.title}: exit code ${result.exitCode ?? 'unknown'} via ${result.via}${result.timedOut ? ' (timed out)' : ''}${result.cancelled || signal.aborted ? ' (cancelled)' : ''}, ${findings.length} finding(s)`);
+    log.info(
+      `${plan.title}: exit code ${result.exitCode ?? 'unknown'} via ${result.via}${result.timedOut ? ' (timed out)' : ''}${result.cancelled || signal.aborted ? ' (cancelled)' : ''}, ${findings.length} finding(s)`,
+    );
     for (const f of findings) {
       const text = `[step ${f.step}] ${f.severity.toUpperCase()} ${f.subject.name}: ${f.title}`;
       if (f.severity === 'error') log.error(text);

@@ -103,7 +103,11 @@ export class DiagnosisService implements vscode.Disposable {
   async run(scope: Scope, options: RunOptions = {}): Promise<DiagnosisRun> {
     if (options.progress === false) return this.execute(scope, options, undefined);
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing {0}', scopeLabel(scope)), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Diagnosing {0}', scopeLabel(scope)),
+        cancellable: true,
+      },
       (progress, token) => this.execute(scope, options, { progress, token }),
     );
   }
@@ -117,7 +121,13 @@ export class DiagnosisService implements vscode.Disposable {
     if (!discovery) {
       const status = this.deps.api.getDirectoryStatus();
       const why = status.failure?.message ?? status.kind;
-      throw new DoctorError('usage', vscode.l10n.t('The directory has not been read ({0}); sign in and refresh the Exchange Servers view first.', why));
+      throw new DoctorError(
+        'usage',
+        vscode.l10n.t(
+          'The directory has not been read ({0}); sign in and refresh the Exchange Servers view first.',
+          why,
+        ),
+      );
     }
     return discovery;
   }
@@ -125,13 +135,19 @@ export class DiagnosisService implements vscode.Disposable {
   private async execute(
     scope: Scope,
     options: RunOptions,
-    ui: { progress: vscode.Progress<{ message?: string; increment?: number }>; token: vscode.CancellationToken } | undefined,
+    ui:
+      | { progress: vscode.Progress<{ message?: string; increment?: number }>; token: vscode.CancellationToken }
+      | undefined,
   ): Promise<DiagnosisRun> {
     const { log } = this.deps;
     const discovery = await this.discovery();
     const settings = (this.deps.settings ?? readSettings)();
     const password = await this.deps.credentials.get(settings);
-    if (password === undefined) throw new DoctorError('usage', vscode.l10n.t('No password is stored for {0}; run "Sign in to directory" first.', settings.bindUser || '?'));
+    if (password === undefined)
+      throw new DoctorError(
+        'usage',
+        vscode.l10n.t('No password is stored for {0}; run "Sign in to directory" first.', settings.bindUser || '?'),
+      );
     const targets = targetsOf(settings, await readCaPem(settings));
     const engine = engineSettingsFrom(settings, options.steps);
 
@@ -147,7 +163,9 @@ export class DiagnosisService implements vscode.Disposable {
     const startedAt = new Date(io.clock.now()).toISOString();
     const findings: Finding[] = [];
     const total = engine.steps.length;
-    log.info(`Diagnosis of ${scopeLabel(scope)}: steps ${engine.steps.join(',')}, ${discovery.servers.length} server(s) known, probe timeout ${engine.probeTimeoutMs} ms`);
+    log.info(
+      `Diagnosis of ${scopeLabel(scope)}: steps ${engine.steps.join(',')}, ${discovery.servers.length} server(s) known, probe timeout ${engine.probeTimeoutMs} ms`,
+    );
 
     const onEvent = (e: EngineEvent): void => {
       if (e.type === 'finding') {
@@ -178,28 +196,54 @@ export class DiagnosisService implements vscode.Disposable {
         signal: controller.signal,
         onEvent,
       });
-      run = { scope, startedAt, findings: result.findings, verdict: result.verdict, cancelled: false, servers: scopeServers(scope, discovery.servers.map((s) => s.name)), steps: engine.steps };
+      run = {
+        scope,
+        startedAt,
+        findings: result.findings,
+        verdict: result.verdict,
+        cancelled: false,
+        servers: scopeServers(
+          scope,
+          discovery.servers.map((s) => s.name),
+        ),
+        steps: engine.steps,
+      };
     } catch (e) {
       if (!(controller.signal.aborted || (isDoctorError(e) && e.kind === 'aborted'))) {
         log.error(`Diagnosis of ${scopeLabel(scope)} failed: ${e instanceof Error ? e.message : String(e)}`);
         throw e;
       }
       const now = new Date(io.clock.now()).toISOString();
-      run = { scope, startedAt, findings, verdict: buildVerdict(findings, startedAt, now), cancelled: true, servers: scopeServers(scope, discovery.servers.map((s) => s.name)), steps: engine.steps };
+      run = {
+        scope,
+        startedAt,
+        findings,
+        verdict: buildVerdict(findings, startedAt, now),
+        cancelled: true,
+        servers: scopeServers(
+          scope,
+          discovery.servers.map((s) => s.name),
+        ),
+        steps: engine.steps,
+      };
       log.warn(`Diagnosis of ${scopeLabel(scope)} cancelled after ${findings.length} finding(s)`);
     } finally {
       cancelListener?.dispose();
       options.signal?.removeEventListener('abort', onAbort);
       this.running.delete(controller);
     }
-    if (!run.cancelled) log.info(`Diagnosis of ${scopeLabel(scope)}: ${run.verdict.overall} (${run.verdict.counts.error} error, ${run.verdict.counts.warning} warning, ${run.verdict.counts.unknown} unknown, ${run.verdict.counts.ok} ok)`);
+    if (!run.cancelled)
+      log.info(
+        `Diagnosis of ${scopeLabel(scope)}: ${run.verdict.overall} (${run.verdict.counts.error} error, ${run.verdict.counts.warning} warning, ${run.verdict.counts.unknown} unknown, ${run.verdict.counts.ok} ok)`,
+      );
     this.publish(run);
     return run;
   }
 
   /** Records a run (also one made of findings parsed from a terminal), updates the tree and notifies. */
   publish(run: DiagnosisRun): void {
-    for (const [name, health] of healthByServer(run.findings, run.servers)) this.deps.api.setServerHealth(name, health.severity, health.summary);
+    for (const [name, health] of healthByServer(run.findings, run.servers))
+      this.deps.api.setServerHealth(name, health.severity, health.summary);
     this.lastRun = run;
     this.didRun.fire(run);
   }

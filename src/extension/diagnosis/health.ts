@@ -20,7 +20,11 @@ export function serversNamedBy(f: Finding): string[] {
   const { kind, name } = f.subject;
   if (kind === 'server') return [name.toUpperCase()];
   if (kind === 'connector') return [(name.split('\\')[0] ?? name).toUpperCase()];
-  if (kind === 'pair') return name.split(/\s*->\s*/).map((n) => n.trim().toUpperCase()).filter(Boolean);
+  if (kind === 'pair')
+    return name
+      .split(/\s*->\s*/)
+      .map((n) => n.trim().toUpperCase())
+      .filter(Boolean);
   return [];
 }
 
@@ -32,7 +36,8 @@ function summarise(findings: readonly Finding[]): HealthSummary {
   let summary: string;
   if (severity === 'ok') summary = `${counts.ok} check(s) passed`;
   else if (worst.length === 1 && worst[0]) summary = worst[0].title;
-  else summary = `${worst.length} ${severity === 'unknown' ? 'not checked' : severity === 'error' ? 'errors' : 'warnings'}`;
+  else
+    summary = `${worst.length} ${severity === 'unknown' ? 'not checked' : severity === 'error' ? 'errors' : 'warnings'}`;
   return { severity, summary, counts };
 }
 
@@ -40,12 +45,16 @@ function summarise(findings: readonly Finding[]): HealthSummary {
  * Health per server (keys upper-cased) for the servers in `scopeServers`; servers with no finding
  * at all are left out, so the tree keeps showing their previous state.
  */
-export function healthByServer(findings: readonly Finding[], scopeServers: readonly string[]): Map<string, HealthSummary> {
+export function healthByServer(
+  findings: readonly Finding[],
+  scopeServers: readonly string[],
+): Map<string, HealthSummary> {
   const wanted = new Set(scopeServers.map((s) => s.toUpperCase()));
   const per = new Map<string, Finding[]>();
   for (const f of findings) {
     const named = serversNamedBy(f).filter((n) => wanted.has(n));
-    const owners = f.subject.kind === 'server' || f.subject.kind === 'connector' || f.subject.kind === 'pair' ? named : [...wanted];
+    const owners =
+      f.subject.kind === 'server' || f.subject.kind === 'connector' || f.subject.kind === 'pair' ? named : [...wanted];
     for (const o of owners) per.set(o, [...(per.get(o) ?? []), f]);
   }
   const out = new Map<string, HealthSummary>();
@@ -56,6 +65,10 @@ export function healthByServer(findings: readonly Finding[], scopeServers: reado
 /** Findings sorted worst first, then by step and subject: the order of the findings view and logs. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.step - b.step || a.subject.name.localeCompare(b.subject.name) || a.code.localeCompare(b.code),
+    (a, b) =>
+      SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] ||
+      a.step - b.step ||
+      a.subject.name.localeCompare(b.subject.name) ||
+      a.code.localeCompare(b.code),
   );
 }

@@ -45,7 +45,9 @@ export class CredentialStore {
   private async readIndex(): Promise<string[]> {
     try {
       const parsed: unknown = JSON.parse((await this.secrets.get(INDEX_KEY)) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string' && k.startsWith(`${PREFIX}:`)) : [];
+      return Array.isArray(parsed)
+        ? parsed.filter((k): k is string => typeof k === 'string' && k.startsWith(`${PREFIX}:`))
+        : [];
     } catch {
       return [];
     }

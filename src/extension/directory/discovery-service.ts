@@ -44,7 +44,10 @@ export async function readCaPem(s: DirectorySettings): Promise<string | undefine
   try {
     text = await readFile(s.caFile, 'utf8');
   } catch (e) {
-    throw new SettingError(vscode.l10n.t('The CA file {0} cannot be read ({1})', s.caFile, (e as NodeJS.ErrnoException).code ?? String(e)), 'directory.caFile');
+    throw new SettingError(
+      vscode.l10n.t('The CA file {0} cannot be read ({1})', s.caFile, (e as NodeJS.ErrnoException).code ?? String(e)),
+      'directory.caFile',
+    );
   }
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
     throw new SettingError(vscode.l10n.t('The CA file {0} holds no PEM certificate', s.caFile), 'directory.caFile');
@@ -112,28 +115,39 @@ export class DiscoveryService implements vscode.Disposable {
 
     this.set({ kind: 'loading', settings });
     const started = systemClock.monotonic();
-    this.log.info(`Discovery: ${settings.hosts.join(', ')} as ${settings.bindUser} (${settings.security}, port ${settings.port})`);
+    this.log.info(
+      `Discovery: ${settings.hosts.join(', ')} as ${settings.bindUser} (${settings.security}, port ${settings.port})`,
+    );
     try {
       const result = await vscode.window.withProgress(
         { location: { viewId: this.viewId }, title: vscode.l10n.t('Reading Active Directory') },
         async () => {
           const caPem = await readCaPem(settings);
-          return await discoverWithFailover(this.connector, targetsOf(settings, caPem), { user: settings.bindUser, password }, {
-            clock: systemClock,
-            timeoutMs: settings.operationMs,
-            connectTimeoutMs: settings.connectMs,
-            signal: controller.signal,
-          });
+          return await discoverWithFailover(
+            this.connector,
+            targetsOf(settings, caPem),
+            { user: settings.bindUser, password },
+            {
+              clock: systemClock,
+              timeoutMs: settings.operationMs,
+              connectTimeoutMs: settings.connectMs,
+              signal: controller.signal,
+            },
+          );
         },
       );
       if (controller.signal.aborted) return;
       const ms = Math.round(systemClock.monotonic() - started);
-      this.log.info(`Discovery from ${result.source} in ${ms} ms: ${result.servers.length} Exchange server(s), ${result.domainControllers.length} DC(s)`);
+      this.log.info(
+        `Discovery from ${result.source} in ${ms} ms: ${result.servers.length} Exchange server(s), ${result.domainControllers.length} DC(s)`,
+      );
       for (const w of result.warnings) this.log.warn(w);
       this.set({ kind: 'ready', settings, result });
     } catch (e) {
       if (controller.signal.aborted) return;
-      const error = isDoctorError(e) ? e : new DoctorError('protocol', e instanceof Error ? e.message : String(e), { cause: e });
+      const error = isDoctorError(e)
+        ? e
+        : new DoctorError('protocol', e instanceof Error ? e.message : String(e), { cause: e });
       this.log.error(`Discovery failed (${error.kind}): ${error.message}`);
       this.set({ kind: 'failed', settings, error });
     } finally {
@@ -152,7 +166,11 @@ export class DiscoveryService implements vscode.Disposable {
     let last: DoctorError | undefined;
     for (const target of targetsOf(settings, caPem)) {
       try {
-        const session = await this.connector.connect(target, { user: settings.bindUser, password }, { timeoutMs: settings.connectMs, signal });
+        const session = await this.connector.connect(
+          target,
+          { user: settings.bindUser, password },
+          { timeoutMs: settings.connectMs, signal },
+        );
         await session.close();
         this.log.info(`Sign-in verified against ${target.host}:${target.port}`);
         return undefined;

@@ -16,10 +16,13 @@ async function askBindUser(): Promise<string | undefined> {
     prompt: vscode.l10n.t('User to bind as, as a UPN (name@domain) or a distinguished name'),
     placeHolder: 'svc-doctor@contoso.com',
     ignoreFocusOut: true,
-    validateInput: (v) => (UPN_RE.test(v.trim()) ? undefined : vscode.l10n.t('Enter a UPN such as name@contoso.com, or a DN')),
+    validateInput: (v) =>
+      UPN_RE.test(v.trim()) ? undefined : vscode.l10n.t('Enter a UPN such as name@contoso.com, or a DN'),
   });
   if (!user) return undefined;
-  await vscode.workspace.getConfiguration(SECTION).update('directory.bindUser', user.trim(), vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration(SECTION)
+    .update('directory.bindUser', user.trim(), vscode.ConfigurationTarget.Global);
   return user.trim();
 }
 
@@ -35,7 +38,10 @@ export class SignIn {
     let settings = readSettings();
     if (settings.hosts.length === 0) {
       const open = vscode.l10n.t('Open Settings');
-      const pick = await vscode.window.showWarningMessage(vscode.l10n.t('Set the domain controller host name first.'), open);
+      const pick = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Set the domain controller host name first.'),
+        open,
+      );
       if (pick === open) await openSetting('directory.hosts');
       return;
     }
@@ -53,7 +59,11 @@ export class SignIn {
     if (!password) return;
 
     const error = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the sign-in with {0}', settings.hosts[0] ?? ''), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Checking the sign-in with {0}', settings.hosts[0] ?? ''),
+        cancellable: true,
+      },
       (_progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -67,16 +77,21 @@ export class SignIn {
     }
     await this.store(settings, password);
     if (error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Password saved, but the sign-in could not be checked: {0}', error.message));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Password saved, but the sign-in could not be checked: {0}', error.message),
+      );
     } else {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', settings.hosts[0] ?? '', settings.bindUser));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Signed in to {0} as {1}.', settings.hosts[0] ?? '', settings.bindUser),
+      );
     }
     await this.discovery.refresh();
   }
 
   /** Stores a password without prompting (test API and automation); does not verify it. */
   async store(settings: DirectorySettings, password: string): Promise<void> {
-    if (!isDirectoryConfigured(settings)) throw new Error(vscode.l10n.t('Set the domain controller and bind user before signing in.'));
+    if (!isDirectoryConfigured(settings))
+      throw new Error(vscode.l10n.t('Set the domain controller and bind user before signing in.'));
     await this.credentials.store(settings, password);
     this.log.info(`Password stored in SecretStorage for ${settings.bindUser} at ${settings.hosts.join(', ')}`);
   }
@@ -86,7 +101,9 @@ export class SignIn {
     const removed = await this.credentials.delete(settings);
     this.log.info(removed ? `Signed out: every stored password was removed` : 'Sign out: no stored password');
     void vscode.window.showInformationMessage(
-      removed ? vscode.l10n.t('Signed out. The stored password of {0} was removed.', settings.bindUser) : vscode.l10n.t('No stored password to remove.'),
+      removed
+        ? vscode.l10n.t('Signed out. The stored password of {0} was removed.', settings.bindUser)
+        : vscode.l10n.t('No stored password to remove.'),
     );
     await this.discovery.refresh();
   }

@@ -4,7 +4,15 @@
  * (with consent when it changes a server).
  */
 import * as vscode from 'vscode';
-import { SEVERITY_ORDER, STEP_TITLES, worstSeverity, type Finding, type Remedy, type Severity, type Step } from '../../shared/findings';
+import {
+  SEVERITY_ORDER,
+  STEP_TITLES,
+  worstSeverity,
+  type Finding,
+  type Remedy,
+  type Severity,
+  type Step,
+} from '../../shared/findings';
 import { sanitizeForTerminal } from '../../core/safety/terminal-text';
 import type { FindingsStore } from './findings-store';
 
@@ -53,8 +61,24 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
     if (element.type === 'finding') {
       const f = element.finding;
       return [
-        ...f.evidence.map((e): FindingsNode => ({ type: 'evidence', finding: f, label: e.label, value: e.value, source: e.source })),
-        ...(f.reason ? [{ type: 'evidence', finding: f, label: vscode.l10n.t('Why unknown'), value: f.reason, source: '' } as FindingsNode] : []),
+        ...f.evidence.map((e): FindingsNode => ({
+          type: 'evidence',
+          finding: f,
+          label: e.label,
+          value: e.value,
+          source: e.source,
+        })),
+        ...(f.reason
+          ? [
+              {
+                type: 'evidence',
+                finding: f,
+                label: vscode.l10n.t('Why unknown'),
+                value: f.reason,
+                source: '',
+              } as FindingsNode,
+            ]
+          : []),
         ...f.remedies.map((remedy): FindingsNode => ({ type: 'remedy', finding: f, remedy })),
       ];
     }
@@ -65,7 +89,10 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
     switch (n.type) {
       case 'step': {
         const worst = worstSeverity(n.findings.map((f) => f.severity));
-        const item = new vscode.TreeItem(vscode.l10n.t('Step {0}: {1}', n.step, STEP_TITLES[n.step]), vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(
+          vscode.l10n.t('Step {0}: {1}', n.step, STEP_TITLES[n.step]),
+          vscode.TreeItemCollapsibleState.Expanded,
+        );
         item.id = `step:${n.step}`;
         item.description = vscode.l10n.t('{0} finding(s)', n.findings.length);
         item.iconPath = icon(worst);
@@ -74,7 +101,12 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
       }
       case 'finding': {
         const f = n.finding;
-        const item = new vscode.TreeItem(line(f.title), f.evidence.length || f.remedies.length || f.reason ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          line(f.title),
+          f.evidence.length || f.remedies.length || f.reason
+            ? vscode.TreeItemCollapsibleState.Collapsed
+            : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `finding:${f.step}:${n.index}:${f.code}:${f.subject.name}`;
         item.description = line(f.subject.name, 60);
         const md = new vscode.MarkdownString();
@@ -112,7 +144,13 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
       label: `Step ${step}: ${STEP_TITLES[step]}`,
       findings: [...findings]
         .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])
-        .map((f) => ({ code: f.code, severity: f.severity, subject: f.subject.name, title: f.title, remedies: f.remedies.map((r) => r.command) })),
+        .map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          subject: f.subject.name,
+          title: f.title,
+          remedies: f.remedies.map((r) => r.command),
+        })),
     }));
   }
 

@@ -5,7 +5,12 @@
 import * as vscode from 'vscode';
 import type { Severity, Verdict } from '../../shared/findings';
 
-const ICONS: Record<Severity, string> = { ok: '$(pass)', warning: '$(warning)', error: '$(error)', unknown: '$(question)' };
+const ICONS: Record<Severity, string> = {
+  ok: '$(pass)',
+  warning: '$(warning)',
+  error: '$(error)',
+  unknown: '$(question)',
+};
 
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -27,7 +32,11 @@ export class StatusItem implements vscode.Disposable {
     this.item.text = `${ICONS[overall]} ${vscode.l10n.t('Exchange auth')}: ${summary}`;
     this.item.tooltip = `${label}${cancelled ? ` (${vscode.l10n.t('cancelled')})` : ''}\n${summary}`;
     this.item.backgroundColor =
-      overall === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : overall === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      overall === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : overall === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.show();
   }
 

@@ -57,17 +57,32 @@ function cliToken(shell: ShellKind, a: CommandArg): { value: string; shown: stri
   return { value, shown: a.kind === 'switch' ? value : renderToken(shell, value) };
 }
 
-export function prepareRun(inv: Exclude<Invocation, { kind: 'unavailable' }>, shell: ShellKind, cli: CliLocation, powershellExe = 'powershell'): PreparedRun {
+export function prepareRun(
+  inv: Exclude<Invocation, { kind: 'unavailable' }>,
+  shell: ShellKind,
+  cli: CliLocation,
+  powershellExe = 'powershell',
+): PreparedRun {
   switch (inv.kind) {
     case 'exe':
-      return { commandLine: buildCommandLine(shell, inv.executable, inv.args), file: inv.executable, args: commandArgv(inv.executable, inv.args) };
+      return {
+        commandLine: buildCommandLine(shell, inv.executable, inv.args),
+        file: inv.executable,
+        args: commandArgv(inv.executable, inv.args),
+      };
     case 'powershell': {
       const args = powershellArgs(inv.script);
       // In a PowerShell terminal the script is typed as is; elsewhere it is handed to PowerShell
       // as one quoted argument (cmd.exe cannot carry it: buildCommandLine refuses).
       const commandLine =
-        shell === 'powershell' ? inv.script
-        : buildCommandLine(shell, powershellExe, [arg.switch('-NoProfile'), arg.switch('-NonInteractive'), arg.switch('-Command'), arg.text(inv.script)]);
+        shell === 'powershell'
+          ? inv.script
+          : buildCommandLine(shell, powershellExe, [
+              arg.switch('-NoProfile'),
+              arg.switch('-NonInteractive'),
+              arg.switch('-Command'),
+              arg.text(inv.script),
+            ]);
       return { commandLine, file: powershellExe, args };
     }
     case 'cli': {

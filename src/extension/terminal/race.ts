@@ -6,7 +6,11 @@
 
 export type RaceOutcome<T> = { kind: 'done'; value: T } | { kind: 'timeout' } | { kind: 'cancelled' };
 
-export async function raceWithLimits<T>(work: Promise<T>, timeoutMs: number, signal?: AbortSignal): Promise<RaceOutcome<T>> {
+export async function raceWithLimits<T>(
+  work: Promise<T>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<RaceOutcome<T>> {
   if (signal?.aborted) {
     work.catch(() => undefined);
     return { kind: 'cancelled' };
@@ -35,7 +39,10 @@ export async function raceWithLimits<T>(work: Promise<T>, timeoutMs: number, sig
 export async function atMost<T>(promise: PromiseLike<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([Promise.resolve(promise), new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+    return await Promise.race([
+      Promise.resolve(promise),
+      new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms))),
+    ]);
   } finally {
     if (timer) clearTimeout(timer);
   }

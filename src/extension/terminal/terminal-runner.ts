@@ -56,7 +56,10 @@ export interface TerminalRunnerOptions {
 }
 
 /** The shell to start on macOS and Linux (see shell-choice.ts: fish and others get bash). */
-export function posixShellPath(defaultShell: string = vscode.env.shell, exists: (p: string) => boolean = existsSync): string | undefined {
+export function posixShellPath(
+  defaultShell: string = vscode.env.shell,
+  exists: (p: string) => boolean = existsSync,
+): string | undefined {
   return choosePosixShell(defaultShell, exists);
 }
 
@@ -91,7 +94,9 @@ export class TerminalRunner implements vscode.Disposable {
 
   /** The terminal, created on first use or again when the environment changed. */
   private ensureTerminal(env: Record<string, string>): vscode.Terminal {
-    const key = createHash('sha256').update(JSON.stringify(Object.entries(env).sort())).digest('hex');
+    const key = createHash('sha256')
+      .update(JSON.stringify(Object.entries(env).sort()))
+      .digest('hex');
     if (this.terminal && this.envKey !== key) {
       this.terminal.dispose();
       this.terminal = undefined;
@@ -112,7 +117,10 @@ export class TerminalRunner implements vscode.Disposable {
   }
 
   /** Resolves with the terminal's shell integration, or undefined after `timeoutMs`. */
-  private waitForIntegration(terminal: vscode.Terminal, timeoutMs: number): Promise<vscode.TerminalShellIntegration | undefined> {
+  private waitForIntegration(
+    terminal: vscode.Terminal,
+    timeoutMs: number,
+  ): Promise<vscode.TerminalShellIntegration | undefined> {
     if (terminal.shellIntegration) return Promise.resolve(terminal.shellIntegration);
     return new Promise((resolve) => {
       const done = (value: vscode.TerminalShellIntegration | undefined): void => {
@@ -134,7 +142,8 @@ export class TerminalRunner implements vscode.Disposable {
   }
 
   private async runNow(request: TerminalRunRequest): Promise<TerminalRunResult> {
-    if (request.signal?.aborted) return { output: '', exitCode: undefined, via: 'fallback', timedOut: false, cancelled: true };
+    if (request.signal?.aborted)
+      return { output: '', exitCode: undefined, via: 'fallback', timedOut: false, cancelled: true };
     // Where to ask for the password, never the password: the variables stay the same for the
     // life of the extension, so the terminal is not recreated for each run.
     const env = request.env && Object.keys(request.env).length ? { ...request.env, ...this.handoff.env() } : {};
@@ -147,18 +156,25 @@ export class TerminalRunner implements vscode.Disposable {
       integration = await this.waitForIntegration(terminal, SHELL_INTEGRATION_TIMEOUT_MS);
     }
     if (integration) return this.runIntegrated(terminal, integration, request);
-    this.options.log.info(`Shell integration not available${this.options.useShellIntegration() ? ` within ${SHELL_INTEGRATION_TIMEOUT_MS / 1000} s` : ' (turned off in the settings)'}; running in the background: ${request.run.commandLine}`);
+    this.options.log.info(
+      `Shell integration not available${this.options.useShellIntegration() ? ` within ${SHELL_INTEGRATION_TIMEOUT_MS / 1000} s` : ' (turned off in the settings)'}; running in the background: ${request.run.commandLine}`,
+    );
     return this.runFallback(terminal, request);
   }
 
-  private async runIntegrated(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, request: TerminalRunRequest): Promise<TerminalRunResult> {
+  private async runIntegrated(
+    terminal: vscode.Terminal,
+    integration: vscode.TerminalShellIntegration,
+    request: TerminalRunRequest,
+  ): Promise<TerminalRunResult> {
     const ends: vscode.TerminalShellExecutionEndEvent[] = [];
     let notify: (() => void) | undefined;
     const endListener = vscode.window.onDidEndTerminalShellExecution((e) => {
       ends.push(e);
       notify?.();
     });
-    const armed = request.password === undefined ? undefined : await this.handoff.arm(request.password, request.timeoutMs);
+    const armed =
+      request.password === undefined ? undefined : await this.handoff.arm(request.password, request.timeoutMs);
     let output = '';
     try {
       const execution = integration.executeCommand(request.run.commandLine);
@@ -179,10 +195,17 @@ export class TerminalRunner implements vscode.Disposable {
         request.timeoutMs,
         request.signal,
       );
-      if (outcome.kind === 'done') return { output, exitCode: outcome.value, via: 'shell-integration', timedOut: false, cancelled: false };
+      if (outcome.kind === 'done')
+        return { output, exitCode: outcome.value, via: 'shell-integration', timedOut: false, cancelled: false };
       // Timed out or cancelled: interrupt the command and return at once.
       terminal.sendText('\u0003', false);
-      return { output, exitCode: undefined, via: 'shell-integration', timedOut: outcome.kind === 'timeout', cancelled: outcome.kind === 'cancelled' };
+      return {
+        output,
+        exitCode: undefined,
+        via: 'shell-integration',
+        timedOut: outcome.kind === 'timeout',
+        cancelled: outcome.kind === 'cancelled',
+      };
     } finally {
       notify = undefined;
       endListener.dispose();
@@ -192,14 +215,22 @@ export class TerminalRunner implements vscode.Disposable {
 
   private async runFallback(terminal: vscode.Terminal, request: TerminalRunRequest): Promise<TerminalRunResult> {
     const comment = this.shellKind === 'cmd' ? 'REM' : '#';
-    if (request.changesState) terminal.sendText(`${comment} ${vscode.l10n.t('run in the background by Exchange Auth Doctor:')} ${request.run.commandLine}`, true);
+    if (request.changesState)
+      terminal.sendText(
+        `${comment} ${vscode.l10n.t('run in the background by Exchange Auth Doctor:')} ${request.run.commandLine}`,
+        true,
+      );
     else {
       // The visible copy runs in the terminal too; it asks the hand-off for the password, once.
       if (request.password !== undefined) await this.handoff.arm(request.password, FALLBACK_HANDOFF_MS);
       terminal.sendText(request.run.commandLine, true);
     }
     // The background process gets its environment for itself alone (not a shell the user types in).
-    const env = { ...(request.env ?? {}), ...(request.run.env ?? {}), ...(request.password !== undefined ? { EAD_BIND_PASSWORD: request.password } : {}) };
+    const env = {
+      ...(request.env ?? {}),
+      ...(request.run.env ?? {}),
+      ...(request.password !== undefined ? { EAD_BIND_PASSWORD: request.password } : {}),
+    };
     const result = await execa(request.run.file, request.run.args, {
       env,
       reject: false,

@@ -24,7 +24,12 @@ const MAX_EVIDENCE = 4000;
 
 export function outputEvidence(ctx: ToolContext, raw: string, label = 'output'): Evidence {
   const text = cleanTerminalOutput(raw).trim();
-  return { label, value: text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE)}…` : text || '(no output)', source: ctx.commandLine, observedAt: ctx.observedAt };
+  return {
+    label,
+    value: text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE)}…` : text || '(no output)',
+    source: ctx.commandLine,
+    observedAt: ctx.observedAt,
+  };
 }
 
 export function valueEvidence(ctx: ToolContext, label: string, value: string): Evidence {
@@ -32,12 +37,22 @@ export function valueEvidence(ctx: ToolContext, label: string, value: string): E
 }
 
 export function subjectOf(ctx: ToolContext, fallback?: Subject): Subject {
-  if (ctx.server) return ctx.server.fqdn ? { kind: 'server', name: ctx.server.name, id: ctx.server.fqdn } : { kind: 'server', name: ctx.server.name };
+  if (ctx.server)
+    return ctx.server.fqdn
+      ? { kind: 'server', name: ctx.server.name, id: ctx.server.fqdn }
+      : { kind: 'server', name: ctx.server.name };
   return fallback ?? { kind: 'local', name: 'this machine' };
 }
 
 /** The output could not be read: an `unknown` finding carrying the parser's reason and the text. */
-export function unrecognisedFinding(ctx: ToolContext, step: Step, tool: string, reason: string, raw: string, exitCode: number | undefined): Finding {
+export function unrecognisedFinding(
+  ctx: ToolContext,
+  step: Step,
+  tool: string,
+  reason: string,
+  raw: string,
+  exitCode: number | undefined,
+): Finding {
   const exit = exitCode === undefined ? '' : ` (exit code ${exitCode})`;
   return {
     code: 'tool.output-unrecognised',
@@ -45,7 +60,8 @@ export function unrecognisedFinding(ctx: ToolContext, step: Step, tool: string, 
     severity: 'unknown',
     subject: subjectOf(ctx),
     title: `The output of ${tool} could not be read${exit}`,
-    explanation: 'The command ran, but what it printed is not in a form this extension recognises, so nothing was concluded from it. The output is kept as evidence.',
+    explanation:
+      'The command ran, but what it printed is not in a form this extension recognises, so nothing was concluded from it. The output is kept as evidence.',
     evidence: [outputEvidence(ctx, raw)],
     remedies: [],
     reason,

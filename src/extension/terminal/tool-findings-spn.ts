@@ -7,7 +7,13 @@ import type { Finding } from '../../shared/findings';
 import { parseSetspnAdd, parseSetspnDuplicates, parseSetspnList, parseSetspnQuery } from '../../core/parsers';
 import { comparisonRows, compareSpns, expectedSpns, sameSpn } from '../../core/spn/expected';
 import { compact, setspnAdd, setspnList, setspnQuery } from '../../core/spn/remedies';
-import { outputEvidence, subjectOf, unrecognisedFinding, valueEvidence, type ToolContext } from './tool-findings-common';
+import {
+  outputEvidence,
+  subjectOf,
+  unrecognisedFinding,
+  valueEvidence,
+  type ToolContext,
+} from './tool-findings-common';
 
 const SMTP = /^smtp(svc)?\//i;
 
@@ -29,7 +35,10 @@ export function setspnListFindings(raw: string, exitCode: number | undefined, ct
         step: 3,
         severity: result.error.kind === 'account-not-found' ? 'error' : 'unknown',
         subject,
-        title: result.error.kind === 'account-not-found' ? `setspn found no account ${result.error.account ?? subject.name}` : `setspn -L failed: ${result.error.message}`,
+        title:
+          result.error.kind === 'account-not-found'
+            ? `setspn found no account ${result.error.account ?? subject.name}`
+            : `setspn -L failed: ${result.error.message}`,
         explanation: 'Without the computer account its SPNs cannot be compared with the ones Exchange needs.',
         evidence: [outputEvidence(ctx, raw)],
         remedies: [],
@@ -37,7 +46,11 @@ export function setspnListFindings(raw: string, exitCode: number | undefined, ct
       },
     ];
   }
-  const registered = valueEvidence(ctx, `servicePrincipalName of ${result.accountDn}`, result.spns.join(', ') || '(none)');
+  const registered = valueEvidence(
+    ctx,
+    `servicePrincipalName of ${result.accountDn}`,
+    result.spns.join(', ') || '(none)',
+  );
   const server = ctx.server;
   if (!server) {
     const smtp = result.spns.filter((s) => SMTP.test(s));
@@ -47,8 +60,11 @@ export function setspnListFindings(raw: string, exitCode: number | undefined, ct
         step: 3,
         severity: smtp.length ? 'ok' : 'error',
         subject,
-        title: smtp.length ? `${result.accountDn} holds ${smtp.join(', ')}` : `${result.accountDn} holds no SMTP or SMTPSVC SPN`,
-        explanation: 'Other Exchange servers need a ticket for SMTPSVC/<name> of this server; the SPN must be on its computer account.',
+        title: smtp.length
+          ? `${result.accountDn} holds ${smtp.join(', ')}`
+          : `${result.accountDn} holds no SMTP or SMTPSVC SPN`,
+        explanation:
+          'Other Exchange servers need a ticket for SMTPSVC/<name> of this server; the SPN must be on its computer account.',
         evidence: [registered],
         remedies: [],
       },
@@ -56,7 +72,11 @@ export function setspnListFindings(raw: string, exitCode: number | undefined, ct
   }
   const expected = expectedSpns(server);
   const cmp = compareSpns(expected, result.spns);
-  const table = { caption: `SMTP SPNs of ${server.name} (setspn -L)`, columns: ['SPN', 'Expected', 'Registered'], rows: comparisonRows(expected, result.spns) };
+  const table = {
+    caption: `SMTP SPNs of ${server.name} (setspn -L)`,
+    columns: ['SPN', 'Expected', 'Registered'],
+    rows: comparisonRows(expected, result.spns),
+  };
   if (cmp.missing.length) {
     return [
       {
@@ -69,7 +89,10 @@ export function setspnListFindings(raw: string, exitCode: number | undefined, ct
           'Other Exchange servers ask the KDC for a ticket to SMTPSVC/<name> of this server. When the computer account does not hold that SPN (and no other account does), the KDC answers KDC_ERR_S_PRINCIPAL_UNKNOWN and mail queues with 454 4.7.0.',
         evidence: [registered],
         tables: [table],
-        remedies: compact([...cmp.missing.map((e) => setspnAdd(e.spn, server.name)), ...cmp.missing.map((e) => setspnQuery(e.spn))]),
+        remedies: compact([
+          ...cmp.missing.map((e) => setspnAdd(e.spn, server.name)),
+          ...cmp.missing.map((e) => setspnQuery(e.spn)),
+        ]),
       },
     ];
   }
@@ -80,7 +103,8 @@ export function setspnListFindings(raw: string, exitCode: number | undefined, ct
       severity: 'ok',
       subject,
       title: `${server.name} holds its ${expected.length} SMTP SPNs`,
-      explanation: 'Every expected SMTP and SMTPSVC SPN is on the computer account (setspn -X or -Q shows whether another account holds them too).',
+      explanation:
+        'Every expected SMTP and SMTPSVC SPN is on the computer account (setspn -X or -Q shows whether another account holds them too).',
       evidence: [registered],
       tables: [table],
       remedies: compact([setspnList(server.name)]),
@@ -137,7 +161,12 @@ export function setspnDuplicatesFindings(raw: string, exitCode: number | undefin
   return out;
 }
 
-export function setspnQueryFindings(spn: string, raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function setspnQueryFindings(
+  spn: string,
+  raw: string,
+  exitCode: number | undefined,
+  ctx: ToolContext,
+): Finding[] {
   const parsed = parseSetspnQuery(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 3, `setspn -Q ${spn}`, parsed.reason, raw, exitCode)];
   const r = parsed.value;
@@ -145,7 +174,19 @@ export function setspnQueryFindings(spn: string, raw: string, exitCode: number |
   const holders = r.accounts.filter((a) => a.spns.some((s) => sameSpn(s, spn)) || r.accounts.length === 1);
   const evidence = [valueEvidence(ctx, `holders of ${spn}`, r.accounts.map((a) => a.dn).join('; ') || '(none)')];
   if (r.error || r.found === undefined) {
-    return [{ code: 'spn.query-failed', step: 3, severity: 'unknown', subject, title: `setspn -Q ${spn} gave no answer`, explanation: 'Whether this SPN is registered could not be read.', evidence: [outputEvidence(ctx, raw)], remedies: [], reason: r.error?.message ?? 'neither "Existing SPN found!" nor "No such SPN found." was printed' }];
+    return [
+      {
+        code: 'spn.query-failed',
+        step: 3,
+        severity: 'unknown',
+        subject,
+        title: `setspn -Q ${spn} gave no answer`,
+        explanation: 'Whether this SPN is registered could not be read.',
+        evidence: [outputEvidence(ctx, raw)],
+        remedies: [],
+        reason: r.error?.message ?? 'neither "Existing SPN found!" nor "No such SPN found." was printed',
+      },
+    ];
   }
   const server = ctx.server;
   if (!r.found || holders.length === 0) {
@@ -156,14 +197,26 @@ export function setspnQueryFindings(spn: string, raw: string, exitCode: number |
         severity: 'error',
         subject,
         title: `No account holds ${spn}`,
-        explanation: 'The KDC cannot issue a ticket for an SPN nobody holds (KDC_ERR_S_PRINCIPAL_UNKNOWN): Exchange authentication to this server fails with 454 4.7.0.',
+        explanation:
+          'The KDC cannot issue a ticket for an SPN nobody holds (KDC_ERR_S_PRINCIPAL_UNKNOWN): Exchange authentication to this server fails with 454 4.7.0.',
         evidence,
         remedies: server ? compact([setspnAdd(spn, server.name)]) : [],
       },
     ];
   }
   if (holders.length > 1) {
-    return [{ code: 'spn.duplicate', step: 3, severity: 'error', subject, title: `${spn} is held by ${holders.length} accounts`, explanation: 'An SPN on two accounts makes tickets fail to decrypt on one of them (KRB_AP_ERR_MODIFIED).', evidence, remedies: compact([setspnQuery(spn)]) }];
+    return [
+      {
+        code: 'spn.duplicate',
+        step: 3,
+        severity: 'error',
+        subject,
+        title: `${spn} is held by ${holders.length} accounts`,
+        explanation: 'An SPN on two accounts makes tickets fail to decrypt on one of them (KRB_AP_ERR_MODIFIED).',
+        evidence,
+        remedies: compact([setspnQuery(spn)]),
+      },
+    ];
   }
   const holder = holders[0]?.dn ?? '';
   if (server && !dnNamesServer(holder, server.name)) {
@@ -174,13 +227,25 @@ export function setspnQueryFindings(spn: string, raw: string, exitCode: number |
         severity: 'error',
         subject,
         title: `${spn} is registered on ${holder}, not on ${server.name}`,
-        explanation: 'The KDC encrypts the ticket with the key of whichever account holds the SPN; the Exchange server cannot decrypt a ticket made for another account.',
+        explanation:
+          'The KDC encrypts the ticket with the key of whichever account holds the SPN; the Exchange server cannot decrypt a ticket made for another account.',
         evidence,
         remedies: compact([setspnQuery(spn)]),
       },
     ];
   }
-  return [{ code: 'spn.registered', step: 3, severity: 'ok', subject, title: `${spn} is registered once, on ${holder}`, explanation: 'The SPN is held by exactly one account.', evidence, remedies: [] }];
+  return [
+    {
+      code: 'spn.registered',
+      step: 3,
+      severity: 'ok',
+      subject,
+      title: `${spn} is registered once, on ${holder}`,
+      explanation: 'The SPN is held by exactly one account.',
+      evidence,
+      remedies: [],
+    },
+  ];
 }
 
 export function setspnAddFindings(spn: string, raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
@@ -191,12 +256,61 @@ export function setspnAddFindings(spn: string, raw: string, exitCode: number | u
   const evidence = [outputEvidence(ctx, raw)];
   switch (r.kind) {
     case 'registered':
-      return [{ code: 'spn.registered-now', step: 3, severity: 'ok', subject, title: `${spn} was registered on ${r.accountDn}`, explanation: 'setspn said "Updated object".', evidence, remedies: [] }];
+      return [
+        {
+          code: 'spn.registered-now',
+          step: 3,
+          severity: 'ok',
+          subject,
+          title: `${spn} was registered on ${r.accountDn}`,
+          explanation: 'setspn said "Updated object".',
+          evidence,
+          remedies: [],
+        },
+      ];
     case 'duplicate':
-      return [{ code: 'spn.duplicate', step: 3, severity: 'error', subject, title: `${spn} was not registered: ${r.conflicts.map((c) => c.dn).join('; ')} already holds it`, explanation: 'setspn -S refuses an SPN another account holds. Remove it there first if that account should not hold it.', evidence, remedies: compact([setspnQuery(spn)]) }];
+      return [
+        {
+          code: 'spn.duplicate',
+          step: 3,
+          severity: 'error',
+          subject,
+          title: `${spn} was not registered: ${r.conflicts.map((c) => c.dn).join('; ')} already holds it`,
+          explanation:
+            'setspn -S refuses an SPN another account holds. Remove it there first if that account should not hold it.',
+          evidence,
+          remedies: compact([setspnQuery(spn)]),
+        },
+      ];
     case 'unconfirmed':
-      return [{ code: 'spn.register-unconfirmed', step: 3, severity: 'unknown', subject, title: `Registering ${spn} was not confirmed`, explanation: 'setspn did not print "Updated object".', evidence, remedies: compact([setspnQuery(spn)]), reason: 'the output ends before "Updated object"' }];
+      return [
+        {
+          code: 'spn.register-unconfirmed',
+          step: 3,
+          severity: 'unknown',
+          subject,
+          title: `Registering ${spn} was not confirmed`,
+          explanation: 'setspn did not print "Updated object".',
+          evidence,
+          remedies: compact([setspnQuery(spn)]),
+          reason: 'the output ends before "Updated object"',
+        },
+      ];
     case 'error':
-      return [{ code: 'spn.register-failed', step: 3, severity: 'error', subject, title: `Registering ${spn} failed: ${r.error.message}`, explanation: r.error.kind === 'access-denied' ? 'Registering SPNs needs write access to the computer account (Domain Admins, or a delegated right).' : 'setspn reported an error.', evidence, remedies: [] }];
+      return [
+        {
+          code: 'spn.register-failed',
+          step: 3,
+          severity: 'error',
+          subject,
+          title: `Registering ${spn} failed: ${r.error.message}`,
+          explanation:
+            r.error.kind === 'access-denied'
+              ? 'Registering SPNs needs write access to the computer account (Domain Admins, or a delegated right).'
+              : 'setspn reported an error.',
+          evidence,
+          remedies: [],
+        },
+      ];
   }
 }

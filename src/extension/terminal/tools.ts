@@ -11,7 +11,12 @@ import { KERBEROS_PARAMETERS_KEY, kerberosEventsScript } from '../../core/checks
 import { arg, quoteForPowerShell, validateHostName, validateSpn, type CommandArg } from '../../core/safety';
 import { compareSpns, expectedSpns } from '../../core/spn/expected';
 import type { ToolContext } from './tool-findings-common';
-import { setspnAddFindings, setspnDuplicatesFindings, setspnListFindings, setspnQueryFindings } from './tool-findings-spn';
+import {
+  setspnAddFindings,
+  setspnDuplicatesFindings,
+  setspnListFindings,
+  setspnQueryFindings,
+} from './tool-findings-spn';
 import {
   connectorFindings,
   eventFindings,
@@ -69,11 +74,18 @@ export function serverAddress(server: ExchangeServer): string {
   return host(server.fqdn ?? server.computer?.dnsHostName ?? server.name);
 }
 
-const NOT_HERE = 'This command changes a Windows server and runs only on Windows; copy the command line and run it there.';
+const NOT_HERE =
+  'This command changes a Windows server and runs only on Windows; copy the command line and run it there.';
 
 const diagnoseJson = (server: ExchangeServer | undefined, step: Step): Invocation => ({
   kind: 'cli',
-  args: [arg.text('diagnose'), ...(server ? [arg.switch('--server'), arg.host(host(server.name))] : []), arg.switch('--steps'), arg.integer(step), arg.switch('--json')],
+  args: [
+    arg.text('diagnose'),
+    ...(server ? [arg.switch('--server'), arg.host(host(server.name))] : []),
+    arg.switch('--steps'),
+    arg.integer(step),
+    arg.switch('--json'),
+  ],
 });
 
 export function setspnListPlan(server: ExchangeServer): ToolPlan {
@@ -152,7 +164,16 @@ export function stripchartPlan(server: ExchangeServer): ToolPlan {
     step: 1,
     changesState: false,
     server,
-    windows: { kind: 'exe', executable: 'w32tm', args: [arg.switch('/stripchart'), arg.joined('/computer:', target, 'host'), arg.switch('/samples:3'), arg.switch('/dataonly')] },
+    windows: {
+      kind: 'exe',
+      executable: 'w32tm',
+      args: [
+        arg.switch('/stripchart'),
+        arg.joined('/computer:', target, 'host'),
+        arg.switch('/samples:3'),
+        arg.switch('/dataonly'),
+      ],
+    },
     other: diagnoseJson(server, 1),
     interpret: (raw, code, ctx) => stripchartFindings(server.name, raw, code, ctx),
   };
@@ -193,7 +214,13 @@ export function syncAllPlan(source?: string): ToolPlan {
     title: `repadmin /syncall ${dc ? `${dc} ` : ''}/AdeP`,
     step: 2,
     changesState: true,
-    windows: { kind: 'exe', executable: 'repadmin', args: dc ? [arg.switch('/syncall'), arg.host(dc), arg.switch('/AdeP')] : [arg.switch('/syncall'), arg.switch('/AdeP')] },
+    windows: {
+      kind: 'exe',
+      executable: 'repadmin',
+      args: dc
+        ? [arg.switch('/syncall'), arg.host(dc), arg.switch('/AdeP')]
+        : [arg.switch('/syncall'), arg.switch('/AdeP')],
+    },
     other: { kind: 'unavailable', reason: NOT_HERE },
     interpret: syncAllFindings,
   };
@@ -201,8 +228,13 @@ export function syncAllPlan(source?: string): ToolPlan {
 
 /** Test-NetConnection from this machine to each DC on Kerberos (88) and to the server's SMTP ports. */
 export function kerberosPortsPlan(server: ExchangeServer, domainControllers: readonly string[]): ToolPlan {
-  const targets: [string, number][] = [...domainControllers.map((d): [string, number] => [host(d), 88]), [serverAddress(server), 25]];
-  const script = targets.map(([t, p]) => `Test-NetConnection -ComputerName ${quoteForPowerShell(t)} -Port ${p}`).join('; ');
+  const targets: [string, number][] = [
+    ...domainControllers.map((d): [string, number] => [host(d), 88]),
+    [serverAddress(server), 25],
+  ];
+  const script = targets
+    .map(([t, p]) => `Test-NetConnection -ComputerName ${quoteForPowerShell(t)} -Port ${p}`)
+    .join('; ');
   return {
     tool: 'ports',
     target: server.name,
@@ -221,7 +253,17 @@ export function kerberosLoggingPlan(server: ExchangeServer, enable: boolean): To
   const address = serverAddress(server);
   const key = `\\\\${address}\\${KERBEROS_PARAMETERS_KEY}`;
   const args = enable
-    ? [arg.text('add'), arg.text(key), arg.switch('/v'), arg.text('LogLevel'), arg.switch('/t'), arg.text('REG_DWORD'), arg.switch('/d'), arg.integer(1), arg.switch('/f')]
+    ? [
+        arg.text('add'),
+        arg.text(key),
+        arg.switch('/v'),
+        arg.text('LogLevel'),
+        arg.switch('/t'),
+        arg.text('REG_DWORD'),
+        arg.switch('/d'),
+        arg.integer(1),
+        arg.switch('/f'),
+      ]
     : [arg.text('delete'), arg.text(key), arg.switch('/v'), arg.text('LogLevel'), arg.switch('/f')];
   return {
     tool: enable ? 'kerberos-logging-on' : 'kerberos-logging-off',
@@ -283,6 +325,7 @@ export function receiveConnectorsPlan(server: ExchangeServer): ToolPlan {
 
 /** When the `other` form is the CLI's diagnose report, its findings come from the JSON. */
 export function interpreterFor(plan: ToolPlan, invocation: Invocation): ToolPlan['interpret'] {
-  if (invocation.kind === 'cli' && invocation.args[0]?.kind === 'value' && invocation.args[0].text === 'diagnose') return reportFindings;
+  if (invocation.kind === 'cli' && invocation.args[0]?.kind === 'value' && invocation.args[0].text === 'diagnose')
+    return reportFindings;
   return plan.interpret;
 }

@@ -7,7 +7,14 @@ import * as vscode from 'vscode';
 import type { DiscoveryResult, ExchangeServer } from '../../core/directory/model.js';
 import type { DirectoryState } from '../directory/discovery-service.js';
 import { COMMANDS } from '../commands.js';
-import { connectorDescription, connectorTooltip, dcDescription, dcTooltip, serverDescription, serverTooltip } from './format.js';
+import {
+  connectorDescription,
+  connectorTooltip,
+  dcDescription,
+  dcTooltip,
+  serverDescription,
+  serverTooltip,
+} from './format.js';
 import { failureNode } from './failure-node.js';
 import { node, type TreeNode } from './node.js';
 
@@ -49,7 +56,17 @@ function resultNodes(result: DiscoveryResult): TreeNode[] {
   const roots: TreeNode[] = [];
   if (result.organisation) {
     const sites = [...bySite(result.servers)].map(([site, servers]) =>
-      node({ id: `site:${site}`, type: 'site', label: site, description: vscode.l10n.t('{0} server(s)', servers.length), icon: 'globe', expanded: true }, servers.map((s) => serverNode(s))),
+      node(
+        {
+          id: `site:${site}`,
+          type: 'site',
+          label: site,
+          description: vscode.l10n.t('{0} server(s)', servers.length),
+          icon: 'globe',
+          expanded: true,
+        },
+        servers.map((s) => serverNode(s)),
+      ),
     );
     roots.push(
       node(
@@ -66,23 +83,72 @@ function resultNodes(result: DiscoveryResult): TreeNode[] {
       ),
     );
   } else {
-    roots.push(message('no-organisation', vscode.l10n.t('No Exchange organisation found in Active Directory'), 'info', { command: COMMANDS.refresh, title: vscode.l10n.t('Retry') }));
+    roots.push(
+      message('no-organisation', vscode.l10n.t('No Exchange organisation found in Active Directory'), 'info', {
+        command: COMMANDS.refresh,
+        title: vscode.l10n.t('Retry'),
+      }),
+    );
   }
   const dcs = result.domainControllers.map((dc) =>
-    node({ id: `dc:${dc.dn}`, type: 'domainController', label: dc.name, description: dcDescription(dc), tooltip: dcTooltip(dc), icon: 'server-environment' }),
+    node({
+      id: `dc:${dc.dn}`,
+      type: 'domainController',
+      label: dc.name,
+      description: dcDescription(dc),
+      tooltip: dcTooltip(dc),
+      icon: 'server-environment',
+    }),
   );
   roots.push(
-    node({ id: 'domainControllers', type: 'domainControllers', label: vscode.l10n.t('Domain Controllers'), description: String(dcs.length), icon: 'server-environment', expanded: true }, dcs),
+    node(
+      {
+        id: 'domainControllers',
+        type: 'domainControllers',
+        label: vscode.l10n.t('Domain Controllers'),
+        description: String(dcs.length),
+        icon: 'server-environment',
+        expanded: true,
+      },
+      dcs,
+    ),
   );
   if (result.warnings.length) {
-    const items = result.warnings.map((w, i) => node({ id: `warning:${i}`, type: 'warning', label: w, tooltip: w, icon: 'warning', iconColor: 'problemsWarningIcon.foreground' }));
-    roots.push(node({ id: 'warnings', type: 'warnings', label: vscode.l10n.t('{0} warning(s) while reading the directory', items.length), icon: 'warning', iconColor: 'problemsWarningIcon.foreground' }, items));
+    const items = result.warnings.map((w, i) =>
+      node({
+        id: `warning:${i}`,
+        type: 'warning',
+        label: w,
+        tooltip: w,
+        icon: 'warning',
+        iconColor: 'problemsWarningIcon.foreground',
+      }),
+    );
+    roots.push(
+      node(
+        {
+          id: 'warnings',
+          type: 'warnings',
+          label: vscode.l10n.t('{0} warning(s) while reading the directory', items.length),
+          icon: 'warning',
+          iconColor: 'problemsWarningIcon.foreground',
+        },
+        items,
+      ),
+    );
   }
   return roots;
 }
 
 function message(id: string, label: string, icon: string, command?: vscode.Command, description?: string): TreeNode {
-  return node({ id: `message:${id}`, type: 'message', label, icon, ...(command ? { command } : {}), ...(description ? { description } : {}) });
+  return node({
+    id: `message:${id}`,
+    type: 'message',
+    label,
+    icon,
+    ...(command ? { command } : {}),
+    ...(description ? { description } : {}),
+  });
 }
 
 function manualNode(names: string[]): TreeNode {
@@ -97,7 +163,16 @@ function manualNode(names: string[]): TreeNode {
       serverName: name.split('.')[0]?.toUpperCase() ?? name,
     }),
   );
-  return node({ id: 'manualServers', type: 'manualServers', label: vscode.l10n.t('Servers from settings'), icon: 'list-unordered', expanded: true }, servers);
+  return node(
+    {
+      id: 'manualServers',
+      type: 'manualServers',
+      label: vscode.l10n.t('Servers from settings'),
+      icon: 'list-unordered',
+      expanded: true,
+    },
+    servers,
+  );
 }
 
 export function buildNodes(state: DirectoryState): TreeNode[] {
@@ -112,13 +187,25 @@ export function buildNodes(state: DirectoryState): TreeNode[] {
     case 'invalid-settings':
       return [
         ...state.problems.map((p, i) =>
-          message(`invalid:${i}`, p, 'error', { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['exchangeAuthDoctor.directory'] }),
+          message(`invalid:${i}`, p, 'error', {
+            command: 'workbench.action.openSettings',
+            title: vscode.l10n.t('Open Settings'),
+            arguments: ['exchangeAuthDoctor.directory'],
+          }),
         ),
         ...manual,
       ];
     // With nothing else to show, the view's welcome content explains what to do.
     case 'signed-out':
-      return manual.length ? [message('signed-out', vscode.l10n.t('Not signed in to the directory'), 'account', { command: COMMANDS.signIn, title: vscode.l10n.t('Sign in') }), ...manual] : [];
+      return manual.length
+        ? [
+            message('signed-out', vscode.l10n.t('Not signed in to the directory'), 'account', {
+              command: COMMANDS.signIn,
+              title: vscode.l10n.t('Sign in'),
+            }),
+            ...manual,
+          ]
+        : [];
     case 'not-configured':
       return manual;
   }

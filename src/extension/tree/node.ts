@@ -37,7 +37,10 @@ export interface TreeNode {
   children: TreeNode[];
 }
 
-export function node(fields: Omit<TreeNode, 'children' | 'contextValue'> & { contextValue?: string }, children: TreeNode[] = []): TreeNode {
+export function node(
+  fields: Omit<TreeNode, 'children' | 'contextValue'> & { contextValue?: string },
+  children: TreeNode[] = [],
+): TreeNode {
   const n: TreeNode = { ...fields, contextValue: fields.contextValue ?? fields.type, children };
   for (const c of children) c.parent = n;
   return n;

@@ -85,7 +85,12 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   getTreeItem(n: TreeNode): vscode.TreeItem {
-    const state = n.children.length === 0 ? vscode.TreeItemCollapsibleState.None : n.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state =
+      n.children.length === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : n.expanded
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.label, state);
     item.id = n.id;
     item.contextValue = n.contextValue;
@@ -99,11 +104,15 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       [icon, color] = HEALTH_ICONS[health.severity];
       if (health.summary) item.description = [n.description, health.summary].filter(Boolean).join(' — ');
       item.contextValue = `${n.contextValue}.${health.severity}`;
-      const last = vscode.l10n.t('Last check: {0}', [SEVERITY_LABELS[health.severity](), health.summary].filter(Boolean).join(' — '));
+      const last = vscode.l10n.t(
+        'Last check: {0}',
+        [SEVERITY_LABELS[health.severity](), health.summary].filter(Boolean).join(' — '),
+      );
       const before = typeof n.tooltip === 'string' ? n.tooltip : n.tooltip?.value;
       item.tooltip = before ? `${before}\n\n${last}` : last;
     }
-    if (icon) item.iconPath = color ? new vscode.ThemeIcon(icon, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(icon);
+    if (icon)
+      item.iconPath = color ? new vscode.ThemeIcon(icon, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(icon);
     return item;
   }
 

@@ -24,7 +24,10 @@ export async function resolveHost(host: string): Promise<string[]> {
   }
 }
 
-export async function knownServers(servers: readonly ExchangeServer[], resolve: (host: string) => Promise<string[]>): Promise<KnownServer[]> {
+export async function knownServers(
+  servers: readonly ExchangeServer[],
+  resolve: (host: string) => Promise<string[]>,
+): Promise<KnownServer[]> {
   return Promise.all(
     servers.map(async (s) => {
       const fqdns = serverFqdns(s);

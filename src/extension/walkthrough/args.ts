@@ -11,7 +11,8 @@ export interface OpenArgs {
   server?: string;
 }
 
-const str = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() && x.length <= 255 ? x.trim() : undefined);
+const str = (x: unknown): string | undefined =>
+  typeof x === 'string' && x.trim() && x.length <= 255 ? x.trim() : undefined;
 
 export function openArgsOf(arg: unknown): OpenArgs {
   if (typeof arg !== 'object' || arg === null) return {};

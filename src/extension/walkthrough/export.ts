@@ -20,7 +20,12 @@ function defaultUri(format: ExportFormat, now: string): vscode.Uri | undefined {
 }
 
 /** Writes the report to `target`, or asks where (undefined when the user cancels). */
-export async function exportReport(deps: WalkthroughDeps, state: WalkthroughState, format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportReport(
+  deps: WalkthroughDeps,
+  state: WalkthroughState,
+  format: ExportFormat,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const now = new Date().toISOString();
   const ctx: ExportContext = {
     tool: { name: 'Exchange Auth Doctor', version: deps.extensionVersion },
@@ -43,9 +48,11 @@ export async function exportReport(deps: WalkthroughDeps, state: WalkthroughStat
   deps.log.info(`Walkthrough report written to ${uri.toString(true)}`);
   if (!target) {
     const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Report saved to {0}', vscode.workspace.asRelativePath(uri)), open).then(async (choice) => {
-      if (choice === open) await vscode.window.showTextDocument(uri);
-    });
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('Report saved to {0}', vscode.workspace.asRelativePath(uri)), open)
+      .then(async (choice) => {
+        if (choice === open) await vscode.window.showTextDocument(uri);
+      });
   }
   return uri;
 }

@@ -33,7 +33,6 @@ import type { OpenArgs } from './args.js';
 
 export const VIEW_TYPE = 'exchangeAuthDoctor.walkthrough';
 
-
 export class WalkthroughPanel implements vscode.Disposable {
   private static current: WalkthroughPanel | undefined;
   private state: WalkthroughState;
@@ -55,14 +54,26 @@ export class WalkthroughPanel implements vscode.Disposable {
   }
 
   static options(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [
+        vscode.Uri.joinPath(extensionUri, 'media'),
+        vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+      ],
+    };
   }
 
   static async show(deps: WalkthroughDeps, args: OpenArgs = {}): Promise<WalkthroughPanel> {
     let p = WalkthroughPanel.current;
     if (p) p.panel.reveal(vscode.ViewColumn.Active);
     else {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Resolve 454 4.7.0'), vscode.ViewColumn.Active, WalkthroughPanel.options(deps.extensionUri));
+      const panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        vscode.l10n.t('Resolve 454 4.7.0'),
+        vscode.ViewColumn.Active,
+        WalkthroughPanel.options(deps.extensionUri),
+      );
       p = new WalkthroughPanel(panel, deps, emptyState(deps.defaultLanguage()));
       await p.start();
     }
@@ -71,10 +82,22 @@ export class WalkthroughPanel implements vscode.Disposable {
   }
 
   /** Called by the serializer after a window reload with the state the webview had saved. */
-  static async revive(panel: vscode.WebviewPanel, deps: WalkthroughDeps, saved: WalkthroughState | undefined): Promise<WalkthroughPanel> {
+  static async revive(
+    panel: vscode.WebviewPanel,
+    deps: WalkthroughDeps,
+    saved: WalkthroughState | undefined,
+  ): Promise<WalkthroughPanel> {
     WalkthroughPanel.current?.dispose();
     panel.webview.options = WalkthroughPanel.options(deps.extensionUri);
-    const state = saved ? { ...saved, running: false, steps: saved.steps.map((s) => (s.status === 'running' ? { step: s.step, status: 'idle' as const, findings: [] } : s)) } : emptyState(deps.defaultLanguage());
+    const state = saved
+      ? {
+          ...saved,
+          running: false,
+          steps: saved.steps.map((s) =>
+            s.status === 'running' ? { step: s.step, status: 'idle' as const, findings: [] } : s,
+          ),
+        }
+      : emptyState(deps.defaultLanguage());
     const p = new WalkthroughPanel(panel, deps, state);
     await p.start();
     return p;
@@ -111,7 +134,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   private render(): void {
     const webview = this.panel.webview;
     const nonce = randomBytes(18).toString('base64');
-    const media = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...p)).toString();
+    const media = (...p: string[]): string =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...p)).toString();
     this.ready = false;
     this.panel.title = this.t('Resolve 454 4.7.0');
     webview.html = panelHtml({
@@ -139,7 +163,8 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (args.sending && args.receiving) scope = { kind: 'pair', sending: args.sending, receiving: args.receiving };
     else if (args.server) scope = { kind: 'server', server: args.server };
     if (scope) this.update({ ...this.state, scope });
-    const step = typeof args.step === 'number' && args.step >= 0 && args.step <= 7 ? Math.floor(args.step) : scope ? 1 : undefined;
+    const step =
+      typeof args.step === 'number' && args.step >= 0 && args.step <= 7 ? Math.floor(args.step) : scope ? 1 : undefined;
     if (step !== undefined) {
       this.update({ ...this.state, currentStep: step });
       this.post({ type: 'focusStep', step });
@@ -247,12 +272,21 @@ export class WalkthroughPanel implements vscode.Disposable {
     const discovery = this.deps.api.getDiscovery();
     const servers = discovery ? await knownServers(discovery.servers, (host) => this.deps.resolve(host)) : [];
     const pair = matchSymptomServers(r, servers);
-    const symptom: NonNullable<WalkthroughState['symptom']> = { text, recognised: r.recognised, kinds: r.kinds, has454: r.has454, facts: r.facts, unmatched: pair.unmatched };
+    const symptom: NonNullable<WalkthroughState['symptom']> = {
+      text,
+      recognised: r.recognised,
+      kinds: r.kinds,
+      has454: r.has454,
+      facts: r.facts,
+      unmatched: pair.unmatched,
+    };
     if (pair.sending) symptom.sending = pair.sending;
     if (pair.receiving) symptom.receiving = pair.receiving;
     let scope = this.state.scope;
-    if (pair.complete && pair.sending && pair.receiving) scope = { kind: 'pair', sending: pair.sending, receiving: pair.receiving };
-    else if (pair.receiving ?? pair.sending) scope = { kind: 'server', server: (pair.receiving ?? pair.sending) as string };
+    if (pair.complete && pair.sending && pair.receiving)
+      scope = { kind: 'pair', sending: pair.sending, receiving: pair.receiving };
+    else if (pair.receiving ?? pair.sending)
+      scope = { kind: 'server', server: (pair.receiving ?? pair.sending) as string };
     this.update({ ...this.state, symptom, ...(scope ? { scope } : {}) });
   }
 
@@ -288,7 +322,19 @@ export class WalkthroughPanel implements vscode.Disposable {
     const remedy = finding?.remedies[remedyIndex];
     if (!finding || !remedy) return;
     const record = (how: 'terminal' | 'copied'): void =>
-      this.update({ ...this.state, commands: [...this.state.commands, { command: remedy.command, runOn: remedy.runOn, changesState: remedy.changesState, at: new Date().toISOString(), how }] });
+      this.update({
+        ...this.state,
+        commands: [
+          ...this.state.commands,
+          {
+            command: remedy.command,
+            runOn: remedy.runOn,
+            changesState: remedy.changesState,
+            at: new Date().toISOString(),
+            how,
+          },
+        ],
+      });
     if (!run) {
       await vscode.env.clipboard.writeText(remedy.command);
       record('copied');

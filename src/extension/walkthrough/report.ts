@@ -54,44 +54,75 @@ function verdictOf(state: WalkthroughState, now: string): Verdict {
 
 export function renderWalkthroughMarkdown(state: WalkthroughState, ctx: ExportContext): string {
   const findings = allFindings(state);
-  const body = renderMarkdown(findings, verdictOf(state, ctx.now), reportMeta(state, ctx), { secrets: ctx.secrets ?? [] });
+  const body = renderMarkdown(findings, verdictOf(state, ctx.now), reportMeta(state, ctx), {
+    secrets: ctx.secrets ?? [],
+  });
   const extra: string[] = [];
   if (state.symptom?.text.trim()) {
     extra.push('## Symptom as reported', '', mdCode(state.symptom.text.trim()));
     for (const f of state.symptom.facts) extra.push(`- ${mdText(f.label)}: ${mdText(f.value)}`);
   }
   extra.push('', '## Steps', '');
-  for (const s of state.steps) extra.push(`- Step ${s.step} (${mdText(STEP_TITLES[s.step])}): ${s.status}${s.checkedAt ? `, checked ${s.checkedAt}` : ''}`);
+  for (const s of state.steps)
+    extra.push(
+      `- Step ${s.step} (${mdText(STEP_TITLES[s.step])}): ${s.status}${s.checkedAt ? `, checked ${s.checkedAt}` : ''}`,
+    );
   extra.push('', '## Commands run or copied from the walkthrough', '');
   if (!state.commands.length) extra.push('None.');
   for (const c of state.commands) {
-    extra.push(`- ${c.at}, ${c.how === 'terminal' ? 'run in a terminal' : 'copied'}, on ${mdText(c.runOn)}${c.changesState ? ' (changes the server)' : ''}:`, '', mdCode(c.command).split('\n').map((l) => `  ${l}`).join('\n'));
+    extra.push(
+      `- ${c.at}, ${c.how === 'terminal' ? 'run in a terminal' : 'copied'}, on ${mdText(c.runOn)}${c.changesState ? ' (changes the server)' : ''}:`,
+      '',
+      mdCode(c.command)
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
   }
   extra.push('', `Exported ${ctx.now}.`);
   return redactSecrets(`${body}\n${redactSecrets(extra.join('\n'), ctx.secrets)}\n`, ctx.secrets);
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const MARK: Record<Severity, string> = { error: '✖', warning: '⚠', unknown: '?', ok: '✔' };
 
 function htmlTable(columns: readonly string[], rows: readonly (readonly string[])[], caption?: string): string {
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${columns.map((_c, i) => `<td>${escapeHtml(r[i] ?? '')}</td>`).join('')}</tr>`).join('');
+  const body = rows
+    .map((r) => `<tr>${columns.map((_c, i) => `<td>${escapeHtml(r[i] ?? '')}</td>`).join('')}</tr>`)
+    .join('');
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function htmlFinding(f: Finding): string {
-  const parts = [`<article class="finding ${f.severity}"><h3>${MARK[f.severity]} ${escapeHtml(f.severity)}: ${escapeHtml(f.subject.name)}: ${escapeHtml(f.title)}</h3>`];
-  parts.push(`<p class="code"><code>${escapeHtml(f.code)}</code>${f.subject.id ? ` · ${escapeHtml(f.subject.id)}` : ''}</p>`);
+  const parts = [
+    `<article class="finding ${f.severity}"><h3>${MARK[f.severity]} ${escapeHtml(f.severity)}: ${escapeHtml(f.subject.name)}: ${escapeHtml(f.title)}</h3>`,
+  ];
+  parts.push(
+    `<p class="code"><code>${escapeHtml(f.code)}</code>${f.subject.id ? ` · ${escapeHtml(f.subject.id)}` : ''}</p>`,
+  );
   if (f.reason) parts.push(`<p><strong>Why unknown:</strong> ${escapeHtml(f.reason)}</p>`);
   if (f.explanation) parts.push(`<p>${escapeHtml(f.explanation)}</p>`);
-  if (f.evidence.length) parts.push(htmlTable(['Observed', 'Value', 'Source', 'When'], f.evidence.map((e) => [e.label, e.value, e.source, e.observedAt])));
+  if (f.evidence.length)
+    parts.push(
+      htmlTable(
+        ['Observed', 'Value', 'Source', 'When'],
+        f.evidence.map((e) => [e.label, e.value, e.source, e.observedAt]),
+      ),
+    );
   for (const t of f.tables ?? []) parts.push(htmlTable(t.columns, t.rows, t.caption));
   for (const r of f.remedies) {
-    parts.push(`<p>${escapeHtml(r.summary)} (${r.changesState ? '<strong>changes the server</strong>' : 'read-only'}; run on ${escapeHtml(r.runOn)}):</p><pre><code>${escapeHtml(r.command)}</code></pre>`);
+    parts.push(
+      `<p>${escapeHtml(r.summary)} (${r.changesState ? '<strong>changes the server</strong>' : 'read-only'}; run on ${escapeHtml(r.runOn)}):</p><pre><code>${escapeHtml(r.command)}</code></pre>`,
+    );
   }
   parts.push('</article>');
   return parts.join('\n');
@@ -111,32 +142,64 @@ export function renderWalkthroughHtml(plain: WalkthroughState, ctx: ExportContex
   const out: string[] = [];
   out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">');
   out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
-  out.push('<title>Exchange authentication diagnosis (454 4.7.0)</title>', `<style>${STYLE}</style>`, '</head>', '<body>');
+  out.push(
+    '<title>Exchange authentication diagnosis (454 4.7.0)</title>',
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+  );
   out.push('<h1>Exchange authentication diagnosis (454 4.7.0)</h1>', '<ul>');
-  out.push(`<li>Checked: ${escapeHtml(meta.scope)}${meta.servers.length ? `, servers ${escapeHtml(meta.servers.join(', '))}` : ''}</li>`);
+  out.push(
+    `<li>Checked: ${escapeHtml(meta.scope)}${meta.servers.length ? `, servers ${escapeHtml(meta.servers.join(', '))}` : ''}</li>`,
+  );
   if (meta.directoryUrl) out.push(`<li>Directory: ${escapeHtml(meta.directoryUrl)}</li>`);
   out.push(`<li>Steps: ${escapeHtml(meta.steps.join(', ') || 'none')}</li>`);
-  out.push(`<li>Started: ${escapeHtml(meta.startedAt)}${meta.finishedAt ? `, finished: ${escapeHtml(meta.finishedAt)}` : ''}</li>`);
-  out.push(`<li>Tool: ${escapeHtml(`${meta.tool.name} ${meta.tool.version}`)}${meta.platform ? ` on ${escapeHtml(meta.platform)}` : ''}</li>`, '</ul>');
+  out.push(
+    `<li>Started: ${escapeHtml(meta.startedAt)}${meta.finishedAt ? `, finished: ${escapeHtml(meta.finishedAt)}` : ''}</li>`,
+  );
+  out.push(
+    `<li>Tool: ${escapeHtml(`${meta.tool.name} ${meta.tool.version}`)}${meta.platform ? ` on ${escapeHtml(meta.platform)}` : ''}</li>`,
+    '</ul>',
+  );
   if (state.symptom?.text.trim()) {
     out.push('<h2>Symptom as reported</h2>', `<pre><code>${escapeHtml(state.symptom.text.trim())}</code></pre>`);
-    if (state.symptom.facts.length) out.push(htmlTable(['Read', 'Value'], state.symptom.facts.map((f) => [f.label, f.value])));
+    if (state.symptom.facts.length)
+      out.push(
+        htmlTable(
+          ['Read', 'Value'],
+          state.symptom.facts.map((f) => [f.label, f.value]),
+        ),
+      );
   }
   out.push(`<h2>Verdict: ${MARK[verdict.overall]} ${escapeHtml(verdict.overall)}</h2>`);
-  out.push(`<p>Findings: ${(['error', 'warning', 'unknown', 'ok'] as const).map((s) => `${verdict.counts[s] ?? 0} ${s}`).join(', ')}.</p>`);
+  out.push(
+    `<p>Findings: ${(['error', 'warning', 'unknown', 'ok'] as const).map((s) => `${verdict.counts[s] ?? 0} ${s}`).join(', ')}.</p>`,
+  );
   if (verdict.causes.length) {
     out.push('<p>Likely causes, most likely first:</p><ol>');
-    for (const c of verdict.causes) out.push(`<li>Step ${c.step} (${escapeHtml(STEP_TITLES[c.step])}): ${escapeHtml(c.summary)}</li>`);
+    for (const c of verdict.causes)
+      out.push(`<li>Step ${c.step} (${escapeHtml(STEP_TITLES[c.step])}): ${escapeHtml(c.summary)}</li>`);
     out.push('</ol>');
   }
-  out.push(htmlTable(['Step', 'Status', 'Checked'], state.steps.map((s) => [`${s.step}. ${STEP_TITLES[s.step]}`, s.status, s.checkedAt ?? ''])));
+  out.push(
+    htmlTable(
+      ['Step', 'Status', 'Checked'],
+      state.steps.map((s) => [`${s.step}. ${STEP_TITLES[s.step]}`, s.status, s.checkedAt ?? '']),
+    ),
+  );
   for (const [step, list] of groupByStep(allFindings(state))) {
     out.push(`<h2>Step ${step}: ${escapeHtml(STEP_TITLES[step])}</h2>`);
     for (const f of list) out.push(htmlFinding(f));
   }
   out.push('<h2>Commands run or copied from the walkthrough</h2>');
   if (!state.commands.length) out.push('<p>None.</p>');
-  else out.push(htmlTable(['When', 'How', 'Run on', 'Changes the server', 'Command'], state.commands.map((c) => [c.at, c.how, c.runOn, c.changesState ? 'yes' : 'no', c.command])));
+  else
+    out.push(
+      htmlTable(
+        ['When', 'How', 'Run on', 'Changes the server', 'Command'],
+        state.commands.map((c) => [c.at, c.how, c.runOn, c.changesState ? 'yes' : 'no', c.command]),
+      ),
+    );
   out.push(`<p>Exported ${escapeHtml(ctx.now)}.</p>`, '</body>', '</html>');
   return redactSecrets(out.join('\n') + '\n', ctx.secrets);
 }

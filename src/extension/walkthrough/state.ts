@@ -7,7 +7,10 @@ import { buildVerdict } from '../../core/engine/verdict.js';
 import type { Finding, Step, Verdict } from '../../shared/findings.js';
 import { stepStatus, type StepState, type WalkthroughState } from '../../shared/walkthrough-protocol.js';
 
-const mapSteps = (state: WalkthroughState, f: (s: StepState) => StepState): WalkthroughState => ({ ...state, steps: state.steps.map(f) });
+const mapSteps = (state: WalkthroughState, f: (s: StepState) => StepState): WalkthroughState => ({
+  ...state,
+  steps: state.steps.map(f),
+});
 
 /** Marks the steps about to run and clears their previous findings. */
 export function startRun(state: WalkthroughState, steps: readonly Step[], now: string): WalkthroughState {
@@ -21,7 +24,9 @@ export function applyEvent(state: WalkthroughState, e: EngineEvent, now: string)
     return mapSteps(state, (s) => (s.step === e.finding.step ? { ...s, findings: [...s.findings, e.finding] } : s));
   }
   if (e.type === 'step-finished') {
-    return mapSteps(state, (s) => (s.step === e.step ? { ...s, status: stepStatus(s.findings), checkedAt: now, durationMs: e.durationMs } : s));
+    return mapSteps(state, (s) =>
+      s.step === e.step ? { ...s, status: stepStatus(s.findings), checkedAt: now, durationMs: e.durationMs } : s,
+    );
   }
   return state;
 }
@@ -52,5 +57,9 @@ export function finishRun(
 }
 
 export function failRun(state: WalkthroughState, message: string): WalkthroughState {
-  return { ...mapSteps(state, (s) => (s.status === 'running' ? { step: s.step, status: 'idle', findings: [] } : s)), running: false, error: message };
+  return {
+    ...mapSteps(state, (s) => (s.status === 'running' ? { step: s.step, status: 'idle', findings: [] } : s)),
+    running: false,
+    error: message,
+  };
 }

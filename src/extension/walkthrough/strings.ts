@@ -22,7 +22,8 @@ export async function loadStrings(extensionPath: string, language: Language): Pr
     for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
       // A bundle entry is either a string or { message, comment }.
       if (typeof v === 'string') out[k] = v;
-      else if (typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string') out[k] = (v as { message: string }).message;
+      else if (typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string')
+        out[k] = (v as { message: string }).message;
     }
     return out;
   } catch {

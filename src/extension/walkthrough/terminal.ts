@@ -21,7 +21,8 @@ export class RemedyTerminal implements vscode.Disposable {
   }
 
   private ownTerminal(): vscode.Terminal {
-    if (!this.terminal || this.terminal.exitStatus !== undefined) this.terminal = vscode.window.createTerminal({ name: TERMINAL_NAME });
+    if (!this.terminal || this.terminal.exitStatus !== undefined)
+      this.terminal = vscode.window.createTerminal({ name: TERMINAL_NAME });
     return this.terminal;
   }
 
@@ -31,13 +32,21 @@ export class RemedyTerminal implements vscode.Disposable {
     if (this.gate.refuseUntrusted(title)) return false;
     // Control, bidirectional or invisible characters could make the line approved differ from the line run.
     if (hasUnsafeTerminalText(remedy.command)) {
-      this.log.warn(`Walkthrough: refused a command with control or invisible characters: ${JSON.stringify(remedy.command)}`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('This command holds control or invisible characters and is not run. Copy it and check it first.'));
+      this.log.warn(
+        `Walkthrough: refused a command with control or invisible characters: ${JSON.stringify(remedy.command)}`,
+      );
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('This command holds control or invisible characters and is not run. Copy it and check it first.'),
+      );
       return false;
     }
     if (remedy.changesState) {
       if (this.gate.dryRun()) {
-        await this.gate.showOnly(title, [remedy.command], vscode.l10n.t('Dry run (exchangeAuthDoctor.commands.dryRun): nothing was run.'));
+        await this.gate.showOnly(
+          title,
+          [remedy.command],
+          vscode.l10n.t('Dry run (exchangeAuthDoctor.commands.dryRun): nothing was run.'),
+        );
         return false;
       }
       if (!(await this.gate.confirm({ title, commandLines: [remedy.command], target: remedy.runOn }))) return false;

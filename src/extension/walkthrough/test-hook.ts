@@ -36,7 +36,8 @@ export function registerTestHook(
       const panel = WalkthroughPanel.instance;
       if (req.op === 'consent') {
         const answer = req.answer;
-        terminal.gate.hooks = answer === undefined ? {} : { confirm: () => Promise.resolve(answer), isTrusted: () => true };
+        terminal.gate.hooks =
+          answer === undefined ? {} : { confirm: () => Promise.resolve(answer), isTrusted: () => true };
         return undefined;
       }
       if (req.op === 'close') {
@@ -48,7 +49,12 @@ export function registerTestHook(
         // What VS Code does on a reload: a new panel of our view type, then the serializer.
         const saved = JSON.parse(JSON.stringify(panel.snapshotState)) as unknown;
         panel.dispose();
-        const fresh = vscode.window.createWebviewPanel(VIEW_TYPE, 'Resolve 454 4.7.0', vscode.ViewColumn.Active, WalkthroughPanel.options(deps.extensionUri));
+        const fresh = vscode.window.createWebviewPanel(
+          VIEW_TYPE,
+          'Resolve 454 4.7.0',
+          vscode.ViewColumn.Active,
+          WalkthroughPanel.options(deps.extensionUri),
+        );
         await serializer.deserializeWebviewPanel(fresh, saved);
         return WalkthroughPanel.instance?.snapshotState;
       }

@@ -35,7 +35,30 @@ describe('CLI arguments', () => {
 
   it('lets options override the environment', () => {
     const o = diagnose(
-      parseCli(['diagnose', '--dc', 'dc2.contoso.test', '--dc', 'dc3.contoso.test,dc4.contoso.test', '--port', '3269', '--security', 'starttls', '--user', 'a@b.test', '--server', 'EX02', '--steps', '1,3,6', '--all-spns', '--timeout', '2500', '--markdown'], LAB_ENV),
+      parseCli(
+        [
+          'diagnose',
+          '--dc',
+          'dc2.contoso.test',
+          '--dc',
+          'dc3.contoso.test,dc4.contoso.test',
+          '--port',
+          '3269',
+          '--security',
+          'starttls',
+          '--user',
+          'a@b.test',
+          '--server',
+          'EX02',
+          '--steps',
+          '1,3,6',
+          '--all-spns',
+          '--timeout',
+          '2500',
+          '--markdown',
+        ],
+        LAB_ENV,
+      ),
     );
     assert.deepEqual(o.dcs, ['dc2.contoso.test', 'dc3.contoso.test', 'dc4.contoso.test']);
     assert.equal(o.port, 3269);
@@ -49,8 +72,14 @@ describe('CLI arguments', () => {
   });
 
   it('takes --pair as two words or one', () => {
-    assert.deepEqual(diagnose(parseCli(['diagnose', '--pair', 'EX01', 'EX02'], LAB_ENV)).pair, { sending: 'EX01', receiving: 'EX02' });
-    assert.deepEqual(diagnose(parseCli(['diagnose', '--pair=EX01,EX02', '--json'], LAB_ENV)).pair, { sending: 'EX01', receiving: 'EX02' });
+    assert.deepEqual(diagnose(parseCli(['diagnose', '--pair', 'EX01', 'EX02'], LAB_ENV)).pair, {
+      sending: 'EX01',
+      receiving: 'EX02',
+    });
+    assert.deepEqual(diagnose(parseCli(['diagnose', '--pair=EX01,EX02', '--json'], LAB_ENV)).pair, {
+      sending: 'EX01',
+      receiving: 'EX02',
+    });
     // A pair does not inherit EAD_SERVERS.
     assert.deepEqual(diagnose(parseCli(['diagnose', '--pair', 'EX01', 'EX02'], LAB_ENV)).servers, []);
     assert.throws(() => parseCli(['diagnose', '--pair', 'EX01'], LAB_ENV), /two servers/);
@@ -67,7 +96,11 @@ describe('CLI arguments', () => {
     ]) {
       assert.throws(
         () => parseCli(argv, LAB_ENV),
-        (e: unknown) => e instanceof UsageError && /EAD_BIND_PASSWORD/.test(e.message) && /prompt/.test(e.message) && !e.message.includes('hunter2'),
+        (e: unknown) =>
+          e instanceof UsageError &&
+          /EAD_BIND_PASSWORD/.test(e.message) &&
+          /prompt/.test(e.message) &&
+          !e.message.includes('hunter2'),
         argv.join(' '),
       );
     }
@@ -89,7 +122,11 @@ describe('CLI arguments', () => {
     ];
     for (const [argv, re] of cases) {
       const env = argv[0] === 'diagnose' && argv.length === 1 ? {} : LAB_ENV;
-      assert.throws(() => parseCli(argv, env), (e: unknown) => e instanceof UsageError && re.test(e.message), argv.join(' '));
+      assert.throws(
+        () => parseCli(argv, env),
+        (e: unknown) => e instanceof UsageError && re.test(e.message),
+        argv.join(' '),
+      );
     }
   });
 

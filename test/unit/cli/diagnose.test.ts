@@ -24,10 +24,19 @@ describe('CLI diagnose output redaction', () => {
     const cmd = parseCli(['diagnose', '--dc', `dc-${PASSWORD}.contoso.test`, '--user', 'doctor@contoso.test'], {});
     assert.equal(cmd.command, 'diagnose');
     if (cmd.command !== 'diagnose') return;
-    const fake = new FakeIo({ connectDirectory: () => () => Promise.reject(new DoctorError('bind-other', `server echoed ${PASSWORD} back`)) });
+    const fake = new FakeIo({
+      connectDirectory: () => () => Promise.reject(new DoctorError('bind-other', `server echoed ${PASSWORD} back`)),
+    });
     const out = capture();
     const err = capture();
-    const r = await runDiagnose(fake.io, { ...cmd.options, caFile: undefined }, PASSWORD, { stdout: out.stream, stderr: err.stream, progress: true }, new AbortController().signal, '0.0.0');
+    const r = await runDiagnose(
+      fake.io,
+      { ...cmd.options, caFile: undefined },
+      PASSWORD,
+      { stdout: out.stream, stderr: err.stream, progress: true },
+      new AbortController().signal,
+      '0.0.0',
+    );
     assert.equal(r.exitCode, 2);
     assert.match(err.text(), /Connecting to dc-REDACTED\.contoso\.test/);
     assert.match(err.text(), /server echoed REDACTED back/);
@@ -37,7 +46,16 @@ describe('CLI diagnose output redaction', () => {
   it('text findings go through the same redaction', () => {
     const out = capture();
     const printer = new TextPrinter(redactingSink(out.stream, [PASSWORD]), false);
-    printer.finding({ code: 'x', step: 3, severity: 'error', subject: { kind: 'server', name: 'EX01' }, title: `bind as ${PASSWORD}`, explanation: '', evidence: [], remedies: [] });
+    printer.finding({
+      code: 'x',
+      step: 3,
+      severity: 'error',
+      subject: { kind: 'server', name: 'EX01' },
+      title: `bind as ${PASSWORD}`,
+      explanation: '',
+      evidence: [],
+      remedies: [],
+    });
     assert.match(out.text(), /bind as REDACTED/);
     assert.ok(!out.text().includes(PASSWORD));
   });

@@ -49,7 +49,11 @@ describe('CredentialStore', () => {
   it('keys the password on every DC host (sorted, any case) and the user', async () => {
     const { store } = make();
     await store.store(settings(['dc1.contoso.test', 'dc2.contoso.test']), 'pw');
-    assert.equal(await store.get(settings(['DC2.contoso.test', 'dc1.CONTOSO.test'])), 'pw', 'order and case do not matter');
+    assert.equal(
+      await store.get(settings(['DC2.contoso.test', 'dc1.CONTOSO.test'])),
+      'pw',
+      'order and case do not matter',
+    );
     assert.equal(secretKey(['b', 'A'], 'U'), secretKey(['a', 'B'], 'u'));
   });
 

@@ -14,7 +14,12 @@ export function server(name: string, spns: string[], fqdn = `${name.toLowerCase(
     dn: `CN=${name},CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=test`,
     roles: ['Mailbox'],
     receiveConnectors: [],
-    computer: { dn: `CN=${name},CN=Computers,DC=contoso,DC=test`, samAccountName: `${name}$`, dnsHostName: fqdn, servicePrincipalNames: spns },
+    computer: {
+      dn: `CN=${name},CN=Computers,DC=contoso,DC=test`,
+      samAccountName: `${name}$`,
+      dnsHostName: fqdn,
+      servicePrincipalNames: spns,
+    },
   };
 }
 
@@ -24,5 +29,11 @@ export const FULL_SPNS = (name: string): string[] => {
 };
 
 export function ctx(extra: Partial<ToolContext> = {}): ToolContext {
-  return { commandLine: 'setspn -L EX01', observedAt: '2026-11-22T13:47:48.000Z', clockToleranceMs: 300_000, clockWarningMs: 60_000, ...extra };
+  return {
+    commandLine: 'setspn -L EX01',
+    observedAt: '2026-11-22T13:47:48.000Z',
+    clockToleranceMs: 300_000,
+    clockWarningMs: 60_000,
+    ...extra,
+  };
 }

@@ -18,7 +18,10 @@ describe('commands feature manifest', () => {
 
   it('every command id of the feature is contributed (fragment and package.json), with a localised title and the category', () => {
     for (const id of Object.values(TOOL_COMMANDS)) {
-      for (const [where, c] of [['fragment', fragment], ['package.json', pkg]] as const) {
+      for (const [where, c] of [
+        ['fragment', fragment],
+        ['package.json', pkg],
+      ] as const) {
         const cmd = c.commands.find((x) => x.command === id);
         assert.ok(cmd, `${id} in ${where}`);
         assert.match(cmd.title, /^%.+%$/, `${id} title is a %key%`);
@@ -30,26 +33,41 @@ describe('commands feature manifest', () => {
 
   it('every command a menu of the fragment names is contributed', () => {
     const ids = new Set(pkg.commands.map((c) => c.command));
-    for (const [menu, items] of Object.entries(fragment.menus)) for (const i of items) if (i.command) assert.ok(ids.has(i.command), `${i.command} (menu ${menu})`);
+    for (const [menu, items] of Object.entries(fragment.menus))
+      for (const i of items) if (i.command) assert.ok(ids.has(i.command), `${i.command} (menu ${menu})`);
   });
 
   it('state-changing commands need a trusted workspace in every menu that shows them', () => {
     for (const id of STATE_CHANGING_COMMANDS) {
       assert.equal(fragment.commands.find((c) => c.command === id)?.enablement, 'isWorkspaceTrusted', id);
       for (const [menu, items] of Object.entries(fragment.menus)) {
-        for (const i of items.filter((x) => x.command === id)) assert.ok(i.when === 'false' || /isWorkspaceTrusted/.test(i.when ?? ''), `${id} in ${menu}: ${i.when}`);
+        for (const i of items.filter((x) => x.command === id))
+          assert.ok(i.when === 'false' || /isWorkspaceTrusted/.test(i.when ?? ''), `${id} in ${menu}: ${i.when}`);
       }
     }
   });
 
   it('an untrusted workspace cannot set where the directory is, how it is reached, or what runs', () => {
     const restricted = new Set(
-      ((read('package.json') as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } }).capabilities.untrustedWorkspaces.restrictedConfigurations),
+      (read('package.json') as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } })
+        .capabilities.untrustedWorkspaces.restrictedConfigurations,
     );
-    const fromFragment = (read('scripts/contrib/commands.json') as { capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: string[] } } }).capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
+    const fromFragment =
+      (
+        read('scripts/contrib/commands.json') as {
+          capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: string[] } };
+        }
+      ).capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
     for (const key of fromFragment) assert.ok(restricted.has(key), `${key} merged into package.json`);
     // directory.security: a workspace must not be able to choose how the password travels.
-    for (const key of ['directory.hosts', 'directory.port', 'directory.security', 'directory.caFile', 'directory.bindUser', 'servers.manual']) {
+    for (const key of [
+      'directory.hosts',
+      'directory.port',
+      'directory.security',
+      'directory.caFile',
+      'directory.bindUser',
+      'servers.manual',
+    ]) {
       assert.ok(restricted.has(`exchangeAuthDoctor.${key}`), key);
     }
   });

@@ -32,7 +32,7 @@ describe('remedies the extension produced (runRemedy refuses any other)', () => 
     r.remember([f]);
     const hit = r.lookup({ ...register, changesState: false, summary: 'harmless' });
     assert.ok(hit);
-    assert.equal(hit.remedy, register, 'the stored remedy, not the caller\'s copy');
+    assert.equal(hit.remedy, register, "the stored remedy, not the caller's copy");
     assert.equal(hit.remedy.changesState, true, 'consent comes from the stored remedy');
     assert.equal(hit.finding, f);
   });
@@ -49,7 +49,15 @@ describe('remedies the extension produced (runRemedy refuses any other)', () => 
   it('refuses what is not remedy-shaped', () => {
     const r = new RemedyRegistry();
     r.remember([finding([register])]);
-    for (const bad of [undefined, null, 'setspn', 42, {}, { command: register.command }, { command: register.command, runOn: register.runOn, shell: 7 }]) {
+    for (const bad of [
+      undefined,
+      null,
+      'setspn',
+      42,
+      {},
+      { command: register.command },
+      { command: register.command, runOn: register.runOn, shell: 7 },
+    ]) {
       assert.equal(r.lookup(bad), undefined, JSON.stringify(bad));
       if (bad === null || typeof bad !== 'object' || !('shell' in bad)) assert.equal(remedyIdentity(bad), undefined);
     }

@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { posixShellPath, shellKindOf } from '../../../src/extension/terminal/shell-choice';
 
-const has = (...paths: string[]) => (p: string): boolean => paths.includes(p);
+const has =
+  (...paths: string[]) =>
+  (p: string): boolean =>
+    paths.includes(p);
 
 describe('the terminal shell on macOS and Linux', () => {
   it('keeps bash, zsh and pwsh (quoting known, shell integration)', () => {
@@ -10,7 +13,7 @@ describe('the terminal shell on macOS and Linux', () => {
     }
   });
 
-  it('starts bash instead of fish: fish reads \\\' and \\\\ inside single quotes, so POSIX quoting would break', () => {
+  it("starts bash instead of fish: fish reads \\' and \\\\ inside single quotes, so POSIX quoting would break", () => {
     assert.equal(posixShellPath('/usr/bin/fish', has('/bin/bash')), '/bin/bash');
     assert.equal(posixShellPath('/opt/homebrew/bin/fish', has('/opt/homebrew/bin/bash')), '/opt/homebrew/bin/bash');
     assert.equal(shellKindOf(posixShellPath('/usr/bin/fish', has('/usr/bin/bash')), '/usr/bin/fish', 'linux'), 'posix');

@@ -36,7 +36,10 @@ describe('tool output to findings', () => {
     it('reads the same output captured from a real terminal (escape sequences, CRLF)', () => {
       const ex01 = server('EX01', FULL_SPNS('EX01'));
       const viaTerminal = setspnListFindings(fixture('terminal-pwsh-setspn-L.txt'), 0, ctx({ server: ex01 }));
-      assert.ok(viaTerminal.length === 1 && viaTerminal[0]?.code !== 'tool.output-unrecognised', JSON.stringify(viaTerminal[0]));
+      assert.ok(
+        viaTerminal.length === 1 && viaTerminal[0]?.code !== 'tool.output-unrecognised',
+        JSON.stringify(viaTerminal[0]),
+      );
     });
 
     it('reads the CLI output exactly as execution.read() returned it from bash in VS Code', () => {
@@ -44,13 +47,18 @@ describe('tool output to findings', () => {
       assert.ok(raw.startsWith('\u001b]633;C\u0007'), 'the capture holds the shell-integration mark');
       const ex01 = server('EX01', FULL_SPNS('EX01'));
       const fromTerminal = setspnListFindings(raw, 0, ctx({ server: ex01 }));
-      const fromPipe = setspnListFindings(raw.slice('\u001b]633;C\u0007'.length).replace(/\r\n/g, '\n'), 0, ctx({ server: ex01 }));
+      const fromPipe = setspnListFindings(
+        raw.slice('\u001b]633;C\u0007'.length).replace(/\r\n/g, '\n'),
+        0,
+        ctx({ server: ex01 }),
+      );
       assert.deepEqual(fromTerminal, fromPipe);
       assert.equal(fromTerminal[0]?.code, 'spn.registered');
     });
 
     it('a server whose account lacks SMTPSVC/<fqdn> gets spn.missing with setspn -S remedies', () => {
-      const raw = 'Registered ServicePrincipalNames for CN=EX02,CN=Computers,DC=contoso,DC=test:\r\n\tSMTP/EX02\r\n\tHOST/EX02\r\n';
+      const raw =
+        'Registered ServicePrincipalNames for CN=EX02,CN=Computers,DC=contoso,DC=test:\r\n\tSMTP/EX02\r\n\tHOST/EX02\r\n';
       const ex02 = server('EX02', ['SMTP/EX02']);
       const [f] = setspnListFindings(raw, 0, ctx({ server: ex02 }));
       assert.equal(f?.code, 'spn.missing');
@@ -81,15 +89,31 @@ describe('tool output to findings', () => {
   });
 
   it('setspn -Q: found once on the server is ok, on another account is wrong-account, not found is missing', () => {
-    const raw = 'Checking forest DC=contoso,DC=test\r\nCN=EX01,CN=Computers,DC=contoso,DC=test\r\n\tSMTPSVC/ex01.contoso.test\r\n\tSMTPSVC/EX01\r\n\r\nExisting SPN found!\r\n';
-    assert.deepEqual(codes(setspnQueryFindings('SMTPSVC/ex01.contoso.test', raw, 0, ctx({ server: server('EX01', []) }))), ['spn.registered:ok']);
-    assert.deepEqual(codes(setspnQueryFindings('SMTPSVC/ex01.contoso.test', raw, 0, ctx({ server: server('EX02', []) }))), ['spn.wrong-account:error']);
-    assert.deepEqual(codes(setspnQueryFindings('SMTPSVC/ex01.contoso.test', fixture('setspn-Q-not-found.txt'), 1, ctx())), ['spn.missing:error']);
+    const raw =
+      'Checking forest DC=contoso,DC=test\r\nCN=EX01,CN=Computers,DC=contoso,DC=test\r\n\tSMTPSVC/ex01.contoso.test\r\n\tSMTPSVC/EX01\r\n\r\nExisting SPN found!\r\n';
+    assert.deepEqual(
+      codes(setspnQueryFindings('SMTPSVC/ex01.contoso.test', raw, 0, ctx({ server: server('EX01', []) }))),
+      ['spn.registered:ok'],
+    );
+    assert.deepEqual(
+      codes(setspnQueryFindings('SMTPSVC/ex01.contoso.test', raw, 0, ctx({ server: server('EX02', []) }))),
+      ['spn.wrong-account:error'],
+    );
+    assert.deepEqual(
+      codes(setspnQueryFindings('SMTPSVC/ex01.contoso.test', fixture('setspn-Q-not-found.txt'), 1, ctx())),
+      ['spn.missing:error'],
+    );
   });
 
   it('setspn -S: registered, or refused as a duplicate', () => {
-    assert.deepEqual(codes(setspnAddFindings('SMTPSVC/ex02.contoso.test', fixture('setspn-S-registered.txt'), 0, ctx())), ['spn.registered-now:ok']);
-    assert.deepEqual(codes(setspnAddFindings('SMTPSVC/ex02.contoso.test', fixture('setspn-S-duplicate.txt'), 1, ctx())), ['spn.duplicate:error']);
+    assert.deepEqual(
+      codes(setspnAddFindings('SMTPSVC/ex02.contoso.test', fixture('setspn-S-registered.txt'), 0, ctx())),
+      ['spn.registered-now:ok'],
+    );
+    assert.deepEqual(
+      codes(setspnAddFindings('SMTPSVC/ex02.contoso.test', fixture('setspn-S-duplicate.txt'), 1, ctx())),
+      ['spn.duplicate:error'],
+    );
   });
 
   it('w32tm /stripchart: a 312 s offset is beyond a 5 minute tolerance', () => {
@@ -98,14 +122,25 @@ describe('tool output to findings', () => {
     assert.equal(f?.severity, 'error');
     const [g] = stripchartFindings('EX02', fixture('w32tm-stripchart-skew.txt'), 0, ctx({ clockToleranceMs: 600_000 }));
     assert.equal(g?.severity, 'warning');
-    assert.equal(stripchartFindings('X', fixture('w32tm-stripchart-host-not-found.txt'), 1, ctx())[0]?.severity, 'unknown');
+    assert.equal(
+      stripchartFindings('X', fixture('w32tm-stripchart-host-not-found.txt'), 1, ctx())[0]?.severity,
+      'unknown',
+    );
   });
 
   it('repadmin: failures are errors, a healthy summary is ok; /syncall success is ok', () => {
-    assert.ok(replSummaryFindings(fixture('repadmin-replsummary-8524.txt'), 0, ctx()).some((f) => f.code === 'replication.failures' && f.severity === 'error'));
-    assert.deepEqual(codes(replSummaryFindings(fixture('repadmin-replsummary-healthy.txt'), 0, ctx())), ['replication.healthy:ok']);
+    assert.ok(
+      replSummaryFindings(fixture('repadmin-replsummary-8524.txt'), 0, ctx()).some(
+        (f) => f.code === 'replication.failures' && f.severity === 'error',
+      ),
+    );
+    assert.deepEqual(codes(replSummaryFindings(fixture('repadmin-replsummary-healthy.txt'), 0, ctx())), [
+      'replication.healthy:ok',
+    ]);
     assert.deepEqual(codes(syncAllFindings(fixture('repadmin-syncall-ok.txt'), 0, ctx())), ['replication.synced:ok']);
-    assert.deepEqual(codes(syncAllFindings(fixture('repadmin-syncall-errors.txt'), 0, ctx())), ['replication.sync-failed:error']);
+    assert.deepEqual(codes(syncAllFindings(fixture('repadmin-syncall-errors.txt'), 0, ctx())), [
+      'replication.sync-failed:error',
+    ]);
   });
 
   it('Test-NetConnection: open 88 is ok, a failed port is an error', () => {
@@ -126,7 +161,22 @@ describe('tool output to findings', () => {
   });
 
   it('the CLI JSON report read back from a terminal gives its findings', () => {
-    const report = { meta: {}, verdict: {}, findings: [{ code: 'clock.in-sync', step: 1, severity: 'ok', subject: { kind: 'dc', name: 'DC1' }, title: 't', explanation: 'e', evidence: [], remedies: [] }] };
+    const report = {
+      meta: {},
+      verdict: {},
+      findings: [
+        {
+          code: 'clock.in-sync',
+          step: 1,
+          severity: 'ok',
+          subject: { kind: 'dc', name: 'DC1' },
+          title: 't',
+          explanation: 'e',
+          evidence: [],
+          remedies: [],
+        },
+      ],
+    };
     const raw = `\u001b]633;C\u0007${JSON.stringify(report, null, 2).replace(/\n/g, '\r\n')}\r\n\u001b]633;D;0\u0007`;
     assert.deepEqual(codes(reportFindings(raw, 0, ctx())), ['clock.in-sync:ok']);
     assert.equal(reportFindings('exchange-auth-doctor: No password', 2, ctx())[0]?.code, 'tool.output-unrecognised');

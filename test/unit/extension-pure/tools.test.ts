@@ -29,9 +29,16 @@ const runnable = (i: Invocation): Runnable => {
 describe('tool plans and their command lines', () => {
   it('setspn -L: the Windows line, and the CLI line for POSIX shells with the paths quoted', () => {
     const plan = setspnListPlan(server('EX01', []));
-    assert.deepEqual(prepareRun(runnable(plan.windows), 'powershell', cli), { commandLine: 'setspn -L EX01', file: 'setspn', args: ['-L', 'EX01'] });
+    assert.deepEqual(prepareRun(runnable(plan.windows), 'powershell', cli), {
+      commandLine: 'setspn -L EX01',
+      file: 'setspn',
+      args: ['-L', 'EX01'],
+    });
     const other = prepareRun(runnable(plan.other), 'posix', cli);
-    assert.equal(other.commandLine, `'/opt/node 24/bin/node' '/home/o'\\''brien/.vscode/extensions/ead/dist/cli.js' setspn -L EX01`);
+    assert.equal(
+      other.commandLine,
+      `'/opt/node 24/bin/node' '/home/o'\\''brien/.vscode/extensions/ead/dist/cli.js' setspn -L EX01`,
+    );
     assert.deepEqual(other.args, [cli.script, 'setspn', '-L', 'EX01']);
     assert.equal(other.file, cli.node);
     assert.equal(plan.changesState, false);
@@ -72,38 +79,68 @@ describe('tool plans and their command lines', () => {
     assert.equal(kerberosLoggingPlan(ex01, true).changesState, true);
     assert.equal(kerberosLoggingPlan(ex01, false).changesState, true);
     assert.equal(syncAllPlan().changesState, true);
-    for (const p of [setspnListPlan(ex01), stripchartPlan(ex01), kerberosEventsPlan(ex01), receiveConnectorsPlan(ex01), kerberosPortsPlan(ex01, ['dc1.contoso.test'])]) assert.equal(p.changesState, false, p.tool);
+    for (const p of [
+      setspnListPlan(ex01),
+      stripchartPlan(ex01),
+      kerberosEventsPlan(ex01),
+      receiveConnectorsPlan(ex01),
+      kerberosPortsPlan(ex01, ['dc1.contoso.test']),
+    ])
+      assert.equal(p.changesState, false, p.tool);
   });
 
   it('reg add through the Remote Registry is quoted for PowerShell and cmd, and runs as an argument vector', () => {
     const plan = kerberosLoggingPlan(server('EX01', []), true);
     const ps = prepareRun(runnable(plan.windows), 'powershell', cli);
-    assert.equal(ps.commandLine, "reg add '\\\\ex01.contoso.test\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters' /v LogLevel /t REG_DWORD /d '1' /f");
-    assert.equal(ps.args[1], '\\\\ex01.contoso.test\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters');
-    assert.equal(prepareRun(runnable(plan.windows), 'cmd', cli).commandLine.startsWith('reg add \\\\ex01.contoso.test\\HKLM'), true);
+    assert.equal(
+      ps.commandLine,
+      "reg add '\\\\ex01.contoso.test\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters' /v LogLevel /t REG_DWORD /d '1' /f",
+    );
+    assert.equal(
+      ps.args[1],
+      '\\\\ex01.contoso.test\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters',
+    );
+    assert.equal(
+      prepareRun(runnable(plan.windows), 'cmd', cli).commandLine.startsWith('reg add \\\\ex01.contoso.test\\HKLM'),
+      true,
+    );
   });
 
   it('PowerShell scripts run through -Command; the names inside are single-quoted', () => {
     const plan = kerberosPortsPlan(server('EX01', []), ['dc1.contoso.test', 'DC2']);
     const run = prepareRun(runnable(plan.windows), 'powershell', cli, 'pwsh.exe');
-    assert.equal(run.commandLine, "Test-NetConnection -ComputerName 'dc1.contoso.test' -Port 88; Test-NetConnection -ComputerName 'DC2' -Port 88; Test-NetConnection -ComputerName 'ex01.contoso.test' -Port 25");
+    assert.equal(
+      run.commandLine,
+      "Test-NetConnection -ComputerName 'dc1.contoso.test' -Port 88; Test-NetConnection -ComputerName 'DC2' -Port 88; Test-NetConnection -ComputerName 'ex01.contoso.test' -Port 25",
+    );
     assert.deepEqual(run.args.slice(0, 3), ['-NoProfile', '-NonInteractive', '-Command']);
     assert.equal(run.args[3], run.commandLine);
     assert.equal(run.file, 'pwsh.exe');
     // From a POSIX shell the script is one single-quoted argument.
-    assert.match(prepareRun(runnable(plan.windows), 'posix', cli, 'pwsh').commandLine, /^pwsh -NoProfile -NonInteractive -Command 'Test-NetConnection .*'$/);
+    assert.match(
+      prepareRun(runnable(plan.windows), 'posix', cli, 'pwsh').commandLine,
+      /^pwsh -NoProfile -NonInteractive -Command 'Test-NetConnection .*'$/,
+    );
   });
 
   it('CLI arguments: only constant long options pass as they are; hostile values never reach a shell unquoted', () => {
     for (const name of HOSTILE_NAMES) {
       const inv: Invocation = { kind: 'cli', args: [arg.text('setspn'), arg.switch('-L'), arg.host(name)] };
-      for (const shell of ['posix', 'powershell', 'cmd'] as const) assert.throws(() => prepareRun(runnable(inv), shell, cli), CommandLineError, `${shell} ${JSON.stringify(name)}`);
+      for (const shell of ['posix', 'powershell', 'cmd'] as const)
+        assert.throws(
+          () => prepareRun(runnable(inv), shell, cli),
+          CommandLineError,
+          `${shell} ${JSON.stringify(name)}`,
+        );
     }
     for (const bad of ['--x;rm -rf ~', '--$(id)', '--a b', '--`id`']) {
       assert.throws(() => prepareRun({ kind: 'cli', args: [arg.switch(bad)] }, 'posix', cli), CommandLineError, bad);
     }
     // Free text is quoted for the shell it is typed into.
-    const text: Invocation = { kind: 'cli', args: [arg.text('diagnose'), arg.switch('--server'), arg.text("EX01'; rm -rf ~ #")] };
+    const text: Invocation = {
+      kind: 'cli',
+      args: [arg.text('diagnose'), arg.switch('--server'), arg.text("EX01'; rm -rf ~ #")],
+    };
     assert.match(prepareRun(runnable(text), 'posix', cli).commandLine, / --server 'EX01'\\''; rm -rf ~ #'$/);
     assert.match(prepareRun(runnable(text), 'powershell', cli).commandLine, / --server 'EX01''; rm -rf ~ #'$/);
   });
@@ -115,7 +152,10 @@ describe('tool plans and their command lines', () => {
     const run = prepareRun(other, 'posix', { node: 'node', script: 'cli.js' });
     assert.equal(run.commandLine, 'node cli.js diagnose --server EX01 --steps 1 --json');
     assert.deepEqual(run.args, ['cli.js', 'diagnose', '--server', 'EX01', '--steps', '1', '--json']);
-    assert.equal(prepareRun(other, 'powershell', { node: 'node', script: 'cli.js' }).commandLine, "node cli.js diagnose --server EX01 --steps '1' --json");
+    assert.equal(
+      prepareRun(other, 'powershell', { node: 'node', script: 'cli.js' }).commandLine,
+      "node cli.js diagnose --server EX01 --steps '1' --json",
+    );
   });
 
   it('Electron as Node: ELECTRON_RUN_AS_NODE for the one CLI command, never left in the shell', () => {

@@ -114,10 +114,17 @@ describe('Node I/O (loopback)', () => {
       const before = process.env.EAD_BIND_PASSWORD;
       process.env.EAD_BIND_PASSWORD = 'child-must-not-see-this';
       try {
-        const r = await io.process.run('node', ['-e', 'process.stdout.write(JSON.stringify([process.env.EAD_BIND_PASSWORD ?? null, process.env.EXTRA ?? null, !!process.env.PATH]))'], {
-          timeoutMs: 10_000,
-          env: { EXTRA: 'x', ead_bind_password: 'nor-this' },
-        });
+        const r = await io.process.run(
+          'node',
+          [
+            '-e',
+            'process.stdout.write(JSON.stringify([process.env.EAD_BIND_PASSWORD ?? null, process.env.EXTRA ?? null, !!process.env.PATH]))',
+          ],
+          {
+            timeoutMs: 10_000,
+            env: { EXTRA: 'x', ead_bind_password: 'nor-this' },
+          },
+        );
         assert.deepEqual(JSON.parse(r.stdout), [null, 'x', true]);
       } finally {
         if (before === undefined) delete process.env.EAD_BIND_PASSWORD;

@@ -21,8 +21,15 @@ function checkTranslation(englishFile: string, translatedFile: string): void {
   for (const [key, value] of Object.entries(en)) {
     const source = messageOf(value) ?? '';
     const target = messageOf(tr[key]);
-    assert.ok(target !== undefined && target.trim() !== '', `${path.basename(translatedFile)}: "${key}" has an empty translation`);
-    assert.deepEqual(placeholders(target), placeholders(source), `${path.basename(translatedFile)}: "${key}" keeps its placeholders`);
+    assert.ok(
+      target !== undefined && target.trim() !== '',
+      `${path.basename(translatedFile)}: "${key}" has an empty translation`,
+    );
+    assert.deepEqual(
+      placeholders(target),
+      placeholders(source),
+      `${path.basename(translatedFile)}: "${key}" keeps its placeholders`,
+    );
     assert.deepEqual(links(target), links(source), `${path.basename(translatedFile)}: "${key}" keeps its links`);
   }
 }
@@ -32,8 +39,10 @@ describe('localisation', () => {
   const nls = path.join(repoRoot, 'package.nls.json');
 
   for (const lang of TRANSLATIONS) {
-    it(`l10n/bundle.l10n.${lang}.json covers every key of bundle.l10n.json`, () => checkTranslation(bundle, path.join(l10nDir, `bundle.l10n.${lang}.json`)));
-    it(`package.nls.${lang}.json covers every key of package.nls.json`, () => checkTranslation(nls, path.join(repoRoot, `package.nls.${lang}.json`)));
+    it(`l10n/bundle.l10n.${lang}.json covers every key of bundle.l10n.json`, () =>
+      checkTranslation(bundle, path.join(l10nDir, `bundle.l10n.${lang}.json`)));
+    it(`package.nls.${lang}.json covers every key of package.nls.json`, () =>
+      checkTranslation(nls, path.join(repoRoot, `package.nls.${lang}.json`)));
   }
 
   it('the English bundle maps each key to itself (vscode.l10n uses the English text as key)', () => {
@@ -42,12 +51,17 @@ describe('localisation', () => {
 
   it('every key the code passes to l10n.t or the webview translates is in the English bundle', () => {
     const english = readJson(bundle);
-    const files = [...filesUnder(path.join(repoRoot, 'src')), ...filesUnder(path.join(repoRoot, 'media', 'walkthrough'))];
+    const files = [
+      ...filesUnder(path.join(repoRoot, 'src')),
+      ...filesUnder(path.join(repoRoot, 'media', 'walkthrough')),
+    ];
     const missing: string[] = [];
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       // Only files that translate: the extension's l10n.t, and the webview's t()/k().
-      const isWebview = f.includes(`${path.sep}media${path.sep}walkthrough${path.sep}`) || f.includes(`${path.sep}walkthrough${path.sep}`);
+      const isWebview =
+        f.includes(`${path.sep}media${path.sep}walkthrough${path.sep}`) ||
+        f.includes(`${path.sep}walkthrough${path.sep}`);
       if (!isWebview && !text.includes('l10n.t(')) continue;
       const keys = isWebview ? keysInSource(text) : keysInSource(text.replace(/(?<![\w$.])(?:t|k)\(/g, 'x('));
       for (const k of keys) if (!(k in english)) missing.push(`${path.relative(repoRoot, f)}: ${k}`);
@@ -59,6 +73,9 @@ describe('localisation', () => {
     const manifest = readFileSync(path.join(repoRoot, 'package.json'), 'utf8');
     const english = readJson(nls);
     const used = [...new Set([...manifest.matchAll(/"%([^%"\s]+)%"/g)].map((m) => m[1] ?? ''))];
-    assert.deepEqual(used.filter((k) => !(k in english)), []);
+    assert.deepEqual(
+      used.filter((k) => !(k in english)),
+      [],
+    );
   });
 });

@@ -16,7 +16,8 @@ export function readJson(file: string): Record<string, unknown> {
 /** The message of a bundle entry (a string, or `{ message, comment }`). */
 export function messageOf(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
-  if (typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string') return (v as { message: string }).message;
+  if (typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string')
+    return (v as { message: string }).message;
   return undefined;
 }
 

@@ -47,7 +47,10 @@ describe('lab DC ports', () => {
     const server = await listenTcp();
     const port = (server.address() as net.AddressInfo).port;
     try {
-      await assert.rejects(waitForPortsFree({ addresses: ['127.0.0.1'], tcp: [port], udp: [] }, 'DC1 cannot start', 300, 50), new RegExp(`DC1 cannot start: ports still in use after 0.3 s: tcp 127.0.0.1:${port}`));
+      await assert.rejects(
+        waitForPortsFree({ addresses: ['127.0.0.1'], tcp: [port], udp: [] }, 'DC1 cannot start', 300, 50),
+        new RegExp(`DC1 cannot start: ports still in use after 0.3 s: tcp 127.0.0.1:${port}`),
+      );
     } finally {
       server.close();
     }

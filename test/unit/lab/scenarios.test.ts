@@ -16,7 +16,12 @@ describe('lab: scenarios', () => {
 
   it('names only subjects the lab has, and every scenario but healthy expects an error', () => {
     const servers = model.labServers(2);
-    const subjects = new Set(['DC1', 'DC2', ...servers.map((s) => s.name), ...servers.flatMap((s) => s.connectors.map((c) => `${s.name}\\${c.name}`))]);
+    const subjects = new Set([
+      'DC1',
+      'DC2',
+      ...servers.map((s) => s.name),
+      ...servers.flatMap((s) => s.connectors.map((c) => `${s.name}\\${c.name}`)),
+    ]);
     for (const [name, s] of Object.entries(SCENARIOS)) {
       assert.equal(s.expected.length === 0, name === 'healthy', name);
       for (const e of s.expected) assert.ok(subjects.has(e.subject), `${name}: ${e.subject}`);
@@ -38,13 +43,22 @@ describe('lab: scenarios', () => {
     assert.equal(ex02.clockOffsetMs, 7 * 60_000);
     assert.equal(ex02.authFails, true);
     const healthy = exchangeConfig(model.labServers(2), {});
-    assert.deepEqual(healthy.servers.find((x) => x.name === 'EX02')?.listeners.map((l) => l.port).sort((a, b) => a - b), [25, 465, 587, 717, 2525]);
+    assert.deepEqual(
+      healthy.servers
+        .find((x) => x.name === 'EX02')
+        ?.listeners.map((l) => l.port)
+        .sort((a, b) => a - b),
+      [25, 465, 587, 717, 2525],
+    );
     const connectorAuth = exchangeConfig(model.labServers(2), SCENARIOS['connector-auth']?.exchange ?? {});
     assert.equal(connectorAuth.servers[1]?.listeners.find((l) => l.port === 2525)?.flags, 15);
   });
 
   it('says exactly which Debian packages to install when a binary is missing', () => {
-    assert.equal(missingPackagesMessage(() => '/usr/bin/x'), undefined);
+    assert.equal(
+      missingPackagesMessage(() => '/usr/bin/x'),
+      undefined,
+    );
     const message = missingPackagesMessage((b) => (b === 'ldbmodify' ? undefined : '/usr/bin/x')) ?? '';
     assert.match(message, /ldbmodify/);
     assert.match(message, /apt-get install -y .*ldb-tools/);

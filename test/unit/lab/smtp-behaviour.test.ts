@@ -1,9 +1,27 @@
 import { strict as assert } from 'node:assert';
 import { parseBannerDate } from '../../../src/core/checks/clock-banner';
-import { TEMP_AUTH_FAILURE, banner, ehloKeywords, exchangeDate, respond, respondAuthData, type ListenerSpec, type ServerSpec } from '../../../test/lab/smtp-behaviour';
+import {
+  TEMP_AUTH_FAILURE,
+  banner,
+  ehloKeywords,
+  exchangeDate,
+  respond,
+  respondAuthData,
+  type ListenerSpec,
+  type ServerSpec,
+} from '../../../test/lab/smtp-behaviour';
 
 const hub: ListenerSpec = { port: 2525, connector: 'Default EX01', flags: 31, role: 32 };
-const server = (o: Partial<ServerSpec> = {}): ServerSpec => ({ name: 'EX01', fqdn: 'ex01.contoso.test', address: '127.0.0.11', clockOffsetMs: 0, zoneMinutes: -420, authFails: false, listeners: [hub], ...o });
+const server = (o: Partial<ServerSpec> = {}): ServerSpec => ({
+  name: 'EX01',
+  fqdn: 'ex01.contoso.test',
+  address: '127.0.0.11',
+  clockOffsetMs: 0,
+  zoneMinutes: -420,
+  authFails: false,
+  listeners: [hub],
+  ...o,
+});
 const fresh = () => ({ tls: false, greeted: false });
 
 describe('lab: fake Exchange receive connector on the wire', () => {
@@ -17,7 +35,12 @@ describe('lab: fake Exchange receive connector on the wire', () => {
 
   it('offers X-ANONYMOUSTLS and X-EXPS only as the AuthMechanism flags allow', () => {
     const with16 = ehloKeywords(hub, false);
-    assert.ok(with16.includes('X-ANONYMOUSTLS') && with16.includes('STARTTLS') && with16.includes('X-EXPS GSSAPI NTLM') && with16.includes('XEXCH50'));
+    assert.ok(
+      with16.includes('X-ANONYMOUSTLS') &&
+        with16.includes('STARTTLS') &&
+        with16.includes('X-EXPS GSSAPI NTLM') &&
+        with16.includes('XEXCH50'),
+    );
     const without16 = ehloKeywords({ ...hub, flags: 15 }, false);
     assert.ok(!without16.includes('X-ANONYMOUSTLS'));
     assert.ok(without16.includes('X-EXPS GSSAPI NTLM'), 'Integrated still offers GSSAPI');
@@ -29,9 +52,15 @@ describe('lab: fake Exchange receive connector on the wire', () => {
     const broken = server({ authFails: true });
     assert.equal(respond(broken, hub, fresh(), 'X-EXPS GSSAPI', '127.0.0.1').reply, TEMP_AUTH_FAILURE);
     assert.equal(respond(server(), hub, fresh(), 'X-EXPS GSSAPI', '127.0.0.1').reply, '334 ');
-    assert.equal(respondAuthData(server(), Buffer.from([0x60, 0x82, 0x01]).toString('base64')), '235 2.7.0 Authentication successful');
+    assert.equal(
+      respondAuthData(server(), Buffer.from([0x60, 0x82, 0x01]).toString('base64')),
+      '235 2.7.0 Authentication successful',
+    );
     assert.equal(respondAuthData(server(), 'QUIT'), '535 5.7.3 Authentication unsuccessful');
-    assert.equal(respond(server(), { ...hub, flags: 15 }, fresh(), 'X-ANONYMOUSTLS', 'x').reply, '500 5.3.3 Unrecognized command');
+    assert.equal(
+      respond(server(), { ...hub, flags: 15 }, fresh(), 'X-ANONYMOUSTLS', 'x').reply,
+      '500 5.3.3 Unrecognized command',
+    );
     const quit = respond(server(), hub, fresh(), 'QUIT', 'x');
     assert.deepEqual([quit.reply, quit.close], ['221 2.0.0 Service closing transmission channel', true]);
   });

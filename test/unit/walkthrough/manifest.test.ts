@@ -14,7 +14,11 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
-    walkthroughs: { id: string; title: string; steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string } }[] }[];
+    walkthroughs: {
+      id: string;
+      title: string;
+      steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string } }[];
+    }[];
   };
 }
 
@@ -24,10 +28,17 @@ describe('walkthrough contributions', () => {
   const nls = read('package.nls.json') as Record<string, string>;
 
   it('are merged into package.json', () => {
-    assert.ok(manifest.activationEvents?.includes('onWebviewPanel:exchangeAuthDoctor.walkthrough'), 'the serializer can activate the extension');
+    assert.ok(
+      manifest.activationEvents?.includes('onWebviewPanel:exchangeAuthDoctor.walkthrough'),
+      'the serializer can activate the extension',
+    );
     assert.ok(manifest.contributes.commands.some((c) => c.command === 'exchangeAuthDoctor.openWalkthrough'));
     for (const [menu, items] of Object.entries(fragment.contributes.menus)) {
-      for (const item of items) assert.ok(manifest.contributes.menus[menu]?.some((m) => m.command === item.command && m.when === item.when), `${menu}: ${item.command}`);
+      for (const item of items)
+        assert.ok(
+          manifest.contributes.menus[menu]?.some((m) => m.command === item.command && m.when === item.when),
+          `${menu}: ${item.command}`,
+        );
     }
     assert.ok(manifest.contributes.walkthroughs.some((w) => w.id === 'exchangeAuthDoctor.getStarted'));
   });
@@ -45,6 +56,9 @@ describe('walkthrough contributions', () => {
   it('names only strings of package.nls.json', () => {
     const keys = [...JSON.stringify(fragment).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1] ?? '');
     assert.ok(keys.length > 5);
-    assert.deepEqual(keys.filter((k) => !(k in nls)), []);
+    assert.deepEqual(
+      keys.filter((k) => !(k in nls)),
+      [],
+    );
   });
 });

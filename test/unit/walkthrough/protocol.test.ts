@@ -91,7 +91,10 @@ describe('walkthrough state', () => {
   it('streams findings into their step and settles at the end of the run', () => {
     let s = startRun(emptyState('en'), [1, 3], '2026-11-22T00:00:00.000Z');
     assert.equal(s.running, true);
-    assert.deepEqual(s.steps.map((x) => x.status), ['running', 'idle', 'running', 'idle', 'idle', 'idle']);
+    assert.deepEqual(
+      s.steps.map((x) => x.status),
+      ['running', 'idle', 'running', 'idle', 'idle', 'idle'],
+    );
     const missing = finding({ step: 3, severity: 'error', code: 'spn.missing' });
     s = applyEvent(s, { type: 'finding', finding: missing }, 'now');
     s = applyEvent(s, { type: 'step-finished', step: 3, durationMs: 12 }, '2026-11-22T00:00:01.000Z');
@@ -100,25 +103,42 @@ describe('walkthrough state', () => {
     const clock = finding({ step: 1, severity: 'ok', code: 'clock.ok' });
     s = finishRun(s, { findings: [clock, missing], cancelled: false }, [1, 3], '2026-11-22T00:00:02.000Z');
     assert.equal(s.running, false);
-    assert.deepEqual(s.steps.map((x) => x.status), ['ok', 'idle', 'error', 'idle', 'idle', 'idle']);
+    assert.deepEqual(
+      s.steps.map((x) => x.status),
+      ['ok', 'idle', 'error', 'idle', 'idle', 'idle'],
+    );
     assert.equal(s.verdict?.overall, 'error');
     assert.equal(s.verdict?.causes[0]?.step, 3);
     assert.equal(progressOf(s).done, 2);
   });
 
   it('re-checking one step keeps the others', () => {
-    let s = finishRun(startRun(emptyState('en'), [1, 2], 't0'), { findings: [finding({ step: 1 }), finding({ step: 2, severity: 'warning' })], cancelled: false }, [1, 2], 't1');
+    let s = finishRun(
+      startRun(emptyState('en'), [1, 2], 't0'),
+      { findings: [finding({ step: 1 }), finding({ step: 2, severity: 'warning' })], cancelled: false },
+      [1, 2],
+      't1',
+    );
     s = startRun(s, [2], 't2');
-    assert.deepEqual(s.steps.slice(0, 2).map((x) => x.status), ['ok', 'running']);
+    assert.deepEqual(
+      s.steps.slice(0, 2).map((x) => x.status),
+      ['ok', 'running'],
+    );
     s = finishRun(s, { findings: [finding({ step: 2, severity: 'ok' })], cancelled: false }, [2], 't3');
-    assert.deepEqual(s.steps.slice(0, 2).map((x) => x.status), ['ok', 'ok']);
+    assert.deepEqual(
+      s.steps.slice(0, 2).map((x) => x.status),
+      ['ok', 'ok'],
+    );
     assert.equal(s.verdict?.overall, 'ok');
   });
 
   it('a cancelled or failed run leaves unfinished steps idle', () => {
     let s = startRun(emptyState('en'), [1, 2], 't0');
     s = finishRun(s, { findings: [finding({ step: 1 })], cancelled: true }, [1, 2], 't1');
-    assert.deepEqual(s.steps.slice(0, 2).map((x) => x.status), ['ok', 'idle']);
+    assert.deepEqual(
+      s.steps.slice(0, 2).map((x) => x.status),
+      ['ok', 'idle'],
+    );
     s = failRun(startRun(s, [4], 't2'), 'not signed in');
     assert.equal(s.steps[3]?.status, 'idle');
     assert.equal(s.error, 'not signed in');
@@ -128,7 +148,16 @@ describe('walkthrough state', () => {
 
 describe('walkthrough html and strings', () => {
   it('has a strict CSP with a nonce and no inline data', () => {
-    const html = panelHtml({ cspSource: 'https://x.vscode-cdn.net', scriptUri: 'https://x/a.js', styleUri: 'https://x/a.css', nonce: 'abc+/=', lang: 'he', dir: 'rtl', title: 'T<"', loading: 'L' });
+    const html = panelHtml({
+      cspSource: 'https://x.vscode-cdn.net',
+      scriptUri: 'https://x/a.js',
+      styleUri: 'https://x/a.css',
+      nonce: 'abc+/=',
+      lang: 'he',
+      dir: 'rtl',
+      title: 'T<"',
+      loading: 'L',
+    });
     assert.match(html, /default-src 'none'/);
     assert.match(html, /script-src 'nonce-abc\+\/='/);
     assert.doesNotMatch(contentSecurityPolicy('s', 'n'), /unsafe-inline|unsafe-eval/);
@@ -150,13 +179,19 @@ describe('walkthrough html and strings', () => {
 
 describe('openWalkthrough arguments', () => {
   it('takes step, pair and server from the language server or the palette', () => {
-    assert.deepEqual(openArgsOf({ step: 3, sending: 'EX01', receiving: 'EX02' }), { step: 3, sending: 'EX01', receiving: 'EX02' });
+    assert.deepEqual(openArgsOf({ step: 3, sending: 'EX01', receiving: 'EX02' }), {
+      step: 3,
+      sending: 'EX01',
+      receiving: 'EX02',
+    });
     assert.deepEqual(openArgsOf({ server: ' EX02 ' }), { server: 'EX02' });
     assert.deepEqual(openArgsOf(undefined), {});
   });
 
   it('takes the server of a tree item', () => {
-    assert.deepEqual(openArgsOf({ type: 'exchangeServer', serverName: 'EX01', label: 'EX01', id: 'x' }), { server: 'EX01' });
+    assert.deepEqual(openArgsOf({ type: 'exchangeServer', serverName: 'EX01', label: 'EX01', id: 'x' }), {
+      server: 'EX01',
+    });
     assert.deepEqual(openArgsOf({ type: 'site', label: 'Default-First-Site-Name' }), {});
   });
 

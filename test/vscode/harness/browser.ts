@@ -8,7 +8,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
   const p = env.EAD_CHROMIUM || '/usr/bin/chromium';
-  if (!existsSync(p)) throw new Error(`Chromium not found at ${p}. Install it (apt-get install -y chromium) or set EAD_CHROMIUM.`);
+  if (!existsSync(p))
+    throw new Error(`Chromium not found at ${p}. Install it (apt-get install -y chromium) or set EAD_CHROMIUM.`);
   return p;
 }
 
@@ -21,11 +22,21 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(url: string, o: { width?: number; height?: number; onConsole?: (line: string) => void } = {}): Promise<Workbench> {
+export async function openWorkbench(
+  url: string,
+  o: { width?: number; height?: number; onConsole?: (line: string) => void } = {},
+): Promise<Workbench> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const lines: string[] = [];
   try {

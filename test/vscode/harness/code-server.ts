@@ -21,7 +21,9 @@ export function codeServerDir(env: NodeJS.ProcessEnv = process.env): string {
 export function codeServerEntry(env: NodeJS.ProcessEnv = process.env): string {
   const entry = path.join(codeServerDir(env), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (!existsSync(entry)) {
-    throw new Error(`code-server ${CODE_SERVER_VERSION} is not installed at ${codeServerDir(env)}. Run: bash scripts/setup.sh (or set EAD_CODE_SERVER_DIR).`);
+    throw new Error(
+      `code-server ${CODE_SERVER_VERSION} is not installed at ${codeServerDir(env)}. Run: bash scripts/setup.sh (or set EAD_CODE_SERVER_DIR).`,
+    );
   }
   return entry;
 }
@@ -31,7 +33,9 @@ export function node24(repoRoot: string): string {
   if (process.versions.node.startsWith('24.')) return process.execPath;
   const local = path.join(repoRoot, 'node_modules', 'node', 'bin', 'node');
   if (existsSync(local)) return local;
-  throw new Error(`code-server needs Node 24; this is Node ${process.versions.node} and ${local} is missing. Run: bash scripts/setup.sh`);
+  throw new Error(
+    `code-server needs Node 24; this is Node ${process.versions.node} and ${local} is missing. Run: bash scripts/setup.sh`,
+  );
 }
 
 export async function freePort(): Promise<number> {
@@ -104,22 +108,32 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   mkdirSync(extensionsDir, { recursive: true });
   // An explicit config file, so code-server does not write one into ~/.config.
   writeFileSync(configFile, 'auth: none\ncert: false\n');
-  const settings = { ...defaultUserSettings, 'security.workspace.trust.enabled': !!o.workspaceTrust, ...o.userSettings };
+  const settings = {
+    ...defaultUserSettings,
+    'security.workspace.trust.enabled': !!o.workspaceTrust,
+    ...o.userSettings,
+  };
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   const args = [
     entry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
     ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
     // Without this the workbench ignores the development/test options in the URL payload.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
     o.workspace,
   ];
   const out = createWriteStream(logFile);
@@ -165,7 +179,8 @@ async function waitForHealth(server: CodeServer, timeoutMs: number): Promise<voi
   let exitCode: number | null | undefined;
   void server.exited.then((c) => (exitCode = c));
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`code-server exited (code ${exitCode}) before it was ready. Its log:\n${server.log()}`);
+    if (exitCode !== undefined)
+      throw new Error(`code-server exited (code ${exitCode}) before it was ready. Its log:\n${server.log()}`);
     try {
       const res = await fetch(`${server.origin}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
@@ -174,7 +189,9 @@ async function waitForHealth(server: CodeServer, timeoutMs: number): Promise<voi
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`code-server did not answer on ${server.origin} within ${timeoutMs / 1000} s. Its log:\n${server.log()}`);
+  throw new Error(
+    `code-server did not answer on ${server.origin} within ${timeoutMs / 1000} s. Its log:\n${server.log()}`,
+  );
 }
 
 async function killGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
@@ -187,7 +204,10 @@ async function killGroup(child: ChildProcess, exited: Promise<unknown>): Promise
     }
   };
   signal('SIGTERM');
-  const done = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+  const done = await Promise.race([
+    exited.then(() => true),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
+  ]);
   // Children of the group (extension host, pty hosts) may outlive the server; end them too.
   signal('SIGKILL');
   if (!done) await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
@@ -211,7 +231,10 @@ function killOnExit(child: ChildProcess): () => void {
  * its extension host. Paths are absolute paths on this machine, addressed through the remote
  * authority (the server itself).
  */
-export function workbenchUrl(server: CodeServer, o: { workspace: string; extensionDevelopmentPath: string; extensionTestsPath?: string }): string {
+export function workbenchUrl(
+  server: CodeServer,
+  o: { workspace: string; extensionDevelopmentPath: string; extensionTestsPath?: string },
+): string {
   const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
   const payload: [string, string][] = [['extensionDevelopmentPath', remote(o.extensionDevelopmentPath)]];
   if (o.extensionTestsPath) payload.push(['extensionTestsPath', remote(o.extensionTestsPath)]);

@@ -32,7 +32,11 @@ function pickLabVars(source: NodeJS.ProcessEnv | Record<string, string>): Record
  */
 export async function labForEditor(repoRoot: string, o: { start: boolean }): Promise<LabForEditor> {
   const workspaceOf = (env: Record<string, string>): string | undefined => {
-    const candidates = [env.EAD_WORKSPACE, env.EAD_LAB_DIR && path.join(env.EAD_LAB_DIR, 'workspace'), path.join(repoRoot, '.lab', 'workspace')];
+    const candidates = [
+      env.EAD_WORKSPACE,
+      env.EAD_LAB_DIR && path.join(env.EAD_LAB_DIR, 'workspace'),
+      path.join(repoRoot, '.lab', 'workspace'),
+    ];
     return candidates.find((c): c is string => !!c && existsSync(c));
   };
   if (process.env.EAD_DC_HOST) {

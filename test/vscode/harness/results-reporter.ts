@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import { knownSecrets, scrub, type SuiteResults, type TestOutcome } from './results.js';
 
-const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING } = Mocha.Runner.constants;
+const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING } =
+  Mocha.Runner.constants;
 
 export interface ResultsReporterOptions {
   resultsFile: string;
@@ -108,7 +109,16 @@ function describeError(err: Error): string {
 export function writeFatal(resultsFile: string, vscodeVersion: string, message: string): void {
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   const clean = scrub(message, knownSecrets());
-  const results: SuiteResults = { finished: true, passed: 0, failed: 0, pending: 0, durationMs: 0, vscodeVersion, fatal: clean, tests: [] };
+  const results: SuiteResults = {
+    finished: true,
+    passed: 0,
+    failed: 0,
+    pending: 0,
+    durationMs: 0,
+    vscodeVersion,
+    fatal: clean,
+    tests: [],
+  };
   appendFileSync(`${resultsFile}.log`, `${clean}\n`);
   writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 }

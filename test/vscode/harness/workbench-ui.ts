@@ -8,7 +8,11 @@ const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
 
 /** Runs a command by its palette title, e.g. "Exchange Auth Doctor: Sign in to directory". */
 export async function runCommand(page: Page, title: string, timeoutMs = 15000): Promise<void> {
-  await page.locator('.monaco-workbench').first().click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+  await page
+    .locator('.monaco-workbench')
+    .first()
+    .click({ position: { x: 5, y: 5 }, force: true })
+    .catch(() => undefined);
   await page.keyboard.press('F1');
   const input = quickInput(page).locator('input').first();
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
@@ -19,10 +23,18 @@ export async function runCommand(page: Page, title: string, timeoutMs = 15000): 
 }
 
 /** Types into the open quick input (an input box or quick pick) and accepts it. The text is not logged. */
-export async function answerQuickInput(page: Page, text: string, o: { promptContains?: string; timeoutMs?: number } = {}): Promise<void> {
+export async function answerQuickInput(
+  page: Page,
+  text: string,
+  o: { promptContains?: string; timeoutMs?: number } = {},
+): Promise<void> {
   const widget = quickInput(page);
   await widget.waitFor({ state: 'visible', timeout: o.timeoutMs ?? 15000 });
-  if (o.promptContains) await widget.getByText(o.promptContains, { exact: false }).first().waitFor({ timeout: o.timeoutMs ?? 15000 });
+  if (o.promptContains)
+    await widget
+      .getByText(o.promptContains, { exact: false })
+      .first()
+      .waitFor({ timeout: o.timeoutMs ?? 15000 });
   const input = widget.locator('input').first();
   await input.fill(text);
   await input.press('Enter');
@@ -38,7 +50,9 @@ export async function openViewContainer(page: Page, title: string, timeoutMs = 3
 
 /** The tree rows of a view pane, by the pane's title, as their visible labels. */
 export function viewRows(page: Page, viewTitle: string): Locator {
-  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: viewTitle }) }).locator('.monaco-list-row');
+  return page
+    .locator('.pane', { has: page.locator('.pane-header', { hasText: viewTitle }) })
+    .locator('.monaco-list-row');
 }
 
 /** Expands every collapsed row of a view, repeatedly, until nothing is collapsed (or `rounds` ends). */

@@ -24,20 +24,23 @@ import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/
 import type { Remedy } from '../../../src/shared/findings.js';
 import { find, SECTION } from './tree-helpers.js';
 
-
 async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
 /** A confirmation hook that records what it was asked and answers `ok`. */
-const answer = (asked: ConfirmRequest[], ok: boolean) => (r: ConfirmRequest): Promise<boolean> => {
-  asked.push(r);
-  return Promise.resolve(ok);
-};
-const record = (shown: string[][]) => (_title: string, lines: string[]): Promise<void> => {
-  shown.push(lines);
-  return Promise.resolve();
-};
+const answer =
+  (asked: ConfirmRequest[], ok: boolean) =>
+  (r: ConfirmRequest): Promise<boolean> => {
+    asked.push(r);
+    return Promise.resolve(ok);
+  };
+const record =
+  (shown: string[][]) =>
+  (_title: string, lines: string[]): Promise<void> => {
+    shown.push(lines);
+    return Promise.resolve();
+  };
 
 /**
  * Runs SetSPN -L EX01; the lab is shared by several test suites that switch its scenario, which
@@ -45,8 +48,11 @@ const record = (shown: string[][]) => (_title: string, lines: string[]): Promise
  */
 async function setspnListEx01(): Promise<ToolRunOutcome | undefined> {
   for (let attempt = 0; ; attempt++) {
-    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.setspnList', 'EX01')) ?? [];
-    const unreachable = outcome?.findings.some((f) => f.evidence.some((e) => /Could not reach a domain controller/.test(e.value)));
+    const [outcome] =
+      (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.setspnList', 'EX01')) ?? [];
+    const unreachable = outcome?.findings.some((f) =>
+      f.evidence.some((e) => /Could not reach a domain controller/.test(e.value)),
+    );
     if (!unreachable || attempt >= 2) return outcome;
     await new Promise((r) => setTimeout(r, 5000));
   }
@@ -58,7 +64,8 @@ function hooks(feature: CommandsFeatureApi, value: GateHooks): void {
   feature.setHooks(value);
 }
 
-const codes = (o: ToolRunOutcome | undefined): string[] => (o?.findings ?? []).map((f) => `${f.code}:${f.severity}`).sort();
+const codes = (o: ToolRunOutcome | undefined): string[] =>
+  (o?.findings ?? []).map((f) => `${f.code}:${f.severity}`).sort();
 
 describe('Commands feature (no lab needed)', () => {
   before(async () => {
@@ -66,11 +73,27 @@ describe('Commands feature (no lab needed)', () => {
   });
 
   it('registers every command of the feature, and the manifest contributes each of them', async () => {
-    const contributed = new Set(((vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands ?? []).map((c) => c.command));
+    const contributed = new Set(
+      (
+        (
+          vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+            contributes: { commands: { command: string }[] };
+          }
+        ).contributes.commands ?? []
+      ).map((c) => c.command),
+    );
     const registered = new Set(await vscode.commands.getCommands(true));
     const ours = Object.values(TOOL_COMMANDS);
-    assert.deepEqual(ours.filter((c) => !registered.has(c)), [], 'registered');
-    assert.deepEqual(ours.filter((c) => !contributed.has(c)), [], 'contributed');
+    assert.deepEqual(
+      ours.filter((c) => !registered.has(c)),
+      [],
+      'registered',
+    );
+    assert.deepEqual(
+      ours.filter((c) => !contributed.has(c)),
+      [],
+      'contributed',
+    );
   });
 });
 
@@ -87,7 +110,11 @@ describe('Commands in a really untrusted workspace (runner with EAD_WORKSPACE_TR
     try {
       for (const id of ['exchangeAuthDoctor.enableKerberosLogging', 'exchangeAuthDoctor.setspnList']) {
         const outcomes = (await vscode.commands.executeCommand<ToolRunOutcome[]>(id, 'EX01')) ?? [];
-        assert.deepEqual(outcomes.map((o) => o.status), ['refused'], id);
+        assert.deepEqual(
+          outcomes.map((o) => o.status),
+          ['refused'],
+          id,
+        );
       }
       assert.equal(asked.length, 0);
     } finally {
@@ -106,7 +133,9 @@ describe('Commands and terminal integration (lab)', function () {
 
   before(async function () {
     if (!password) {
-      assert.fail('EAD_BIND_PASSWORD must reach the extension host (the lab must be running; the runner passes its environment)');
+      assert.fail(
+        'EAD_BIND_PASSWORD must reach the extension host (the lab must be running; the runner passes its environment)',
+      );
     }
     const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
@@ -153,20 +182,30 @@ describe('Commands and terminal integration (lab)', function () {
     // The shell's environment holds where to ask for the password, never the password itself,
     // and not ELECTRON_RUN_AS_NODE (which would turn every Electron app started there into Node).
     const env = (terminal.creationOptions as vscode.TerminalOptions).env ?? {};
-    assert.ok(!Object.values(env).some((v) => typeof v === 'string' && v.includes(password!)), 'no password in the terminal environment');
+    assert.ok(
+      !Object.values(env).some((v) => typeof v === 'string' && v.includes(password!)),
+      'no password in the terminal environment',
+    );
     assert.equal(env.EAD_BIND_PASSWORD, undefined);
     assert.equal(env.ELECTRON_RUN_AS_NODE, undefined);
     assert.ok(env.EAD_PASSWORD_SOCKET, JSON.stringify(Object.keys(env)));
 
     // Kept for the unit tests: what execution.read() really returns (test/unit/extension-pure/fixtures).
     const results = process.env.EAD_TEST_RESULTS;
-    if (results && outcome.output) writeFileSync(path.join(path.dirname(results), 'terminal-bash-cli-setspn-L.raw.txt'), outcome.output);
+    if (results && outcome.output)
+      writeFileSync(path.join(path.dirname(results), 'terminal-bash-cli-setspn-L.raw.txt'), outcome.output);
     const spn = outcome.findings.find((f) => f.code.startsWith('spn.'));
     assert.ok(spn, `an SPN finding: ${JSON.stringify(codes(outcome))}`);
     assert.notEqual(spn.code, 'tool.output-unrecognised');
-    assert.ok(spn.evidence.some((e) => /SMTPSVC\/ex01\.contoso\.test/i.test(e.value)), JSON.stringify(spn.evidence));
+    assert.ok(
+      spn.evidence.some((e) => /SMTPSVC\/ex01\.contoso\.test/i.test(e.value)),
+      JSON.stringify(spn.evidence),
+    );
 
-    const ex01 = find(api.getTreeSnapshot(), (n) => n.label === 'EX01' && (n.contextValue ?? '').startsWith('exchangeServer'));
+    const ex01 = find(
+      api.getTreeSnapshot(),
+      (n) => n.label === 'EX01' && (n.contextValue ?? '').startsWith('exchangeServer'),
+    );
     assert.ok(ex01, 'EX01 in the tree');
     const expectedIcon = { ok: 'pass', error: 'error', warning: 'warning', unknown: 'question' }[spn.severity];
     assert.equal(ex01.icon, expectedIcon);
@@ -174,7 +213,10 @@ describe('Commands and terminal integration (lab)', function () {
     assert.ok((ex01.description ?? '').includes(api.getServerHealth('EX01')?.summary ?? '<none>'), ex01.description);
 
     const view = feature.findingsSnapshot();
-    assert.ok(view.some((s) => s.step === 3 && s.findings.some((f) => f.subject === 'EX01')), JSON.stringify(view));
+    assert.ok(
+      view.some((s) => s.step === 3 && s.findings.some((f) => f.subject === 'EX01')),
+      JSON.stringify(view),
+    );
     assert.match(feature.statusText(), /Exchange auth/);
   });
 
@@ -198,12 +240,17 @@ describe('Commands and terminal integration (lab)', function () {
     hooks(feature, { windowsTools: true, confirm: answer(asked, false) });
     const before = started.length;
     const findingsBefore = feature.findings().length;
-    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.enableKerberosLogging', 'EX01')) ?? [];
+    const [outcome] =
+      (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.enableKerberosLogging', 'EX01')) ??
+      [];
     assert.equal(outcome?.status, 'declined', JSON.stringify(outcome));
     assert.equal(asked.length, 1);
     // Quoted for the terminal's shell (bash here, PowerShell on Windows): the line that would be typed.
     assert.equal(asked[0]?.commandLines.length, 1);
-    assert.match(asked[0]?.commandLines[0] ?? '', /^reg add '\\\\ex01\.contoso\.test\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters' \/v LogLevel \/t REG_DWORD \/d '?1'? \/f$/);
+    assert.match(
+      asked[0]?.commandLines[0] ?? '',
+      /^reg add '\\\\ex01\.contoso\.test\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters' \/v LogLevel \/t REG_DWORD \/d '?1'? \/f$/,
+    );
     assert.equal(started.length, before, 'no terminal execution');
     assert.equal(feature.findings().length, findingsBefore, 'no new findings');
   });
@@ -214,7 +261,8 @@ describe('Commands and terminal integration (lab)', function () {
     await setSetting('commands.dryRun', true);
     hooks(feature, { windowsTools: true, confirm: answer(asked, true), show: record(shown) });
     const before = started.length;
-    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.forceReplication', 'DC1')) ?? [];
+    const [outcome] =
+      (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.forceReplication', 'DC1')) ?? [];
     assert.equal(outcome?.status, 'dry-run', JSON.stringify(outcome));
     assert.equal(asked.length, 0);
     assert.deepEqual(shown, [['repadmin /syncall dc1.contoso.test /AdeP']]);
@@ -226,7 +274,9 @@ describe('Commands and terminal integration (lab)', function () {
     const shown: string[][] = [];
     const asked: ConfirmRequest[] = [];
     hooks(feature, { confirm: answer(asked, true), show: record(shown) });
-    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.disableKerberosLogging', 'EX01')) ?? [];
+    const [outcome] =
+      (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.disableKerberosLogging', 'EX01')) ??
+      [];
     assert.equal(outcome?.status, 'unavailable', JSON.stringify(outcome));
     assert.equal(asked.length, 0);
     assert.match(shown[0]?.[0] ?? '', /^reg delete /);
@@ -236,9 +286,16 @@ describe('Commands and terminal integration (lab)', function () {
     const asked: ConfirmRequest[] = [];
     hooks(feature, { windowsTools: true, isTrusted: () => false, confirm: answer(asked, true) });
     const before = started.length;
-    for (const id of ['exchangeAuthDoctor.enableKerberosLogging', 'exchangeAuthDoctor.registerMissingSpns', 'exchangeAuthDoctor.setspnList']) {
+    for (const id of [
+      'exchangeAuthDoctor.enableKerberosLogging',
+      'exchangeAuthDoctor.registerMissingSpns',
+      'exchangeAuthDoctor.setspnList',
+    ]) {
       const outcomes = (await vscode.commands.executeCommand<ToolRunOutcome[]>(id, 'EX01')) ?? [];
-      assert.ok(outcomes.every((o) => o.status === 'refused'), `${id}: ${JSON.stringify(outcomes)}`);
+      assert.ok(
+        outcomes.every((o) => o.status === 'refused'),
+        `${id}: ${JSON.stringify(outcomes)}`,
+      );
     }
     assert.equal(await vscode.commands.executeCommand('exchangeAuthDoctor.diagnoseServer', 'EX01'), undefined);
     assert.equal(asked.length, 0);
@@ -247,14 +304,18 @@ describe('Commands and terminal integration (lab)', function () {
 
   it('refuses a hostile server name before anything runs', async () => {
     const before = started.length;
-    const outcomes = (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.setspnList', 'EX01;rm -rf ~')) ?? [];
+    const outcomes =
+      (await vscode.commands.executeCommand<ToolRunOutcome[]>('exchangeAuthDoctor.setspnList', 'EX01;rm -rf ~')) ?? [];
     assert.equal(outcomes[0]?.status, 'invalid', JSON.stringify(outcomes));
     assert.equal(started.length, before);
   });
 
   it('diagnoses a server through the diagnosis service and streams its events', async () => {
     const events: string[] = [];
-    const run = await feature.diagnosis.run({ kind: 'server', server: 'EX01' }, { steps: [3], progress: false, onEvent: (e) => events.push(e.type) });
+    const run = await feature.diagnosis.run(
+      { kind: 'server', server: 'EX01' },
+      { steps: [3], progress: false, onEvent: (e) => events.push(e.type) },
+    );
     assert.equal(run.cancelled, false);
     assert.ok(run.findings.length > 0 && run.findings.every((f) => f.step === 3));
     assert.ok(events.includes('step-started') && events.includes('finding'), events.join(','));
@@ -263,16 +324,25 @@ describe('Commands and terminal integration (lab)', function () {
   });
 
   it('runs all checks for a server from the command, and files them in the Findings view, the tree and the status bar', async () => {
-    const run = await vscode.commands.executeCommand<DiagnosisRun | undefined>('exchangeAuthDoctor.diagnoseServer', 'EX01');
+    const run = await vscode.commands.executeCommand<DiagnosisRun | undefined>(
+      'exchangeAuthDoctor.diagnoseServer',
+      'EX01',
+    );
     assert.ok(run, 'the diagnosis ran');
     assert.equal(run.cancelled, false);
     assert.deepEqual(run.steps, [1, 2, 3, 4, 5, 6]);
     assert.deepEqual([...new Set(run.findings.map((f) => f.step))].sort(), [1, 2, 3, 4, 5, 6]);
     const view = feature.findingsSnapshot();
-    assert.deepEqual(view.map((s) => s.step), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(
+      view.map((s) => s.step),
+      [1, 2, 3, 4, 5, 6],
+    );
     const health = api.getServerHealth('EX01');
     assert.ok(health, 'EX01 has a findings state');
-    const ex01 = find(api.getTreeSnapshot(), (n) => n.label === 'EX01' && (n.contextValue ?? '').startsWith('exchangeServer'));
+    const ex01 = find(
+      api.getTreeSnapshot(),
+      (n) => n.label === 'EX01' && (n.contextValue ?? '').startsWith('exchangeServer'),
+    );
     assert.equal(ex01?.contextValue, `exchangeServer.${health.severity}`);
     assert.match(feature.statusText(), /^\$\((pass|error|warning|question)\) Exchange auth: /);
   });
@@ -282,17 +352,39 @@ describe('Commands and terminal integration (lab)', function () {
     hooks(feature, { windowsTools: true, confirm: answer(asked, false) });
     const before = started.length;
     // A remedy nobody produced, claiming to change nothing: refused without asking or running.
-    const forged: Remedy = { summary: 'harmless', command: 'Write-Output forged-remedy', runOn: 'this machine', shell: 'powershell', changesState: false };
+    const forged: Remedy = {
+      summary: 'harmless',
+      command: 'Write-Output forged-remedy',
+      runOn: 'this machine',
+      shell: 'powershell',
+      changesState: false,
+    };
     assert.equal(await feature.runRemedy(forged), false);
-    const viaCommand = (await vscode.commands.executeCommand<ToolRunOutcome[]>(TOOL_COMMANDS.runRemedy, { type: 'remedy', remedy: forged, finding: feature.findings()[0] })) ?? [];
-    assert.deepEqual(viaCommand.map((o) => o.status), ['refused']);
+    const viaCommand =
+      (await vscode.commands.executeCommand<ToolRunOutcome[]>(TOOL_COMMANDS.runRemedy, {
+        type: 'remedy',
+        remedy: forged,
+        finding: feature.findings()[0],
+      })) ?? [];
+    assert.deepEqual(
+      viaCommand.map((o) => o.status),
+      ['refused'],
+    );
     assert.equal(asked.length, 0);
     assert.equal(started.length, before, 'nothing ran');
 
     // A remedy of the findings, handed in with changesState forged to false: the stored one decides.
-    const changing = feature.findings().flatMap((f) => f.remedies).find((r) => r.changesState);
+    const changing = feature
+      .findings()
+      .flatMap((f) => f.remedies)
+      .find((r) => r.changesState);
     if (!changing) return; // the healthy lab may offer no state-changing remedy
-    const [outcome] = (await vscode.commands.executeCommand<ToolRunOutcome[]>(TOOL_COMMANDS.runRemedy, { type: 'remedy', remedy: { ...changing, changesState: false }, finding: feature.findings()[0] })) ?? [];
+    const [outcome] =
+      (await vscode.commands.executeCommand<ToolRunOutcome[]>(TOOL_COMMANDS.runRemedy, {
+        type: 'remedy',
+        remedy: { ...changing, changesState: false },
+        finding: feature.findings()[0],
+      })) ?? [];
     assert.equal(outcome?.status, 'declined', JSON.stringify(outcome));
     assert.equal(asked.length, 1);
     assert.equal(started.length, before);
@@ -300,7 +392,10 @@ describe('Commands and terminal integration (lab)', function () {
 
   it('exports the findings as a Markdown report without the password', async () => {
     const file = vscode.Uri.file(path.join(mkdtempSync(path.join(os.tmpdir(), 'ead-report-')), 'report.md'));
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('exchangeAuthDoctor.exportReport', { format: 'markdown', uri: file });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('exchangeAuthDoctor.exportReport', {
+      format: 'markdown',
+      uri: file,
+    });
     assert.equal(uri?.fsPath, file.fsPath);
     const text = readFileSync(file.fsPath, 'utf8');
     assert.match(text, /SMTP/);

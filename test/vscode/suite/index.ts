@@ -36,7 +36,8 @@ function testFileNames(): string[] {
     .map((f) => f.slice(0, -'.test.ts'.length))
     .sort();
   const unknown = wanted.filter((w) => !names.includes(w));
-  if (unknown.length) throw new Error(`EAD_TEST_FILES names unknown test files: ${unknown.join(', ')} (have: ${names.join(', ')})`);
+  if (unknown.length)
+    throw new Error(`EAD_TEST_FILES names unknown test files: ${unknown.join(', ')} (have: ${names.join(', ')})`);
   return wanted.length ? names.filter((n) => wanted.includes(n)) : names;
 }
 
@@ -82,7 +83,8 @@ export async function run(): Promise<void> {
     mocha.run((failures) => {
       const results = readResults(resultsFile);
       const reason = results ? failureReason(results) : 'the reporter wrote no results';
-      if (failures > 0 || reason) reject(new Error(`VS Code integration suite failed: ${reason ?? `${failures} failure(s)`}`));
+      if (failures > 0 || reason)
+        reject(new Error(`VS Code integration suite failed: ${reason ?? `${failures} failure(s)`}`));
       else resolve();
     });
   });

@@ -11,8 +11,8 @@ import type { TreeSnapshot } from '../../../src/extension/tree/server-tree.js';
 import { find, SECTION } from './tree-helpers.js';
 import { startSilentServer } from '../../integration/silent-server.js';
 
-
-const show = (nodes: TreeSnapshot[]): string => JSON.stringify(nodes.map((n) => ({ label: n.label, description: n.description, children: n.children.length })));
+const show = (nodes: TreeSnapshot[]): string =>
+  JSON.stringify(nodes.map((n) => ({ label: n.label, description: n.description, children: n.children.length })));
 
 /** Sets workspace settings for the duration of `body`, then puts the previous values back. */
 async function withSettings(values: Record<string, unknown>, body: () => Promise<void>): Promise<void> {
@@ -32,7 +32,10 @@ describe('Exchange Servers tree (lab)', function () {
   const password = process.env.EAD_BIND_PASSWORD;
 
   before(async () => {
-    assert.ok(password, 'EAD_BIND_PASSWORD must reach the extension host (eval "$(npm run --silent lab -- env)" before the runner)');
+    assert.ok(
+      password,
+      'EAD_BIND_PASSWORD must reach the extension host (eval "$(npm run --silent lab -- env)" before the runner)',
+    );
     const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
     api = await ext.activate();
@@ -69,7 +72,10 @@ describe('Exchange Servers tree (lab)', function () {
       assert.match(server.description ?? '', /Exchange .*15\.\d+\.\d+/, 'version in the description');
       assert.match(server.tooltip ?? '', new RegExp(`${name.toLowerCase()}\\.contoso\\.test`), 'FQDN in the tooltip');
       assert.match(server.tooltip ?? '', /SMTPSVC\//, 'SPNs in the tooltip');
-      assert.ok(server.children.length > 0 && server.children.every((c) => c.contextValue === 'receiveConnector'), 'connectors below the server');
+      assert.ok(
+        server.children.length > 0 && server.children.every((c) => c.contextValue === 'receiveConnector'),
+        'connectors below the server',
+      );
     }
     const dcs = tree.find((n) => n.contextValue === 'domainControllers');
     const dc1 = dcs?.children.find((n) => n.label === 'DC1');
@@ -114,20 +120,23 @@ describe('Exchange Servers tree (lab)', function () {
   it('shows "did not answer within" for a DC that never answers, within the configured timeout', async () => {
     const silent = await startSilentServer();
     try {
-      await withSettings({ 'directory.hosts': [silent.host], 'directory.port': silent.port, 'timeouts.connectMs': 1500 }, async () => {
-        // The password is kept per DC host, so this host needs one of its own; a throwaway one,
-        // since the lab's password has no business going to another server.
-        await api.signInWithPassword('not-the-lab-password');
-        const started = Date.now();
-        await api.refresh();
-        const elapsed = Date.now() - started;
-        const [first] = api.getTreeSnapshot();
-        assert.equal(first?.label, '127.0.0.1 did not answer within 1.5 s');
-        assert.equal(first?.command, 'exchangeAuthDoctor.refresh');
-        assert.ok(elapsed < 4000, `took ${elapsed} ms`);
-        assert.ok(silent.accepted > 0, 'the extension really connected to the silent DC');
-        await api.signOut();
-      });
+      await withSettings(
+        { 'directory.hosts': [silent.host], 'directory.port': silent.port, 'timeouts.connectMs': 1500 },
+        async () => {
+          // The password is kept per DC host, so this host needs one of its own; a throwaway one,
+          // since the lab's password has no business going to another server.
+          await api.signInWithPassword('not-the-lab-password');
+          const started = Date.now();
+          await api.refresh();
+          const elapsed = Date.now() - started;
+          const [first] = api.getTreeSnapshot();
+          assert.equal(first?.label, '127.0.0.1 did not answer within 1.5 s');
+          assert.equal(first?.command, 'exchangeAuthDoctor.refresh');
+          assert.ok(elapsed < 4000, `took ${elapsed} ms`);
+          assert.ok(silent.accepted > 0, 'the extension really connected to the silent DC');
+          await api.signOut();
+        },
+      );
     } finally {
       await silent.close();
     }

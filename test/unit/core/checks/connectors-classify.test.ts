@@ -1,8 +1,18 @@
 import { strict as assert } from 'node:assert';
 import { classifyConnectors, internalPorts, selectConnector } from '../../../../src/core/checks/connectors-classify';
-import { authMechanismsFromFlags, type ExchangeServer, type ReceiveConnector } from '../../../../src/core/directory/model';
+import {
+  authMechanismsFromFlags,
+  type ExchangeServer,
+  type ReceiveConnector,
+} from '../../../../src/core/directory/model';
 
-function connector(name: string, flags: number, bindings: string[], ranges: string[], enabled = true): ReceiveConnector {
+function connector(
+  name: string,
+  flags: number,
+  bindings: string[],
+  ranges: string[],
+  enabled = true,
+): ReceiveConnector {
   return {
     name,
     dn: `CN=${name},CN=SMTP Receive Connectors,CN=Protocols,CN=EX02`,
@@ -33,7 +43,13 @@ describe('receive connector classification', () => {
 
   it('passes default connectors that have ExchangeServer', () => {
     const r = classifyConnectors(ex02([DEFAULT, FRONTEND, CLIENT]), SENDERS);
-    assert.deepEqual(r.verdicts.map((v) => [v.connector.name, v.kind]), [['Default EX02', 'ok'], ['Default Frontend EX02', 'ok']]);
+    assert.deepEqual(
+      r.verdicts.map((v) => [v.connector.name, v.kind]),
+      [
+        ['Default EX02', 'ok'],
+        ['Default Frontend EX02', 'ok'],
+      ],
+    );
     assert.deepEqual(r.uncovered, []);
   });
 
@@ -42,7 +58,10 @@ describe('receive connector classification', () => {
     const r = classifyConnectors(ex02([noExAuth, FRONTEND]), SENDERS);
     const v = r.verdicts.find((x) => x.connector.name === 'Default EX02')!;
     assert.equal(v.kind, 'no-exchange-auth');
-    assert.deepEqual(v.takes.map((t) => [t.sender.server, t.port]), [['EX01', 2525]]);
+    assert.deepEqual(
+      v.takes.map((t) => [t.sender.server, t.port]),
+      [['EX01', 2525]],
+    );
   });
 
   it('flags a relay connector whose narrower range captures an Exchange server', () => {
@@ -52,7 +71,10 @@ describe('receive connector classification', () => {
     assert.equal(v.kind, 'relay-captures');
     assert.equal(v.takes[0]!.range.text, '127.0.0.0/24');
     // The frontend no longer takes EX01 on 25: the relay won.
-    assert.equal(r.verdicts.some((x) => x.connector.name === 'Default Frontend EX02'), false);
+    assert.equal(
+      r.verdicts.some((x) => x.connector.name === 'Default Frontend EX02'),
+      false,
+    );
   });
 
   it('ignores a relay whose ranges do not hold the Exchange servers, and disabled connectors', () => {
@@ -71,12 +93,21 @@ describe('receive connector classification', () => {
     // A relay bound to another NIC's address (10.0.0.12) with narrow ranges holding EX01 would win
     // on ranges, but EX01 connects to EX02's own address (127.0.0.12), where only Default listens.
     const elsewhere = connector('Relay on NIC 2', 3, ['10.0.0.12:2525'], ['127.0.0.11']);
-    assert.equal(selectConnector([DEFAULT, elsewhere], 2525, '127.0.0.11', ['127.0.0.12'])?.connector.name, 'Default EX02');
+    assert.equal(
+      selectConnector([DEFAULT, elsewhere], 2525, '127.0.0.11', ['127.0.0.12'])?.connector.name,
+      'Default EX02',
+    );
     const r = classifyConnectors(ex02([DEFAULT, FRONTEND, elsewhere]), SENDERS, ['127.0.0.12', '::ffff:7f00:c']);
-    assert.ok(r.verdicts.every((v) => v.kind === 'ok'), r.verdicts.map((v) => `${v.connector.name} ${v.kind}`).join(', '));
+    assert.ok(
+      r.verdicts.every((v) => v.kind === 'ok'),
+      r.verdicts.map((v) => `${v.connector.name} ${v.kind}`).join(', '),
+    );
     // Bound to one of the receiver's addresses (in another spelling), it does take the mail.
     const here = connector('Relay here', 3, ['[::ffff:127.0.0.12]:2525'], ['127.0.0.11']);
-    assert.equal(selectConnector([DEFAULT, here], 2525, '127.0.0.11', ['::ffff:127.0.0.12'])?.connector.name, 'Relay here');
+    assert.equal(
+      selectConnector([DEFAULT, here], 2525, '127.0.0.11', ['::ffff:127.0.0.12'])?.connector.name,
+      'Relay here',
+    );
     // Receiver's addresses unknown: every binding counts, as before.
     assert.equal(selectConnector([DEFAULT, elsewhere], 2525, '127.0.0.11')?.connector.name, 'Relay on NIC 2');
   });

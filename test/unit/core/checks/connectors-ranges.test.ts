@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { bestMatch, parseBinding, parseIp, parseIpRange, rangeContains } from '../../../../src/core/checks/connectors-ranges';
+import {
+  bestMatch,
+  parseBinding,
+  parseIp,
+  parseIpRange,
+  rangeContains,
+} from '../../../../src/core/checks/connectors-ranges';
 
 describe('receive connector remote IP ranges', () => {
   it('parses IPv4 and IPv6 addresses, including :: and an embedded IPv4 tail', () => {

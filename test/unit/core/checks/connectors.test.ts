@@ -29,17 +29,23 @@ function entries(ex02DefaultFlags: string, extra: DirectoryEntry[] = []): Direct
   ];
 }
 
-const wire = (anonymousTls: boolean): SmtpProber => () =>
-  Promise.resolve({
-    verbs: ['SIZE 37748736', 'STARTTLS', ...(anonymousTls ? ['X-ANONYMOUSTLS'] : []), 'X-EXPS GSSAPI NTLM'],
-    offersAnonymousTls: anonymousTls,
-    expsMechanisms: ['GSSAPI', 'NTLM'],
-    localAddress: '127.0.0.1',
-  });
+const wire =
+  (anonymousTls: boolean): SmtpProber =>
+  () =>
+    Promise.resolve({
+      verbs: ['SIZE 37748736', 'STARTTLS', ...(anonymousTls ? ['X-ANONYMOUSTLS'] : []), 'X-EXPS GSSAPI NTLM'],
+      offersAnonymousTls: anonymousTls,
+      expsMechanisms: ['GSSAPI', 'NTLM'],
+      localAddress: '127.0.0.1',
+    });
 
 describe('step 6 check: receive connectors', () => {
   it('reports the EX02 Default connector without ExchangeServer as an error with the Set-ReceiveConnector line', async () => {
-    const { ctx, findings } = await fakeContext({ entries: entries('15'), dns: DNS, scope: { kind: 'server', server: 'EX02' } });
+    const { ctx, findings } = await fakeContext({
+      entries: entries('15'),
+      dns: DNS,
+      scope: { kind: 'server', server: 'EX02' },
+    });
     await createConnectorsCheck().run(ctx);
     const err = findings.filter((f) => f.severity === 'error');
     assert.equal(err.length, 1);
@@ -49,17 +55,29 @@ describe('step 6 check: receive connectors', () => {
     assert.deepEqual(f.subject.kind, 'connector');
     assert.equal(f.subject.name, 'EX02\\Default EX02');
     const set = f.remedies.find((r) => r.changesState)!;
-    assert.equal(set.command, "Set-ReceiveConnector -Identity 'EX02\\Default EX02' -AuthMechanism 'Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer'");
+    assert.equal(
+      set.command,
+      "Set-ReceiveConnector -Identity 'EX02\\Default EX02' -AuthMechanism 'Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer'",
+    );
     const get = f.remedies.find((r) => !r.changesState)!;
-    assert.equal(get.command, 'Get-ReceiveConnector -Server EX02 | Format-List Name,AuthMechanism,PermissionGroups,Bindings,RemoteIPRanges');
+    assert.equal(
+      get.command,
+      'Get-ReceiveConnector -Server EX02 | Format-List Name,AuthMechanism,PermissionGroups,Bindings,RemoteIPRanges',
+    );
     assert.ok(f.evidence.some((e) => /EX01 127\.0\.0\.11 on 2525/.test(e.value)));
   });
 
   it('passes connectors with ExchangeServer and reports what they take', async () => {
     const { ctx, findings } = await fakeContext({ entries: entries('31'), dns: DNS });
     await createConnectorsCheck().run(ctx);
-    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
-    const oks = findings.filter((f) => f.code === 'connector.exchange-auth').map((f) => f.subject.name).sort();
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+    const oks = findings
+      .filter((f) => f.code === 'connector.exchange-auth')
+      .map((f) => f.subject.name)
+      .sort();
     // EX01's Default takes EX02 on 2525 (its frontend has no remote ranges, so takes nobody); EX02's Default takes EX01.
     assert.deepEqual(oks, ['EX01\\Default EX01', 'EX02\\Default EX02']);
   });
@@ -76,14 +94,25 @@ describe('step 6 check: receive connectors', () => {
         msExchSmtpReceiveEnabled: ['TRUE'],
       },
     };
-    const { ctx, findings } = await fakeContext({ entries: entries('31', [relay]), dns: DNS, scope: { kind: 'pair', sending: 'EX01', receiving: 'EX02' } });
+    const { ctx, findings } = await fakeContext({
+      entries: entries('31', [relay]),
+      dns: DNS,
+      scope: { kind: 'pair', sending: 'EX01', receiving: 'EX02' },
+    });
     await createConnectorsCheck().run(ctx);
     const err = findings.filter((f) => f.severity === 'error');
-    assert.deepEqual(err.map((f) => [f.code, f.subject.name]), [['connector.relay-captures-exchange', 'EX02\\Relay scanners']]);
+    assert.deepEqual(
+      err.map((f) => [f.code, f.subject.name]),
+      [['connector.relay-captures-exchange', 'EX02\\Relay scanners']],
+    );
   });
 
   it('says it cannot tell when the sender does not resolve', async () => {
-    const { ctx, findings } = await fakeContext({ entries: entries('31'), dns: { 'ex02.contoso.test': ['127.0.0.12'] }, scope: { kind: 'server', server: 'EX02' } });
+    const { ctx, findings } = await fakeContext({
+      entries: entries('31'),
+      dns: { 'ex02.contoso.test': ['127.0.0.12'] },
+      scope: { kind: 'server', server: 'EX02' },
+    });
     await createConnectorsCheck().run(ctx);
     const u = findings.find((f) => f.code === 'connector.sender-unresolved')!;
     assert.equal(u.severity, 'unknown');
@@ -91,7 +120,11 @@ describe('step 6 check: receive connectors', () => {
   });
 
   it('compares the wire with the directory: ExchangeServer in AD but no X-ANONYMOUSTLS is an error', async () => {
-    const { ctx, findings } = await fakeContext({ entries: entries('31'), dns: DNS, scope: { kind: 'server', server: 'EX02' } });
+    const { ctx, findings } = await fakeContext({
+      entries: entries('31'),
+      dns: DNS,
+      scope: { kind: 'server', server: 'EX02' },
+    });
     await createConnectorsCheck(wire(false)).run(ctx);
     const f = findings.find((x) => x.code === 'connector.wire-lacks-anonymoustls')!;
     assert.equal(f.severity, 'error');
@@ -110,8 +143,14 @@ describe('step 6 check: receive connectors', () => {
   });
 
   it('gives an unknown finding when the port does not answer', async () => {
-    const { ctx, findings } = await fakeContext({ entries: entries('31'), dns: DNS, scope: { kind: 'server', server: 'EX02' } });
-    await createConnectorsCheck(() => Promise.reject(new DoctorError('timeout', 'ex02.contoso.test:2525 did not answer within 1 s'))).run(ctx);
+    const { ctx, findings } = await fakeContext({
+      entries: entries('31'),
+      dns: DNS,
+      scope: { kind: 'server', server: 'EX02' },
+    });
+    await createConnectorsCheck(() =>
+      Promise.reject(new DoctorError('timeout', 'ex02.contoso.test:2525 did not answer within 1 s')),
+    ).run(ctx);
     const f = findings.find((x) => x.code === 'connector.probe-failed')!;
     assert.equal(f.severity, 'unknown');
     assert.match(f.reason!, /did not answer/);

@@ -19,18 +19,33 @@ const fixture = (name: string): string => readFileSync(join(__dirname, '../../..
 describe('Kerberos logging command lines', () => {
   it('builds the reg add / reg delete lines, locally and through the remote registry', () => {
     const on = enableKerberosLoggingCommand();
-    assert.equal(on.command, 'reg add HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters /v LogLevel /t REG_DWORD /d 1 /f');
+    assert.equal(
+      on.command,
+      'reg add HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters /v LogLevel /t REG_DWORD /d 1 /f',
+    );
     assert.equal(on.changesState, true);
     assert.equal(on.shell, 'cmd');
     const off = disableKerberosLoggingCommand('EX01');
-    assert.equal(off.command, 'reg delete \\\\EX01\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters /v LogLevel /f');
+    assert.equal(
+      off.command,
+      'reg delete \\\\EX01\\HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters /v LogLevel /f',
+    );
     assert.equal(off.changesState, true);
   });
 
   it('quotes the host in PowerShell and refuses names that could carry script', () => {
-    assert.match(readLogLevelScript('ex01.contoso.test'), /^Invoke-Command -ComputerName 'ex01\.contoso\.test' -ScriptBlock \{ Get-ItemProperty/);
-    assert.match(kerberosEventsScript('EX01'), /^Get-WinEvent -ComputerName 'EX01' -FilterHashtable @\{LogName='System'/);
-    assert.match(setLogLevelScript('EX01', true), /New-ItemProperty .* -Name LogLevel -PropertyType DWord -Value 1 -Force/);
+    assert.match(
+      readLogLevelScript('ex01.contoso.test'),
+      /^Invoke-Command -ComputerName 'ex01\.contoso\.test' -ScriptBlock \{ Get-ItemProperty/,
+    );
+    assert.match(
+      kerberosEventsScript('EX01'),
+      /^Get-WinEvent -ComputerName 'EX01' -FilterHashtable @\{LogName='System'/,
+    );
+    assert.match(
+      setLogLevelScript('EX01', true),
+      /New-ItemProperty .* -Name LogLevel -PropertyType DWord -Value 1 -Force/,
+    );
     for (const hostile of ["EX01'; Remove-Item C:\\ -Recurse; '", 'EX01 }', 'ex01\n.contoso.test', '$(calc)']) {
       assert.throws(() => checkedHost(hostile), /cannot be used in a command/);
       assert.throws(() => kerberosEventsScript(hostile));
@@ -53,16 +68,31 @@ describe('step 5 check: Kerberos logging', () => {
   it('off Windows: one unknown finding per server with the exact lines to run there', async () => {
     const { ctx, findings } = await fakeContext({ entries: contosoEntries(), platform: 'linux' });
     await kerberosLoggingCheck.run(ctx);
-    assert.deepEqual(findings.map((f) => [f.code, f.severity, f.subject.name]), [
-      ['kerberos-log.needs-windows', 'unknown', 'EX01'],
-      ['kerberos-log.needs-windows', 'unknown', 'EX02'],
-    ]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.severity, f.subject.name]),
+      [
+        ['kerberos-log.needs-windows', 'unknown', 'EX01'],
+        ['kerberos-log.needs-windows', 'unknown', 'EX02'],
+      ],
+    );
     const f = findings[0]!;
     assert.match(f.reason!, /needs Windows PowerShell remoting.*linux/);
     const commands = f.remedies.map((r) => r.command);
-    assert.ok(commands.includes('reg add HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters /v LogLevel /t REG_DWORD /d 1 /f'));
-    assert.ok(commands.includes('reg delete HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters /v LogLevel /f'));
-    assert.ok(commands.some((c) => c.startsWith('Get-WinEvent -FilterHashtable @{LogName=\'Application\'') && c.includes('Id=1035')));
+    assert.ok(
+      commands.includes(
+        'reg add HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters /v LogLevel /t REG_DWORD /d 1 /f',
+      ),
+    );
+    assert.ok(
+      commands.includes(
+        'reg delete HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters /v LogLevel /f',
+      ),
+    );
+    assert.ok(
+      commands.some(
+        (c) => c.startsWith("Get-WinEvent -FilterHashtable @{LogName='Application'") && c.includes('Id=1035'),
+      ),
+    );
     assert.ok(f.remedies.filter((r) => r.command.startsWith('reg ')).every((r) => r.changesState));
     assert.ok(f.remedies.filter((r) => r.command.startsWith('Get-WinEvent')).every((r) => !r.changesState));
   });
@@ -109,7 +139,10 @@ describe('step 5 check: Kerberos logging', () => {
       run: (_file, args) => ((args[3] ?? '').includes('Get-WinEvent') ? ok('[]') : ok('')),
     });
     await kerberosLoggingCheck.run(ctx);
-    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['kerberos-log.off', 'unknown']]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.severity]),
+      [['kerberos-log.off', 'unknown']],
+    );
     assert.ok(findings[0]!.remedies.some((r) => r.command.startsWith('reg add')));
   });
 
@@ -119,7 +152,12 @@ describe('step 5 check: Kerberos logging', () => {
       platform: 'win32',
       has: ['powershell'],
       scope: { kind: 'server', server: 'EX02' },
-      run: () => ok('', 1, '[ex02.contoso.test] Connecting to remote server ex02.contoso.test failed: WinRM cannot complete the operation.'),
+      run: () =>
+        ok(
+          '',
+          1,
+          '[ex02.contoso.test] Connecting to remote server ex02.contoso.test failed: WinRM cannot complete the operation.',
+        ),
     });
     await kerberosLoggingCheck.run(ctx);
     assert.equal(findings[0]!.code, 'kerberos-log.unreadable');

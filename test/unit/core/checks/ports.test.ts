@@ -41,12 +41,30 @@ describe('step 4: ports', () => {
   it('tests the DC ports (TCP and UDP 88) and the transport ports, one finding per host', async () => {
     const probed: string[] = [];
     const fs = await run({}, probed);
-    assert.deepEqual(
-      probed.filter((p) => p.startsWith('dc1')).sort(),
-      ['dc1.contoso.test:135', 'dc1.contoso.test:3268', 'dc1.contoso.test:3269', 'dc1.contoso.test:389', 'dc1.contoso.test:445', 'dc1.contoso.test:464', 'dc1.contoso.test:53', 'dc1.contoso.test:636', 'dc1.contoso.test:88', 'dc1.contoso.test:udp88'],
-    );
-    assert.deepEqual(probed.filter((p) => p.startsWith('ex01')).sort(), ['ex01.contoso.test:25', 'ex01.contoso.test:2525', 'ex01.contoso.test:465', 'ex01.contoso.test:717']);
-    assert.deepEqual(fs.map((f) => `${f.subject.name} ${f.code} ${f.severity}`).sort(), ['DC1 port.open ok', 'DC2 port.open ok', 'EX01 port.open ok', 'EX02 port.open ok']);
+    assert.deepEqual(probed.filter((p) => p.startsWith('dc1')).sort(), [
+      'dc1.contoso.test:135',
+      'dc1.contoso.test:3268',
+      'dc1.contoso.test:3269',
+      'dc1.contoso.test:389',
+      'dc1.contoso.test:445',
+      'dc1.contoso.test:464',
+      'dc1.contoso.test:53',
+      'dc1.contoso.test:636',
+      'dc1.contoso.test:88',
+      'dc1.contoso.test:udp88',
+    ]);
+    assert.deepEqual(probed.filter((p) => p.startsWith('ex01')).sort(), [
+      'ex01.contoso.test:25',
+      'ex01.contoso.test:2525',
+      'ex01.contoso.test:465',
+      'ex01.contoso.test:717',
+    ]);
+    assert.deepEqual(fs.map((f) => `${f.subject.name} ${f.code} ${f.severity}`).sort(), [
+      'DC1 port.open ok',
+      'DC2 port.open ok',
+      'EX01 port.open ok',
+      'EX02 port.open ok',
+    ]);
   });
 
   it('Kerberos not reachable on a DC that otherwise answers is an error, with lines to test from the Exchange servers', async () => {
@@ -57,12 +75,18 @@ describe('step 4: ports', () => {
     assert.match(dc2?.title ?? '', /TCP 88 \(Kerberos\) no answer, UDP 88 \(Kerberos\) no answer/);
     assert.deepEqual(
       dc2?.remedies.filter((r) => r.command.startsWith('Test-NetConnection')).map((r) => `${r.runOn}: ${r.command}`),
-      ['EX01: Test-NetConnection -ComputerName dc2.contoso.test -Port 88', 'EX02: Test-NetConnection -ComputerName dc2.contoso.test -Port 88'],
+      [
+        'EX01: Test-NetConnection -ComputerName dc2.contoso.test -Port 88',
+        'EX02: Test-NetConnection -ComputerName dc2.contoso.test -Port 88',
+      ],
     );
     const sweep = dc2?.remedies.find((r) => r.command.startsWith('Invoke-Command'));
     assert.ok(sweep);
     assert.equal(sweep.changesState, false);
-    assert.match(sweep.command, /^Invoke-Command -ComputerName 'ex01\.contoso\.test','ex02\.contoso\.test' -ScriptBlock \{ foreach \(\$t in @\('dc1\.contoso\.test','dc2\.contoso\.test'\)\) \{ foreach \(\$p in @\(88,464,389,636,3268,3269,53,135,445\)\)/);
+    assert.match(
+      sweep.command,
+      /^Invoke-Command -ComputerName 'ex01\.contoso\.test','ex02\.contoso\.test' -ScriptBlock \{ foreach \(\$t in @\('dc1\.contoso\.test','dc2\.contoso\.test'\)\) \{ foreach \(\$p in @\(88,464,389,636,3268,3269,53,135,445\)\)/,
+    );
     assert.equal(of(fs, 'DC1')?.severity, 'ok');
   });
 
@@ -81,7 +105,11 @@ describe('step 4: ports', () => {
     const ex02 = of(fs, 'EX02');
     assert.equal(ex02?.severity, 'error');
     assert.equal(ex02?.code, 'port.transport-blocked');
-    assert.ok(ex02?.remedies.some((r) => r.runOn === 'EX01' && r.command === 'Test-NetConnection -ComputerName ex02.contoso.test -Port 2525'));
+    assert.ok(
+      ex02?.remedies.some(
+        (r) => r.runOn === 'EX01' && r.command === 'Test-NetConnection -ComputerName ex02.contoso.test -Port 2525',
+      ),
+    );
   });
 
   it('a host where nothing answers is unknown with the reason, not a port verdict', async () => {
@@ -96,9 +124,23 @@ describe('step 4: ports', () => {
 
   it('ports no enabled connector binds are only informational', () => {
     const ex = server('EX05');
-    ex.receiveConnectors = [{ name: 'Default EX05', dn: 'x', server: 'EX05', enabled: true, authFlags: 31, authMechanisms: [], bindings: ['0.0.0.0:2525'], remoteIpRanges: [] }];
+    ex.receiveConnectors = [
+      {
+        name: 'Default EX05',
+        dn: 'x',
+        server: 'EX05',
+        enabled: true,
+        authFlags: 31,
+        authMechanisms: [],
+        bindings: ['0.0.0.0:2525'],
+        remoteIpRanges: [],
+      },
+    ];
     const specs = transportPortsOf(ex);
-    assert.deepEqual(specs.filter((s) => s.importance !== 'optional').map((s) => s.port), [2525]);
+    assert.deepEqual(
+      specs.filter((s) => s.importance !== 'optional').map((s) => s.port),
+      [2525],
+    );
   });
 });
 
@@ -120,7 +162,10 @@ describe('step 4: one TCP port', () => {
 
   it('rethrows cancellation', async () => {
     const c = new AbortController();
-    const p = tcpPortState(new FakeIo({ tcp: () => hang() }).io, 'dc1.contoso.test', 88, { timeoutMs: 5000, signal: c.signal });
+    const p = tcpPortState(new FakeIo({ tcp: () => hang() }).io, 'dc1.contoso.test', 88, {
+      timeoutMs: 5000,
+      signal: c.signal,
+    });
     c.abort();
     await assert.rejects(p, /cancelled/);
   });
@@ -132,6 +177,9 @@ describe('step 4 remedies', () => {
     assert.equal(remotePortSweep(['ex01.contoso.test', 'ex02$(calc)'], ['dc1.contoso.test'], [88]), undefined);
     assert.equal(remotePortSweep([], ['dc1.contoso.test'], [88]), undefined);
     const ok = remotePortSweep(['EX01'], ['dc1.contoso.test'], [88, 464]);
-    assert.match(ok?.command ?? '', /^Invoke-Command -ComputerName 'EX01' -ScriptBlock \{ foreach \(\$t in @\('dc1\.contoso\.test'\)\) \{ foreach \(\$p in @\(88,464\)\)/);
+    assert.match(
+      ok?.command ?? '',
+      /^Invoke-Command -ComputerName 'EX01' -ScriptBlock \{ foreach \(\$t in @\('dc1\.contoso\.test'\)\) \{ foreach \(\$p in @\(88,464\)\)/,
+    );
   });
 });

@@ -78,10 +78,14 @@ export async function fakeContext(options: FakeContextOptions): Promise<FakeCont
     domainControllers: discovery.domainControllers,
     scope,
     settings: { ...DEFAULT_ENGINE_SETTINGS, realm: 'CONTOSO.TEST', probeTimeoutMs: 1000, ...options.settings },
-    directory: { targets: [{ host: 'dc1.contoso.test', port: 636, security: 'ldaps' }], credentials: { user: 'doctor@contoso.test', password: 'S3cret-Pa55!' } },
+    directory: {
+      targets: [{ host: 'dc1.contoso.test', port: 636, security: 'ldaps' }],
+      credentials: { user: 'doctor@contoso.test', password: 'S3cret-Pa55!' },
+    },
     openSession: (host, o) => {
       opened.push({ host, globalCatalog: o?.globalCatalog === true });
-      if (o?.globalCatalog && options.gcFails) return Promise.reject(new DoctorError('refused', `${host}:3269 refused the connection`));
+      if (o?.globalCatalog && options.gcFails)
+        return Promise.reject(new DoctorError('refused', `${host}:3269 refused the connection`));
       return Promise.resolve(new FakeDirectorySession(options.entries));
     },
     signal: new AbortController().signal,

@@ -12,7 +12,11 @@ const DNS = { 'ex01.contoso.test': ['127.0.0.11'], 'ex02.contoso.test': ['127.0.
 /** The contoso fixture with EX02's SPNs replaced. */
 function entries(ex02Spns: string[], extra: DirectoryEntry[] = []): DirectoryEntry[] {
   return [
-    ...contosoEntries().map((e) => (e.dn === `CN=EX02,CN=Computers,${DOMAIN}` ? { dn: e.dn, attributes: { ...e.attributes, servicePrincipalName: ex02Spns } } : e)),
+    ...contosoEntries().map((e) =>
+      e.dn === `CN=EX02,CN=Computers,${DOMAIN}`
+        ? { dn: e.dn, attributes: { ...e.attributes, servicePrincipalName: ex02Spns } }
+        : e,
+    ),
     ...extra,
   ];
 }
@@ -32,12 +36,18 @@ describe('step 3 check: SPNs', () => {
     assert.deepEqual(registered, ['EX01', 'EX02']);
     assert.deepEqual(opened, [{ host: 'dc1.contoso.test', globalCatalog: true }]);
     const table = findings.find((f) => f.subject.name === 'EX02' && f.code === 'spn.registered')!.tables![0]!;
-    assert.deepEqual(table.rows.map((r) => r[0]), ['SMTP/EX02', 'SMTP/ex02.contoso.test', 'SMTPSVC/EX02', 'SMTPSVC/ex02.contoso.test']);
+    assert.deepEqual(
+      table.rows.map((r) => r[0]),
+      ['SMTP/EX02', 'SMTP/ex02.contoso.test', 'SMTPSVC/EX02', 'SMTPSVC/ex02.contoso.test'],
+    );
     assert.ok(table.rows.every((r) => r[2] === 'none'));
   });
 
   it('reports missing SPNs on EX02 with an expected-vs-registered table and setspn -S remedies', async () => {
-    const { ctx, findings } = await fakeContext({ entries: entries(['SMTP/ex02.contoso.test', 'SMTP/EX02']), dns: DNS });
+    const { ctx, findings } = await fakeContext({
+      entries: entries(['SMTP/ex02.contoso.test', 'SMTP/EX02']),
+      dns: DNS,
+    });
     await spnCheck.run(ctx);
     const missing = findings.filter((f) => f.code === 'spn.missing');
     assert.equal(missing.length, 1);
@@ -48,7 +58,10 @@ describe('step 3 check: SPNs', () => {
     assert.match(f.title, /SMTPSVC\/EX02/);
     assert.match(f.title, /SMTPSVC\/ex02\.contoso\.test/);
     const rows = f.tables![0]!.rows;
-    assert.deepEqual(rows.find((r) => r[0] === 'SMTPSVC/ex02.contoso.test')!.slice(0, 2), ['SMTPSVC/ex02.contoso.test', 'missing']);
+    assert.deepEqual(rows.find((r) => r[0] === 'SMTPSVC/ex02.contoso.test')!.slice(0, 2), [
+      'SMTPSVC/ex02.contoso.test',
+      'missing',
+    ]);
     assert.deepEqual(rows.find((r) => r[0] === 'SMTP/EX02')!.slice(0, 2), ['SMTP/EX02', 'SMTP/EX02']);
     const commands = f.remedies.map((r) => r.command);
     assert.ok(commands.includes('setspn -S SMTPSVC/ex02.contoso.test EX02'));
@@ -59,14 +72,21 @@ describe('step 3 check: SPNs', () => {
   });
 
   it('reports a duplicate naming both accounts, with setspn -D for the one that is not the server', async () => {
-    const { ctx, findings } = await fakeContext({ entries: entries(ALL_EX02, [svcUser(['smtpsvc/EX02.contoso.test'])]), dns: DNS });
+    const { ctx, findings } = await fakeContext({
+      entries: entries(ALL_EX02, [svcUser(['smtpsvc/EX02.contoso.test'])]),
+      dns: DNS,
+    });
     await spnCheck.run(ctx);
     const dup = findings.filter((f) => f.code === 'spn.duplicate');
     assert.equal(dup.length, 1);
     assert.equal(dup[0]!.subject.name, 'EX02');
     assert.match(dup[0]!.title, /EX02\$/);
     assert.match(dup[0]!.title, /svc-smtp/);
-    assert.ok(dup[0]!.evidence.some((e) => e.value.includes('CN=EX02,CN=Computers') && e.value.includes('CN=svc-smtp,CN=Users')));
+    assert.ok(
+      dup[0]!.evidence.some(
+        (e) => e.value.includes('CN=EX02,CN=Computers') && e.value.includes('CN=svc-smtp,CN=Users'),
+      ),
+    );
     const del = dup[0]!.remedies.find((r) => r.command.startsWith('setspn -D'))!;
     assert.equal(del.command, 'setspn -D SMTPSVC/ex02.contoso.test svc-smtp');
     assert.equal(del.changesState, true);
@@ -76,10 +96,26 @@ describe('step 3 check: SPNs', () => {
 
   it('reports an SPN of EX02 that sits on another computer as on the wrong account', async () => {
     const ex01WithEx02 = contosoEntries().map((e) =>
-      e.dn === `CN=EX01,CN=Computers,${DOMAIN}` ? { dn: e.dn, attributes: { ...e.attributes, servicePrincipalName: [...(e.attributes.servicePrincipalName ?? []), 'SMTPSVC/ex02.contoso.test'] } } : e,
+      e.dn === `CN=EX01,CN=Computers,${DOMAIN}`
+        ? {
+            dn: e.dn,
+            attributes: {
+              ...e.attributes,
+              servicePrincipalName: [...(e.attributes.servicePrincipalName ?? []), 'SMTPSVC/ex02.contoso.test'],
+            },
+          }
+        : e,
     );
     const list = ex01WithEx02.map((e) =>
-      e.dn === `CN=EX02,CN=Computers,${DOMAIN}` ? { dn: e.dn, attributes: { ...e.attributes, servicePrincipalName: ['SMTP/ex02.contoso.test', 'SMTP/EX02', 'SMTPSVC/EX02'] } } : e,
+      e.dn === `CN=EX02,CN=Computers,${DOMAIN}`
+        ? {
+            dn: e.dn,
+            attributes: {
+              ...e.attributes,
+              servicePrincipalName: ['SMTP/ex02.contoso.test', 'SMTP/EX02', 'SMTPSVC/EX02'],
+            },
+          }
+        : e,
     );
     const { ctx, findings } = await fakeContext({ entries: list, dns: DNS });
     await spnCheck.run(ctx);
@@ -87,14 +123,28 @@ describe('step 3 check: SPNs', () => {
     assert.equal(wrong.subject.name, 'EX02');
     assert.match(wrong.title, /SMTPSVC\/ex02\.contoso\.test on EX01\$/);
     const commands = wrong.remedies.map((r) => r.command);
-    assert.deepEqual(commands.slice(0, 2), ['setspn -D SMTPSVC/ex02.contoso.test EX01', 'setspn -S SMTPSVC/ex02.contoso.test EX02']);
-    assert.equal(findings.filter((f) => f.code === 'spn.missing').length, 0, 'held elsewhere is not reported as simply missing');
+    assert.deepEqual(commands.slice(0, 2), [
+      'setspn -D SMTPSVC/ex02.contoso.test EX01',
+      'setspn -S SMTPSVC/ex02.contoso.test EX02',
+    ]);
+    assert.equal(
+      findings.filter((f) => f.code === 'spn.missing').length,
+      0,
+      'held elsewhere is not reported as simply missing',
+    );
   });
 
   it('falls back to the domain partition when the global catalog is closed, and says so', async () => {
-    const { ctx, findings, opened, logs } = await fakeContext({ entries: entries(ALL_EX02, [svcUser(['SMTP/EX01'])]), gcFails: true, dns: DNS });
+    const { ctx, findings, opened, logs } = await fakeContext({
+      entries: entries(ALL_EX02, [svcUser(['SMTP/EX01'])]),
+      gcFails: true,
+      dns: DNS,
+    });
     await spnCheck.run(ctx);
-    assert.deepEqual(opened.map((o) => o.globalCatalog), [true, false]);
+    assert.deepEqual(
+      opened.map((o) => o.globalCatalog),
+      [true, false],
+    );
     assert.ok(logs.some((l) => /global catalog of dc1\.contoso\.test could not be opened/.test(l)));
     const dup = findings.find((f) => f.code === 'spn.duplicate')!;
     assert.equal(dup.subject.name, 'EX01');
@@ -104,14 +154,28 @@ describe('step 3 check: SPNs', () => {
   it('scans every SPN of the forest when asked (setspn -X)', async () => {
     const extra = [
       svcUser(['HTTP/intranet.contoso.test']),
-      { dn: `CN=svc-web,CN=Users,${DOMAIN}`, attributes: { objectClass: ['user'], sAMAccountName: ['svc-web'], servicePrincipalName: ['http/INTRANET.contoso.test'] } },
+      {
+        dn: `CN=svc-web,CN=Users,${DOMAIN}`,
+        attributes: {
+          objectClass: ['user'],
+          sAMAccountName: ['svc-web'],
+          servicePrincipalName: ['http/INTRANET.contoso.test'],
+        },
+      },
     ];
-    const { ctx, findings } = await fakeContext({ entries: entries(ALL_EX02, extra), dns: DNS, settings: { allSpnDuplicates: true } });
+    const { ctx, findings } = await fakeContext({
+      entries: entries(ALL_EX02, extra),
+      dns: DNS,
+      settings: { allSpnDuplicates: true },
+    });
     await spnCheck.run(ctx);
     const forest = findings.find((f) => f.code === 'spn.forest-duplicates')!;
     assert.equal(forest.severity, 'error');
     assert.equal(forest.subject.kind, 'organisation');
-    assert.deepEqual(forest.tables![0]!.rows.map((r) => (r[0] ?? '').toLowerCase()), ['http/intranet.contoso.test']);
+    assert.deepEqual(
+      forest.tables![0]!.rows.map((r) => (r[0] ?? '').toLowerCase()),
+      ['http/intranet.contoso.test'],
+    );
     assert.match(forest.tables![0]!.rows[0]![1]!, /svc-smtp.*svc-web|svc-web.*svc-smtp/);
     assert.ok(forest.remedies.some((r) => r.command === 'setspn -F -X'));
   });
@@ -144,12 +208,16 @@ describe('step 3 check: SPNs', () => {
       has: ['klist', 'kvno'],
       run: (file, args) => {
         if (file === 'klist') return ok('', 0);
-        if (args[0] === 'SMTPSVC/ex01.contoso.test@CONTOSO.TEST') return ok('SMTPSVC/ex01.contoso.test@CONTOSO.TEST: kvno = 3\n');
+        if (args[0] === 'SMTPSVC/ex01.contoso.test@CONTOSO.TEST')
+          return ok('SMTPSVC/ex01.contoso.test@CONTOSO.TEST: kvno = 3\n');
         return ok('', 1, `kvno: Server not found in Kerberos database while getting credentials for ${args[0]}\n`);
       },
     });
     await spnCheck.run(ctx);
-    assert.deepEqual(runs.filter((r) => r.file === 'kvno').map((r) => r.args), [['SMTPSVC/ex01.contoso.test@CONTOSO.TEST'], ['SMTPSVC/ex02.contoso.test@CONTOSO.TEST']]);
+    assert.deepEqual(
+      runs.filter((r) => r.file === 'kvno').map((r) => r.args),
+      [['SMTPSVC/ex01.contoso.test@CONTOSO.TEST'], ['SMTPSVC/ex02.contoso.test@CONTOSO.TEST']],
+    );
     const issued = findings.find((f) => f.code === 'spn.ticket-issued')!;
     assert.equal(issued.subject.name, 'EX01');
     assert.match(issued.title, /key version 3/);
@@ -160,7 +228,12 @@ describe('step 3 check: SPNs', () => {
   });
 
   it('asks for no ticket without a ticket cache, and says why in the log only', async () => {
-    const { ctx, findings, runs, logs } = await fakeContext({ entries: entries(ALL_EX02), dns: DNS, has: ['klist', 'kvno'], run: () => ok('', 1) });
+    const { ctx, findings, runs, logs } = await fakeContext({
+      entries: entries(ALL_EX02),
+      dns: DNS,
+      has: ['klist', 'kvno'],
+      run: () => ok('', 1),
+    });
     await spnCheck.run(ctx);
     assert.equal(runs.filter((r) => r.file === 'kvno').length, 0);
     assert.equal(findings.filter((f) => f.code.startsWith('spn.ticket')).length, 0);
@@ -177,7 +250,13 @@ describe('step 3 check: SPNs', () => {
       run: (file) => (file === 'setspn' ? ok(sample) : undefined),
     });
     await spnCheck.run(ctx);
-    assert.deepEqual(runs.filter((r) => r.file === 'setspn').map((r) => r.args), [['-L', 'EX01'], ['-L', 'EX02']]);
+    assert.deepEqual(
+      runs.filter((r) => r.file === 'setspn').map((r) => r.args),
+      [
+        ['-L', 'EX01'],
+        ['-L', 'EX02'],
+      ],
+    );
     const ex01 = findings.find((f) => f.code === 'spn.registered' && f.subject.name === 'EX01')!;
     const ev = ex01.evidence.find((e) => e.label === 'setspn -L EX01')!;
     assert.match(ev.value, /SMTPSVC\/EX01/i);

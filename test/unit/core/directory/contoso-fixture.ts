@@ -36,7 +36,10 @@ export function contosoEntries(): DirectoryEntry[] {
     e(`CN=Servers,${SITE}`, { objectClass: ['serversContainer'] }),
     e(`CN=DC1,CN=Servers,${SITE}`, { objectClass: ['server'], cn: ['DC1'], dNSHostName: ['dc1.contoso.test'] }),
     // Samba returns hasMasterNCs (not msDS-hasMasterNCs) on NTDS Settings.
-    e(`CN=NTDS Settings,CN=DC1,CN=Servers,${SITE}`, { objectClass: ['applicationSettings', 'nTDSDSA'], hasMasterNCs: [`CN=Schema,${CONFIG}`, CONFIG, DOMAIN] }),
+    e(`CN=NTDS Settings,CN=DC1,CN=Servers,${SITE}`, {
+      objectClass: ['applicationSettings', 'nTDSDSA'],
+      hasMasterNCs: [`CN=Schema,${CONFIG}`, CONFIG, DOMAIN],
+    }),
     // A server object without NTDS Settings (a demoted DC) is not a DC.
     e(`CN=OLDDC,CN=Servers,${SITE}`, { objectClass: ['server'], cn: ['OLDDC'], dNSHostName: ['olddc.contoso.test'] }),
     e(`CN=Services,${CONFIG}`, { objectClass: ['container'] }),
@@ -47,7 +50,14 @@ export function contosoEntries(): DirectoryEntry[] {
     e(EX01_DN, {
       objectClass: ['top', 'server', 'msExchExchangeServer'],
       cn: ['EX01'],
-      networkAddress: ['ncacn_vns_spp:EX01', 'netbios:EX01', 'ncacn_np:EX01', 'ncacn_spx:EX01', 'ncacn_ip_tcp:ex01.contoso.test', 'ncalrpc:EX01'],
+      networkAddress: [
+        'ncacn_vns_spp:EX01',
+        'netbios:EX01',
+        'ncacn_np:EX01',
+        'ncacn_spx:EX01',
+        'ncacn_ip_tcp:ex01.contoso.test',
+        'ncalrpc:EX01',
+      ],
       serialNumber: ['Version 15.2 (Build 1118.7)'],
       msExchCurrentServerRoles: ['16439'],
       msExchServerSite: [SITE],
@@ -68,7 +78,10 @@ export function contosoEntries(): DirectoryEntry[] {
       msExchSmtpReceiveRole: ['16384'],
     }),
     // No security flag: Exchange treats that as 29.
-    connector('EX01', EX01_DN, 'Default Frontend EX01', { msExchSmtpReceiveBindings: ['0.0.0.0:25'], msExchSmtpReceiveRole: ['16384'] }),
+    connector('EX01', EX01_DN, 'Default Frontend EX01', {
+      msExchSmtpReceiveBindings: ['0.0.0.0:25'],
+      msExchSmtpReceiveRole: ['16384'],
+    }),
     e(EX02_DN, {
       objectClass: ['top', 'server', 'msExchExchangeServer'],
       cn: ['EX02'],
@@ -93,7 +106,13 @@ export function contosoEntries(): DirectoryEntry[] {
       cn: ['EX01'],
       sAMAccountName: ['EX01$'],
       dNSHostName: ['EX01.contoso.test'],
-      servicePrincipalName: ['SMTP/ex01.contoso.test', 'SMTP/EX01', 'SMTPSVC/ex01.contoso.test', 'SMTPSVC/EX01', 'HOST/ex01.contoso.test'],
+      servicePrincipalName: [
+        'SMTP/ex01.contoso.test',
+        'SMTP/EX01',
+        'SMTPSVC/ex01.contoso.test',
+        'SMTPSVC/EX01',
+        'HOST/ex01.contoso.test',
+      ],
       uSNChanged: ['4123'],
       whenChanged: ['20261122120000.0Z'],
       userAccountControl: ['4096'],
@@ -109,7 +128,13 @@ export function contosoEntries(): DirectoryEntry[] {
       whenChanged: ['20261122120500.0Z'],
       userAccountControl: ['4096'],
     }),
-    e(`CN=WS01,CN=Computers,${DOMAIN}`, { objectClass: ['computer'], objectCategory: ['computer'], cn: ['WS01'], sAMAccountName: ['WS01$'], userAccountControl: ['4096'] }),
+    e(`CN=WS01,CN=Computers,${DOMAIN}`, {
+      objectClass: ['computer'],
+      objectCategory: ['computer'],
+      cn: ['WS01'],
+      sAMAccountName: ['WS01$'],
+      userAccountControl: ['4096'],
+    }),
     e(`OU=Domain Controllers,${DOMAIN}`, { objectClass: ['organizationalUnit'] }),
     e(`CN=DC1,OU=Domain Controllers,${DOMAIN}`, {
       objectClass: ['computer'],

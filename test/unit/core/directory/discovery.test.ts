@@ -35,7 +35,14 @@ describe('discover', () => {
     assert.equal(ex01.version, '15.2.1118.7');
     assert.equal(ex01.product, 'Exchange Server 2019');
     assert.equal(ex01.rolesFlags, 16439);
-    assert.deepEqual(ex01.roles, ['Cafe', 'Mailbox', 'ClientAccess', 'UnifiedMessaging', 'HubTransport', 'FrontendTransport']);
+    assert.deepEqual(ex01.roles, [
+      'Cafe',
+      'Mailbox',
+      'ClientAccess',
+      'UnifiedMessaging',
+      'HubTransport',
+      'FrontendTransport',
+    ]);
     assert.equal(ex01.site, 'Default-First-Site-Name');
     assert.equal(ex01.siteDn, SITE);
     assert.equal(ex02.product, 'Exchange Server 2016');
@@ -81,7 +88,10 @@ describe('discover', () => {
     );
     assert.deepEqual(r.warnings, []);
     // The naming contexts DC1 holds (hasMasterNCs, as Samba returns it); DC2's are unknown.
-    assert.ok(r.domainControllers[0]?.masterNamingContexts?.includes('DC=contoso,DC=test'), String(r.domainControllers[0]?.masterNamingContexts));
+    assert.ok(
+      r.domainControllers[0]?.masterNamingContexts?.includes('DC=contoso,DC=test'),
+      String(r.domainControllers[0]?.masterNamingContexts),
+    );
     assert.equal(r.domainControllers[1]?.masterNamingContexts, undefined);
   });
 
@@ -93,12 +103,18 @@ describe('discover', () => {
     assert.ok(paged.length >= 5, `expected paged searches, got ${paged.length}`);
     assert.ok(session.requests.every((r) => r.options.timeoutMs === 5000 && r.options.signal === controller.signal));
     const computerSearch = session.requests.find((r) => r.request.filter.includes('sAMAccountName'));
-    assert.equal(computerSearch?.request.filter, '(&(objectCategory=computer)(|(sAMAccountName=EX01$)(sAMAccountName=EX02$)))');
+    assert.equal(
+      computerSearch?.request.filter,
+      '(&(objectCategory=computer)(|(sAMAccountName=EX01$)(sAMAccountName=EX02$)))',
+    );
   });
 
   it('turns a failing part into a warning and keeps the rest', async () => {
     const session = new FakeDirectorySession(contosoEntries(), {
-      failWhen: (req) => (req.filter.includes('sAMAccountName=EX') ? new DoctorError('bind-other', 'insufficient access rights (LDAP 50)') : undefined),
+      failWhen: (req) =>
+        req.filter.includes('sAMAccountName=EX')
+          ? new DoctorError('bind-other', 'insufficient access rights (LDAP 50)')
+          : undefined,
     });
     const r = await discover(session, opts);
     assert.equal(r.servers.length, 2);
@@ -113,25 +129,37 @@ describe('discover', () => {
     const r = await discover(new FakeDirectorySession(entries), opts);
     assert.equal(r.organisation, undefined);
     assert.deepEqual(r.servers, []);
-    assert.match(r.warnings.join('\n'), /No Exchange organisation was found under CN=Microsoft Exchange,CN=Services,CN=Configuration/);
+    assert.match(
+      r.warnings.join('\n'),
+      /No Exchange organisation was found under CN=Microsoft Exchange,CN=Services,CN=Configuration/,
+    );
     assert.equal(r.domainControllers[0]?.name, 'DC1');
   });
 
   it('stops on a timeout (the connection is gone) rather than warning', async () => {
     const session = new FakeDirectorySession(contosoEntries(), {
-      failWhen: (req) => (req.filter === '(objectClass=msExchExchangeServer)' ? new DoctorError('timeout', 'dc1 did not answer within 5 s') : undefined),
+      failWhen: (req) =>
+        req.filter === '(objectClass=msExchExchangeServer)'
+          ? new DoctorError('timeout', 'dc1 did not answer within 5 s')
+          : undefined,
     });
     await assert.rejects(discover(session, opts), (e: unknown) => e instanceof DoctorError && e.kind === 'timeout');
   });
 
   it('rejects a server that is not an AD DC', async () => {
     const entries = [{ dn: '', attributes: { namingContexts: ['dc=example,dc=org'] } }];
-    await assert.rejects(discover(new FakeDirectorySession(entries), opts), /not an Active Directory domain controller/);
+    await assert.rejects(
+      discover(new FakeDirectorySession(entries), opts),
+      /not an Active Directory domain controller/,
+    );
   });
 
   it('stops with AbortError when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(discover(new FakeDirectorySession(contosoEntries()), { ...opts, signal: controller.signal }), (e: unknown) => e instanceof DoctorError && e.kind === 'aborted');
+    await assert.rejects(
+      discover(new FakeDirectorySession(contosoEntries()), { ...opts, signal: controller.signal }),
+      (e: unknown) => e instanceof DoctorError && e.kind === 'aborted',
+    );
   });
 });

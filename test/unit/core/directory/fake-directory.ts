@@ -38,7 +38,9 @@ export function parseFilter(text: string): Filter {
     if (ext) return { op: 'bitand', attr: ext[1]!, value: ext[2]! };
     const eq = body.indexOf('=');
     const attr = body.slice(0, eq);
-    const value = body.slice(eq + 1).replace(/\\([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const value = body
+      .slice(eq + 1)
+      .replace(/\\([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
     if (value === '*') return { op: 'present', attr, value };
     if (value.includes('*')) return { op: 'substr', attr, value };
     return { op: 'eq', attr, value };
@@ -65,7 +67,13 @@ export function matches(entry: DirectoryEntry, f: Filter): boolean {
     case 'bitand':
       return values(entry, f.attr).some((v) => (Number(v) & Number(f.value)) === Number(f.value));
     case 'substr': {
-      const re = new RegExp(`^${f.value.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+      const re = new RegExp(
+        `^${f.value
+          .split('*')
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+        'i',
+      );
       return values(entry, f.attr).some((v) => re.test(v));
     }
     case 'eq':
@@ -117,7 +125,9 @@ export class FakeDirectorySession implements DirectorySession {
       this.pagesServed++;
       for (const e of hits.slice(i, i + size)) {
         const wanted = request.attributes.map((a) => a.toLowerCase());
-        const attributes = Object.fromEntries(Object.entries(e.attributes).filter(([k]) => wanted.includes(k.toLowerCase())));
+        const attributes = Object.fromEntries(
+          Object.entries(e.attributes).filter(([k]) => wanted.includes(k.toLowerCase())),
+        );
         yield { dn: e.dn, attributes };
       }
     }

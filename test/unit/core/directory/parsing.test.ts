@@ -1,6 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { parseExchangeVersion } from '../../../../src/core/directory/version.js';
-import { escapeFilterValue, parentDn, parseGeneralizedTime, rdnValue, splitDn } from '../../../../src/core/directory/ldap-text.js';
+import {
+  escapeFilterValue,
+  parentDn,
+  parseGeneralizedTime,
+  rdnValue,
+  splitDn,
+} from '../../../../src/core/directory/ldap-text.js';
 import { fqdnFromNetworkAddress } from '../../../../src/core/directory/exchange.js';
 import { mergeDomainControllers, siteOfServerDn } from '../../../../src/core/directory/domain-controllers.js';
 

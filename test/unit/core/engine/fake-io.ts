@@ -4,15 +4,31 @@
  * AbortSignal like the real adapters do, and records directory connections and closes.
  */
 import { Duplex } from 'node:stream';
-import type { CoreIo, DirectoryEntry, DirectorySearch, DirectorySession, DirectoryTarget, OpOptions } from '../../../../src/core/io';
+import type {
+  CoreIo,
+  DirectoryEntry,
+  DirectorySearch,
+  DirectorySession,
+  DirectoryTarget,
+  OpOptions,
+} from '../../../../src/core/io';
 import { AbortError, DoctorError, TimeoutError } from '../../../../src/core/errors';
 
 export type Answer<T> = (signal: AbortSignal) => Promise<T>;
 
 /** Never settles by itself: only the timeout or the signal ends it. */
-export const hang = <T>(): Answer<T> => () => new Promise<T>(() => undefined);
-export const after = <T>(ms: number, value: T): Answer<T> => () => new Promise<T>((r) => setTimeout(() => r(value), ms));
-export const failAfter = <T>(ms: number, error: Error): Answer<T> => () => new Promise<T>((_, j) => setTimeout(() => j(error), ms));
+export const hang =
+  <T>(): Answer<T> =>
+  () =>
+    new Promise<T>(() => undefined);
+export const after =
+  <T>(ms: number, value: T): Answer<T> =>
+  () =>
+    new Promise<T>((r) => setTimeout(() => r(value), ms));
+export const failAfter =
+  <T>(ms: number, error: Error): Answer<T> =>
+  () =>
+    new Promise<T>((_, j) => setTimeout(() => j(error), ms));
 
 export interface FakeIoOptions {
   tcp?: (host: string, port: number) => Answer<Duplex>;
@@ -38,16 +54,43 @@ export class FakeIo {
     this.io = {
       platform: options.platform ?? 'linux',
       clock: { now: () => now + (performance.now() - start), monotonic: () => performance.now() },
-      tcp: { connect: (host, port, o) => this.op(`TCP ${host}:${port}`, o, options.tcp?.(host, port) ?? (() => Promise.resolve(new Duplex({ read() {}, write(_c, _e, cb) { cb(); } })))) },
-      udp: { exchange: (host, port, _p, o) => this.op(`UDP ${host}:${port}`, o, options.udp?.(host, port) ?? (() => Promise.reject(new DoctorError('refused', 'refused')))) },
+      tcp: {
+        connect: (host, port, o) =>
+          this.op(
+            `TCP ${host}:${port}`,
+            o,
+            options.tcp?.(host, port) ??
+              (() =>
+                Promise.resolve(
+                  new Duplex({
+                    read() {},
+                    write(_c, _e, cb) {
+                      cb();
+                    },
+                  }),
+                )),
+          ),
+      },
+      udp: {
+        exchange: (host, port, _p, o) =>
+          this.op(
+            `UDP ${host}:${port}`,
+            o,
+            options.udp?.(host, port) ?? (() => Promise.reject(new DoctorError('refused', 'refused'))),
+          ),
+      },
       dns: {
-        lookup: (host, o) => this.op(`DNS ${host}`, o, () => {
-          const a = options.dns?.[host.toLowerCase()];
-          return a ? Promise.resolve(a) : Promise.reject(new DoctorError('dns', `${host} does not resolve`));
-        }),
+        lookup: (host, o) =>
+          this.op(`DNS ${host}`, o, () => {
+            const a = options.dns?.[host.toLowerCase()];
+            return a ? Promise.resolve(a) : Promise.reject(new DoctorError('dns', `${host} does not resolve`));
+          }),
         reverse: () => Promise.resolve([]),
       },
-      process: { run: () => Promise.reject(new DoctorError('unavailable', 'no processes')), has: () => Promise.resolve(false) },
+      process: {
+        run: () => Promise.reject(new DoctorError('unavailable', 'no processes')),
+        has: () => Promise.resolve(false),
+      },
       directory: {
         connect: async (target, _c, o) => {
           this.connects.push(target);
@@ -60,7 +103,8 @@ export class FakeIo {
             // eslint-disable-next-line @typescript-eslint/require-await -- an async generator over a list
             search: async function* (request: DirectorySearch) {
               if (record.closed) throw new DoctorError('unavailable', 'session closed');
-              for (const e of entries) if (request.scope !== 'base' || e.dn.toLowerCase() === request.base.toLowerCase()) yield e;
+              for (const e of entries)
+                if (request.scope !== 'base' || e.dn.toLowerCase() === request.base.toLowerCase()) yield e;
             },
             close: () => {
               record.closed = true;
@@ -95,7 +139,10 @@ export class FakeIo {
         controller.abort();
         f();
       };
-      const timer = setTimeout(() => finish(() => reject(new TimeoutError(what, options.timeoutMs))), options.timeoutMs);
+      const timer = setTimeout(
+        () => finish(() => reject(new TimeoutError(what, options.timeoutMs))),
+        options.timeoutMs,
+      );
       const onAbort = (): void => finish(() => reject(new AbortError(what)));
       options.signal?.addEventListener('abort', onAbort, { once: true });
       answer(controller.signal).then(

@@ -1,7 +1,12 @@
 /** A small discovered organisation (two Exchange servers, two DCs) and settings for engine tests. */
 import type { Finding, Step } from '../../../../src/shared/findings';
 import type { DiscoveryResult, ExchangeServer } from '../../../../src/core/directory/model';
-import { DEFAULT_ENGINE_SETTINGS, type Check, type CheckContext, type EngineSettings } from '../../../../src/core/engine/check';
+import {
+  DEFAULT_ENGINE_SETTINGS,
+  type Check,
+  type CheckContext,
+  type EngineSettings,
+} from '../../../../src/core/engine/check';
 
 export function server(name: string, fqdn = `${name.toLowerCase()}.contoso.test`): ExchangeServer {
   return {
@@ -10,7 +15,12 @@ export function server(name: string, fqdn = `${name.toLowerCase()}.contoso.test`
     dn: `CN=${name},CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=test`,
     roles: ['Mailbox'],
     receiveConnectors: [],
-    computer: { dn: `CN=${name},CN=Computers,DC=contoso,DC=test`, samAccountName: `${name}$`, dnsHostName: fqdn, servicePrincipalNames: [] },
+    computer: {
+      dn: `CN=${name},CN=Computers,DC=contoso,DC=test`,
+      samAccountName: `${name}$`,
+      dnsHostName: fqdn,
+      servicePrincipalNames: [],
+    },
   };
 }
 
@@ -18,12 +28,29 @@ export function discovery(servers = [server('EX01'), server('EX02')]): Discovery
   return {
     discoveredAt: '2026-11-22T13:47:47.000Z',
     source: 'ldaps://dc1.contoso.test:636',
-    rootDse: { defaultNamingContext: 'DC=contoso,DC=test', configurationNamingContext: 'CN=Configuration,DC=contoso,DC=test', dnsHostName: 'dc1.contoso.test' },
-    organisation: { name: 'Contoso', dn: 'CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=test' },
+    rootDse: {
+      defaultNamingContext: 'DC=contoso,DC=test',
+      configurationNamingContext: 'CN=Configuration,DC=contoso,DC=test',
+      dnsHostName: 'dc1.contoso.test',
+    },
+    organisation: {
+      name: 'Contoso',
+      dn: 'CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=test',
+    },
     servers,
     domainControllers: [
-      { name: 'DC1', fqdn: 'dc1.contoso.test', dn: 'CN=DC1,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=contoso,DC=test', source: 'sites' },
-      { name: 'DC2', fqdn: 'dc2.contoso.test', dn: 'CN=DC2,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=contoso,DC=test', source: 'sites' },
+      {
+        name: 'DC1',
+        fqdn: 'dc1.contoso.test',
+        dn: 'CN=DC1,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=contoso,DC=test',
+        source: 'sites',
+      },
+      {
+        name: 'DC2',
+        fqdn: 'dc2.contoso.test',
+        dn: 'CN=DC2,CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=contoso,DC=test',
+        source: 'sites',
+      },
     ],
     warnings: [],
   };
@@ -33,11 +60,33 @@ export function settings(overrides: Partial<EngineSettings> = {}): EngineSetting
   return { ...DEFAULT_ENGINE_SETTINGS, realm: 'CONTOSO.TEST', probeTimeoutMs: 1000, ...overrides };
 }
 
-export const targets = [{ host: 'dc1.contoso.test', port: 636, security: 'ldaps' as const, caPem: '-----BEGIN CERTIFICATE-----\nfake\n-----END CERTIFICATE-----\n' }];
+export const targets = [
+  {
+    host: 'dc1.contoso.test',
+    port: 636,
+    security: 'ldaps' as const,
+    caPem: '-----BEGIN CERTIFICATE-----\nfake\n-----END CERTIFICATE-----\n',
+  },
+];
 export const credentials = { user: 'svc-doctor@contoso.test', password: 'not-a-real-password' };
 
-export function finding(step: Step, code: string, severity: Finding['severity'], subject = 'EX01', title = `${code} on ${subject}`): Finding {
-  const f: Finding = { code, step, severity, subject: { kind: 'server', name: subject }, title, explanation: 'x', evidence: [], remedies: [] };
+export function finding(
+  step: Step,
+  code: string,
+  severity: Finding['severity'],
+  subject = 'EX01',
+  title = `${code} on ${subject}`,
+): Finding {
+  const f: Finding = {
+    code,
+    step,
+    severity,
+    subject: { kind: 'server', name: subject },
+    title,
+    explanation: 'x',
+    evidence: [],
+    remedies: [],
+  };
   if (severity === 'unknown') f.reason = 'test';
   return f;
 }

@@ -44,15 +44,32 @@ describe('engine: runDiagnosis', () => {
     assert.equal(result.verdict.overall, 'error');
     assert.deepEqual(result.verdict.counts, { error: 1, warning: 0, unknown: 0, ok: 2 });
     assert.equal(result.verdict.causes[0]?.step, 1);
-    const kinds = events.map((e) => (e.type === 'finding' ? `finding ${e.finding.code}` : e.type === 'log' ? `log ${e.message}` : `${e.type} ${e.step}`));
+    const kinds = events.map((e) =>
+      e.type === 'finding'
+        ? `finding ${e.finding.code}`
+        : e.type === 'log'
+          ? `log ${e.message}`
+          : `${e.type} ${e.step}`,
+    );
     // Step 4 finishes while step 1 is still running: events arrive as they happen, not by step.
-    assert.deepEqual(kinds, ['step-started 1', 'finding clock.skew', 'step-started 4', 'finding port.open', 'step-finished 4', 'log a: half way', 'finding clock.ok', 'step-finished 1']);
+    assert.deepEqual(kinds, [
+      'step-started 1',
+      'finding clock.skew',
+      'step-started 4',
+      'finding port.open',
+      'step-finished 4',
+      'log a: half way',
+      'finding clock.ok',
+      'step-finished 1',
+    ]);
   });
 
   it('runs only the checks of the selected steps', async () => {
     const ran: string[] = [];
     const mk = (id: string, step: 1 | 2 | 4) => check(id, step, () => Promise.resolve(void ran.push(id)));
-    await runDiagnosis(request(new FakeIo(), { checks: [mk('c1', 1), mk('c2', 2), mk('c4', 4)], settings: settings({ steps: [2, 4] }) }));
+    await runDiagnosis(
+      request(new FakeIo(), { checks: [mk('c1', 1), mk('c2', 2), mk('c4', 4)], settings: settings({ steps: [2, 4] }) }),
+    );
     assert.deepEqual(ran.sort(), ['c2', 'c4']);
   });
 
@@ -79,7 +96,11 @@ describe('engine: runDiagnosis', () => {
   it('an unknown finding emitted without a reason gets one', async () => {
     const result = await runDiagnosis(
       request(new FakeIo(), {
-        checks: [check('c', 1, (ctx) => Promise.resolve(ctx.emit({ ...finding(1, 'clock.unreachable', 'unknown'), reason: undefined })))],
+        checks: [
+          check('c', 1, (ctx) =>
+            Promise.resolve(ctx.emit({ ...finding(1, 'clock.unreachable', 'unknown'), reason: undefined })),
+          ),
+        ],
       }),
     );
     assert.ok((result.findings[0]?.reason ?? '').length > 0);
@@ -89,9 +110,18 @@ describe('engine: runDiagnosis', () => {
     const fake = new FakeIo({ tcp: () => after(15, undefined as never) });
     const probeMany = (id: string) =>
       check(id, 4, async (ctx) => {
-        await Promise.all(Array.from({ length: 12 }, (_, i) => ctx.io.tcp.connect('ex01.contoso.test', 1000 + i, { timeoutMs: 1000, signal: ctx.signal })));
+        await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            ctx.io.tcp.connect('ex01.contoso.test', 1000 + i, { timeoutMs: 1000, signal: ctx.signal }),
+          ),
+        );
       });
-    await runDiagnosis(request(fake, { settings: settings({ concurrency: 3 }), checks: [probeMany('a'), probeMany('b'), probeMany('c')] }));
+    await runDiagnosis(
+      request(fake, {
+        settings: settings({ concurrency: 3 }),
+        checks: [probeMany('a'), probeMany('b'), probeMany('c')],
+      }),
+    );
     assert.equal(fake.started, 36);
     assert.equal(fake.peak, 3);
     assert.equal(fake.inFlight, 0);
@@ -107,7 +137,9 @@ describe('engine: runDiagnosis', () => {
         await sleep(15);
         running--;
       });
-    await runDiagnosis(request(new FakeIo(), { settings: settings({ concurrency: 2 }), checks: ['a', 'b', 'c', 'd', 'e'].map(slow) }));
+    await runDiagnosis(
+      request(new FakeIo(), { settings: settings({ concurrency: 2 }), checks: ['a', 'b', 'c', 'd', 'e'].map(slow) }),
+    );
     assert.equal(peak, 2);
   });
 
@@ -119,10 +151,16 @@ describe('engine: runDiagnosis', () => {
         settings: settings({ probeTimeoutMs: 150 }),
         checks: [
           check('silent', 4, async (ctx) => {
-            await ctx.io.tcp.connect('dc2.contoso.test', 88, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
+            await ctx.io.tcp.connect('dc2.contoso.test', 88, {
+              timeoutMs: ctx.settings.probeTimeoutMs,
+              signal: ctx.signal,
+            });
           }),
           check('other', 1, async (ctx) => {
-            await ctx.io.tcp.connect('dc1.contoso.test', 88, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
+            await ctx.io.tcp.connect('dc1.contoso.test', 88, {
+              timeoutMs: ctx.settings.probeTimeoutMs,
+              signal: ctx.signal,
+            });
             ctx.emit(finding(1, 'clock.ok', 'ok'));
           }),
         ],
@@ -203,7 +241,16 @@ describe('engine: runDiagnosis', () => {
       request(fake, {
         signal: controller.signal,
         settings: settings({ concurrency: 1, probeTimeoutMs: 60_000 }),
-        checks: [check('a', 4, async (ctx) => void (await Promise.all([1, 2, 3].map((p) => ctx.io.tcp.connect('h', p, { timeoutMs: 60_000, signal: ctx.signal })))))],
+        checks: [
+          check(
+            'a',
+            4,
+            async (ctx) =>
+              void (await Promise.all(
+                [1, 2, 3].map((p) => ctx.io.tcp.connect('h', p, { timeoutMs: 60_000, signal: ctx.signal })),
+              )),
+          ),
+        ],
       }),
     );
     await sleep(20);
@@ -216,18 +263,37 @@ describe('engine: runDiagnosis', () => {
   it('rejects at once when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(runDiagnosis(request(new FakeIo(), { signal: controller.signal, checks: [check('x', 1, () => assert.fail('ran'))] })), /cancelled/);
+    await assert.rejects(
+      runDiagnosis(
+        request(new FakeIo(), { signal: controller.signal, checks: [check('x', 1, () => assert.fail('ran'))] }),
+      ),
+      /cancelled/,
+    );
   });
 
   it('refuses bad settings with a usage error', async () => {
-    await assert.rejects(runDiagnosis(request(new FakeIo(), { settings: settings({ concurrency: 0 }) })), (e: unknown) => e instanceof DoctorError && e.kind === 'usage' && /concurrency/.test(e.message));
-    await assert.rejects(runDiagnosis(request(new FakeIo(), { settings: settings({ probeTimeoutMs: -1 }) })), /probe timeout/);
-    await assert.rejects(runDiagnosis(request(new FakeIo(), { settings: settings({ steps: [7 as never] }) })), /7 is not a step/);
+    await assert.rejects(
+      runDiagnosis(request(new FakeIo(), { settings: settings({ concurrency: 0 }) })),
+      (e: unknown) => e instanceof DoctorError && e.kind === 'usage' && /concurrency/.test(e.message),
+    );
+    await assert.rejects(
+      runDiagnosis(request(new FakeIo(), { settings: settings({ probeTimeoutMs: -1 }) })),
+      /probe timeout/,
+    );
+    await assert.rejects(
+      runDiagnosis(request(new FakeIo(), { settings: settings({ steps: [7 as never] }) })),
+      /7 is not a step/,
+    );
   });
 
   it('derives the realm from the naming context when the settings leave it empty', async () => {
     let realm = '';
-    await runDiagnosis(request(new FakeIo(), { settings: settings({ realm: '' }), checks: [check('r', 1, (ctx) => Promise.resolve(void (realm = ctx.settings.realm)))] }));
+    await runDiagnosis(
+      request(new FakeIo(), {
+        settings: settings({ realm: '' }),
+        checks: [check('r', 1, (ctx) => Promise.resolve(void (realm = ctx.settings.realm)))],
+      }),
+    );
     assert.equal(realm, 'CONTOSO.TEST');
   });
 });
@@ -260,14 +326,21 @@ describe('engine: sessions to other DCs', () => {
     await runDiagnosis(
       request(fake, {
         directory: { targets: [{ host: 'dc1.contoso.test', port: 389, security: 'starttls' }], credentials },
-        checks: [check('s', 2, async (ctx) => void (await ctx.openSession('dc2.contoso.test', { globalCatalog: true })))],
+        checks: [
+          check('s', 2, async (ctx) => void (await ctx.openSession('dc2.contoso.test', { globalCatalog: true }))),
+        ],
       }),
     );
-    assert.deepEqual(fake.connects.map((t) => `${t.host}:${t.port}:${t.security}`), ['dc2.contoso.test:3268:starttls']);
+    assert.deepEqual(
+      fake.connects.map((t) => `${t.host}:${t.port}:${t.security}`),
+      ['dc2.contoso.test:3268:starttls'],
+    );
   });
 
   it('refuses a host name that is not one', async () => {
-    const result = await runDiagnosis(request(new FakeIo(), { checks: [check('s', 2, async (ctx) => void (await ctx.openSession('dc1;rm -rf /')))] }));
+    const result = await runDiagnosis(
+      request(new FakeIo(), { checks: [check('s', 2, async (ctx) => void (await ctx.openSession('dc1;rm -rf /')))] }),
+    );
     assert.match(result.findings[0]?.reason ?? '', /not allowed|metacharacter/);
   });
 
@@ -275,11 +348,15 @@ describe('engine: sessions to other DCs', () => {
     const fake = new FakeIo();
     await runDiagnosis(
       request(fake, {
-        openSession: (host) => fake.io.directory.connect({ host, port: 1636, security: 'ldaps' }, credentials, { timeoutMs: 1000 }),
+        openSession: (host) =>
+          fake.io.directory.connect({ host, port: 1636, security: 'ldaps' }, credentials, { timeoutMs: 1000 }),
         checks: [check('s', 2, async (ctx) => void (await ctx.openSession('dc2.contoso.test')))],
       }),
     );
-    assert.deepEqual(fake.connects.map((t) => t.port), [1636]);
+    assert.deepEqual(
+      fake.connects.map((t) => t.port),
+      [1636],
+    );
     assert.equal(fake.openSessions, 0);
   });
 });
@@ -287,7 +364,12 @@ describe('engine: sessions to other DCs', () => {
 describe('engine: scope', () => {
   const names = async (fake: FakeIo, scope: DiagnosisRequest['scope']): Promise<string[]> => {
     let seen: string[] = [];
-    await runDiagnosis(request(fake, { scope, checks: [check('s', 1, (ctx) => Promise.resolve(void (seen = ctx.servers.map((s) => s.name))))] }));
+    await runDiagnosis(
+      request(fake, {
+        scope,
+        checks: [check('s', 1, (ctx) => Promise.resolve(void (seen = ctx.servers.map((s) => s.name))))],
+      }),
+    );
     return seen;
   };
 
@@ -301,29 +383,53 @@ describe('engine: scope', () => {
   });
 
   it('finds a server by IP address or DNS alias through DNS', async () => {
-    const fake = new FakeIo({ dns: { 'ex01.contoso.test': ['127.0.0.11'], 'ex02.contoso.test': ['127.0.0.12'], 'mail.contoso.test': ['127.0.0.12'] } });
+    const fake = new FakeIo({
+      dns: {
+        'ex01.contoso.test': ['127.0.0.11'],
+        'ex02.contoso.test': ['127.0.0.12'],
+        'mail.contoso.test': ['127.0.0.12'],
+      },
+    });
     assert.deepEqual(await names(fake, { kind: 'server', server: '127.0.0.11' }), ['EX01']);
     assert.deepEqual(await names(fake, { kind: 'server', server: 'mail.contoso.test' }), ['EX02']);
   });
 
   it('a pair is the sending then the receiving server', async () => {
-    assert.deepEqual(await names(new FakeIo(), { kind: 'pair', sending: 'EX02', receiving: 'ex01.contoso.test' }), ['EX02', 'EX01']);
+    assert.deepEqual(await names(new FakeIo(), { kind: 'pair', sending: 'EX02', receiving: 'ex01.contoso.test' }), [
+      'EX02',
+      'EX01',
+    ]);
   });
 
   it('an unknown name is a usage error that lists the servers found', async () => {
     const fake = new FakeIo({ dns: { 'ex01.contoso.test': ['127.0.0.11'] } });
     await assert.rejects(
       runDiagnosis(request(fake, { scope: { kind: 'server', server: 'EX99' } })),
-      (e: unknown) => e instanceof DoctorError && e.kind === 'usage' && /EX99/.test(e.message) && /EX01, EX02/.test(e.message),
+      (e: unknown) =>
+        e instanceof DoctorError && e.kind === 'usage' && /EX99/.test(e.message) && /EX01, EX02/.test(e.message),
     );
-    await assert.rejects(runDiagnosis(request(fake, { scope: { kind: 'server', server: '10.9.9.9' } })), /resolves to 10\.9\.9\.9, which no Exchange server has/);
-    await assert.rejects(runDiagnosis(request(fake, { scope: { kind: 'server', server: 'ex01;calc' } })), /not a server name/);
-    await assert.rejects(runDiagnosis(request(fake, { scope: { kind: 'pair', sending: 'EX01', receiving: 'ex01' } })), /a pair needs two servers/);
+    await assert.rejects(
+      runDiagnosis(request(fake, { scope: { kind: 'server', server: '10.9.9.9' } })),
+      /resolves to 10\.9\.9\.9, which no Exchange server has/,
+    );
+    await assert.rejects(
+      runDiagnosis(request(fake, { scope: { kind: 'server', server: 'ex01;calc' } })),
+      /not a server name/,
+    );
+    await assert.rejects(
+      runDiagnosis(request(fake, { scope: { kind: 'pair', sending: 'EX01', receiving: 'ex01' } })),
+      /a pair needs two servers/,
+    );
   });
 
   it('an organisation without Exchange servers still runs the checks', async () => {
     let count = -1;
-    await runDiagnosis(request(new FakeIo(), { discovery: discovery([]), checks: [check('s', 1, (ctx) => Promise.resolve(void (count = ctx.servers.length)))] }));
+    await runDiagnosis(
+      request(new FakeIo(), {
+        discovery: discovery([]),
+        checks: [check('s', 1, (ctx) => Promise.resolve(void (count = ctx.servers.length)))],
+      }),
+    );
     assert.equal(count, 0);
   });
 
@@ -331,7 +437,13 @@ describe('engine: scope', () => {
     const ex = { ...server('EX03', 'ex03.contoso.test') };
     delete ex.fqdn;
     let seen: string[] = [];
-    await runDiagnosis(request(new FakeIo(), { discovery: discovery([ex]), scope: { kind: 'server', server: 'ex03.contoso.test' }, checks: [check('s', 1, (ctx) => Promise.resolve(void (seen = ctx.servers.map((s) => s.name))))] }));
+    await runDiagnosis(
+      request(new FakeIo(), {
+        discovery: discovery([ex]),
+        scope: { kind: 'server', server: 'ex03.contoso.test' },
+        checks: [check('s', 1, (ctx) => Promise.resolve(void (seen = ctx.servers.map((s) => s.name))))],
+      }),
+    );
     assert.deepEqual(seen, ['EX03']);
   });
 });

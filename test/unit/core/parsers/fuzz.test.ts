@@ -30,15 +30,69 @@ const samples = readdirSync(join(__dirname, '../../../fixtures/windows'))
   .map((f) => fixture(f));
 
 const tokens = fc.constantFrom(
-  'Registered ServicePrincipalNames for ', 'CN=EX01,DC=c', '\t', '    ', ':', 'Checking domain ', 'found ', ' group of duplicate SPNs.',
-  ' is registered on these accounts:', 'Existing SPN found!', 'No such SPN found.', 'Duplicate SPN found, aborting operation!',
-  'Updated object', 'Registering ServicePrincipalNames for ', 'Could not find account ', 'Tracking ', ' [1.2.3.4:123].',
-  'Collecting 3 samples.', 'The current time is ', '06/02/2019 ', '14:18:09', ', ', '+00,0349344s', '-312.5s', 'error: 0x800705B4',
-  ' d:+00.1s o:-00.2s', '*** PDC ***', 'ICMP: 0ms delay', 'NTP: +0.1s offset from x', 'RefID: ', 'Stratum: 4', 'Source DSA  largest delta',
-  'Destination DSA  largest delta', ' DC01   09m:55s    1 /   4   25  (8524) x', '>60 days', '58 - DC3', 'SyncAll terminated with no errors.',
-  'SyncAll reported the following errors:', 'Error issuing replication: 8418 (0x20e2):', 'Name : x', 'AuthMechanism : Tls, ExchangeServer',
-  '{0.0.0.0:25, [::]:25}', '{a, b...}', 'TcpTestSucceeded : True', 'WARNING: TCP connect to (a : 88) failed', '{"Id":3,', '"ProviderName":"Kerberos"',
-  '"TimeCreated":"\\/Date(1)\\/"', '[', ']', '{', '}', '\r\n', '\n', '\r', '\b', '\u001b[', '\u001b]633;', '\u0007', '\u009b', '\u001b\\', '0x', '..',
+  'Registered ServicePrincipalNames for ',
+  'CN=EX01,DC=c',
+  '\t',
+  '    ',
+  ':',
+  'Checking domain ',
+  'found ',
+  ' group of duplicate SPNs.',
+  ' is registered on these accounts:',
+  'Existing SPN found!',
+  'No such SPN found.',
+  'Duplicate SPN found, aborting operation!',
+  'Updated object',
+  'Registering ServicePrincipalNames for ',
+  'Could not find account ',
+  'Tracking ',
+  ' [1.2.3.4:123].',
+  'Collecting 3 samples.',
+  'The current time is ',
+  '06/02/2019 ',
+  '14:18:09',
+  ', ',
+  '+00,0349344s',
+  '-312.5s',
+  'error: 0x800705B4',
+  ' d:+00.1s o:-00.2s',
+  '*** PDC ***',
+  'ICMP: 0ms delay',
+  'NTP: +0.1s offset from x',
+  'RefID: ',
+  'Stratum: 4',
+  'Source DSA  largest delta',
+  'Destination DSA  largest delta',
+  ' DC01   09m:55s    1 /   4   25  (8524) x',
+  '>60 days',
+  '58 - DC3',
+  'SyncAll terminated with no errors.',
+  'SyncAll reported the following errors:',
+  'Error issuing replication: 8418 (0x20e2):',
+  'Name : x',
+  'AuthMechanism : Tls, ExchangeServer',
+  '{0.0.0.0:25, [::]:25}',
+  '{a, b...}',
+  'TcpTestSucceeded : True',
+  'WARNING: TCP connect to (a : 88) failed',
+  '{"Id":3,',
+  '"ProviderName":"Kerberos"',
+  '"TimeCreated":"\\/Date(1)\\/"',
+  '[',
+  ']',
+  '{',
+  '}',
+  '\r\n',
+  '\n',
+  '\r',
+  '\b',
+  '\u001b[',
+  '\u001b]633;',
+  '\u0007',
+  '\u009b',
+  '\u001b\\',
+  '0x',
+  '..',
 );
 const line = fc.array(fc.oneof(tokens, fc.string({ maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join(''));
 const built = fc.array(line, { maxLength: 20 }).map((lines) => lines.join('\n'));
@@ -77,15 +131,19 @@ describe('parser fuzzing (no exception escapes)', () => {
   it('escape sequences sprinkled into a sample do not change what setspn -L parses', () => {
     const clean = parsers.parseSetspnList(fixture('setspn-L-ex01.txt'));
     fc.assert(
-      fc.property(fc.array(fc.nat(), { maxLength: 10 }), fc.constantFrom('\u001b[0m', '\u001b]633;P;Cwd=C:\\\u0007', '\u001b[?25h', '\u009b1m'), (cuts, seq) => {
-        // Positions are taken in the original text (highest first), so no sequence lands inside another.
-        const original = fixture('setspn-L-ex01.txt');
-        let text = original;
-        for (const i of cuts.map((c) => c % (original.length + 1)).sort((a, b) => b - a)) {
-          text = text.slice(0, i) + seq + text.slice(i);
-        }
-        assert.deepEqual(parsers.parseSetspnList(text), clean);
-      }),
+      fc.property(
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.constantFrom('\u001b[0m', '\u001b]633;P;Cwd=C:\\\u0007', '\u001b[?25h', '\u009b1m'),
+        (cuts, seq) => {
+          // Positions are taken in the original text (highest first), so no sequence lands inside another.
+          const original = fixture('setspn-L-ex01.txt');
+          let text = original;
+          for (const i of cuts.map((c) => c % (original.length + 1)).sort((a, b) => b - a)) {
+            text = text.slice(0, i) + seq + text.slice(i);
+          }
+          assert.deepEqual(parsers.parseSetspnList(text), clean);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { readPsCollection } from '../../../../src/core/parsers/ps-format-list';
 import { psDate } from '../../../../src/core/parsers/ps-json';
-import { parseReceiveConnectorJson, parseReceiveConnectorList, parseReceiveConnectors } from '../../../../src/core/parsers/receive-connector';
+import {
+  parseReceiveConnectorJson,
+  parseReceiveConnectorList,
+  parseReceiveConnectors,
+} from '../../../../src/core/parsers/receive-connector';
 import { parseTestNetConnection } from '../../../../src/core/parsers/test-netconnection';
 import { fixture, valueOf } from './fixture';
 
@@ -13,9 +17,19 @@ describe('Get-ReceiveConnector output', () => {
     assert.equal(def?.server, 'EX01');
     assert.equal(def?.exchangeServerAuth, true);
     assert.deepEqual(def?.bindings, ['0.0.0.0:2525', '[::]:2525']);
-    assert.deepEqual(def?.permissionGroups, ['AnonymousUsers', 'ExchangeUsers', 'ExchangeServers', 'ExchangeLegacyServers']);
+    assert.deepEqual(def?.permissionGroups, [
+      'AnonymousUsers',
+      'ExchangeUsers',
+      'ExchangeServers',
+      'ExchangeLegacyServers',
+    ]);
     assert.equal(relay?.exchangeServerAuth, false);
-    assert.deepEqual(relay?.remoteIpRanges, ['192.168.10.0/24', '10.20.30.40', '10.20.30.41-10.20.30.60', '172.16.5.9']);
+    assert.deepEqual(relay?.remoteIpRanges, [
+      '192.168.10.0/24',
+      '10.20.30.40',
+      '10.20.30.41-10.20.30.60',
+      '172.16.5.9',
+    ]);
     assert.equal(client?.enabled, false);
     assert.deepEqual(outcome.problems, []);
   });

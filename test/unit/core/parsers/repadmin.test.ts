@@ -7,7 +7,13 @@ describe('parseRepadminReplSummary', () => {
     const outcome = parseRepadminReplSummary(fixture('repadmin-replsummary-healthy.txt'));
     const r = valueOf(outcome);
     assert.equal(r.startTime, '2013-05-18 16:43:23');
-    assert.deepEqual(r.source.map((x) => [x.dsa, x.largestDeltaSeconds, x.fails, x.total]), [['DC', 731, 0, 5], ['DC2', 689, 0, 5]]);
+    assert.deepEqual(
+      r.source.map((x) => [x.dsa, x.largestDeltaSeconds, x.fails, x.total]),
+      [
+        ['DC', 731, 0, 5],
+        ['DC2', 689, 0, 5],
+      ],
+    );
     assert.equal(r.destination.length, 2);
     assert.equal(r.totalFails, 0);
     assert.deepEqual(outcome.problems, []);
@@ -63,7 +69,11 @@ describe('parseRepadminSyncAll', () => {
       r.errors.map((e) => [e.kind, e.code, e.message]),
       [
         ['contacting', 0x80090322, 'The target principal name is incorrect.'],
-        ['issuing', 0x20e2, 'The replication operation failed because of a schema mismatch between the servers involved.'],
+        [
+          'issuing',
+          0x20e2,
+          'The replication operation failed because of a schema mismatch between the servers involved.',
+        ],
       ],
     );
     assert.equal(r.errors[0]?.server, 'a802b3eb-2653-4e40-97d8-9273f5ec794e._msdcs.domain.com');

@@ -2,7 +2,11 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseSetspnDuplicates, parseSetspnList, parseSetspnQuery } from '../../../../src/core/parsers/setspn';
 import { parseSetspnAdd } from '../../../../src/core/parsers/setspn-add';
-import { formatSetspnDuplicates, formatSetspnList, formatSetspnQuery } from '../../../../src/core/parsers/setspn-format';
+import {
+  formatSetspnDuplicates,
+  formatSetspnList,
+  formatSetspnQuery,
+} from '../../../../src/core/parsers/setspn-format';
 import { fixture, valueOf } from './fixture';
 
 describe('parseSetspnList (setspn -L)', () => {
@@ -12,12 +16,21 @@ describe('parseSetspnList (setspn -L)', () => {
     if (r.kind !== 'list') return;
     assert.equal(r.accountDn, 'CN=EX01,CN=Computers,DC=contoso,DC=test');
     assert.equal(r.spns.length, 10);
-    assert.deepEqual(r.spns.slice(0, 4), ['SMTPSVC/ex01.contoso.test', 'SMTPSVC/EX01', 'SMTP/ex01.contoso.test', 'SMTP/EX01']);
+    assert.deepEqual(r.spns.slice(0, 4), [
+      'SMTPSVC/ex01.contoso.test',
+      'SMTPSVC/EX01',
+      'SMTP/ex01.contoso.test',
+      'SMTP/EX01',
+    ]);
   });
 
   it('reads a space-indented public sample and an account with no SPN', () => {
     const a = valueOf(parseSetspnList(fixture('setspn-L-user-account.txt')));
-    assert.deepEqual(a, { kind: 'list', accountDn: 'CN=denodo_server_prod,CN=Users,DC=contoso,DC=com', spns: ['HTTP/denodo-dv-prod.contoso.com', 'HTTP/denodo-dv-prod'] });
+    assert.deepEqual(a, {
+      kind: 'list',
+      accountDn: 'CN=denodo_server_prod,CN=Users,DC=contoso,DC=com',
+      spns: ['HTTP/denodo-dv-prod.contoso.com', 'HTTP/denodo-dv-prod'],
+    });
     const b = valueOf(parseSetspnList(fixture('setspn-L-empty.txt')));
     assert.deepEqual(b, { kind: 'list', accountDn: 'CN=SERVICE ACCOUNT NAME,CN=Users,DC=domain,DC=com', spns: [] });
   });
@@ -40,11 +53,21 @@ describe('parseSetspnList (setspn -L)', () => {
   });
 
   it('reads a localised header by its layout and says so', () => {
-    const out = parseSetspnList('Registrierte Dienstprinzipalnamen für CN=EX01,CN=Computers,DC=contoso,DC=test:\n\tSMTP/EX01\n');
-    assert.deepEqual(valueOf(out), { kind: 'list', accountDn: 'CN=EX01,CN=Computers,DC=contoso,DC=test', spns: ['SMTP/EX01'] });
+    const out = parseSetspnList(
+      'Registrierte Dienstprinzipalnamen für CN=EX01,CN=Computers,DC=contoso,DC=test:\n\tSMTP/EX01\n',
+    );
+    assert.deepEqual(valueOf(out), {
+      kind: 'list',
+      accountDn: 'CN=EX01,CN=Computers,DC=contoso,DC=test',
+      spns: ['SMTP/EX01'],
+    });
     assert.match(out.problems[0]?.message ?? '', /not in English/);
     const layout = valueOf(parseSetspnList('CN=EX01,CN=Computers,DC=contoso,DC=test:\n\tSMTP/EX01\n'));
-    assert.deepEqual(layout, { kind: 'list', accountDn: 'CN=EX01,CN=Computers,DC=contoso,DC=test', spns: ['SMTP/EX01'] });
+    assert.deepEqual(layout, {
+      kind: 'list',
+      accountDn: 'CN=EX01,CN=Computers,DC=contoso,DC=test',
+      spns: ['SMTP/EX01'],
+    });
   });
 
   it('says unrecognised for empty or foreign text', () => {
@@ -56,7 +79,11 @@ describe('parseSetspnList (setspn -L)', () => {
 describe('parseSetspnDuplicates (setspn -X)', () => {
   it('reads "found 0 group" in domain and forest scope', () => {
     assert.deepEqual(valueOf(parseSetspnDuplicates(fixture('setspn-X-none.txt'))), {
-      scope: 'domain', checked: ['DC=company,DC=com'], groups: [], complete: true, reportedGroupCount: 0,
+      scope: 'domain',
+      checked: ['DC=company,DC=com'],
+      groups: [],
+      complete: true,
+      reportedGroupCount: 0,
     });
     const forest = valueOf(parseSetspnDuplicates(fixture('setspn-X-forest-none.txt')));
     assert.equal(forest.scope, 'forest');
@@ -84,7 +111,8 @@ describe('parseSetspnDuplicates (setspn -X)', () => {
   });
 
   it('notices when the count disagrees with the groups listed', () => {
-    const text = 'Checking domain DC=a,DC=b\nHTTP/x is registered on these accounts:\n\tCN=A,DC=a,DC=b\n\tCN=B,DC=a,DC=b\n\nfound 3 group of duplicate SPNs.\n';
+    const text =
+      'Checking domain DC=a,DC=b\nHTTP/x is registered on these accounts:\n\tCN=A,DC=a,DC=b\n\tCN=B,DC=a,DC=b\n\nfound 3 group of duplicate SPNs.\n';
     const outcome = parseSetspnDuplicates(text);
     assert.match(outcome.problems.map((p) => p.message).join('\n'), /reported 3 group\(s\) but 1 were listed/);
   });
@@ -98,12 +126,17 @@ describe('parseSetspnQuery (setspn -Q)', () => {
     assert.equal(r.accounts[0]?.dn, 'CN=EX01,CN=Computers,DC=contoso,DC=test');
     assert.equal(r.accounts[0]?.spns.length, 6);
     const pub = valueOf(parseSetspnQuery(fixture('setspn-Q-found.txt')));
-    assert.deepEqual(pub.accounts, [{ dn: 'CN=File Services,OU=Service Accounts,DC=northwind,DC=example', spns: ['cifs/fs-01.northwind.example'] }]);
+    assert.deepEqual(pub.accounts, [
+      { dn: 'CN=File Services,OU=Service Accounts,DC=northwind,DC=example', spns: ['cifs/fs-01.northwind.example'] },
+    ]);
   });
 
   it('reads "No such SPN found."', () => {
     assert.deepEqual(valueOf(parseSetspnQuery(fixture('setspn-Q-not-found.txt'))), {
-      scope: 'domain', checked: ['DC=jlg,DC=local'], accounts: [], found: false,
+      scope: 'domain',
+      checked: ['DC=jlg,DC=local'],
+      accounts: [],
+      found: false,
     });
   });
 });
@@ -111,8 +144,11 @@ describe('parseSetspnQuery (setspn -Q)', () => {
 describe('parseSetspnAdd (setspn -S)', () => {
   it('reads a registration confirmed by "Updated object"', () => {
     assert.deepEqual(valueOf(parseSetspnAdd(fixture('setspn-S-registered.txt'))), {
-      scope: 'domain', checked: ['DC=contoso,DC=test'], kind: 'registered',
-      accountDn: 'CN=EX02,CN=Computers,DC=contoso,DC=test', spns: ['SMTPSVC/ex02.contoso.test'],
+      scope: 'domain',
+      checked: ['DC=contoso,DC=test'],
+      kind: 'registered',
+      accountDn: 'CN=EX02,CN=Computers,DC=contoso,DC=test',
+      spns: ['SMTPSVC/ex02.contoso.test'],
     });
   });
 
@@ -133,15 +169,24 @@ describe('parseSetspnAdd (setspn -S)', () => {
   });
 
   it('does not call a registration done without "Updated object"', () => {
-    const r = valueOf(parseSetspnAdd('Registering ServicePrincipalNames for CN=EX02,CN=Computers,DC=c,DC=t\n\tSMTP/EX02\n'));
+    const r = valueOf(
+      parseSetspnAdd('Registering ServicePrincipalNames for CN=EX02,CN=Computers,DC=c,DC=t\n\tSMTP/EX02\n'),
+    );
     assert.equal(r.kind, 'unconfirmed');
   });
 });
 
 describe('SetSPN formatters round-trip through the parsers', () => {
   const word = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,20}[A-Za-z0-9]$/);
-  const dn = fc.array(word, { minLength: 1, maxLength: 4 }).map((parts) => [`CN=${parts[0] ?? 'x'}`, ...parts.slice(1).map((p) => `DC=${p.replace(/ /g, '')}`)].join(','));
-  const spn = fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/), fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,30}[a-z0-9]$/), fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }))
+  const dn = fc
+    .array(word, { minLength: 1, maxLength: 4 })
+    .map((parts) => [`CN=${parts[0] ?? 'x'}`, ...parts.slice(1).map((p) => `DC=${p.replace(/ /g, '')}`)].join(','));
+  const spn = fc
+    .tuple(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,10}$/),
+      fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,30}[a-z0-9]$/),
+      fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+    )
     .map(([svc, host, port]) => `${svc}/${host}${port ? `:${port}` : ''}`);
   const eol = fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n');
 
@@ -159,11 +204,22 @@ describe('SetSPN formatters round-trip through the parsers', () => {
   it('formatSetspnDuplicates -> parseSetspnDuplicates', () => {
     const group = fc.record({ spn, accountDns: fc.array(dn, { minLength: 2, maxLength: 4 }) }).map((g) => ({ ...g }));
     fc.assert(
-      fc.property(dn, fc.array(group, { maxLength: 6 }), fc.constantFrom<'domain' | 'forest'>('domain', 'forest'), (domainDn, groups, scope) => {
-        const out = parseSetspnDuplicates(formatSetspnDuplicates(domainDn, groups, { scope }));
-        assert.deepEqual(valueOf(out), { scope, checked: [domainDn], groups, complete: true, reportedGroupCount: groups.length });
-        assert.deepEqual(out.problems, []);
-      }),
+      fc.property(
+        dn,
+        fc.array(group, { maxLength: 6 }),
+        fc.constantFrom<'domain' | 'forest'>('domain', 'forest'),
+        (domainDn, groups, scope) => {
+          const out = parseSetspnDuplicates(formatSetspnDuplicates(domainDn, groups, { scope }));
+          assert.deepEqual(valueOf(out), {
+            scope,
+            checked: [domainDn],
+            groups,
+            complete: true,
+            reportedGroupCount: groups.length,
+          });
+          assert.deepEqual(out.problems, []);
+        },
+      ),
       { numRuns: 500 },
     );
   });

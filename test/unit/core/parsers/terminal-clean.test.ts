@@ -24,7 +24,10 @@ describe('cleanTerminalOutput', () => {
   });
 
   it('lets a lone CR overwrite the line, as a terminal shows it', () => {
-    assert.equal(cleanTerminalOutput('Processing entry 100\rfound 0 group of duplicate SPNs.'), 'found 0 group of duplicate SPNs.');
+    assert.equal(
+      cleanTerminalOutput('Processing entry 100\rfound 0 group of duplicate SPNs.'),
+      'found 0 group of duplicate SPNs.',
+    );
     assert.equal(cleanTerminalOutput('abcdef\rXY'), 'XYcdef');
   });
 
@@ -53,7 +56,11 @@ describe('splitShellIntegrationOutput', () => {
       `${ESC}]133;C${BEL}x${ESC}]133;D${BEL}`;
     const cmds = splitShellIntegrationOutput(raw);
     assert.deepEqual(cmds, [
-      { commandLine: 'setspn -L EX01', output: 'Registered ServicePrincipalNames for CN=EX01:\n\tSMTP/EX01\n', exitCode: 0 },
+      {
+        commandLine: 'setspn -L EX01',
+        output: 'Registered ServicePrincipalNames for CN=EX01:\n\tSMTP/EX01\n',
+        exitCode: 0,
+      },
       { commandLine: 'w32tm /x;y\\z', output: 'boom\n', exitCode: 1 },
       { output: 'x' },
     ]);

@@ -11,7 +11,10 @@ describe('parseW32tmStripchart', () => {
     assert.equal(r.address, '172.16.2.1:123');
     assert.equal(r.samplesRequested, 5);
     assert.deepEqual(r.currentTime, { year: 2025, month: 2, day: 20, hour: 4, minute: 17, second: 25 });
-    assert.deepEqual(r.samples.map((s) => s.offsetSeconds), [0.0009583, 0.0018698, 0.0002144, 0.0004693, -0.0001129]);
+    assert.deepEqual(
+      r.samples.map((s) => s.offsetSeconds),
+      [0.0009583, 0.0018698, 0.0002144, 0.0004693, -0.0001129],
+    );
     assert.equal(r.samples[4]?.time, '04:17:33');
     assert.equal(r.summary.answered, 5);
     assert.equal(r.summary.worstOffsetSeconds, 0.0018698);
@@ -19,7 +22,10 @@ describe('parseW32tmStripchart', () => {
 
   it('reads a decimal comma and a day-first dotted date (de-DE regional format)', () => {
     const r = valueOf(parseW32tmStripchart(fixture('w32tm-stripchart-de-de.txt')));
-    assert.deepEqual(r.samples.map((s) => s.offsetSeconds), [0.0206779, -0.0011402, 0.0198331]);
+    assert.deepEqual(
+      r.samples.map((s) => s.offsetSeconds),
+      [0.0206779, -0.0011402, 0.0198331],
+    );
     assert.deepEqual(r.currentTime, { year: 2026, month: 7, day: 16, hour: 10, minute: 20, second: 0 });
     assert.equal(r.currentTimeAmbiguous, undefined);
   });
@@ -77,7 +83,11 @@ describe('parseW32tmStripchart', () => {
 
   it('reads output from a terminal: colours, OSC 633/0 marks, CR overwrite and backspaces', () => {
     const raw = valueOf(parseW32tmStripchart(fixture('terminal-bash-stripchart.txt')));
-    const clean = valueOf(parseW32tmStripchart('Tracking dc1.contoso.test [192.168.10.5:123].\nCollecting 2 samples.\nThe current time is 16.07.2026 10:20:00.\n10:20:00, +00,0206779s\n10:20:02, -00,0011402s\n'));
+    const clean = valueOf(
+      parseW32tmStripchart(
+        'Tracking dc1.contoso.test [192.168.10.5:123].\nCollecting 2 samples.\nThe current time is 16.07.2026 10:20:00.\n10:20:00, +00,0206779s\n10:20:02, -00,0011402s\n',
+      ),
+    );
     assert.deepEqual(raw, clean);
   });
 
@@ -91,11 +101,14 @@ describe('parseW32tmMonitor', () => {
   it('reads each DC block: PDC mark, address, ICMP delay, NTP offset, RefID, stratum', () => {
     const outcome = parseW32tmMonitor(fixture('w32tm-monitor.txt'));
     const r = valueOf(outcome);
-    assert.deepEqual(r.servers.map((s) => [s.name, s.isPdc, s.ntpOffsetSeconds, s.stratum]), [
-      ['PDC.example.com', true, 0, 4],
-      ['DC1.example.com', false, -0.0063029, 5],
-      ['DC2.example.com', false, 0.0046926, 2],
-    ]);
+    assert.deepEqual(
+      r.servers.map((s) => [s.name, s.isPdc, s.ntpOffsetSeconds, s.stratum]),
+      [
+        ['PDC.example.com', true, 0, 4],
+        ['DC1.example.com', false, -0.0063029, 5],
+        ['DC2.example.com', false, 0.0046926, 2],
+      ],
+    );
     assert.equal(r.servers[1]?.offsetFrom, 'PDC.example.com');
     assert.equal(r.servers[0]?.refId, 'time.cloudflare.com [162.159.200.123]');
     assert.deepEqual(outcome.problems, [], 'the closing Warning paragraph is known text');
@@ -129,8 +142,22 @@ describe('locale helpers', () => {
   });
 
   it('parses dates in every order and refuses impossible ones', () => {
-    assert.deepEqual(parseLocalDateTime('02.06.2019 14:18:09')?.value, { year: 2019, month: 6, day: 2, hour: 14, minute: 18, second: 9 });
-    assert.deepEqual(parseLocalDateTime('2019/6/2 14:18:09')?.value, { year: 2019, month: 6, day: 2, hour: 14, minute: 18, second: 9 });
+    assert.deepEqual(parseLocalDateTime('02.06.2019 14:18:09')?.value, {
+      year: 2019,
+      month: 6,
+      day: 2,
+      hour: 14,
+      minute: 18,
+      second: 9,
+    });
+    assert.deepEqual(parseLocalDateTime('2019/6/2 14:18:09')?.value, {
+      year: 2019,
+      month: 6,
+      day: 2,
+      hour: 14,
+      minute: 18,
+      second: 9,
+    });
     assert.equal(parseLocalDateTime('13/02/2019 10:00:00')?.order, 'DMY');
     assert.equal(parseLocalDateTime('02/13/2019 10:00:00')?.order, 'MDY');
     assert.equal(parseLocalDateTime('02/30/2019 10:00:00'), undefined);

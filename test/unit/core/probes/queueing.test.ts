@@ -22,7 +22,10 @@ const OFFSET_MS = 90_000;
 
 function krbNow(offsetMs: number): Uint8Array {
   const t = new Date(Date.now() + offsetMs);
-  const stime = t.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stime = t
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return krbError({ stime, susec: t.getUTCMilliseconds() * 1000, errorCode: 25, cname: 'EX01$' });
 }
 
@@ -87,7 +90,9 @@ describe('probes: queueing before the exchange', function () {
     io.tcp.connect = async (h, p, o) => {
       const s = await connect(h, p, o);
       const t = new Date(Math.floor((Date.now() + OFFSET_MS) / 1000) * 1000);
-      (s as Duplex & { push(x: string): void }).push(`220 ex01.contoso.test Microsoft ESMTP MAIL Service ready at ${t.toUTCString()}\r\n`);
+      (s as Duplex & { push(x: string): void }).push(
+        `220 ex01.contoso.test Microsoft ESMTP MAIL Service ready at ${t.toUTCString()}\r\n`,
+      );
       return s;
     };
     const a = await bannerTime(io, 'ex01.contoso.test', 25, { timeoutMs: 10_000 });
@@ -99,7 +104,11 @@ describe('probes: queueing before the exchange', function () {
 
   it('a KDC answer over UDP after a 4 s wait (slot, DNS) gives the same skew', async () => {
     const io = slowIo({ kdc: () => krbNow(OFFSET_MS) });
-    const a = await kdcTime(io, 'dc1.contoso.test', 'udp', { timeoutMs: 10_000, realm: 'CONTOSO.TEST', principal: 'EX01$' });
+    const a = await kdcTime(io, 'dc1.contoso.test', 'udp', {
+      timeoutMs: 10_000,
+      realm: 'CONTOSO.TEST',
+      principal: 'EX01$',
+    });
     const skew = a.kdcTimeMs - a.localMidMs;
     assert.ok(Math.abs(skew - OFFSET_MS) < 100, `skew ${skew}`);
     assert.ok(a.roundTripMs < 100, `round trip ${a.roundTripMs} ms`);
@@ -107,7 +116,11 @@ describe('probes: queueing before the exchange', function () {
 
   it('a KDC answer over TCP after a 4 s wait to connect gives the same skew', async () => {
     const io = slowIo({ kdc: () => krbNow(OFFSET_MS) });
-    const a = await kdcTime(io, 'dc1.contoso.test', 'tcp', { timeoutMs: 10_000, realm: 'CONTOSO.TEST', principal: 'EX01$' });
+    const a = await kdcTime(io, 'dc1.contoso.test', 'tcp', {
+      timeoutMs: 10_000,
+      realm: 'CONTOSO.TEST',
+      principal: 'EX01$',
+    });
     assert.ok(Math.abs(a.kdcTimeMs - a.localMidMs - OFFSET_MS) < 100, `skew ${a.kdcTimeMs - a.localMidMs}`);
   });
 });

@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import type { Finding, Verdict } from '../../../../src/shared/findings';
-import { mdCode, mdText, redactSecrets, renderJson, renderMarkdown, type ReportMeta } from '../../../../src/core/report';
+import {
+  mdCode,
+  mdText,
+  redactSecrets,
+  renderJson,
+  renderMarkdown,
+  type ReportMeta,
+} from '../../../../src/core/report';
 
 const PASSWORD = 'Pa|ss_w*rd"`<x>';
 
@@ -12,9 +19,30 @@ const findings: Finding[] = [
     subject: { kind: 'server', name: 'EX02', id: 'ex02.contoso.test' },
     title: 'EX02 lacks SMTPSVC/ex02.contoso.test',
     explanation: 'Other servers cannot get a ticket.',
-    evidence: [{ label: 'servicePrincipalName', value: 'SMTP/EX02 | SMTP/ex02.contoso.test', source: 'LDAP ldaps://dc1.contoso.test:636', observedAt: '2026-11-22T13:47:47.000Z' }],
-    tables: [{ caption: 'Expected vs registered', columns: ['SPN', 'Registered'], rows: [['SMTPSVC/ex02.contoso.test', 'missing']] }],
-    remedies: [{ summary: 'Register the SPN', command: 'setspn -S SMTPSVC/ex02.contoso.test EX02', runOn: 'any domain-joined Windows machine', shell: 'powershell', changesState: true }],
+    evidence: [
+      {
+        label: 'servicePrincipalName',
+        value: 'SMTP/EX02 | SMTP/ex02.contoso.test',
+        source: 'LDAP ldaps://dc1.contoso.test:636',
+        observedAt: '2026-11-22T13:47:47.000Z',
+      },
+    ],
+    tables: [
+      {
+        caption: 'Expected vs registered',
+        columns: ['SPN', 'Registered'],
+        rows: [['SMTPSVC/ex02.contoso.test', 'missing']],
+      },
+    ],
+    remedies: [
+      {
+        summary: 'Register the SPN',
+        command: 'setspn -S SMTPSVC/ex02.contoso.test EX02',
+        runOn: 'any domain-joined Windows machine',
+        shell: 'powershell',
+        changesState: true,
+      },
+    ],
   },
   {
     code: 'kerberos-log.needs-windows',
@@ -25,7 +53,15 @@ const findings: Finding[] = [
     // A server echoed the password back in an error message: it must still never be printed.
     explanation: `bind failed for password ${PASSWORD}`,
     evidence: [],
-    remedies: [{ summary: 'Read events', command: 'Get-WinEvent ```` evil', runOn: 'EX02', shell: 'powershell', changesState: false }],
+    remedies: [
+      {
+        summary: 'Read events',
+        command: 'Get-WinEvent ```` evil',
+        runOn: 'EX02',
+        shell: 'powershell',
+        changesState: false,
+      },
+    ],
     reason: 'this machine runs linux',
   },
   {
@@ -61,7 +97,11 @@ const meta: ReportMeta = {
 
 describe('report rendering', () => {
   it('renders JSON with meta, verdict and every finding with step, severity, subject and title', () => {
-    const doc = JSON.parse(renderJson(findings, verdict, meta, { secrets: [PASSWORD] })) as { meta: ReportMeta; verdict: Verdict; findings: Finding[] };
+    const doc = JSON.parse(renderJson(findings, verdict, meta, { secrets: [PASSWORD] })) as {
+      meta: ReportMeta;
+      verdict: Verdict;
+      findings: Finding[];
+    };
     assert.equal(doc.meta.directoryUrl, 'ldaps://dc1.contoso.test:636');
     assert.equal(doc.verdict.overall, 'error');
     assert.equal(doc.findings.length, 3);

@@ -16,18 +16,34 @@ describe('buildCommandLine', () => {
   it('builds setspn lines that read the same in every shell', () => {
     for (const shell of ['powershell', 'posix', 'cmd'] as const) {
       assert.equal(buildCommandLine(shell, 'setspn', [arg.switch('-L'), arg.host('EX01')]), 'setspn -L EX01');
-      assert.equal(buildCommandLine(shell, 'setspn', [arg.switch('-S'), arg.spn('SMTPSVC/ex01.contoso.test'), arg.host('EX01')]), 'setspn -S SMTPSVC/ex01.contoso.test EX01');
+      assert.equal(
+        buildCommandLine(shell, 'setspn', [arg.switch('-S'), arg.spn('SMTPSVC/ex01.contoso.test'), arg.host('EX01')]),
+        'setspn -S SMTPSVC/ex01.contoso.test EX01',
+      );
     }
   });
 
   it('builds w32tm and repadmin lines with joined switches', () => {
     assert.equal(
-      buildCommandLine('cmd', 'w32tm', [arg.switch('/stripchart'), arg.joined('/computer:', 'dc1.contoso.test', 'host'), arg.switch('/samples:5'), arg.switch('/dataonly')]),
+      buildCommandLine('cmd', 'w32tm', [
+        arg.switch('/stripchart'),
+        arg.joined('/computer:', 'dc1.contoso.test', 'host'),
+        arg.switch('/samples:5'),
+        arg.switch('/dataonly'),
+      ]),
       'w32tm /stripchart /computer:dc1.contoso.test /samples:5 /dataonly',
     );
-    assert.equal(buildCommandLine('powershell', 'repadmin', [arg.switch('/syncall'), arg.host('DC1'), arg.switch('/AdeP')]), 'repadmin /syncall DC1 /AdeP');
     assert.equal(
-      buildCommandLine('powershell', 'Test-NetConnection', [arg.switch('-ComputerName'), arg.host('dc1.contoso.test'), arg.switch('-Port'), arg.integer(88)]),
+      buildCommandLine('powershell', 'repadmin', [arg.switch('/syncall'), arg.host('DC1'), arg.switch('/AdeP')]),
+      'repadmin /syncall DC1 /AdeP',
+    );
+    assert.equal(
+      buildCommandLine('powershell', 'Test-NetConnection', [
+        arg.switch('-ComputerName'),
+        arg.host('dc1.contoso.test'),
+        arg.switch('-Port'),
+        arg.integer(88),
+      ]),
       "Test-NetConnection -ComputerName dc1.contoso.test -Port '88'",
     );
   });
@@ -60,7 +76,10 @@ describe('buildCommandLine', () => {
 
   it('quotes free text per shell, and cmd refuses what it cannot hold', () => {
     const text = "it's $(calc) & `x`";
-    assert.equal(buildCommandLine('powershell', 'Write-Output', [arg.text(text)]), `Write-Output 'it''s $(calc) & \`x\`'`);
+    assert.equal(
+      buildCommandLine('powershell', 'Write-Output', [arg.text(text)]),
+      `Write-Output 'it''s $(calc) & \`x\`'`,
+    );
     assert.equal(buildCommandLine('posix', 'echo', [arg.text(text)]), `echo 'it'\\''s $(calc) & \`x\`'`);
     const r = tryBuildCommandLine('cmd', 'echo', [arg.text(text)]);
     assert.equal(r.ok, false);
@@ -82,8 +101,23 @@ describe('buildCommandLine', () => {
             assert.ok(!hasUnsafeTerminalText(r.reason), 'the message itself shows no such character');
           }
         }
-        assert.throws(() => buildCommandLine(shell, `setspn${c}`, [arg.switch('-L')]), CommandLineError, `${shell} executable ${code}`);
-        assert.throws(() => makeRemedy({ summary: 's', runOn: 'r', shell, changesState: true, executable: 'echo', args: [arg.text(`x${c}`)] }), CommandLineError);
+        assert.throws(
+          () => buildCommandLine(shell, `setspn${c}`, [arg.switch('-L')]),
+          CommandLineError,
+          `${shell} executable ${code}`,
+        );
+        assert.throws(
+          () =>
+            makeRemedy({
+              summary: 's',
+              runOn: 'r',
+              shell,
+              changesState: true,
+              executable: 'echo',
+              args: [arg.text(`x${c}`)],
+            }),
+          CommandLineError,
+        );
       }
     }
   });
@@ -98,18 +132,34 @@ describe('buildCommandLine', () => {
   });
 
   it('calls a path with spaces through & in PowerShell', () => {
-    assert.equal(buildCommandLine('powershell', 'C:\\Program Files\\Tools\\setspn.exe', [arg.switch('-X')]), "& 'C:\\Program Files\\Tools\\setspn.exe' -X");
+    assert.equal(
+      buildCommandLine('powershell', 'C:\\Program Files\\Tools\\setspn.exe', [arg.switch('-X')]),
+      "& 'C:\\Program Files\\Tools\\setspn.exe' -X",
+    );
   });
 
   it('gives the unquoted argument vector for execa', () => {
-    assert.deepEqual(commandArgv('w32tm', [arg.switch('/stripchart'), arg.joined('/computer:', 'dc1.contoso.test', 'host'), arg.text("it's")]), [
-      '/stripchart', '/computer:dc1.contoso.test', "it's",
-    ]);
+    assert.deepEqual(
+      commandArgv('w32tm', [
+        arg.switch('/stripchart'),
+        arg.joined('/computer:', 'dc1.contoso.test', 'host'),
+        arg.text("it's"),
+      ]),
+      ['/stripchart', '/computer:dc1.contoso.test', "it's"],
+    );
   });
 
   it('a POSIX line built here runs in bash and sh with exactly the intended arguments', () => {
-    // eslint-disable-next-line no-control-regex -- leaving out what a typed line cannot carry
-    const values = HOSTILE_NAMES.filter((s) => s !== '' && !/[\0\n\r\u2028\u2029]/.test(s) && !s.startsWith('-') && !/[\u0000-\u001f\u007f-\u009f]/.test(s) && !hasUnsafeTerminalText(s));
+    // Leaving out what a typed line cannot carry.
+    const values = HOSTILE_NAMES.filter(
+      (s) =>
+        s !== '' &&
+        !/[\0\n\r\u2028\u2029]/.test(s) &&
+        !s.startsWith('-') &&
+        // eslint-disable-next-line no-control-regex -- control characters are what is filtered out
+        !/[\u0000-\u001f\u007f-\u009f]/.test(s) &&
+        !hasUnsafeTerminalText(s),
+    );
     const lines = values.map((v) => buildCommandLine('posix', 'printf', [arg.text('[%s]'), arg.text(v)]));
     for (const shell of ['bash', 'sh'] as const) {
       // One shell run for all lines; each printf must print exactly its own value.
@@ -138,14 +188,28 @@ describe('remedies', () => {
   });
 
   it('renderRemedyCommand cannot be made to emit a second line or escape sequences', () => {
-    const out = renderRemedyCommand({ summary: 'x\nrm -rf /\u001b]0;t\u0007', runOn: 'EX01\r\n', command: 'setspn -L EX01', shell: 'posix', changesState: false });
+    const out = renderRemedyCommand({
+      summary: 'x\nrm -rf /\u001b]0;t\u0007',
+      runOn: 'EX01\r\n',
+      command: 'setspn -L EX01',
+      shell: 'posix',
+      changesState: false,
+    });
     assert.equal(out.split('\n').length, 2);
     assert.ok(!out.includes('\u001b') && !out.includes('\u0007') && !out.includes('\r'));
   });
 
   it('makeRemedy refuses a hostile name', () => {
     assert.throws(
-      () => makeRemedy({ summary: 's', runOn: 'r', shell: 'powershell', changesState: true, executable: 'setspn', args: [arg.switch('-S'), arg.spn('SMTPSVC/ex01;calc'), arg.host('EX01')] }),
+      () =>
+        makeRemedy({
+          summary: 's',
+          runOn: 'r',
+          shell: 'powershell',
+          changesState: true,
+          executable: 'setspn',
+          args: [arg.switch('-S'), arg.spn('SMTPSVC/ex01;calc'), arg.host('EX01')],
+        }),
       CommandLineError,
     );
   });

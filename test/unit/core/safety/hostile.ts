@@ -5,10 +5,26 @@
  * one can read differently in the consent dialog from what the shell runs.
  */
 export const INVISIBLE_AND_BIDI: readonly string[] = [
-  '\u200b', '\u200c', '\u200d', '\u200e', '\u200f',
-  '\u202a', '\u202b', '\u202c', '\u202d', '\u202e',
-  '\u2066', '\u2067', '\u2068', '\u2069',
-  '\u061c', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u061c',
+  '\u2060',
+  '\u2061',
+  '\u2062',
+  '\u2063',
+  '\u2064',
   '\ufeff',
 ];
 

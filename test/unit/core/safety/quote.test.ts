@@ -5,7 +5,9 @@ import { HOSTILE_NAMES } from './hostile';
 import { posixArgs, readPowerShellSingleQuoted } from './shells';
 
 const hostile = HOSTILE_NAMES.filter((s) => !s.includes('\0'));
-const anyArg = fc.string({ unit: 'binary', maxLength: 60 }).filter((s) => !s.includes('\0') && Buffer.from(s, 'utf8').toString('utf8') === s); // no lone surrogates
+const anyArg = fc
+  .string({ unit: 'binary', maxLength: 60 })
+  .filter((s) => !s.includes('\0') && Buffer.from(s, 'utf8').toString('utf8') === s); // no lone surrogates
 
 describe('quoteForPosix (checked by a real shell)', () => {
   it('bash and sh read every hostile name back exactly', () => {
@@ -36,7 +38,7 @@ describe('quoteForPowerShell (checked against PowerShell tokenizer rules; no pws
     assert.equal(quoteForPowerShell("it's"), "'it''s'");
     assert.equal(quoteForPowerShell('it\u2019s'), "'it\u2019\u2019s'");
     assert.equal(quoteForPowerShell('\u2018\u201a\u201b'), "'\u2018\u2018\u201a\u201a\u201b\u201b'");
-    assert.equal(quoteForPowerShell('$(calc)`n"x"'), "'$(calc)`n\"x\"'");
+    assert.equal(quoteForPowerShell('$(calc)`n"x"'), '\'$(calc)`n"x"\'');
   });
 
   it('every hostile name reads back as one literal with the same content', () => {
@@ -44,7 +46,11 @@ describe('quoteForPowerShell (checked against PowerShell tokenizer rules; no pws
   });
 
   it('arbitrary strings, and strings full of quote characters, read back exactly (property)', () => {
-    const quoteHeavy = fc.array(fc.constantFrom("'", '\u2018', '\u2019', '\u201a', '\u201b', '"', '`', '$', 'a', ' ', ';'), { maxLength: 30 }).map((a) => a.join(''));
+    const quoteHeavy = fc
+      .array(fc.constantFrom("'", '\u2018', '\u2019', '\u201a', '\u201b', '"', '`', '$', 'a', ' ', ';'), {
+        maxLength: 30,
+      })
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(fc.oneof(anyArg, quoteHeavy), (s) => {
         assert.equal(readPowerShellSingleQuoted(quoteForPowerShell(s)), s);
@@ -74,8 +80,29 @@ describe('quoteForCmd (refuses what cmd.exe cannot take safely)', () => {
   });
 
   it('refuses % ^ & | < > ( ) ! " and everything else outside the safe set, with a reason', () => {
-    for (const s of ['%PATH%', 'a^b', 'a&b', 'a|b', 'a<b', 'a>b', 'a(b)', '!x!', 'a"b', "a'b", 'a\nb', '\u0435x01', 'a;b', 'a`b', 'a$b', 'a*b']) {
-      assert.throws(() => quoteForCmd(s), (e: unknown) => e instanceof QuoteError && /cmd\.exe/.test(e.message), JSON.stringify(s));
+    for (const s of [
+      '%PATH%',
+      'a^b',
+      'a&b',
+      'a|b',
+      'a<b',
+      'a>b',
+      'a(b)',
+      '!x!',
+      'a"b',
+      "a'b",
+      'a\nb',
+      '\u0435x01',
+      'a;b',
+      'a`b',
+      'a$b',
+      'a*b',
+    ]) {
+      assert.throws(
+        () => quoteForCmd(s),
+        (e: unknown) => e instanceof QuoteError && /cmd\.exe/.test(e.message),
+        JSON.stringify(s),
+      );
     }
     assert.throws(() => quoteForCmd('C:\\dir with space\\'), QuoteError);
   });

@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
  */
 export function posixArgs(shell: 'bash' | 'sh', quotedWords: string[]): string[] {
   const script = `printf '%s\\0' ${quotedWords.join(' ')}`;
-  const r = spawnSync(shell, ['-c', script], { encoding: 'buffer', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } });
+  const r = spawnSync(shell, ['-c', script], {
+    encoding: 'buffer',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
+  });
   if (r.status !== 0) throw new Error(`${shell} failed: ${r.stderr.toString()}`);
   const parts = r.stdout.toString('utf8').split('\0');
   parts.pop(); // after the last NUL
@@ -14,7 +17,10 @@ export function posixArgs(shell: 'bash' | 'sh', quotedWords: string[]): string[]
 }
 
 export function runPosix(shell: 'bash' | 'sh', commandLine: string): string {
-  const r = spawnSync(shell, ['-c', commandLine], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } });
+  const r = spawnSync(shell, ['-c', commandLine], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
+  });
   if (r.status !== 0) throw new Error(`${shell} failed (${r.status}): ${r.stderr}`);
   return r.stdout;
 }

@@ -60,9 +60,18 @@ describe('validateHostName', () => {
 
 describe('validateSpn', () => {
   it('accepts service/host[:port][/servicename]', () => {
-    assert.deepEqual(validateSpn('SMTPSVC/ex01.contoso.test'), { ok: true, value: { spn: 'SMTPSVC/ex01.contoso.test', serviceClass: 'SMTPSVC', host: 'ex01.contoso.test' } });
+    assert.deepEqual(validateSpn('SMTPSVC/ex01.contoso.test'), {
+      ok: true,
+      value: { spn: 'SMTPSVC/ex01.contoso.test', serviceClass: 'SMTPSVC', host: 'ex01.contoso.test' },
+    });
     assert.deepEqual(validateSpn('MSSQLSvc/sql1.contoso.test:1433'), {
-      ok: true, value: { spn: 'MSSQLSvc/sql1.contoso.test:1433', serviceClass: 'MSSQLSvc', host: 'sql1.contoso.test', port: 1433 },
+      ok: true,
+      value: {
+        spn: 'MSSQLSvc/sql1.contoso.test:1433',
+        serviceClass: 'MSSQLSvc',
+        host: 'sql1.contoso.test',
+        port: 1433,
+      },
     });
     const withName = validateSpn('ldap/dc1.contoso.test/contoso.test');
     assert.ok(withName.ok && withName.value.serviceName === 'contoso.test');
@@ -70,8 +79,24 @@ describe('validateSpn', () => {
   });
 
   it('rejects malformed and hostile SPNs', () => {
-    for (const bad of ['', 'SMTPSVC', '/ex01', 'SMTPSVC/', 'SMTPSVC/ex01;id', 'SMTPSVC/-X', 'SMTPSVC/ex01:0', 'SMTPSVC/ex01:70000',
-      'SMTPSVC/ex01:25:26', 'SMTPSVC/ex01@CONTOSO.TEST', 'SMTPSVC/\u0435x01', 'a/b/c/d', '-L/ex01', 'SMTPSVC/ex01 ', 'SMTPSVC/ex01\n', "SMTPSVC/ex01'"]) {
+    for (const bad of [
+      '',
+      'SMTPSVC',
+      '/ex01',
+      'SMTPSVC/',
+      'SMTPSVC/ex01;id',
+      'SMTPSVC/-X',
+      'SMTPSVC/ex01:0',
+      'SMTPSVC/ex01:70000',
+      'SMTPSVC/ex01:25:26',
+      'SMTPSVC/ex01@CONTOSO.TEST',
+      'SMTPSVC/\u0435x01',
+      'a/b/c/d',
+      '-L/ex01',
+      'SMTPSVC/ex01 ',
+      'SMTPSVC/ex01\n',
+      "SMTPSVC/ex01'",
+    ]) {
       assert.equal(validateSpn(bad).ok, false, JSON.stringify(bad));
     }
   });
@@ -83,14 +108,31 @@ describe('validateSpn', () => {
 
 describe('validateDistinguishedName', () => {
   it('accepts ordinary and escaped DNs', () => {
-    assert.deepEqual(validateDistinguishedName('CN=EX01,CN=Computers,DC=contoso,DC=test'), { ok: true, value: { dn: 'CN=EX01,CN=Computers,DC=contoso,DC=test', rdns: 4 } });
+    assert.deepEqual(validateDistinguishedName('CN=EX01,CN=Computers,DC=contoso,DC=test'), {
+      ok: true,
+      value: { dn: 'CN=EX01,CN=Computers,DC=contoso,DC=test', rdns: 4 },
+    });
     assert.ok(validateDistinguishedName('CN=Smith\\, John,OU=Users,DC=contoso,DC=test').ok);
-    assert.ok(validateDistinguishedName('CN=Default EX01,CN=SMTP Receive Connectors,CN=Protocols,CN=EX01,CN=Servers,DC=c').ok);
+    assert.ok(
+      validateDistinguishedName('CN=Default EX01,CN=SMTP Receive Connectors,CN=Protocols,CN=EX01,CN=Servers,DC=c').ok,
+    );
     assert.ok(validateDistinguishedName('2.5.4.3=EX01,DC=c').ok);
   });
 
   it('rejects non-DNs, control characters and unescaped specials', () => {
-    for (const bad of ['', 'EX01', 'CN=,DC=x', 'CN=a\nb,DC=c', 'CN=a;b,DC=c', '-CN=x', 'CN=x,', 'CN=a\\', ' CN=a', 'CN=a"b', 'CN=a\u0000']) {
+    for (const bad of [
+      '',
+      'EX01',
+      'CN=,DC=x',
+      'CN=a\nb,DC=c',
+      'CN=a;b,DC=c',
+      '-CN=x',
+      'CN=x,',
+      'CN=a\\',
+      ' CN=a',
+      'CN=a"b',
+      'CN=a\u0000',
+    ]) {
       assert.equal(validateDistinguishedName(bad).ok, false, JSON.stringify(bad));
     }
   });

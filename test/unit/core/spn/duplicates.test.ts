@@ -10,13 +10,31 @@ const e = (dn: string, attributes: Record<string, string[]>): DirectoryEntry => 
 function forest(extra: DirectoryEntry[] = [], bulk = 0): DirectoryEntry[] {
   const entries = [
     e(DOMAIN, { objectClass: ['domain'] }),
-    e(`CN=EX01,CN=Computers,${DOMAIN}`, { objectClass: ['top', 'person', 'user', 'computer'], sAMAccountName: ['EX01$'], servicePrincipalName: ['SMTPSVC/ex01.contoso.test', 'SMTP/EX01', 'HOST/EX01'] }),
-    e(`CN=EX02,CN=Computers,${DOMAIN}`, { objectClass: ['top', 'person', 'user', 'computer'], sAMAccountName: ['EX02$'], servicePrincipalName: ['SMTPSVC/ex02.contoso.test', 'HOST/EX02'] }),
-    e(`CN=svc-smtp,CN=Users,${DOMAIN}`, { objectClass: ['top', 'person', 'user'], sAMAccountName: ['svc-smtp'], servicePrincipalName: ['smtpsvc/EX01.contoso.test'] }),
+    e(`CN=EX01,CN=Computers,${DOMAIN}`, {
+      objectClass: ['top', 'person', 'user', 'computer'],
+      sAMAccountName: ['EX01$'],
+      servicePrincipalName: ['SMTPSVC/ex01.contoso.test', 'SMTP/EX01', 'HOST/EX01'],
+    }),
+    e(`CN=EX02,CN=Computers,${DOMAIN}`, {
+      objectClass: ['top', 'person', 'user', 'computer'],
+      sAMAccountName: ['EX02$'],
+      servicePrincipalName: ['SMTPSVC/ex02.contoso.test', 'HOST/EX02'],
+    }),
+    e(`CN=svc-smtp,CN=Users,${DOMAIN}`, {
+      objectClass: ['top', 'person', 'user'],
+      sAMAccountName: ['svc-smtp'],
+      servicePrincipalName: ['smtpsvc/EX01.contoso.test'],
+    }),
     ...extra,
   ];
   for (let i = 0; i < bulk; i++) {
-    entries.push(e(`CN=svc${i},CN=Users,${DOMAIN}`, { objectClass: ['user'], sAMAccountName: [`svc${i}`], servicePrincipalName: [`HTTP/app${i}.contoso.test`, `HTTP/app${i}`] }));
+    entries.push(
+      e(`CN=svc${i},CN=Users,${DOMAIN}`, {
+        objectClass: ['user'],
+        sAMAccountName: [`svc${i}`],
+        servicePrincipalName: [`HTTP/app${i}.contoso.test`, `HTTP/app${i}`],
+      }),
+    );
   }
   return entries;
 }
@@ -42,7 +60,11 @@ describe('duplicate SPN scan', () => {
   });
 
   it('reports groups of three accounts complete', async () => {
-    const third = e(`CN=old-ex01,CN=Computers,${DOMAIN}`, { objectClass: ['computer'], sAMAccountName: ['OLD-EX01$'], servicePrincipalName: ['SMTPSVC/ex01.contoso.test'] });
+    const third = e(`CN=old-ex01,CN=Computers,${DOMAIN}`, {
+      objectClass: ['computer'],
+      sAMAccountName: ['OLD-EX01$'],
+      servicePrincipalName: ['SMTPSVC/ex01.contoso.test'],
+    });
     const result = await scanAllDuplicateSpns(new FakeDirectorySession(forest([third])), opts);
     assert.equal(result.groups.length, 1);
     assert.equal(result.groups[0]!.holders.length, 3);
@@ -52,13 +74,20 @@ describe('duplicate SPN scan', () => {
     // Every SPN collides under this hash; only the real duplicate survives confirmation.
     const result = await scanAllDuplicateSpns(new FakeDirectorySession(forest([], 5)), { ...opts, hash: () => 1 });
     assert.ok(result.candidates > 5);
-    assert.deepEqual(result.groups.map((g) => g.spn.toLowerCase()), ['smtpsvc/ex01.contoso.test']);
+    assert.deepEqual(
+      result.groups.map((g) => g.spn.toLowerCase()),
+      ['smtpsvc/ex01.contoso.test'],
+    );
   });
 
   it('finds no duplicates in a clean directory and reports progress', async () => {
     const clean = forest([], 30).filter((x) => !x.dn.startsWith('CN=svc-smtp'));
     const progress: number[] = [];
-    const result = await scanAllDuplicateSpns(new FakeDirectorySession(clean), { ...opts, onProgress: (p) => progress.push(p.objects), progressEvery: 10 });
+    const result = await scanAllDuplicateSpns(new FakeDirectorySession(clean), {
+      ...opts,
+      onProgress: (p) => progress.push(p.objects),
+      progressEvery: 10,
+    });
     assert.equal(result.groups.length, 0);
     assert.deepEqual(progress, [10, 20, 30]);
   });
@@ -66,11 +95,17 @@ describe('duplicate SPN scan', () => {
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(scanAllDuplicateSpns(new FakeDirectorySession(forest([], 50)), { ...opts, signal: controller.signal }), /abort/i);
+    await assert.rejects(
+      scanAllDuplicateSpns(new FakeDirectorySession(forest([], 50)), { ...opts, signal: controller.signal }),
+      /abort/i,
+    );
   });
 
   it('notes objects whose SPNs came back in ranges', async () => {
-    const ranged = e(`CN=big,CN=Users,${DOMAIN}`, { objectClass: ['user'], 'servicePrincipalName;range=0-1499': ['HTTP/big1', 'HTTP/big2'] });
+    const ranged = e(`CN=big,CN=Users,${DOMAIN}`, {
+      objectClass: ['user'],
+      'servicePrincipalName;range=0-1499': ['HTTP/big1', 'HTTP/big2'],
+    });
     // The fake filters attributes by exact name, so feed the ranged entry through a tiny session.
     const session = {
       url: 'ldaps://fake',
@@ -88,13 +123,26 @@ describe('duplicate SPN scan', () => {
 
 describe('findSpnHolders (setspn -Q)', () => {
   it('returns every holder of each asked SPN, case-insensitively', async () => {
-    const holders = await findSpnHolders(new FakeDirectorySession(forest()), ['SMTPSVC/EX01.contoso.test', 'SMTP/ex02.contoso.test'], opts);
-    assert.deepEqual(holders.get('smtpsvc/ex01.contoso.test')?.map((h) => h.samAccountName).sort(), ['EX01$', 'svc-smtp']);
+    const holders = await findSpnHolders(
+      new FakeDirectorySession(forest()),
+      ['SMTPSVC/EX01.contoso.test', 'SMTP/ex02.contoso.test'],
+      opts,
+    );
+    assert.deepEqual(
+      holders
+        .get('smtpsvc/ex01.contoso.test')
+        ?.map((h) => h.samAccountName)
+        .sort(),
+      ['EX01$', 'svc-smtp'],
+    );
     assert.equal(holders.has('smtp/ex02.contoso.test'), false);
   });
 
   it('treats a missing search base as no holders', async () => {
-    const holders = await findSpnHolders(new FakeDirectorySession(forest()), ['SMTP/EX01'], { ...opts, base: 'DC=other,DC=test' });
+    const holders = await findSpnHolders(new FakeDirectorySession(forest()), ['SMTP/EX01'], {
+      ...opts,
+      base: 'DC=other,DC=test',
+    });
     assert.equal(holders.size, 0);
   });
 });

@@ -9,7 +9,12 @@ function server(overrides: Partial<ExchangeServer> = {}): ExchangeServer {
     fqdn: 'ex01.contoso.test',
     roles: [],
     receiveConnectors: [],
-    computer: { dn: 'CN=EX01,CN=Computers,DC=contoso,DC=test', samAccountName: 'EX01$', dnsHostName: 'ex01.contoso.test', servicePrincipalNames: [] },
+    computer: {
+      dn: 'CN=EX01,CN=Computers,DC=contoso,DC=test',
+      samAccountName: 'EX01$',
+      dnsHostName: 'ex01.contoso.test',
+      servicePrincipalNames: [],
+    },
     ...overrides,
   };
 }
@@ -34,9 +39,20 @@ describe('expected SMTP SPNs', () => {
   });
 
   it('compare case-insensitively and report what is missing and what is unexpected', () => {
-    const cmp = compareSpns(expectedSpns(server()), ['smtp/ex01', 'SMTPSVC/EX01.CONTOSO.TEST', 'HOST/EX01', 'SMTPSVC/oldname.contoso.test']);
-    assert.deepEqual(cmp.missing.map((m) => m.spn), ['SMTP/ex01.contoso.test', 'SMTPSVC/EX01']);
-    assert.deepEqual(cmp.present.map((p) => p.registered), ['smtp/ex01', 'SMTPSVC/EX01.CONTOSO.TEST']);
+    const cmp = compareSpns(expectedSpns(server()), [
+      'smtp/ex01',
+      'SMTPSVC/EX01.CONTOSO.TEST',
+      'HOST/EX01',
+      'SMTPSVC/oldname.contoso.test',
+    ]);
+    assert.deepEqual(
+      cmp.missing.map((m) => m.spn),
+      ['SMTP/ex01.contoso.test', 'SMTPSVC/EX01'],
+    );
+    assert.deepEqual(
+      cmp.present.map((p) => p.registered),
+      ['smtp/ex01', 'SMTPSVC/EX01.CONTOSO.TEST'],
+    );
     assert.deepEqual(cmp.unexpectedSmtp, ['SMTPSVC/oldname.contoso.test']);
   });
 });

@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { matchSymptomServers, recogniseSymptom, serverOfConnector, splitCsv, type KnownServer } from '../../../../src/core/symptom';
+import {
+  matchSymptomServers,
+  recogniseSymptom,
+  serverOfConnector,
+  splitCsv,
+  type KnownServer,
+} from '../../../../src/core/symptom';
 
 const SERVERS: KnownServer[] = [
   { name: 'EX01', fqdns: ['ex01.contoso.test'], addresses: ['10.0.0.11'] },
@@ -71,14 +77,18 @@ describe('symptom recogniser', () => {
   });
 
   it('reads a receive protocol log line: remote endpoint is the sender', () => {
-    const r = recogniseSymptom('2026-11-22T10:00:00.123Z,EX02\\Default EX02,08DC2,9,10.0.0.12:2525,10.0.0.11:50432,>,"454 4.7.0 Temporary authentication failure",');
+    const r = recogniseSymptom(
+      '2026-11-22T10:00:00.123Z,EX02\\Default EX02,08DC2,9,10.0.0.12:2525,10.0.0.11:50432,>,"454 4.7.0 Temporary authentication failure",',
+    );
     assert.deepEqual(r.kinds, ['smtp-receive-log']);
     const pair = matchSymptomServers(r, SERVERS);
     assert.deepEqual([pair.sending, pair.receiving], ['EX01', 'EX02']);
   });
 
   it('recognises the bare status code, also in a translated message', () => {
-    const r = recogniseSymptom('451 4.4.0 Dirección IP de destino principal respondió con: "Error de autenticación temporal 454 4.7.0"');
+    const r = recogniseSymptom(
+      '451 4.4.0 Dirección IP de destino principal respondió con: "Error de autenticación temporal 454 4.7.0"',
+    );
     assert.ok(r.recognised);
     assert.equal(r.has454, true);
     assert.ok(r.kinds.includes('queue-viewer'));
@@ -93,13 +103,17 @@ describe('symptom recogniser', () => {
   });
 
   it('implies the other end when the organisation has exactly two servers', () => {
-    const r = recogniseSymptom('The last endpoint attempted was 10.0.0.12:25 451 4.4.0 "454 4.7.0 Temporary authentication failure."');
+    const r = recogniseSymptom(
+      'The last endpoint attempted was 10.0.0.12:25 451 4.4.0 "454 4.7.0 Temporary authentication failure."',
+    );
     const pair = matchSymptomServers(r, SERVERS.slice(0, 2));
     assert.deepEqual([pair.sending, pair.receiving, pair.complete], ['EX01', 'EX02', true]);
   });
 
   it('lists ends that match no known server', () => {
-    const r = recogniseSymptom('The last endpoint attempted was 192.0.2.9:25 "454 4.7.0 Temporary authentication failure."');
+    const r = recogniseSymptom(
+      'The last endpoint attempted was 192.0.2.9:25 "454 4.7.0 Temporary authentication failure."',
+    );
     const pair = matchSymptomServers(r, SERVERS);
     assert.deepEqual(pair.unmatched, ['192.0.2.9']);
     assert.equal(pair.complete, false);

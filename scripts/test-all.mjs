@@ -2,6 +2,7 @@
 //
 //   typecheck    tsc --noEmit -p tsconfig.json, then media/walkthrough/tsconfig.json (the webview, DOM types)
 //   lint         eslint .
+//   format       prettier --check on code, styles and JSON (npm run format fixes it)
 //   unit         mocha (.mocharc.json: test/unit/**/*.test.ts)
 //   build        node scripts/build.mjs   (the integration tests run the bundled CLI)
 //   integration  mocha --config test/integration/.mocharc.json   (core and CLI against the lab DC)
@@ -27,7 +28,9 @@ const reporter = path.join(root, 'scripts', 'mocha-stats-reporter.mjs');
 
 const nodeMajor = Number(process.versions.node.split('.')[0]);
 if (nodeMajor < 22) {
-  console.error(`test-all: running on Node ${process.versions.node}; the tools need 22+. Use \`npm test\` (it puts node_modules/.bin/node first) after \`bash scripts/setup.sh\`.`);
+  console.error(
+    `test-all: running on Node ${process.versions.node}; the tools need 22+. Use \`npm test\` (it puts node_modules/.bin/node first) after \`bash scripts/setup.sh\`.`,
+  );
   process.exit(1);
 }
 
@@ -39,6 +42,7 @@ const stages = [
   { name: 'typecheck', cmd: [bin('tsc'), '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'typecheck webview', cmd: [bin('tsc'), '--noEmit', '-p', 'media/walkthrough/tsconfig.json'] },
   { name: 'lint', cmd: [bin('eslint'), '.'] },
+  { name: 'format', cmd: [bin('prettier'), '--check', '--log-level', 'warn', '**/*.{ts,mjs,js,css,json}'] },
   {
     name: 'unit',
     cmd: [bin('mocha'), '--reporter', reporter],
@@ -49,13 +53,17 @@ const stages = [
   {
     name: 'integration',
     cmd: [bin('mocha'), '--config', 'test/integration/.mocharc.json', '--reporter', reporter],
-    absent: existsSync(path.join(root, 'test', 'integration', '.mocharc.json')) ? undefined : 'test/integration/.mocharc.json does not exist',
+    absent: existsSync(path.join(root, 'test', 'integration', '.mocharc.json'))
+      ? undefined
+      : 'test/integration/.mocharc.json does not exist',
     stats: mochaStats('integration'),
   },
   {
     name: useElectron ? 'vscode (electron)' : 'vscode (code-server)',
     cmd: [bin('tsx'), useElectron ? 'test/vscode/run-electron.ts' : 'test/vscode/run-code-server.ts'],
-    absent: existsSync(path.join(root, 'test', 'vscode', 'suite', 'index.ts')) ? undefined : 'test/vscode/suite/index.ts does not exist',
+    absent: existsSync(path.join(root, 'test', 'vscode', 'suite', 'index.ts'))
+      ? undefined
+      : 'test/vscode/suite/index.ts does not exist',
     stats: path.join(statsDir, 'vscode.json'),
     vscode: true,
   },
@@ -63,7 +71,9 @@ const stages = [
     // The walkthrough once more with the lab broken every way, so its inline findings are checked.
     name: useElectron ? 'vscode all-faults (electron)' : 'vscode all-faults',
     cmd: [bin('tsx'), useElectron ? 'test/vscode/run-electron.ts' : 'test/vscode/run-code-server.ts'],
-    absent: existsSync(path.join(root, 'test', 'vscode', 'suite', 'walkthrough.test.ts')) ? undefined : 'test/vscode/suite/walkthrough.test.ts does not exist',
+    absent: existsSync(path.join(root, 'test', 'vscode', 'suite', 'walkthrough.test.ts'))
+      ? undefined
+      : 'test/vscode/suite/walkthrough.test.ts does not exist',
     stats: path.join(statsDir, 'vscode-all-faults.json'),
     vscode: true,
     env: { EAD_SCENARIO: 'all-faults', EAD_TEST_FILES: 'walkthrough' },
@@ -100,13 +110,17 @@ function readCounts(file) {
 }
 
 // EAD_TEST_ONLY=unit,vscode runs a subset while developing; CI always runs everything.
-const only = (process.env.EAD_TEST_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const only = (process.env.EAD_TEST_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 if (only.length && process.env.CI) {
   console.error('test-all: EAD_TEST_ONLY is for local runs; CI runs every stage.');
   process.exit(1);
 }
 for (const stage of stages) {
-  if (only.length && !stage.absent && !only.some((o) => stage.name.startsWith(o))) stage.absent = `not in EAD_TEST_ONLY=${only.join(',')}`;
+  if (only.length && !stage.absent && !only.some((o) => stage.name.startsWith(o)))
+    stage.absent = `not in EAD_TEST_ONLY=${only.join(',')}`;
 }
 
 const results = [];
@@ -122,7 +136,10 @@ for (const stage of stages) {
   }
   console.log(`\n=== ${stage.name}: ${stage.cmd.map((c) => path.relative(root, c) || c).join(' ')}`);
   const t0 = Date.now();
-  const env = { ...(stage.stats ? (stage.vscode ? { EAD_TEST_RESULTS: stage.stats } : { EAD_MOCHA_STATS: stage.stats }) : {}), ...stage.env };
+  const env = {
+    ...(stage.stats ? (stage.vscode ? { EAD_TEST_RESULTS: stage.stats } : { EAD_MOCHA_STATS: stage.stats }) : {}),
+    ...stage.env,
+  };
   const code = await run(stage.cmd, env);
   const seconds = (Date.now() - t0) / 1000;
   const counts = readCounts(stage.stats);
@@ -130,7 +147,9 @@ for (const stage of stages) {
     passed += counts.passed;
     failed += counts.failed + counts.pending;
   }
-  let note = counts ? `${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''}` : '';
+  let note = counts
+    ? `${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''}`
+    : '';
   let stageOk = code === 0;
   if (stageOk && stage.stats && (!counts || counts.passed === 0)) {
     stageOk = false;
@@ -148,7 +167,13 @@ for (const stage of stages) {
   }
 }
 
-for (const s of stages.slice(results.length)) results.push({ name: s.name, status: s.absent ? 'skipped' : 'not run', note: s.absent ?? 'an earlier stage failed', seconds: 0 });
+for (const s of stages.slice(results.length))
+  results.push({
+    name: s.name,
+    status: s.absent ? 'skipped' : 'not run',
+    note: s.absent ?? 'an earlier stage failed',
+    seconds: 0,
+  });
 
 if (process.env.CI && existsSync(path.join(root, 'test', 'lab', 'cli.ts'))) {
   // CI leaves no processes behind; on a workstation the lab stays up for the next run.
@@ -160,7 +185,10 @@ rmSync(statsDir, { recursive: true, force: true });
 if (ok && passed === 0) ok = false;
 const total = ((Date.now() - started) / 1000).toFixed(1);
 console.log('\n=== summary');
-for (const r of results) console.log(`  ${r.name.padEnd(22)} ${r.status.padEnd(8)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.note}`);
-console.log(`  ${'total'.padEnd(22)} ${(ok ? 'passed' : 'FAILED').padEnd(8)} ${total.padStart(6)} s${passed === 0 ? '  no test ran' : ''}`);
+for (const r of results)
+  console.log(`  ${r.name.padEnd(22)} ${r.status.padEnd(8)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.note}`);
+console.log(
+  `  ${'total'.padEnd(22)} ${(ok ? 'passed' : 'FAILED').padEnd(8)} ${total.padStart(6)} s${passed === 0 ? '  no test ran' : ''}`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

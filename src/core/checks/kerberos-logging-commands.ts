@@ -7,7 +7,7 @@
  * single-quoted; everything else in the scripts is constant text.
  */
 import type { Remedy } from '../../shared/findings';
-import { arg, buildCommandLine, quoteForPowerShell, validateHostName } from '../safety';
+import { arg, buildCommandLine, quoteForPowerShell, validateHostName, type CommandArg } from '../safety';
 
 export const KERBEROS_PARAMETERS_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters';
 const PS_KEY = `HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters`;
@@ -22,22 +22,29 @@ export function checkedHost(host: string): string {
   return v.value.name;
 }
 
-function regRemedy(host: string | undefined, action: 'add' | 'delete'): Remedy {
+/**
+ * The argument vector of `reg add|delete <key> /v LogLevel ...`, locally or through the server's
+ * Remote Registry (`\\SERVER\HKLM\...`); the one place this command is spelled.
+ */
+export function kerberosLoggingRegArgs(host: string | undefined, action: 'add' | 'delete'): CommandArg[] {
   const key = host ? `\\\\${checkedHost(host)}\\${KERBEROS_PARAMETERS_KEY}` : KERBEROS_PARAMETERS_KEY;
-  const args =
-    action === 'add'
-      ? [
-          arg.text('add'),
-          arg.text(key),
-          arg.switch('/v'),
-          arg.text('LogLevel'),
-          arg.switch('/t'),
-          arg.text('REG_DWORD'),
-          arg.switch('/d'),
-          arg.integer(1),
-          arg.switch('/f'),
-        ]
-      : [arg.text('delete'), arg.text(key), arg.switch('/v'), arg.text('LogLevel'), arg.switch('/f')];
+  return action === 'add'
+    ? [
+        arg.text('add'),
+        arg.text(key),
+        arg.switch('/v'),
+        arg.text('LogLevel'),
+        arg.switch('/t'),
+        arg.text('REG_DWORD'),
+        arg.switch('/d'),
+        arg.integer(1),
+        arg.switch('/f'),
+      ]
+    : [arg.text('delete'), arg.text(key), arg.switch('/v'), arg.text('LogLevel'), arg.switch('/f')];
+}
+
+function regRemedy(host: string | undefined, action: 'add' | 'delete'): Remedy {
+  const args = kerberosLoggingRegArgs(host, action);
   return {
     summary:
       action === 'add'

@@ -7,7 +7,7 @@
  */
 import type { Finding, Step } from '../../shared/findings';
 import type { ExchangeServer } from '../../core/directory/model';
-import { KERBEROS_PARAMETERS_KEY, kerberosEventsScript } from '../../core/checks/kerberos-logging-commands';
+import { kerberosEventsScript, kerberosLoggingRegArgs } from '../../core/checks/kerberos-logging-commands';
 import { arg, quoteForPowerShell, validateHostName, validateSpn, type CommandArg } from '../../core/safety';
 import { compareSpns, expectedSpns } from '../../core/spn/expected';
 import type { ToolContext } from './tool-findings-common';
@@ -250,21 +250,7 @@ export function kerberosPortsPlan(server: ExchangeServer, domainControllers: rea
 
 /** Kerberos logging on a server, through its Remote Registry (`reg add \\EX01\HKLM\...`). */
 export function kerberosLoggingPlan(server: ExchangeServer, enable: boolean): ToolPlan {
-  const address = serverAddress(server);
-  const key = `\\\\${address}\\${KERBEROS_PARAMETERS_KEY}`;
-  const args = enable
-    ? [
-        arg.text('add'),
-        arg.text(key),
-        arg.switch('/v'),
-        arg.text('LogLevel'),
-        arg.switch('/t'),
-        arg.text('REG_DWORD'),
-        arg.switch('/d'),
-        arg.integer(1),
-        arg.switch('/f'),
-      ]
-    : [arg.text('delete'), arg.text(key), arg.switch('/v'), arg.text('LogLevel'), arg.switch('/f')];
+  const args = kerberosLoggingRegArgs(serverAddress(server), enable ? 'add' : 'delete');
   return {
     tool: enable ? 'kerberos-logging-on' : 'kerberos-logging-off',
     target: server.name,

@@ -36,30 +36,18 @@ export function findBinary(name: string): string | undefined {
   return undefined;
 }
 
-/** The apt-get line for the missing binaries, or undefined when all are there. */
-export function missingPackagesMessage(find: (name: string) => string | undefined = findBinary): string | undefined {
-  const missing = Object.entries(REQUIRED_BINARIES).filter(([bin]) => !find(bin));
-  if (!missing.length) return undefined;
-  const packages = [
-    ...new Set([
-      'samba',
-      'samba-ad-dc',
-      'samba-ad-provision',
-      'krb5-user',
-      'ldap-utils',
-      'ldb-tools',
-      'winbind',
-      'smbclient',
-      'openssl',
-      ...missing.map(([, p]) => p),
-    ]),
-  ];
-  return (
-    `The lab needs ${missing.map(([b]) => b).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed. Install as root:\n` +
-    `  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${packages.join(' ')}\n` +
-    '(or run: bash scripts/setup.sh)'
-  );
-}
+/** The lab's base packages; the packages of any missing binary are added to them. */
+const BASE_PACKAGES = [
+  'samba',
+  'samba-ad-dc',
+  'samba-ad-provision',
+  'krb5-user',
+  'ldap-utils',
+  'ldb-tools',
+  'winbind',
+  'smbclient',
+  'openssl',
+];
 
 /** The Debian packages that ship the missing binaries (empty when nothing is missing). */
 export function missingPackages(find: (name: string) => string | undefined = findBinary): string[] {
@@ -72,6 +60,22 @@ export function missingPackages(find: (name: string) => string | undefined = fin
   ];
 }
 
+/** What to install when a binary is missing: the base packages and the missing ones. */
+function packagesToInstall(find: (name: string) => string | undefined = findBinary): string[] {
+  return [...new Set([...BASE_PACKAGES, ...missingPackages(find)])];
+}
+
+/** The apt-get line for the missing binaries, or undefined when all are there. */
+export function missingPackagesMessage(find: (name: string) => string | undefined = findBinary): string | undefined {
+  const missing = Object.entries(REQUIRED_BINARIES).filter(([bin]) => !find(bin));
+  if (!missing.length) return undefined;
+  return (
+    `The lab needs ${missing.map(([b]) => b).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed. Install as root:\n` +
+    `  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${packagesToInstall(find).join(' ')}\n` +
+    '(or run: bash scripts/setup.sh)'
+  );
+}
+
 /**
  * Fails with the exact apt-get line when a binary is missing; installs the packages instead when
  * allowed (root, and CI=true or EAD_LAB_INSTALL=1), as scripts/setup.sh would.
@@ -81,22 +85,11 @@ export async function requireBinaries(): Promise<void> {
   if (!message) return;
   const allowed = process.getuid?.() === 0 && (process.env.CI === 'true' || process.env.EAD_LAB_INSTALL === '1');
   if (!allowed) throw new Error(`${message}\n(or set EAD_LAB_INSTALL=1 and run as root to let the lab install them)`);
-  const packages = [
-    'samba',
-    'samba-ad-dc',
-    'samba-ad-provision',
-    'krb5-user',
-    'ldap-utils',
-    'ldb-tools',
-    'winbind',
-    'smbclient',
-    'openssl',
-    ...missingPackages(),
-  ];
-  process.stderr.write(`lab: installing ${[...new Set(packages)].join(' ')} ...\n`);
+  const packages = packagesToInstall();
+  process.stderr.write(`lab: installing ${packages.join(' ')} ...\n`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   await run('apt-get', ['update', '-q'], { env, timeoutMs: 600_000 });
-  await run('apt-get', ['install', '-y', '-q', ...new Set(packages)], { env, timeoutMs: 1_200_000 });
+  await run('apt-get', ['install', '-y', '-q', ...packages], { env, timeoutMs: 1_200_000 });
   const still = missingPackagesMessage();
   if (still) throw new Error(still);
 }

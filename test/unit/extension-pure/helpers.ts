@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExchangeServer } from '../../../src/core/directory/model';
+import { server as engineServer } from '../core/engine/fixtures';
 import type { ToolContext } from '../../../src/extension/terminal/tool-findings-common';
 
 export function fixture(name: string): string {
@@ -8,19 +9,8 @@ export function fixture(name: string): string {
 }
 
 export function server(name: string, spns: string[], fqdn = `${name.toLowerCase()}.contoso.test`): ExchangeServer {
-  return {
-    name,
-    fqdn,
-    dn: `CN=${name},CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=test`,
-    roles: ['Mailbox'],
-    receiveConnectors: [],
-    computer: {
-      dn: `CN=${name},CN=Computers,DC=contoso,DC=test`,
-      samAccountName: `${name}$`,
-      dnsHostName: fqdn,
-      servicePrincipalNames: spns,
-    },
-  };
+  const s = engineServer(name, fqdn);
+  return { ...s, computer: { ...s.computer!, servicePrincipalNames: spns } };
 }
 
 export const FULL_SPNS = (name: string): string[] => {

@@ -37,12 +37,21 @@ function walkthroughFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
-async function walkthroughShots(dir: string): Promise<void> {
-  const lab = await labForEditor(repoRoot, { start: false });
-  secrets.push(...knownSecrets(lab.env));
-  const password = lab.env.EAD_BIND_PASSWORD;
-  if (!lab.workspace || !password)
-    throw new Error('the lab is not running; start a scenario and eval "$(npm run --silent lab -- env)" first');
+interface ShotWorkbench {
+  page: Page;
+  bench: Workbench;
+}
+
+/**
+ * Serves the editor on the lab's workspace, signs in through the UI like a user would, waits for
+ * EX01 in the tree, then runs `body`. On failure it keeps a picture of the workbench; it always
+ * stops the editor and removes its profile.
+ */
+async function withSignedInWorkbench(
+  lab: { workspace: string; env: Record<string, string>; password: string },
+  o: { theme: string; width: number; height: number },
+  body: (w: ShotWorkbench) => Promise<void>,
+): Promise<void> {
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'ead-shot-'));
   let server: CodeServer | undefined;
   let bench: Workbench | undefined;
@@ -52,57 +61,23 @@ async function walkthroughShots(dir: string): Promise<void> {
       tempDir,
       workspace: lab.workspace,
       env: lab.env,
-      userSettings: { 'workbench.colorTheme': process.env.EAD_SHOT_THEME || 'Default Dark Modern' },
+      userSettings: { 'workbench.colorTheme': o.theme },
     });
     bench = await openWorkbench(
       workbenchUrl(server, { workspace: lab.workspace, extensionDevelopmentPath: repoRoot }),
-      { width: 1400, height: 900 },
+      { width: o.width, height: o.height },
     );
     const { page } = bench;
     await waitForWorkbench(page);
     await openViewContainer(page, 'Exchange Auth Doctor');
     await runCommand(page, 'Exchange Auth Doctor: Sign in to directory');
-    await answerQuickInput(page, password, { promptContains: 'Password' });
+    await answerQuickInput(page, lab.password, { promptContains: 'Password' });
     await waitForRow(page, VIEW, 'EX01', 60000).catch(async () => {
+      // The organisation and site may start collapsed; open them and look again.
       await expandAll(page, VIEW);
       await waitForRow(page, VIEW, 'EX01', 30000);
     });
-    await runCommand(page, 'Exchange Auth Doctor: Resolve 454 4.7.0 (guided walkthrough)');
-    const frame = walkthroughFrame(page);
-    await frame.locator('#run-all').waitFor({ state: 'visible', timeout: 60000 });
-    // The panel gets the whole width: close the side bar (the palette may need a second try).
-    for (let i = 0; i < 3 && (await page.locator('.part.sidebar').first().isVisible()); i++) {
-      await runCommand(page, 'View: Close Primary Side Bar').catch(() => undefined);
-      await page.waitForTimeout(700);
-    }
-    await frame.locator('#scope-pair').click();
-    await frame.locator('#run-all').click();
-    await frame
-      .locator('section.step[data-status="running"]')
-      .first()
-      .waitFor({ state: 'detached', timeout: 180000 })
-      .catch(() => undefined);
-    await waitSettled(frame);
-    await page.mouse.move(5, 450);
-    mkdirSync(dir, { recursive: true });
-    const shot = async (name: string): Promise<void> => {
-      await page.waitForTimeout(800);
-      await bench!.screenshot(path.join(dir, name));
-      console.log(`screenshot: ${path.relative(process.cwd(), path.join(dir, name))}`);
-    };
-    await shot('walkthrough-en-dark.png');
-    await frame
-      .locator('#step-3-title')
-      .evaluate((el) => (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }));
-    await shot('walkthrough-en-dark-findings.png');
-    await frame.locator('#language').evaluate((el) => {
-      const select = el as unknown as { value: string; dispatchEvent(e: Event): boolean };
-      select.value = 'he';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    await frame.locator('html[dir="rtl"]').waitFor({ state: 'attached', timeout: 15000 });
-    await frame.locator('#summary-title').scrollIntoViewIfNeeded();
-    await shot('walkthrough-he-dark.png');
+    await body({ page, bench });
   } catch (e) {
     if (bench) {
       const failed = path.join(repoRoot, 'test-results', 'screenshot-failure.png');
@@ -115,6 +90,57 @@ async function walkthroughShots(dir: string): Promise<void> {
     await server?.stop();
     rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+async function walkthroughShots(dir: string): Promise<void> {
+  const lab = await labForEditor(repoRoot, { start: false });
+  secrets.push(...knownSecrets(lab.env));
+  const password = lab.env.EAD_BIND_PASSWORD;
+  if (!lab.workspace || !password)
+    throw new Error('the lab is not running; start a scenario and eval "$(npm run --silent lab -- env)" first');
+  const theme = process.env.EAD_SHOT_THEME || 'Default Dark Modern';
+  await withSignedInWorkbench(
+    { workspace: lab.workspace, env: lab.env, password },
+    { theme, width: 1400, height: 900 },
+    async ({ page, bench }) => {
+      await runCommand(page, 'Exchange Auth Doctor: Resolve 454 4.7.0 (guided walkthrough)');
+      const frame = walkthroughFrame(page);
+      await frame.locator('#run-all').waitFor({ state: 'visible', timeout: 60000 });
+      // The panel gets the whole width: close the side bar (the palette may need a second try).
+      for (let i = 0; i < 3 && (await page.locator('.part.sidebar').first().isVisible()); i++) {
+        await runCommand(page, 'View: Close Primary Side Bar').catch(() => undefined);
+        await page.waitForTimeout(700);
+      }
+      await frame.locator('#scope-pair').click();
+      await frame.locator('#run-all').click();
+      await frame
+        .locator('section.step[data-status="running"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 180000 })
+        .catch(() => undefined);
+      await waitSettled(frame);
+      await page.mouse.move(5, 450);
+      mkdirSync(dir, { recursive: true });
+      const shot = async (name: string): Promise<void> => {
+        await page.waitForTimeout(800);
+        await bench.screenshot(path.join(dir, name));
+        console.log(`screenshot: ${path.relative(process.cwd(), path.join(dir, name))}`);
+      };
+      await shot('walkthrough-en-dark.png');
+      await frame
+        .locator('#step-3-title')
+        .evaluate((el) => (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }));
+      await shot('walkthrough-en-dark-findings.png');
+      await frame.locator('#language').evaluate((el) => {
+        const select = el as unknown as { value: string; dispatchEvent(e: Event): boolean };
+        select.value = 'he';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await frame.locator('html[dir="rtl"]').waitFor({ state: 'attached', timeout: 15000 });
+      await frame.locator('#summary-title').scrollIntoViewIfNeeded();
+      await shot('walkthrough-he-dark.png');
+    },
+  );
 }
 
 /** Every step of the walkthrough has a result (none idle or running). */
@@ -140,62 +166,23 @@ async function main(): Promise<void> {
   if (!lab.workspace || !password)
     throw new Error(`the lab is not available${lab.note ? ` (${lab.note})` : ''}; run: npm run lab -- start`);
 
-  const tempDir = mkdtempSync(path.join(os.tmpdir(), 'ead-shot-'));
-  let server: CodeServer | undefined;
-  let bench: Workbench | undefined;
-  try {
-    server = await startCodeServer({
-      repoRoot,
-      tempDir,
-      workspace: lab.workspace,
-      env: lab.env,
-      userSettings: { 'workbench.colorTheme': 'Default Light Modern' },
-    });
-    bench = await openWorkbench(
-      workbenchUrl(server, { workspace: lab.workspace, extensionDevelopmentPath: repoRoot }),
-      { width: 1280, height: 800 },
-    );
-    const { page } = bench;
-    await waitForWorkbench(page);
-    await openViewContainer(page, 'Exchange Auth Doctor');
-    await runCommand(page, 'Exchange Auth Doctor: Sign in to directory');
-    await answerQuickInput(page, password, { promptContains: 'Password' });
-    await waitForRow(page, VIEW, 'EX01', 60000).catch(async () => {
-      // The organisation and site may start collapsed; open them and look again.
-      await expandAll(page, VIEW);
-      await waitForRow(page, VIEW, 'EX01', 30000);
-    });
-    await expandAll(page, VIEW, 3);
-    // Room for the tree: fold the other views of the container and widen the side bar.
-    for (const other of ['Findings', 'Evidence Scan']) {
-      const header = page.locator('.pane-header[aria-expanded="true"]', { hasText: other });
-      if (await header.count()) await header.first().click();
-    }
-    const sash = page.locator('.part.sidebar').first();
-    const box = await sash.boundingBox();
-    if (box) {
-      await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(box.x + 620, box.y + box.height / 2, { steps: 5 });
-      await page.mouse.up();
-    }
-    await page.mouse.move(900, 500); // no hover tooltip over the tree
-    await page.waitForTimeout(1000);
-    mkdirSync(path.dirname(out), { recursive: true });
-    await bench.screenshot(out);
-    console.log(`screenshot: ${path.relative(process.cwd(), out)}`);
-  } catch (e) {
-    if (bench) {
-      const failed = path.join(repoRoot, 'test-results', 'screenshot-failure.png');
-      await bench.screenshot(failed).catch(() => undefined);
-      console.error(`the workbench at the time of failure: ${path.relative(process.cwd(), failed)}`);
-    }
-    throw e;
-  } finally {
-    await bench?.close();
-    await server?.stop();
-    rmSync(tempDir, { recursive: true, force: true });
-  }
+  await withSignedInWorkbench(
+    { workspace: lab.workspace, env: lab.env, password },
+    { theme: 'Default Light Modern', width: 1280, height: 800 },
+    async ({ page, bench }) => {
+      await expandAll(page, VIEW, 3);
+      // Room for the tree: fold the other views of the container.
+      for (const other of ['Findings', 'Evidence Scan']) {
+        const header = page.locator('.pane-header[aria-expanded="true"]', { hasText: other });
+        if (await header.count()) await header.first().click();
+      }
+      await page.mouse.move(900, 500); // no hover tooltip over the tree
+      await page.waitForTimeout(1000);
+      mkdirSync(path.dirname(out), { recursive: true });
+      await bench.screenshot(out);
+      console.log(`screenshot: ${path.relative(process.cwd(), out)}`);
+    },
+  );
 }
 
 main().then(

@@ -56,10 +56,26 @@ export function labProcessOf(pid: number): LabProcess | undefined {
   return undefined;
 }
 
+/** The network namespace of a process (`net:[4026531840]`), or undefined when it cannot be read. */
+function netNamespaceOf(pid: number | 'self'): string | undefined {
+  try {
+    return readlinkSync(`/proc/${pid}/ns/net`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lab processes in this network namespace. A lab in another namespace (`ip netns exec`, used to run
+ * several labs side by side) has loopback addresses of its own, so it neither collides with this
+ * one nor is stopped by it.
+ */
 export function labProcesses(): LabProcess[] {
   const found: LabProcess[] = [];
+  const here = netNamespaceOf('self');
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    if (here !== undefined && netNamespaceOf(Number(name)) !== here) continue;
     const p = labProcessOf(Number(name));
     if (p) found.push(p);
   }

@@ -18,6 +18,7 @@ export const REQUIRED_BINARIES: Readonly<Record<string, string>> = {
   ldbsearch: 'ldb-tools',
   ldapsearch: 'ldap-utils',
   openssl: 'openssl',
+  nft: 'nftables',
 };
 
 const SEARCH_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
@@ -47,6 +48,7 @@ const BASE_PACKAGES = [
   'winbind',
   'smbclient',
   'openssl',
+  'nftables',
 ];
 
 /** The Debian packages that ship the missing binaries (empty when nothing is missing). */

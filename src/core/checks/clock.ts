@@ -8,7 +8,7 @@
 import { STEP_TITLES, type Finding } from '../../shared/findings';
 import type { Check, CheckContext } from '../engine/check';
 import type { ExchangeServer } from '../directory/model';
-import { mapLimited } from '../engine/limit';
+import { mapAtOnce } from '../engine/limit';
 import { clockRemedies, w32tmStripchart } from '../remedies/time';
 import { compact } from '../remedies/build';
 import {
@@ -62,7 +62,7 @@ async function runClockCheck(ctx: CheckContext, probes: ClockProbes): Promise<vo
   ];
   const configured = primaryDcHost(ctx);
   const [outcomes, pdcEmulator] = await Promise.all([
-    mapLimited(tasks, ctx.settings.concurrency, ctx.signal, (t) => t()).then((o) => o.flat()),
+    mapAtOnce(tasks, ctx.signal, (t) => t()).then((o) => o.flat()),
     configured ? readPdcEmulator(ctx, configured) : Promise.resolve(undefined),
   ]);
   if (ctx.signal.aborted) return;

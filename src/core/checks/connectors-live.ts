@@ -14,6 +14,7 @@ import { connectorPorts, selectConnector } from './connectors-classify';
 import { parseIpRange } from './connectors-ranges';
 import { connectorIdentity, connectorSubject, listConnectors, setExchangeServerAuth } from './connectors-remedies';
 import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
+import { forEachAtOnce } from '../engine/limit';
 
 export interface SmtpProbeResult {
   /** EHLO keywords, e.g. `STARTTLS`, `X-ANONYMOUSTLS`, `X-EXPS GSSAPI NTLM`. */
@@ -55,8 +56,8 @@ export async function probeConnectorsLive(
   const ports = [...new Set(receiver.receiveConnectors.filter((c) => c.enabled).flatMap(connectorPorts))].sort(
     (a, b) => a - b,
   );
-  for (const port of ports) {
-    if (ctx.signal.aborted) return;
+  // Every port at once: a port that does not answer costs one timeout, not one per port before it.
+  await forEachAtOnce(ports, ctx.signal, async (port) => {
     const where = `EHLO to ${host}:${port}`;
     let result: SmtpProbeResult;
     try {
@@ -75,10 +76,10 @@ export async function probeConnectorsLive(
         remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
         reason: describeError(e),
       });
-      continue;
+      return;
     }
     const answering = answeringConnector(receiver.receiveConnectors, port, result.localAddress);
-    if (!answering) continue;
+    if (!answering) return;
     const c = answering.connector;
     const adSays = hasExchangeServerAuth(c.authFlags);
     const ev = [
@@ -108,7 +109,7 @@ export async function probeConnectorsLive(
         evidence: ev,
         remedies: [],
       });
-      continue;
+      return;
     }
     ctx.emit(
       adSays
@@ -135,5 +136,5 @@ export async function probeConnectorsLive(
             remedies: [setExchangeServerAuth(c), listConnectors(receiver.name)].filter((r) => r !== undefined),
           },
     );
-  }
+  });
 }

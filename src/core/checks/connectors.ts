@@ -10,7 +10,8 @@ import type { ExchangeServer } from '../directory/model';
 import { classifyConnectors, type ConnectorVerdict, type SenderAddress } from './connectors-classify';
 import { connectorIdentity, connectorSubject, listConnectors, setExchangeServerAuth } from './connectors-remedies';
 import { probeConnectorsLive, type SmtpProber } from './connectors-live';
-import { describeError, evidence, forEachLimited, isCancellation, serverSubject } from './spn-context';
+import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
+import { forEachAtOnce } from '../engine/limit';
 
 /** Receivers and their senders: for a pair only sending -> receiving, otherwise everyone else. */
 export function receiverPlan(
@@ -106,7 +107,7 @@ async function resolveSenders(
 ): Promise<{ addresses: SenderAddress[]; unresolved: { server: string; reason: string }[] }> {
   const addresses: SenderAddress[] = [];
   const unresolved: { server: string; reason: string }[] = [];
-  await forEachLimited(senders, ctx.settings.concurrency, ctx.signal, async (s) => {
+  await forEachAtOnce(senders, ctx.signal, async (s) => {
     const name = s.computer?.dnsHostName ?? s.fqdn;
     if (!name) {
       unresolved.push({ server: s.name, reason: 'no FQDN is known' });
@@ -143,11 +144,13 @@ export function createConnectorsCheck(prober?: SmtpProber): Check {
     step: 6,
     title: STEP_TITLES[6],
     async run(ctx: CheckContext): Promise<void> {
-      for (const { receiver, senders } of receiverPlan(ctx)) {
-        if (ctx.signal.aborted) return;
-        await checkReceiver(ctx, receiver, senders);
-        if (prober) await probeConnectorsLive(ctx, receiver, prober);
-      }
+      // Every receiver at once, its directory view and its live EHLOs side by side.
+      await forEachAtOnce(receiverPlan(ctx), ctx.signal, async ({ receiver, senders }) => {
+        await Promise.all([
+          checkReceiver(ctx, receiver, senders),
+          prober ? probeConnectorsLive(ctx, receiver, prober) : Promise.resolve(),
+        ]);
+      });
     },
   };
 }

@@ -7,7 +7,7 @@
 import { STEP_TITLES, type Finding, type Remedy, type Severity, type Subject } from '../../shared/findings';
 import type { Check, CheckContext } from '../engine/check';
 import type { DomainController, ExchangeServer } from '../directory/model';
-import { mapLimited } from '../engine/limit';
+import { forEachAtOnce } from '../engine/limit';
 import { portTestRemedies, remotePortSweep } from '../remedies/ports';
 import { DC_PORTS, DC_TCP_PORTS, transportPortsOf, type PortSpec } from './ports-plan';
 import type { PortAnswer, PortProbes, PortState } from './ports-probe';
@@ -50,8 +50,8 @@ async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<voi
     })),
   ];
   const principal = kdcPrincipal(ctx.servers);
-  // Hosts one after another (bounded), the ports of one host at once: a silent host costs one timeout.
-  await mapLimited(targets, ctx.settings.concurrency, ctx.signal, async (t) => {
+  // Every host and every port at once: a silent host costs one connect timeout, however many there are.
+  await forEachAtOnce(targets, ctx.signal, async (t) => {
     const results = await Promise.all(
       t.specs.map(async (spec): Promise<PortResult> => {
         const options = { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal };

@@ -8,7 +8,7 @@ import { STEP_TITLES, type EvidenceTable, type Finding, type Subject } from '../
 import type { Check, CheckContext } from '../engine/check';
 import type { DomainController } from '../directory/model';
 import { holdsNamingContext } from '../directory/domain-controllers';
-import { mapLimited } from '../engine/limit';
+import { mapAtOnce } from '../engine/limit';
 import { repadminReplSummary, replicationRemedies } from '../remedies/replication';
 import { compact } from '../remedies/build';
 import { compareCopies, describeDifference, type DcComparison, type Difference } from './replication-compare';
@@ -40,7 +40,7 @@ async function runReplicationCheck(ctx: CheckContext): Promise<void> {
     for (const f of await windows) ctx.emit(f);
     return;
   }
-  const outcomes = await mapLimited(dcs, ctx.settings.concurrency, ctx.signal, async (dc): Promise<ReadOutcome> => {
+  const outcomes = await mapAtOnce(dcs, ctx.signal, async (dc): Promise<ReadOutcome> => {
     try {
       return { dc, copies: await readDcCopies(ctx, dc, ctx.servers) };
     } catch (e) {

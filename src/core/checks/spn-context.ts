@@ -69,20 +69,3 @@ export async function openForestSession(ctx: CheckContext): Promise<ForestSessio
     };
   }
 }
-
-/** Runs `work` over `items` with at most `limit` at once; stops starting new work once aborted. */
-export async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  signal: AbortSignal,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !signal.aborted) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}

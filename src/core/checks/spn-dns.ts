@@ -7,7 +7,8 @@ import type { CheckContext } from '../engine/check';
 import type { ExchangeServer } from '../directory/model';
 import type { Remedy } from '../../shared/findings';
 import { arg, makeRemedy } from '../safety';
-import { describeError, evidence, forEachLimited, isCancellation, serverSubject } from './spn-context';
+import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
+import { forEachAtOnce } from '../engine/limit';
 
 function stripDot(name: string): string {
   return name.trim().replace(/\.$/, '').toLowerCase();
@@ -31,7 +32,7 @@ function resolveRemedy(host: string): Remedy[] {
 }
 
 export async function checkServerDns(ctx: CheckContext, servers: readonly ExchangeServer[]): Promise<void> {
-  await forEachLimited(servers, ctx.settings.concurrency, ctx.signal, async (server) => {
+  await forEachAtOnce(servers, ctx.signal, async (server) => {
     const dnsHostName = server.computer?.dnsHostName;
     const name = dnsHostName ?? server.fqdn;
     const subject = serverSubject(server);

@@ -1,16 +1,23 @@
 /**
- * The CoreIo a run hands to its checks: every probe (connect, datagram, lookup, process, directory
- * bind) waits for a slot of one semaphore shared by the whole run, so N servers never mean N x
- * ports sockets at once; every probe also listens to the run's signal, even when a check forgot to
- * pass it; and every directory session opened during the run is closed when the run ends.
+ * The CoreIo a run hands to its checks. Around every probe it adds what the run as a whole needs:
+ *   - limits per host and for the run (./probe-limits.ts): every server's probes start at once,
+ *     and only a host, the pool of connection attempts or the process pool can make one wait;
+ *   - one answer per (host, port) and per name lookup (./shared-outcomes.ts), so a dropped port
+ *     costs one timeout for the whole run;
+ *   - the connect timeout: a TCP connect, or a datagram's answer, that takes longer than
+ *     `connectTimeoutMs` will not come on a LAN, whatever reply timeout the probe itself allows;
+ *   - the run's signal, even where a check forgot to pass it, and closing every directory session
+ *     opened during the run when it ends.
  *
  * Only the opening phase holds a slot (the connect, not the life of the socket or session), so a
- * check holding one connection open while it opens another cannot deadlock the run.
+ * check holding one connection open while it opens another cannot deadlock the run, and the
+ * probe's own reply deadline starts after any wait for a slot.
  */
 import type { Duplex } from 'node:stream';
 import type { CoreIo, DirectorySearch, DirectorySession, OpOptions } from '../io';
 import { AbortError } from '../errors';
-import type { Semaphore } from './limit';
+import { ProbeLimits } from './probe-limits';
+import { SharedOutcomes } from './shared-outcomes';
 
 /** The options of one probe with the run's signal merged into the probe's own. */
 export function withRunSignal<O extends OpOptions>(options: O, run: AbortSignal): O {
@@ -20,6 +27,8 @@ export function withRunSignal<O extends OpOptions>(options: O, run: AbortSignal)
 
 export interface BoundedIo {
   io: CoreIo;
+  limits: ProbeLimits;
+  outcomes: SharedOutcomes;
   /** Sessions opened through `io.directory` that are still open. */
   readonly openSessions: ReadonlySet<DirectorySession>;
   /** Tracks a session opened elsewhere (a caller's own opener) as if it had been opened here. */
@@ -28,26 +37,40 @@ export interface BoundedIo {
   closeAll(): Promise<void>;
 }
 
-export function boundIo(inner: CoreIo, slots: Semaphore, run: AbortSignal): BoundedIo {
+export interface BoundOptions {
+  limits?: ProbeLimits;
+  outcomes?: SharedOutcomes;
+  /** Cap on a TCP connect and on the wait for a datagram's answer (default: no cap beyond the probe's own). */
+  connectTimeoutMs?: number;
+}
+
+export function boundIo(inner: CoreIo, run: AbortSignal, options: BoundOptions = {}): BoundedIo {
+  const limits = options.limits ?? new ProbeLimits();
+  const outcomes = options.outcomes ?? new SharedOutcomes();
+  const connectCap = options.connectTimeoutMs ?? Number.POSITIVE_INFINITY;
   const sessions = new Set<DirectorySession>();
-  const gated = <T>(what: string, options: OpOptions, work: (o: OpOptions) => Promise<T>): Promise<T> => {
-    const merged = withRunSignal(options, run);
-    // The signal of the probe (not only the run's) may cancel the wait for a slot.
-    return slots.run(
-      () => {
+
+  /** One attempt at (kind, host, port): shared outcome, then the host's slot, then the work. */
+  const probe = <T>(
+    kind: string,
+    host: string,
+    port: number,
+    what: string,
+    merged: OpOptions,
+    work: () => Promise<T>,
+  ): Promise<T> =>
+    outcomes.attempt(`${kind} ${host.toLowerCase()}:${port}`, what, merged.signal, () =>
+      limits.forHost(host, what, merged.signal, () => {
         if (merged.signal?.aborted) throw new AbortError(what);
-        return work(merged);
-      },
-      merged.signal,
-      what,
+        return work();
+      }),
     );
-  };
 
   const track = (session: DirectorySession): DirectorySession => {
     sessions.add(session);
     return {
       url: session.url,
-      search: (request: DirectorySearch, options: OpOptions) => session.search(request, withRunSignal(options, run)),
+      search: (request: DirectorySearch, o: OpOptions) => session.search(request, withRunSignal(o, run)),
       close: async () => {
         // Idempotent: closeAll may already have closed it.
         if (!sessions.delete(session)) return;
@@ -60,30 +83,50 @@ export function boundIo(inner: CoreIo, slots: Semaphore, run: AbortSignal): Boun
     platform: inner.platform,
     clock: inner.clock,
     tcp: {
-      connect: (host, port, options): Promise<Duplex> =>
-        gated(`TCP ${host}:${port}`, options, (o) => inner.tcp.connect(host, port, o)),
+      connect: (host, port, o): Promise<Duplex> => {
+        const merged = withRunSignal(o, run);
+        const capped = { ...merged, timeoutMs: Math.min(merged.timeoutMs, connectCap) };
+        return probe('tcp', host, port, `TCP ${host}:${port}`, capped, () => inner.tcp.connect(host, port, capped));
+      },
     },
     udp: {
-      exchange: (host, port, payload, options) =>
-        gated(`UDP ${host}:${port}`, options, (o) => inner.udp.exchange(host, port, payload, o)),
+      exchange: (host, port, payload, o) => {
+        const merged = withRunSignal(o, run);
+        const capped = { ...merged, timeoutMs: Math.min(merged.timeoutMs, connectCap) };
+        return probe('udp', host, port, `UDP ${host}:${port}`, capped, () =>
+          inner.udp.exchange(host, port, payload, capped),
+        );
+      },
     },
     dns: {
-      lookup: (host, options) => gated(`DNS lookup of ${host}`, options, (o) => inner.dns.lookup(host, o)),
-      reverse: (address, options) =>
-        gated(`DNS reverse lookup of ${address}`, options, (o) => inner.dns.reverse(address, o)),
+      lookup: (host, o) => {
+        const merged = withRunSignal(o, run);
+        return outcomes.lookup(host, merged.signal, () =>
+          inner.dns.lookup(host, { timeoutMs: merged.timeoutMs, signal: run }),
+        );
+      },
+      reverse: (address, o) => inner.dns.reverse(address, withRunSignal(o, run)),
     },
     process: {
-      run: (file, args, options) => gated(file, options, (o) => inner.process.run(file, args, { ...options, ...o })),
+      run: (file, args, o) => {
+        const merged = withRunSignal(o, run);
+        return limits.forProcess(file, merged.signal, () => {
+          if (merged.signal?.aborted) throw new AbortError(file);
+          return inner.process.run(file, args, { ...o, ...merged });
+        });
+      },
       has: (file) => inner.process.has(file),
     },
     directory: {
-      connect: async (target, credentials, options) => {
-        const session = await gated(`LDAP ${target.host}:${target.port}`, options, (o) =>
-          inner.directory.connect(target, credentials, o),
+      connect: async (target, credentials, o) => {
+        const what = `LDAP ${target.host}:${target.port}`;
+        const merged = withRunSignal(o, run);
+        const session = await probe('ldap', target.host, target.port, what, merged, () =>
+          inner.directory.connect(target, credentials, merged),
         );
         if (run.aborted) {
           await session.close().catch(() => undefined);
-          throw new AbortError(`LDAP ${target.host}:${target.port}`);
+          throw new AbortError(what);
         }
         return track(session);
       },
@@ -92,6 +135,8 @@ export function boundIo(inner: CoreIo, slots: Semaphore, run: AbortSignal): Boun
 
   return {
     io,
+    limits,
+    outcomes,
     openSessions: sessions,
     adopt: track,
     closeAll: async () => {

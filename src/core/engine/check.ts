@@ -16,10 +16,17 @@ export interface EngineSettings {
   clockToleranceMs: number;
   /** Beyond this a skew is a warning (default 60 s). */
   clockWarningMs: number;
-  /** Timeout of one probe (one connection, one search, one process). */
+  /** Reply timeout of one probe (an SMTP conversation, a search, a process), once connected. */
   probeTimeoutMs: number;
-  /** How many probes run at once. */
+  /**
+   * Connect timeout: a TCP connect, or a Kerberos datagram's answer, that has not come within this
+   * is taken as no answer (a LAN answers in milliseconds; a firewall that drops never does).
+   */
+  connectTimeoutMs: number;
+  /** How many probes run at once against one host (a DC, an Exchange server). */
   concurrency: number;
+  /** How many connection attempts run at once in the whole run. */
+  maxConnections: number;
   /** Kerberos realm, e.g. CONTOSO.TEST (derived from the default naming context when absent). */
   realm: string;
   /** Run the forest-wide duplicate scan over every SPN, not only SMTP/SMTPSVC (setspn -X). */
@@ -34,7 +41,9 @@ export const DEFAULT_ENGINE_SETTINGS: Omit<EngineSettings, 'realm'> = {
   clockToleranceMs: 5 * 60_000,
   clockWarningMs: 60_000,
   probeTimeoutMs: 10_000,
+  connectTimeoutMs: 3_000,
   concurrency: 8,
+  maxConnections: 512,
   allSpnDuplicates: false,
   windowsTools: 'auto',
   steps: [1, 2, 3, 4, 5, 6],

@@ -110,3 +110,24 @@ export async function mapLimited<T, R>(
   if (signal?.aborted) throw new AbortError();
   return results;
 }
+
+/**
+ * Calls `work` for every item at once (the run's I/O bounds what must be bounded, see
+ * ./probe-limits.ts); settles when every call has, rethrowing the first failure.
+ */
+export function forEachAtOnce<T>(
+  items: readonly T[],
+  signal: AbortSignal | undefined,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  return forEachLimited(items, Math.max(1, items.length), signal, work);
+}
+
+/** Like forEachAtOnce, collecting the results in the order of the items. */
+export function mapAtOnce<T, R>(
+  items: readonly T[],
+  signal: AbortSignal | undefined,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  return mapLimited(items, Math.max(1, items.length), signal, work);
+}

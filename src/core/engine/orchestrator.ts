@@ -1,8 +1,9 @@
 /**
- * Runs a diagnosis: resolves the scope to Exchange servers, builds one CheckContext, runs the
- * checks of the selected steps with bounded concurrency, streams every finding as it arrives and
- * ends with the verdict. All probes of the run share one semaphore and the run's AbortSignal (see
- * ./bounded-io.ts); a check that throws becomes an `unknown` finding and the others go on;
+ * Runs a diagnosis: resolves the scope to Exchange servers, builds one CheckContext, starts the
+ * checks of the selected steps at once, streams every finding as it arrives and ends with the
+ * verdict. All probes of the run share per-host limits, one answer per (host, port), the connect
+ * timeout and the run's AbortSignal (see ./bounded-io.ts); a check that throws becomes an
+ * `unknown` finding and the others go on;
  * cancelling stops every check, waits for the ones already running to let go, closes every
  * directory session and rejects with AbortError.
  */
@@ -13,7 +14,8 @@ import type { DiscoveryResult, DomainController } from '../directory/model';
 import { AbortError, DoctorError, throwIfAborted } from '../errors';
 import type { Check, CheckContext, EngineEvent, EngineSettings, Scope } from './check';
 import { boundIo } from './bounded-io';
-import { forEachLimited, Semaphore } from './limit';
+import { forEachAtOnce } from './limit';
+import { DEFAULT_PROBE_LIMITS, ProbeLimits } from './probe-limits';
 import { resolveScope } from './scope';
 import { sessionOpener, type SessionOpener } from './sessions';
 import { buildVerdict } from './verdict';
@@ -62,6 +64,17 @@ function checkSettings(settings: EngineSettings): void {
       `The concurrency must be a whole number of at least 1 (it is ${settings.concurrency})`,
     );
   }
+  if (!Number.isInteger(settings.maxConnections) || settings.maxConnections < 1) {
+    throw new DoctorError(
+      'usage',
+      `The connection limit must be a whole number of at least 1 (it is ${settings.maxConnections})`,
+    );
+  }
+  if (!positive(settings.connectTimeoutMs))
+    throw new DoctorError(
+      'usage',
+      `The connect timeout must be a positive number of milliseconds (it is ${settings.connectTimeoutMs})`,
+    );
   if (!positive(settings.probeTimeoutMs))
     throw new DoctorError(
       'usage',
@@ -100,8 +113,12 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
   setMaxListeners(0, run.signal);
   const onOuterAbort = (): void => run.abort();
   request.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const slots = new Semaphore(settings.concurrency);
-  const bounded = boundIo(io, slots, run.signal);
+  const limits = new ProbeLimits({
+    perHost: settings.concurrency,
+    maxConnections: settings.maxConnections,
+    processes: DEFAULT_PROBE_LIMITS.processes,
+  });
+  const bounded = boundIo(io, run.signal, { limits, connectTimeoutMs: settings.connectTimeoutMs });
 
   const findings: Finding[] = [];
   let open = true;
@@ -118,7 +135,7 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
   const openSession: SessionOpener = request.openSession
     ? async (host, o) => {
         const opener = request.openSession as SessionOpener;
-        const session = await slots.run(() => opener(host, o), run.signal, `LDAP ${host}`);
+        const session = await limits.forHost(host, `LDAP ${host}`, run.signal, () => opener(host, o));
         return bounded.adopt(session);
       }
     : sessionOpener(
@@ -132,7 +149,6 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
   try {
     const servers = await resolveScope(bounded.io, discovery, request.scope, {
       timeoutMs: settings.probeTimeoutMs,
-      concurrency: settings.concurrency,
       signal: run.signal,
     });
     const scope: Scope =
@@ -166,7 +182,8 @@ export async function runDiagnosis(request: DiagnosisRequest): Promise<Diagnosis
     for (const c of checks) pending.set(c.step, (pending.get(c.step) ?? 0) + 1);
     const stepStarted = new Map<Step, number>();
 
-    await forEachLimited(checks, settings.concurrency, run.signal, async (check) => {
+    // Every check at once: waiting on the network costs nothing, and the I/O bounds what it must.
+    await forEachAtOnce(checks, run.signal, async (check) => {
       if (!stepStarted.has(check.step)) {
         stepStarted.set(check.step, io.clock.monotonic());
         send({ type: 'step-started', step: check.step });

@@ -10,11 +10,9 @@ import type { Scope } from './check';
 import type { DiscoveryResult, ExchangeServer } from '../directory/model';
 import { DoctorError, isDoctorError } from '../errors';
 import { validateHostName } from '../safety/validation';
-import { mapLimited } from './limit';
 
 export interface ScopeOptions {
   timeoutMs: number;
-  concurrency: number;
   signal?: AbortSignal;
 }
 
@@ -72,10 +70,10 @@ export async function resolveServer(
   const wanted = new Set(await addressesOf(io, trimmed, options));
   if (wanted.size === 0) throw unknownServer(trimmed, servers, 'it does not resolve in DNS either');
   const withFqdn = servers.filter((s) => serverFqdns(s).length > 0);
-  const addresses = await mapLimited(withFqdn, options.concurrency, options.signal, async (s) => {
-    const all = await Promise.all(serverFqdns(s).map((f) => addressesOf(io, f, options)));
-    return all.flat();
-  });
+  // Every server at once: the run's I/O bounds what it must, and shares each name's answer.
+  const addresses = await Promise.all(
+    withFqdn.map(async (s) => (await Promise.all(serverFqdns(s).map((f) => addressesOf(io, f, options)))).flat()),
+  );
   const hits = withFqdn.filter((_, i) => (addresses[i] ?? []).some((a) => wanted.has(a)));
   if (hits.length === 1 && hits[0]) return hits[0];
   if (hits.length > 1) {

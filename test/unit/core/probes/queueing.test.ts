@@ -12,7 +12,7 @@ import { probeSmtp } from '../../../../src/core/probes/smtp';
 import { SmtpReplyReader } from '../../../../src/core/probes/smtp-reply';
 import { bannerTime } from '../../../../src/core/checks/probe-adapters';
 import { boundIo } from '../../../../src/core/engine/bounded-io';
-import { Semaphore } from '../../../../src/core/engine/limit';
+import { ProbeLimits } from '../../../../src/core/engine/probe-limits';
 import { createNodeIo } from '../../../../src/io/node-io';
 import { tcpServer } from '../../io/loopback';
 import { krbError } from './der';
@@ -129,10 +129,10 @@ describe('probes: the deadline starts after the wait for a slot', function () {
   this.timeout(20_000);
 
   async function busyRun(holdMs: number): Promise<{ io: CoreIo; done: Promise<unknown> }> {
-    const slots = new Semaphore(1);
-    const { io } = boundIo(createNodeIo(), slots, new AbortController().signal);
-    // Another probe holds the only slot for holdMs.
-    const done = slots.run(() => sleep(holdMs), undefined, 'other probe');
+    const limits = new ProbeLimits({ perHost: 1, maxConnections: 1, processes: 1 });
+    const { io } = boundIo(createNodeIo(), new AbortController().signal, { limits });
+    // A probe of another host holds the run's only connection slot for holdMs.
+    const done = limits.forHost('other.contoso.test', 'other probe', undefined, () => sleep(holdMs));
     await sleep(10);
     return { io, done };
   }

@@ -36,6 +36,10 @@ export function startLab(options: StartOptions = {}): Promise<StartResult> {
   return control().startLab(options);
 }
 
+export function resetLab(): Promise<StartResult> {
+  return control().resetLab();
+}
+
 export function stopLab(): Promise<void> {
   return control().stopLab();
 }

@@ -1,20 +1,49 @@
 /**
  * `npm run lab -- <command>`:
- *   start [--scenario NAME] [--servers N]   start the lab or switch it (provisions once)
- *   stop                                    stop it; no process is left behind
+ *   start [--scenario NAME] [--servers N] [--drop PORTS [--drop-on HOSTS]] [--latency MS]
+ *                                           start the lab or switch it (provisions once)
+ *   reset                                   the current scenario again from its pristine directory
+ *   stop                                    stop it; no process or drop rule is left behind
  *   env                                     `export EAD_...='...'` lines: eval "$(npm run --silent lab -- env)"
  *   status                                  what runs, which scenario, last timings
  *   scenarios                               the scenarios and the errors each one must produce
  *   bulk-spns N                             add N service accounts' SPNs (for bench/spn-scan.ts)
  */
 import { parseArgs } from 'node:util';
-import { labEnv, labStatus, startLab, stopLab } from './api';
+import { labEnv, labStatus, resetLab, startLab, stopLab, type StartOptions, type StartResult } from './api';
+import { describeFaults, parseDropList, parseHostList, parseLatency } from './network-faults';
+import { labServers } from './model';
+import { DC1, DC2 } from './layout';
 import { exportLines } from './env';
 import { SCENARIOS, SCENARIO_NAMES } from './scenarios';
 import { addBulkSpns } from './bulk-spns';
 
 const USAGE = `usage: npm run lab -- start [--scenario ${SCENARIO_NAMES.join('|')}] [--servers N]
-       npm run lab -- stop | env | status | scenarios | bulk-spns N`;
+                         [--drop PORTS [--drop-on HOSTS]] [--latency MS]
+       npm run lab -- reset | stop | env | status | scenarios | bulk-spns N
+  --drop 465,717,udp/88   drop these ports silently (TCP unless udp/ is written), on every lab host
+                          or on --drop-on EX03,DC2 only
+  --latency MS            add MS to every round trip to the DCs and the Exchange servers`;
+
+const WHAT_CHANGED: Record<StartResult['changed'], string> = {
+  unchanged: 'reused the running lab as it was',
+  exchange: 'listeners or network restarted; directory kept',
+  reset: 'directory reset from its pristine copy',
+};
+
+function report(r: StartResult, started: number): void {
+  const env = labEnv();
+  console.error(
+    `lab: ${r.state.scenario} with ${r.state.servers} Exchange server(s) and ${r.state.dcs.join(', ')} ` +
+      `(${WHAT_CHANGED[r.changed]}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
+      `lab: network: ${describeFaults(r.state.network ?? { drop: [], latencyMs: 0 })}\n` +
+      `lab: DC ${env.EAD_DC_HOST}:636 (LDAPS, CA ${env.EAD_CA_FILE}), bind as ${env.EAD_BIND_USER}; workspace ${env.EAD_WORKSPACE}\n` +
+      (r.changed === 'unchanged'
+        ? 'lab: changes made to its directory by hand are still there; `npm run lab -- reset` undoes them\n'
+        : '') +
+      'lab: eval "$(npm run --silent lab -- env)" sets the EAD_* variables (password included)',
+  );
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -22,20 +51,31 @@ async function main(argv: string[]): Promise<number> {
     case 'start': {
       const { values } = parseArgs({
         args: rest,
-        options: { scenario: { type: 'string' }, servers: { type: 'string' } },
+        options: {
+          scenario: { type: 'string' },
+          servers: { type: 'string' },
+          drop: { type: 'string' },
+          'drop-on': { type: 'string' },
+          latency: { type: 'string' },
+        },
       });
-      const started = Date.now();
-      const r = await startLab({
+      const servers = values.servers ? Number(values.servers) : undefined;
+      const hosts = [DC1.name, DC2.name, ...labServers(servers ?? labStatus().state?.servers ?? 2).map((x) => x.name)];
+      if (values['drop-on'] && !values.drop) throw new Error('--drop-on goes with --drop');
+      const on = values['drop-on'] ? parseHostList(values['drop-on'], hosts) : [];
+      const options: StartOptions = {
         ...(values.scenario ? { scenario: values.scenario } : {}),
-        ...(values.servers ? { servers: Number(values.servers) } : {}),
-      });
-      const env = labEnv();
-      console.error(
-        `lab: ${r.state.scenario} with ${r.state.servers} Exchange server(s) and ${r.state.dcs.join(', ')} ` +
-          `(${r.changed === 'unchanged' ? 'already running' : r.changed === 'exchange' ? 'listeners restarted' : 'directory reset'}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
-          `lab: DC ${env.EAD_DC_HOST}:636 (LDAPS, CA ${env.EAD_CA_FILE}), bind as ${env.EAD_BIND_USER}; workspace ${env.EAD_WORKSPACE}\n` +
-          'lab: eval "$(npm run --silent lab -- env)" sets the EAD_* variables (password included)',
-      );
+        ...(servers !== undefined ? { servers } : {}),
+        ...(values.drop ? { drop: parseDropList(values.drop, on) } : {}),
+        ...(values.latency !== undefined ? { latencyMs: parseLatency(values.latency) } : {}),
+      };
+      const started = Date.now();
+      report(await startLab(options), started);
+      return 0;
+    }
+    case 'reset': {
+      const started = Date.now();
+      report(await resetLab(), started);
       return 0;
     }
     case 'stop':

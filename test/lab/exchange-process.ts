@@ -16,7 +16,7 @@ import { sleep } from './tools';
 /** Local time zones of the fake servers: different offsets, as in a real multi-site organisation. */
 const ZONES = [0, -420, 60];
 
-export function exchangeConfig(servers: readonly LabServer[], faults: ExchangeFaults): ExchangeConfig {
+export function exchangeConfig(servers: readonly LabServer[], faults: ExchangeFaults, latencyMs = 0): ExchangeConfig {
   const specs = servers.map((s, i): ServerSpec => {
     const closed = faults.closedPorts?.[s.name] ?? [];
     const flags = faults.connectorFlags ?? {};
@@ -34,6 +34,7 @@ export function exchangeConfig(servers: readonly LabServer[], faults: ExchangeFa
   });
   return {
     servers: specs,
+    latencyMs,
     tls: { key: path.join(paths.tls, 'exchange.key'), cert: path.join(paths.tls, 'exchange.pem') },
   };
 }

@@ -20,20 +20,37 @@ import {
 
 export interface ExchangeConfig {
   servers: ServerSpec[];
+  /** Each reply (the banner too) waits this long, so every round trip takes that much longer. */
+  latencyMs?: number;
   tls: { key: string; cert: string };
 }
 
 const IDLE_MS = 60_000;
 const MAX_LINE = 64 * 1024;
 
-function serve(socket: net.Socket, server: ServerSpec, listener: ListenerSpec, secure: tls.SecureContext): void {
+function serve(
+  socket: net.Socket,
+  server: ServerSpec,
+  listener: ListenerSpec,
+  secure: tls.SecureContext,
+  latencyMs: number,
+): void {
   const state: SessionState = { tls: false, greeted: false };
   const peer = socket.remoteAddress?.replace(/^::ffff:/, '') ?? 'unknown';
   let stream: net.Socket | tls.TLSSocket = socket;
   let buffer = '';
   let mode: 'command' | 'auth' | 'data' = 'command';
 
-  const send = (text: string): void => void stream.write(`${text}\r\n`);
+  // With latency, the reply leaves later on the stream it was meant for; timers of equal delay
+  // keep their order, and a TLS upgrade waits behind the reply that announced it.
+  const later = (f: () => void): void => {
+    if (latencyMs > 0) setTimeout(f, latencyMs);
+    else f();
+  };
+  const send = (text: string): void => {
+    const target = stream;
+    later(() => void (target.writable && target.write(`${text}\r\n`)));
+  };
   const onLine = (line: string): boolean => {
     if (mode === 'data') {
       if (line === '.') {
@@ -56,7 +73,8 @@ function serve(socket: net.Socket, server: ServerSpec, listener: ListenerSpec, s
       return false;
     }
     if (action.startTls) {
-      upgrade();
+      socket.off('data', onData);
+      later(upgrade);
       return false;
     }
     return true;
@@ -97,7 +115,7 @@ export async function listenAll(config: ExchangeConfig): Promise<net.Server[]> {
   const servers: net.Server[] = [];
   for (const s of config.servers) {
     for (const l of s.listeners) {
-      const srv = net.createServer((socket) => serve(socket, s, l, secure));
+      const srv = net.createServer((socket) => serve(socket, s, l, secure, config.latencyMs ?? 0));
       await new Promise<void>((resolve, reject) => {
         srv.once('error', (e) => reject(new Error(`${s.name} cannot listen on ${s.address}:${l.port}: ${e.message}`)));
         srv.listen(l.port, s.address, () => resolve());

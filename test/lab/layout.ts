@@ -37,12 +37,14 @@ export interface DcSpec {
   name: string;
   host: string;
   address: string;
+  /** Where samba listens while the latency relay holds `address` (see ./latency-relay.ts). */
+  innerAddress: string;
 }
 
-export const DC1: DcSpec = { name: 'DC1', host: `dc1.${DNS_DOMAIN}`, address: '127.0.0.1' };
-export const DC2: DcSpec = { name: 'DC2', host: `dc2.${DNS_DOMAIN}`, address: '127.0.0.2' };
+export const DC1: DcSpec = { name: 'DC1', host: `dc1.${DNS_DOMAIN}`, address: '127.0.0.1', innerAddress: '127.0.1.1' };
+export const DC2: DcSpec = { name: 'DC2', host: `dc2.${DNS_DOMAIN}`, address: '127.0.0.2', innerAddress: '127.0.1.2' };
 
-export const MAX_SERVERS = 50;
+export const MAX_SERVERS = 200;
 export const DEFAULT_SERVERS = 2;
 
 export const paths = {
@@ -60,6 +62,9 @@ export const paths = {
   exchangeConfig: path.join(LAB_DIR, 'exchange.json'),
   exchangePid: path.join(LAB_DIR, 'run', 'exchange.pid'),
   exchangeReady: path.join(LAB_DIR, 'run', 'exchange.ready'),
+  relayConfig: path.join(LAB_DIR, 'relay.json'),
+  relayPid: path.join(LAB_DIR, 'run', 'relay.pid'),
+  relayReady: path.join(LAB_DIR, 'run', 'relay.ready'),
   /** Live folder of a DC (the one samba runs from). */
   dc: (dc: DcSpec) => path.join(LAB_DIR, dc.name.toLowerCase()),
   /** Pristine copy of a DC folder for a base ('solo': DC1 alone; 'pair': DC1 and DC2). */

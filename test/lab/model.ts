@@ -43,7 +43,7 @@ export function serverName(index: number): string {
   return `EX${String(index + 1).padStart(2, '0')}`;
 }
 
-/** EX01 -> 127.0.0.11, EX02 -> 127.0.0.12, ... EX50 -> 127.0.0.60. */
+/** EX01 -> 127.0.0.11, EX02 -> 127.0.0.12, ... EX200 -> 127.0.0.210. */
 export function serverAddress(index: number): string {
   return `127.0.0.${11 + index}`;
 }

@@ -12,12 +12,12 @@ import { isAlive, processTree } from './processes';
 import { sleep } from './tools';
 
 /** `<lab>/dc1/private/sam.ldb` (open by samba) or `<lab>/exchange.json` (an argument of the listeners). */
-const LAB_FILE = /^(\/.*)\/(?:dc\d\/private\/|exchange\.json$)/;
+const LAB_FILE = /^(\/.*)\/(?:dc\d\/private\/|exchange\.json$|relay\.json$)/;
 
 export interface LabProcess {
   pid: number;
   labDir: string;
-  kind: 'samba' | 'exchange';
+  kind: 'samba' | 'exchange' | 'relay';
 }
 
 function read(file: string): string {
@@ -48,10 +48,15 @@ export function labProcessOf(pid: number): LabProcess | undefined {
     return undefined;
   }
   const args = read(`/proc/${pid}/cmdline`).split('\0');
-  if (!args.some((a) => a.endsWith(`${path.sep}exchange-server.ts`))) return undefined;
+  const kind = args.some((a) => a.endsWith(`${path.sep}exchange-server.ts`))
+    ? 'exchange'
+    : args.some((a) => a.endsWith(`${path.sep}latency-relay.ts`))
+      ? 'relay'
+      : undefined;
+  if (!kind) return undefined;
   for (const a of args) {
     const m = LAB_FILE.exec(a);
-    if (m?.[1]) return { pid, labDir: m[1], kind: 'exchange' };
+    if (m?.[1]) return { pid, labDir: m[1], kind };
   }
   return undefined;
 }

@@ -60,12 +60,38 @@ export function tuneDc(dc: DcSpec): void {
   );
 }
 
+/**
+ * What samba binds: DC1 `lo` (127.0.0.1 and ::1, as provisioned), DC2 its own address, or, with
+ * the latency relay in front (./latency-relay.ts), the DC's inner address.
+ */
+export function interfacesFor(dc: DcSpec, behindRelay: boolean): string {
+  if (behindRelay) return `${dc.innerAddress}/8`;
+  return dc.address === '127.0.0.1' ? 'lo' : `${dc.address}/8`;
+}
+
+/** smb.conf with its `interfaces` line set to `value` (pure). */
+export function withInterfaces(text: string, value: string): string {
+  if (!/^\s*interfaces\s*=.*$/m.test(text)) throw new Error('smb.conf has no interfaces line');
+  return text.replace(/^(\s*interfaces\s*=).*$/m, `$1 ${value}`);
+}
+
+/** Points a stopped DC's samba at its own address or, behind the relay, at its inner address. */
+export function setListenAddress(dc: DcSpec, behindRelay: boolean): void {
+  const conf = paths.smbConf(dc);
+  writeFileSync(conf, withInterfaces(readFileSync(conf, 'utf8'), interfacesFor(dc, behindRelay)));
+}
+
+function listensOn(dc: DcSpec): string {
+  const conf = readFileSync(paths.smbConf(dc), 'utf8');
+  return conf.includes(`${dc.innerAddress}/8`) ? dc.innerAddress : dc.address;
+}
+
 export function isDcRunning(dc: DcSpec): boolean {
   return runningPid(paths.dcPid(dc)) !== undefined;
 }
 
 function dcPorts(dc: DcSpec) {
-  return { addresses: dcAddresses(dc.address), tcp: DC_TCP_PORTS, udp: DC_UDP_PORTS };
+  return { addresses: dcAddresses(listensOn(dc)), tcp: DC_TCP_PORTS, udp: DC_UDP_PORTS };
 }
 
 /**

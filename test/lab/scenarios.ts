@@ -39,12 +39,20 @@ export interface ExchangeFaults {
   authFails?: string[];
 }
 
+/** Ports a firewall drops silently (no RST, no ICMP), and latency; see ./network-faults.ts. */
+export interface ScenarioNetwork {
+  drop: { protocol: 'tcp' | 'udp'; ports: number[]; on: string[] }[];
+  latencyMs: number;
+}
+
 export interface Scenario {
   description: string;
   expected: Expectation[];
   base: 'solo' | 'pair';
   directory: DirectoryFault[];
   exchange: ExchangeFaults;
+  /** Network faults; none when absent. */
+  network?: ScenarioNetwork;
 }
 
 const SKEW_MS = 7 * 60_000;
@@ -138,6 +146,21 @@ export const SCENARIOS: Record<string, Scenario> = {
       closedPorts: { EX02: [2525] },
       connectorFlags: { 'Default EX02': CLIENT_CONNECTOR_FLAGS },
       authFails: ['EX01', 'EX02'],
+    },
+  },
+  firewalled: {
+    description:
+      'A firewall between this machine and the servers silently drops TCP 465 and 717 on every Exchange server and UDP 88 on DC2 (no refusal: packets vanish), as admins meet on real networks.',
+    expected: [e(4, 'DC2')],
+    base: 'pair',
+    directory: [],
+    exchange: {},
+    network: {
+      drop: [
+        { protocol: 'tcp', ports: [465, 717], on: ['EXCHANGE'] },
+        { protocol: 'udp', ports: [88], on: ['DC2'] },
+      ],
+      latencyMs: 0,
     },
   },
 };

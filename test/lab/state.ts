@@ -4,12 +4,15 @@
  */
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { paths } from './layout';
+import type { NetworkFaults } from './network-faults';
 import { isAlive } from './processes';
 import { sleep } from './tools';
 
 export interface LabState {
   scenario: string;
   servers: number;
+  /** Ports dropped and latency added (see ./network-faults.ts). */
+  network?: NetworkFaults;
   /** Identifies the directory content: base, faults, server count. Equal keys need no reset. */
   dbKey: string;
   /** DCs running for this state: ['DC1'] or ['DC1', 'DC2']. */

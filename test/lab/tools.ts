@@ -118,11 +118,14 @@ function redact(text: string, secrets: readonly string[]): string {
 
 export function run(cmd: string, args: readonly string[], o: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...o.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      env: { ...process.env, ...o.env },
+      stdio: [o.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 300_000);
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -136,7 +139,11 @@ export function run(cmd: string, args: readonly string[], o: RunOptions = {}): P
       const tail = redact(`${stderr}\n${stdout}`.trim().split('\n').slice(-15).join('\n'), o.secrets ?? []);
       reject(new Error(`${shown} failed (exit ${result.code}${signal ? `, ${signal}` : ''}):\n${tail}`));
     });
-    child.stdin.end(o.input ?? '');
+    if (child.stdin) {
+      // A program that exits before reading its input (cp, an error) closes the pipe: not our failure.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(o.input);
+    }
   });
 }
 

@@ -26,9 +26,11 @@ export interface ConnectionOptions {
   timeoutMs: number;
 }
 
-export type OutputFormat = 'text' | 'json' | 'markdown';
+export type OutputFormat = 'text' | 'json' | 'json-lines' | 'markdown';
 
 export interface DiagnoseOptions extends ConnectionOptions {
+  /** A TCP connect or a Kerberos datagram without an answer within this is "no answer". */
+  connectTimeoutMs: number;
   servers: string[];
   pair?: { sending: string; receiving: string };
   steps: Step[];
@@ -47,6 +49,7 @@ export type CliCommand =
   | { command: 'setspn'; options: ConnectionOptions; setspn: SetspnMode };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
 
 const PASSWORD_FLAG = /^(--?(password|pass|pwd|bind-password)(=.*)?|-p)$/i;
 
@@ -163,7 +166,9 @@ function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
         pair: { type: 'string' },
         steps: { type: 'string' },
         'all-spns': { type: 'boolean' },
+        'connect-timeout': { type: 'string' },
         json: { type: 'boolean' },
+        'json-lines': { type: 'boolean' },
         markdown: { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },
@@ -191,17 +196,22 @@ function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
     pair = { sending, receiving };
   }
   if (rest.length) throw new UsageError(`Unexpected argument "${rest[0]}". See exchange-auth-doctor diagnose --help`);
-  if (values.json && values.markdown) throw new UsageError('Choose one of --json and --markdown');
+  if ([values.json, values['json-lines'], values.markdown].filter(Boolean).length > 1)
+    throw new UsageError('Choose one of --json and --markdown, or --json-lines alone');
+  const connectText = values['connect-timeout'] ?? env.EAD_CONNECT_TIMEOUT_MS;
   const servers = list(values.server ?? (pair ? undefined : env.EAD_SERVERS ? [env.EAD_SERVERS] : undefined)).map((s) =>
     host(s, 'Server'),
   );
   if (pair && values.server?.length) throw new UsageError('Use either --server or --pair, not both');
   const options: DiagnoseOptions = {
     ...connection(values, env),
+    connectTimeoutMs: connectText
+      ? integer(connectText, '--connect-timeout', 100, 600_000)
+      : DEFAULT_CONNECT_TIMEOUT_MS,
     servers,
     steps: parseSteps(values.steps ?? env.EAD_STEPS ?? '1-6'),
     allSpns: values['all-spns'] === true || env.EAD_ALL_SPNS === '1',
-    format: values.json ? 'json' : values.markdown ? 'markdown' : 'text',
+    format: values.json ? 'json' : values['json-lines'] ? 'json-lines' : values.markdown ? 'markdown' : 'text',
     color: isTty && !values['no-color'] && env.NO_COLOR === undefined && env.TERM !== 'dumb',
   };
   if (pair) options.pair = pair;

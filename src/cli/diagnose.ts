@@ -16,6 +16,9 @@ import { UsageError, type DiagnoseOptions } from './args';
 import { buildTargets, explainConnectionError, readCaFile } from './connection';
 import { runEngine } from './engine-adapter';
 import { TextPrinter, redactingSink } from './text-output';
+import { ProgressLine } from './progress-line';
+import { redactSecrets } from '../core/report/meta';
+import type { EngineEvent } from '../core/engine/check';
 
 export interface DiagnoseStreams {
   stdout: Writable;
@@ -100,17 +103,31 @@ export async function runDiagnose(
     `Diagnosing ${scopeText(scope)} (${discovery.servers.map((s) => s.name).join(', ') || 'no Exchange servers'}), steps ${options.steps.join(',')}`,
   );
 
-  const printer = options.format === 'text' ? new TextPrinter(stdout, options.color) : undefined;
-  const { findings, verdict, cancelled } = await runEngine({
-    io,
-    discovery,
-    scope,
-    options,
-    directory: { targets, credentials },
-    signal,
-    onFinding: (f) => printer?.finding(f),
-    onProgress: progress,
-  });
+  const line = new ProgressLine(stderr, streams.progress, () => io.clock.monotonic());
+  const printer = options.format === 'text' ? new TextPrinter(stdout, options.color, options.steps, line) : undefined;
+  // --json-lines: one object per line, redacted like every other output (JSON escapes control characters).
+  const jsonLine = (value: unknown): void => {
+    if (options.format === 'json-lines') streams.stdout.write(`${redactSecrets(JSON.stringify(value), secrets)}\n`);
+  };
+  const onEvent = (e: EngineEvent): void => {
+    if (e.type === 'finding') {
+      printer?.finding(e.finding);
+      line.finding();
+      jsonLine({ type: 'finding', finding: e.finding });
+    } else if (e.type === 'step-started') line.stepStarted(e.step);
+    else if (e.type === 'step-finished') {
+      line.stepFinished(e.step);
+      printer?.stepFinished(e.step);
+      jsonLine({ type: 'step-finished', step: e.step, durationMs: Math.round(e.durationMs) });
+    } else line.log(e.message);
+  };
+  let outcome: Awaited<ReturnType<typeof runEngine>>;
+  try {
+    outcome = await runEngine({ io, discovery, scope, options, directory: { targets, credentials }, signal, onEvent });
+  } finally {
+    line.stop();
+  }
+  const { findings, verdict, cancelled } = outcome;
 
   const meta: ReportMeta = {
     tool: { name: 'exchange-auth-doctor', version },
@@ -123,6 +140,7 @@ export async function runDiagnose(
     platform: io.platform,
   };
   if (options.format === 'json') streams.stdout.write(renderJson(findings, verdict, meta, { secrets }));
+  else if (options.format === 'json-lines') jsonLine({ type: 'verdict', verdict, meta, cancelled });
   else if (options.format === 'markdown') streams.stdout.write(renderMarkdown(findings, verdict, meta, { secrets }));
   else printer?.verdict(verdict, findings);
   if (cancelled) {

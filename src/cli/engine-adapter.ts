@@ -1,6 +1,6 @@
 /**
  * The one place the CLI meets the engine's orchestrator: settings from the CLI options, engine
- * events to the printer and the progress line, cancellation to a `cancelled` flag.
+ * events passed on as they happen, cancellation to a `cancelled` flag.
  */
 import type { Finding, Verdict } from '../shared/findings';
 import type { CoreIo, DirectoryCredentials, DirectoryTarget } from '../core/io';
@@ -17,8 +17,8 @@ export interface EngineRequest {
   options: DiagnoseOptions;
   directory: { targets: DirectoryTarget[]; credentials: DirectoryCredentials };
   signal: AbortSignal;
-  onFinding(finding: Finding): void;
-  onProgress(line: string): void;
+  /** Every event of the run as it happens (findings, steps started and finished, log lines). */
+  onEvent(event: EngineEvent): void;
 }
 
 export function engineSettings(options: DiagnoseOptions, discovery: DiscoveryResult): EngineSettings {
@@ -26,6 +26,7 @@ export function engineSettings(options: DiagnoseOptions, discovery: DiscoveryRes
     ...DEFAULT_ENGINE_SETTINGS,
     realm: options.realm ?? realmOf(discovery.rootDse.defaultNamingContext),
     probeTimeoutMs: options.timeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
     allSpnDuplicates: options.allSpns,
     steps: options.steps,
   };
@@ -36,13 +37,8 @@ export async function runEngine(
 ): Promise<{ findings: Finding[]; verdict: Verdict; cancelled: boolean }> {
   const findings: Finding[] = [];
   const onEvent = (e: EngineEvent): void => {
-    if (e.type === 'finding') {
-      findings.push(e.finding);
-      req.onFinding(e.finding);
-    } else if (e.type === 'step-started') req.onProgress(`step ${e.step} started`);
-    else if (e.type === 'step-finished')
-      req.onProgress(`step ${e.step} finished in ${(e.durationMs / 1000).toFixed(1)} s`);
-    else req.onProgress(e.message);
+    if (e.type === 'finding') findings.push(e.finding);
+    req.onEvent(e);
   };
   try {
     const result = await runDiagnosis({

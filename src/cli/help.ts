@@ -19,7 +19,7 @@ export const CONNECTION_HELP = `Directory options (each falls back to the enviro
   --ca-file PATH        PEM file of a CA to trust besides the system store  EAD_CA_FILE
   --user UPN            bind user, e.g. doctor@contoso.com                   EAD_BIND_USER
   --realm REALM         Kerberos realm (default: from the domain name)      EAD_REALM
-  --timeout MS          timeout of each probe in milliseconds (default 10000)
+  --timeout MS          reply timeout of each probe in milliseconds (default 10000) EAD_TIMEOUT_MS
 The password is read from EAD_BIND_PASSWORD, or asked for when run in a terminal.
 It is never accepted as an option.
 `;
@@ -31,9 +31,16 @@ Without --server or --pair the whole Exchange organisation is diagnosed.
   --pair SENDING RECEIVING   diagnose mail from one server to another
   --steps LIST          steps to run, e.g. 1,3,6 or 1-4 (default 1-6)
   --all-spns            scan every SPN in the forest for duplicates (setspn -X); slower
-  --json                print { meta, findings, verdict } as JSON
+  --connect-timeout MS  a port that has not answered a connect (or a Kerberos
+                        datagram) within MS is "no answer" (default 3000)   EAD_CONNECT_TIMEOUT_MS
+  --json                print { meta, findings, verdict } as JSON at the end
+  --json-lines          stream one JSON object per line as results arrive: findings,
+                        finished steps, and the verdict last
   --markdown            print a Markdown report
   --no-color            no colours in text output (also NO_COLOR)
+
+Text output streams each step as soon as it and the steps before it are done, in step order;
+on a terminal a progress line on stderr says what is still running.
 
 ${CONNECTION_HELP}
 Exit status: 0 no error found, 1 error findings, 2 usage or connection error, 130 cancelled.

@@ -24,6 +24,15 @@ async function main(argv: string[]): Promise<number> {
     controller.abort();
   });
 
+  // A reader that stops reading (`| head`) ends the run quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      controller.abort();
+      process.exit(0);
+    });
+  }
+
   const command = parseCli(argv, process.env, process.stdout.isTTY === true);
   if (command.command === 'help') {
     process.stdout.write(

@@ -1,7 +1,10 @@
 /**
- * Readable text for a terminal: findings printed as they arrive under a header per step, a short
- * verdict at the end. Colours only when asked (a TTY without NO_COLOR). Every value that came from
- * a server goes through sanitizeForTerminal, so it cannot drive the terminal.
+ * Readable text for a terminal, streamed in step order: a step is printed as soon as it and every
+ * selected step before it are done (checks finish in any order; the reader wants 1, 2, 3...), each
+ * under one header, its findings by subject (DCs first, then servers, connectors and the rest,
+ * names in natural order), then the ranked verdict at the end. Colours only when asked (a TTY
+ * without NO_COLOR). Every value that came from a server goes through sanitizeForTerminal, so it
+ * cannot drive the terminal.
  */
 import { redactSecrets } from '../core/report/meta';
 
@@ -14,29 +17,106 @@ export interface TextSink {
 export function redactingSink(out: TextSink, secrets: readonly string[]): TextSink {
   return { write: (text: string) => out.write(redactSecrets(text, secrets)) };
 }
-import { STEP_TITLES, type Finding, type Severity, type Step, type Verdict } from '../shared/findings';
+import {
+  SEVERITY_ORDER,
+  STEP_TITLES,
+  type Finding,
+  type Severity,
+  type Step,
+  type SubjectKind,
+  type Verdict,
+} from '../shared/findings';
 import { sanitizeForTerminal } from '../core/safety/terminal-text';
 
 const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARN', unknown: 'UNKNOWN', ok: 'OK' };
 const COLOUR: Record<Severity, string> = { error: '31', warning: '33', unknown: '36', ok: '32' };
 
-export class TextPrinter {
-  private lastStep: Step | undefined;
+/** Something else on the same terminal (the progress line) that must step aside while text is written. */
+export interface SharedTerminal {
+  clear(): void;
+  redraw(): void;
+}
 
+const KIND_ORDER: Readonly<Record<SubjectKind, number>> = {
+  organisation: 0,
+  local: 1,
+  dc: 2,
+  kdc: 3,
+  server: 4,
+  pair: 5,
+  connector: 6,
+  account: 7,
+};
+
+const natural = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Subject kind, subject name (natural order), worst first, then title: stable whatever the finishing order. */
+export function compareForReading(a: Finding, b: Finding): number {
+  return (
+    KIND_ORDER[a.subject.kind] - KIND_ORDER[b.subject.kind] ||
+    natural.compare(a.subject.name, b.subject.name) ||
+    SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] ||
+    natural.compare(a.title, b.title)
+  );
+}
+
+export class TextPrinter {
+  private readonly held = new Map<Step, Finding[]>();
+  private readonly finished = new Set<Step>();
+  private readonly printed = new Set<Step>();
+
+  /** `steps`: the selected steps, in the order they are printed. */
   constructor(
     private readonly out: TextSink,
     private readonly color: boolean,
+    private readonly steps: readonly Step[] = [1, 2, 3, 4, 5, 6],
+    private readonly terminal?: SharedTerminal,
   ) {}
 
   private paint(code: string, text: string): string {
     return this.color ? `\u001b[${code}m${text}\u001b[0m` : text;
   }
 
+  /** Holds a finding until its step can be printed in order. */
   finding(f: Finding): void {
-    if (f.step !== this.lastStep) {
-      this.lastStep = f.step;
-      this.out.write(`\n${this.paint('1', `Step ${f.step}: ${STEP_TITLES[f.step]}`)}\n`);
+    const list = this.held.get(f.step) ?? [];
+    list.push(f);
+    this.held.set(f.step, list);
+  }
+
+  /** A step is done: print it, and the steps after it that were waiting for it. */
+  stepFinished(step: Step): void {
+    this.finished.add(step);
+    for (const s of [...this.steps].sort((a, b) => a - b)) {
+      if (this.printed.has(s)) continue;
+      if (!this.finished.has(s)) return;
+      this.printStep(s);
     }
+  }
+
+  /** Prints what is still held (a cancelled run), in step order. */
+  flush(): void {
+    const left = [...this.held.keys()].filter((s) => !this.printed.has(s)).sort((a, b) => a - b);
+    for (const s of left) this.printStep(s);
+  }
+
+  private write(text: string): void {
+    this.terminal?.clear();
+    this.out.write(text);
+    this.terminal?.redraw();
+  }
+
+  private printStep(step: Step): void {
+    this.printed.add(step);
+    const findings = [...(this.held.get(step) ?? [])].sort(compareForReading);
+    this.held.delete(step);
+    if (findings.length === 0) return;
+    const lines = [`\n${this.paint('1', `Step ${step}: ${STEP_TITLES[step]}`)}`];
+    for (const f of findings) lines.push(...this.lines(f));
+    this.write(`${lines.join('\n')}\n`);
+  }
+
+  private lines(f: Finding): string[] {
     const label = this.paint(COLOUR[f.severity], LABEL[f.severity].padEnd(7));
     const lines = [`  ${label} ${clean(f.subject.name)}: ${clean(f.title)}`];
     const pad = ' '.repeat(10);
@@ -51,16 +131,17 @@ export class TextPrinter {
         lines.push(`${pad}${clean(r.summary)} (${effect}; on ${clean(r.runOn)}):`, `${pad}  ${clean(r.command)}`);
       }
     }
-    this.out.write(lines.join('\n') + '\n');
+    return lines;
   }
 
   verdict(verdict: Verdict, findings: readonly Finding[]): void {
+    this.flush();
     const c = verdict.counts;
     const overall = this.paint(COLOUR[verdict.overall], LABEL[verdict.overall]);
-    this.out.write(
+    this.write(
       `\nVerdict: ${overall} (${c.error ?? 0} error, ${c.warning ?? 0} warning, ${c.unknown ?? 0} unknown, ${c.ok ?? 0} ok; ${findings.length} findings)\n`,
     );
-    verdict.causes.forEach((cause, i) => this.out.write(`  ${i + 1}. Step ${cause.step}: ${clean(cause.summary)}\n`));
+    verdict.causes.forEach((cause, i) => this.write(`  ${i + 1}. Step ${cause.step}: ${clean(cause.summary)}\n`));
   }
 }
 

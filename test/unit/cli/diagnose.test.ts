@@ -45,7 +45,7 @@ describe('CLI diagnose output redaction', () => {
 
   it('text findings go through the same redaction', () => {
     const out = capture();
-    const printer = new TextPrinter(redactingSink(out.stream, [PASSWORD]), false);
+    const printer = new TextPrinter(redactingSink(out.stream, [PASSWORD]), false, [3]);
     printer.finding({
       code: 'x',
       step: 3,
@@ -56,6 +56,7 @@ describe('CLI diagnose output redaction', () => {
       evidence: [],
       remedies: [],
     });
+    printer.stepFinished(3);
     assert.match(out.text(), /bind as REDACTED/);
     assert.ok(!out.text().includes(PASSWORD));
   });

@@ -58,12 +58,19 @@ export function scopeLabel(scope: Scope): string {
 /** Engine settings from the editor settings (clock tolerance, warning threshold, timeouts). */
 export function engineSettingsFrom(s: DirectorySettings, steps?: Step[]): EngineSettings {
   const c = vscode.workspace.getConfiguration(SECTION);
+  const whole = (key: string, fallback: number, min: number, max: number): number => {
+    const v = c.get<number>(key);
+    return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fallback;
+  };
   return {
     ...DEFAULT_ENGINE_SETTINGS,
     realm: '',
     clockToleranceMs: s.clockToleranceMinutes * 60_000,
     clockWarningMs: s.clockWarningSeconds * 1000,
-    probeTimeoutMs: s.connectMs,
+    probeTimeoutMs: whole('probes.replyTimeoutMs', DEFAULT_ENGINE_SETTINGS.probeTimeoutMs, 100, 600_000),
+    connectTimeoutMs: whole('probes.connectTimeoutMs', DEFAULT_ENGINE_SETTINGS.connectTimeoutMs, 100, 60_000),
+    concurrency: whole('probes.perHost', DEFAULT_ENGINE_SETTINGS.concurrency, 1, 64),
+    maxConnections: whole('probes.maxConnections', DEFAULT_ENGINE_SETTINGS.maxConnections, 1, 4096),
     allSpnDuplicates: c.get<boolean>('checks.allSpnDuplicates') === true,
     windowsTools: c.get<string>('checks.windowsTools') === 'never' ? 'never' : 'auto',
     steps: steps?.length ? [...steps] : [...DEFAULT_ENGINE_SETTINGS.steps],

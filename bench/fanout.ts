@@ -1,17 +1,25 @@
 /**
  * Benchmark: diagnosing N Exchange servers of the lab (the whole organisation) against diagnosing
- * one of them, in the same run, with every check of the engine. Prints both wall times (medians),
- * the ratio time(N) / time(1) and N: a ratio well below N shows the bounded fan-out at work, a
- * ratio near N would mean the servers are diagnosed one after another.
+ * one of them, on a network that answers at once, on one that drops ports silently, and on one
+ * with latency. Everything is measured in the same run, on the same machine:
  *
- *   npx tsx bench/fanout.ts [--servers 50] [--runs 3] [--concurrency 8] [--no-start]
+ *   healthy      nothing dropped, no latency
+ *   firewalled   the lab's `firewalled` scenario: TCP 465 and 717 of every server and UDP 88 of DC2
+ *                dropped (nftables), so every dropped port costs a connect timeout
+ *   latency      20 ms added to every round trip (the listeners and a relay in front of the DCs)
  *
- * Without --no-start it runs `npm run lab -- start --servers N` first (the lab gives every server
- * its own SMTP listener on a loopback address) and reads the connection from `npm run lab -- env`.
- * With --no-start it uses the lab as it is, from the EAD_* environment.
+ * For each network and each N it prints time(1) (one server in scope, in the same lab), time(N)
+ * (the organisation) and the ratio time(N)/time(1); for `firewalled` also time(N) minus healthy's
+ * time(N), against the connect timeout. Goals (issue "Finish in seconds on a real network"):
+ * ratio <= 1.5 at N = 50 and <= 2 at N = 200; firewalled at most one connect timeout longer than
+ * healthy, whatever N.
+ *
+ *   npx tsx bench/fanout.ts [--servers 10,50,200] [--networks healthy,firewalled,latency] [--runs 3]
+ *                           [--connect-timeout 3000]
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { DirectoryTarget } from '../src/core/io';
 import { createNodeIo } from '../src/io/node-io';
@@ -19,14 +27,21 @@ import { DEFAULT_ENGINE_SETTINGS, type Scope } from '../src/core/engine/check';
 import { runDiagnosis } from '../src/core/engine/orchestrator';
 import { discoverWithFailover } from '../src/core/directory/failover';
 
+const NETWORKS: Record<string, string[]> = {
+  healthy: ['--scenario', 'healthy', '--latency', '0'],
+  firewalled: ['--scenario', 'firewalled', '--latency', '0'],
+  latency: ['--scenario', 'healthy', '--latency', '20'],
+};
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function npmLab(args: string[]): string {
   const r = spawnSync('npm', ['run', '--silent', 'lab', '--', ...args], {
     encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (r.status !== 0) throw new Error(`npm run lab -- ${args.join(' ')} failed (exit ${r.status ?? 'signal'})`);
+  if (r.status !== 0)
+    throw new Error(`npm run lab -- ${args.join(' ')} failed (exit ${r.status ?? 'signal'}): ${r.stderr.slice(-500)}`);
   return r.stdout;
 }
 
@@ -39,26 +54,19 @@ function parseExports(text: string): Record<string, string> {
   return env;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      servers: { type: 'string', default: '50' },
-      runs: { type: 'string', default: '3' },
-      concurrency: { type: 'string', default: String(DEFAULT_ENGINE_SETTINGS.concurrency) },
-      'no-start': { type: 'boolean' },
-    },
-  });
-  const wanted = Math.min(50, Math.max(2, Number(values.servers)));
-  const runs = Math.max(1, Number(values.runs));
-  const concurrency = Math.max(1, Number(values.concurrency));
-  let env: Record<string, string | undefined> = process.env;
-  if (!values['no-start']) {
-    npmLab(['start', '--servers', String(wanted)]);
-    env = parseExports(npmLab(['env']));
-  }
+interface Sample {
+  one: number;
+  all: number;
+  findings: number;
+  errors: number;
+}
+
+async function measure(network: string, servers: number, runs: number, connectTimeoutMs: number): Promise<Sample> {
+  npmLab(['start', '--servers', String(servers), ...(NETWORKS[network] ?? [])]);
+  const env = parseExports(npmLab(['env']));
   const need = (k: string): string => {
     const v = env[k];
-    if (!v) throw new Error(`${k} is not set: start the lab (npm run lab -- start --servers N) or drop --no-start`);
+    if (!v) throw new Error(`${k} is missing from npm run lab -- env`);
     return v;
   };
   const io = createNodeIo();
@@ -75,11 +83,10 @@ async function main(): Promise<void> {
     clock: io.clock,
     timeoutMs: 10_000,
   });
-  const n = discovery.servers.length;
   const first = discovery.servers[0];
-  if (!first || n < 2) throw new Error(`the lab has ${n} Exchange server(s); the benchmark needs at least 2`);
-
-  const settings = { ...DEFAULT_ENGINE_SETTINGS, realm: need('EAD_REALM'), probeTimeoutMs: 5000, concurrency };
+  if (!first || discovery.servers.length !== servers)
+    throw new Error(`the lab has ${discovery.servers.length} Exchange server(s), not ${servers}`);
+  const settings = { ...DEFAULT_ENGINE_SETTINGS, realm: need('EAD_REALM'), connectTimeoutMs };
   const once = async (scope: Scope): Promise<{ ms: number; findings: number; errors: number }> => {
     const started = performance.now();
     const { findings } = await runDiagnosis({ io, discovery, scope, settings, directory: { targets, credentials } });
@@ -89,7 +96,6 @@ async function main(): Promise<void> {
       errors: findings.filter((f) => f.severity === 'error').length,
     };
   };
-
   // One warm-up of each so TLS session setup, DNS caches and JIT do not land on the first sample.
   await once({ kind: 'server', server: first.name });
   await once({ kind: 'organisation' });
@@ -102,14 +108,45 @@ async function main(): Promise<void> {
     all.push(r.ms);
     last = r;
   }
-  const t1 = median(one);
-  const tn = median(all);
+  return { one: median(one), all: median(all), ...last };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      servers: { type: 'string', default: '10,50,200' },
+      networks: { type: 'string', default: 'healthy,firewalled,latency' },
+      runs: { type: 'string', default: '3' },
+      'connect-timeout': { type: 'string', default: String(DEFAULT_ENGINE_SETTINGS.connectTimeoutMs) },
+    },
+  });
+  const counts = values.servers.split(',').map(Number);
+  const networks = values.networks.split(',').filter((n) => n in NETWORKS);
+  const runs = Math.max(1, Number(values.runs));
+  const connectTimeoutMs = Number(values['connect-timeout']);
   console.log(
-    `Fan-out: ${n} Exchange servers and ${discovery.domainControllers.length} DC(s), all six steps, concurrency ${concurrency}, ${runs} run(s), medians`,
+    `Fan-out: all six steps, medians of ${runs}, connect timeout ${connectTimeoutMs} ms, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
-  console.log(`  one server (${first.name}):     ${t1.toFixed(0)} ms`);
-  console.log(`  all ${n} servers:          ${tn.toFixed(0)} ms  (${last.findings} findings, ${last.errors} errors)`);
-  console.log(`  N = ${n}   ratio time(N)/time(1) = ${(tn / t1).toFixed(2)}   (serial would be about ${n})`);
+  console.log('network     N    time(1)   time(N)  ratio   findings  errors  vs healthy');
+  const healthy = new Map<number, number>();
+  for (const network of networks) {
+    for (const n of counts) {
+      const s = await measure(network, n, runs, connectTimeoutMs);
+      if (network === 'healthy') healthy.set(n, s.all);
+      const base = healthy.get(n);
+      const delta =
+        network !== 'healthy' && base !== undefined
+          ? `${s.all - base >= 0 ? '+' : ''}${((s.all - base) / 1000).toFixed(2)} s (${((s.all - base) / connectTimeoutMs).toFixed(2)} connect timeouts)`
+          : '';
+      console.log(
+        `${network.padEnd(10)} ${String(n).padStart(3)}  ${s.one.toFixed(0).padStart(7)} ms ${s.all.toFixed(0).padStart(7)} ms  ${(s.all / s.one).toFixed(2).padStart(5)}  ${String(s.findings).padStart(8)}  ${String(s.errors).padStart(6)}  ${delta}`,
+      );
+    }
+  }
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  npmLab(['start', '--scenario', 'healthy', '--servers', '2', '--latency', '0']);
 }
 
 main().catch((e: unknown) => {

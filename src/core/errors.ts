@@ -1,3 +1,5 @@
+import { onAbort } from './engine/abort-hub';
+
 /**
  * Typed errors the core raises and recognises. Each carries a `kind` so adapters (tree view,
  * CLI, webview) can turn it into a clear message with a next action without string matching.
@@ -86,8 +88,8 @@ export async function withDeadline<T>(
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const onOuterAbort = (): void => controller.abort();
-  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  // Through the hub: thousands of deadlines may hang on one run's signal at once.
+  const offOuter = outer ? onAbort(outer, () => controller.abort()) : () => undefined;
   try {
     return await new Promise<T>((resolve, reject) => {
       controller.signal.addEventListener(
@@ -102,6 +104,6 @@ export async function withDeadline<T>(
     });
   } finally {
     clearTimeout(timer);
-    outer?.removeEventListener('abort', onOuterAbort);
+    offOuter();
   }
 }

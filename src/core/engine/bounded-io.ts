@@ -17,6 +17,7 @@ import type { Duplex } from 'node:stream';
 import type { CoreIo, DirectorySearch, DirectorySession, OpOptions } from '../io';
 import { AbortError } from '../errors';
 import { ProbeLimits } from './probe-limits';
+import { linkedSignal } from './abort-hub';
 import { SharedOutcomes } from './shared-outcomes';
 
 /** The options of one probe with the run's signal merged into the probe's own. */
@@ -49,6 +50,15 @@ export function boundIo(inner: CoreIo, run: AbortSignal, options: BoundOptions =
   const outcomes = options.outcomes ?? new SharedOutcomes();
   const connectCap = options.connectTimeoutMs ?? Number.POSITIVE_INFINITY;
   const sessions = new Set<DirectorySession>();
+
+  /**
+   * Runs one operation under a signal of its own that follows the run's and the caller's (see
+   * ./abort-hub.ts: thousands of probes must not each listen on the run's signal).
+   */
+  const linked = <T>(o: OpOptions, work: (merged: OpOptions) => Promise<T>): Promise<T> => {
+    const link = linkedSignal(run, o.signal);
+    return work({ ...o, signal: link.signal }).finally(() => link.release());
+  };
 
   /** One attempt at (kind, host, port): shared outcome, then the host's slot, then the work. */
   const probe = <T>(
@@ -83,46 +93,43 @@ export function boundIo(inner: CoreIo, run: AbortSignal, options: BoundOptions =
     platform: inner.platform,
     clock: inner.clock,
     tcp: {
-      connect: (host, port, o): Promise<Duplex> => {
-        const merged = withRunSignal(o, run);
-        const capped = { ...merged, timeoutMs: Math.min(merged.timeoutMs, connectCap) };
-        return probe('tcp', host, port, `TCP ${host}:${port}`, capped, () => inner.tcp.connect(host, port, capped));
-      },
+      connect: (host, port, o): Promise<Duplex> =>
+        linked(o, (merged) => {
+          const capped = { ...merged, timeoutMs: Math.min(merged.timeoutMs, connectCap) };
+          return probe('tcp', host, port, `TCP ${host}:${port}`, capped, () => inner.tcp.connect(host, port, capped));
+        }),
     },
     udp: {
-      exchange: (host, port, payload, o) => {
-        const merged = withRunSignal(o, run);
-        const capped = { ...merged, timeoutMs: Math.min(merged.timeoutMs, connectCap) };
-        return probe('udp', host, port, `UDP ${host}:${port}`, capped, () =>
-          inner.udp.exchange(host, port, payload, capped),
-        );
-      },
+      exchange: (host, port, payload, o) =>
+        linked(o, (merged) => {
+          const capped = { ...o, ...merged, timeoutMs: Math.min(merged.timeoutMs, connectCap) };
+          return probe('udp', host, port, `UDP ${host}:${port}`, capped, () =>
+            inner.udp.exchange(host, port, payload, capped),
+          );
+        }),
     },
     dns: {
-      lookup: (host, o) => {
-        const merged = withRunSignal(o, run);
-        return outcomes.lookup(host, merged.signal, () =>
-          inner.dns.lookup(host, { timeoutMs: merged.timeoutMs, signal: run }),
-        );
-      },
+      lookup: (host, o) =>
+        outcomes.lookup(host, o.signal, () => inner.dns.lookup(host, { timeoutMs: o.timeoutMs, signal: run })),
       reverse: (address, o) => inner.dns.reverse(address, withRunSignal(o, run)),
     },
     process: {
-      run: (file, args, o) => {
-        const merged = withRunSignal(o, run);
-        return limits.forProcess(file, merged.signal, () => {
-          if (merged.signal?.aborted) throw new AbortError(file);
-          return inner.process.run(file, args, { ...o, ...merged });
-        });
-      },
+      run: (file, args, o) =>
+        linked(o, (merged) =>
+          limits.forProcess(file, merged.signal, () => {
+            if (merged.signal?.aborted) throw new AbortError(file);
+            return inner.process.run(file, args, { ...o, ...merged });
+          }),
+        ),
       has: (file) => inner.process.has(file),
     },
     directory: {
       connect: async (target, credentials, o) => {
         const what = `LDAP ${target.host}:${target.port}`;
-        const merged = withRunSignal(o, run);
-        const session = await probe('ldap', target.host, target.port, what, merged, () =>
-          inner.directory.connect(target, credentials, merged),
+        const session = await linked(o, (merged) =>
+          probe('ldap', target.host, target.port, what, merged, () =>
+            inner.directory.connect(target, credentials, merged),
+          ),
         );
         if (run.aborted) {
           await session.close().catch(() => undefined);

@@ -4,11 +4,13 @@
  * leaves nothing queued behind it.
  */
 import { AbortError } from '../errors';
+import { onAbort } from './abort-hub';
 
 export class Semaphore {
   private active = 0;
   private peakActive = 0;
-  private readonly waiters: { grant: () => void; fail: (e: Error) => void }[] = [];
+  /** In arrival order (a Set keeps insertion order, and removes a cancelled waiter in O(1)). */
+  private readonly waiters = new Set<{ grant: () => void; fail: (e: Error) => void }>();
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1)
@@ -29,20 +31,20 @@ export class Semaphore {
     if (signal?.aborted) return Promise.reject(new AbortError(what));
     if (this.active < this.limit) return Promise.resolve(this.take());
     return new Promise((resolve, reject) => {
+      let off = (): void => undefined;
       const waiter = {
         grant: () => {
-          signal?.removeEventListener('abort', onAbort);
+          off();
           resolve(this.take());
         },
         fail: (e: Error) => reject(e),
       };
-      const onAbort = (): void => {
-        const i = this.waiters.indexOf(waiter);
-        if (i >= 0) this.waiters.splice(i, 1);
-        waiter.fail(new AbortError(what));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiters.push(waiter);
+      if (signal)
+        off = onAbort(signal, () => {
+          this.waiters.delete(waiter);
+          waiter.fail(new AbortError(what));
+        });
+      this.waiters.add(waiter);
     });
   }
 
@@ -64,7 +66,11 @@ export class Semaphore {
       if (released) return;
       released = true;
       this.active--;
-      this.waiters.shift()?.grant();
+      const next = this.waiters.values().next();
+      if (!next.done) {
+        this.waiters.delete(next.value);
+        next.value.grant();
+      }
     };
   }
 }

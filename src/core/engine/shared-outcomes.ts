@@ -11,6 +11,7 @@
  * alone would otherwise resolve every sender once per receiver.
  */
 import { AbortError, isDoctorError, type FailureKind } from '../errors';
+import { onAbort } from './abort-hub';
 
 /** Failures that describe the path to the port rather than one conversation over it. */
 const PATH_FAILURES: ReadonlySet<FailureKind> = new Set(['timeout', 'refused', 'unreachable', 'dns']);
@@ -24,10 +25,9 @@ function untilSettledOrAborted(promise: Promise<void>, signal: AbortSignal | und
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(new AbortError(what));
   return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => reject(new AbortError(what));
-    signal.addEventListener('abort', onAbort, { once: true });
+    const off = onAbort(signal, () => reject(new AbortError(what)));
     void promise.then(() => {
-      signal.removeEventListener('abort', onAbort);
+      off();
       resolve();
     });
   });
@@ -38,6 +38,8 @@ export class SharedOutcomes {
   private readonly answered = new Set<string>();
   private readonly pending = new Map<string, Promise<void>>();
   private readonly lookups = new Map<string, Promise<string[]>>();
+  /** Lookups that have answered: later callers get the addresses without waiting at all. */
+  private readonly answers = new Map<string, string[]>();
 
   /** How many attempts were answered from an earlier failure (for tests and benchmarks). */
   reused = 0;
@@ -84,13 +86,18 @@ export class SharedOutcomes {
    */
   async lookup(host: string, signal: AbortSignal | undefined, look: () => Promise<string[]>): Promise<string[]> {
     const key = host.toLowerCase().replace(/\.$/, '');
+    const known = this.answers.get(key);
+    if (known) return [...known];
     let asked = this.lookups.get(key);
     if (!asked) {
       asked = look();
       this.lookups.set(key, asked);
-      asked.catch((e: unknown) => {
-        if (isDoctorError(e) && e.kind === 'aborted') this.lookups.delete(key);
-      });
+      asked.then(
+        (a) => this.answers.set(key, a),
+        (e: unknown) => {
+          if (isDoctorError(e) && e.kind === 'aborted') this.lookups.delete(key);
+        },
+      );
     }
     const settled = asked.then(
       () => undefined,

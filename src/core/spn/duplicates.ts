@@ -7,15 +7,16 @@
  * candidate is confirmed with one exact search, which also lists every account holding it (so
  * hash collisions can never be reported, and groups of three or more come out complete).
  *
- * Memory bound: one Map entry per distinct SPN (a number key and a small-integer value: roughly
- * 50-60 bytes in V8), plus the candidate SPN strings, plus one page of entries in flight. The SPN
- * strings and DNs themselves are not kept, so 1,000,000 SPNs cost about 60 MB rather than the
- * ~250 MB a Map of SPN string -> first DN would take.
+ * Memory bound: one slot per distinct SPN in a typed-array table (./hash-table.ts: about 24 bytes
+ * an SPN at its worst load), plus the candidate SPN strings, plus one page of entries in flight.
+ * The SPN strings and DNs themselves are not kept, so 1,000,000 SPNs cost about 24 MB rather than
+ * the ~60 MB of a Map of hashes or the ~250 MB a Map of SPN string -> first DN would take.
  */
 import { getAttr, type DirectoryEntry, type DirectorySession } from '../io';
 import { isDoctorError, throwIfAborted } from '../errors';
 import { escapeFilterValue } from '../directory/ldap-text';
 import { hash53 } from './hash';
+import { HashOrdinalTable } from './hash-table';
 import { normaliseSpn } from './expected';
 
 export interface SpnSearchOptions {
@@ -141,7 +142,7 @@ export async function scanAllDuplicateSpns(
     hash?: (key: string) => number;
   },
 ): Promise<DuplicateScanResult> {
-  const firstHolder = new Map<number, number>();
+  const firstHolder = new HashOrdinalTable();
   const candidates = new Set<string>();
   const rangedObjects: string[] = [];
   let objects = 0;
@@ -157,7 +158,7 @@ export async function scanAllDuplicateSpns(
       const key = normaliseSpn(value);
       const h = hash(key);
       const seen = firstHolder.get(h);
-      if (seen === undefined) firstHolder.set(h, ordinal);
+      if (seen === undefined) firstHolder.setIfAbsent(h, ordinal);
       else if (seen !== ordinal) candidates.add(key);
     }
     if (options.onProgress && objects % every === 0) options.onProgress({ objects, spns });

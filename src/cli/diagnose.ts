@@ -15,7 +15,8 @@ import { renderJson, renderMarkdown, type ReportMeta } from '../core/report';
 import { UsageError, type DiagnoseOptions } from './args';
 import { buildTargets, explainConnectionError, readCaFile } from './connection';
 import { runEngine } from './engine-adapter';
-import { TextPrinter, redactingSink } from './text-output';
+import { TextPrinter } from './text-output';
+import { cliOutput } from './output';
 
 export interface DiagnoseStreams {
   stdout: Writable;
@@ -72,11 +73,11 @@ export async function runDiagnose(
   const startedAt = new Date(io.clock.now()).toISOString();
   const credentials: DirectoryCredentials = { user: options.user, password };
   const targets = buildTargets(options, readCaFile(options.caFile));
-  // Everything this command prints (text findings, progress, errors) passes the same redaction as
-  // the JSON and Markdown reports: a server or library that echoes the password cannot show it.
+  // Everything this command prints passes src/cli/output.ts: the password masked (as in the JSON
+  // and Markdown reports) and control characters from servers and the directory made visible.
   const secrets = [password];
-  const stdout = redactingSink(streams.stdout, secrets);
-  const stderr = redactingSink(streams.stderr, secrets);
+  const stdout = cliOutput(streams.stdout, { secrets, colour: options.color });
+  const stderr = cliOutput(streams.stderr, { secrets });
   const progress = (line: string): void => {
     if (streams.progress) stderr.write(`${line}\n`);
   };
@@ -122,8 +123,9 @@ export async function runDiagnose(
     steps: options.steps,
     platform: io.platform,
   };
-  if (options.format === 'json') streams.stdout.write(renderJson(findings, verdict, meta, { secrets }));
-  else if (options.format === 'markdown') streams.stdout.write(renderMarkdown(findings, verdict, meta, { secrets }));
+  if (options.format === 'json')
+    cliOutput(streams.stdout, { secrets, kind: 'json' }).write(renderJson(findings, verdict, meta, { secrets }));
+  else if (options.format === 'markdown') stdout.write(renderMarkdown(findings, verdict, meta, { secrets }));
   else printer?.verdict(verdict, findings);
   if (cancelled) {
     stderr.write('exchange-auth-doctor: cancelled; the results above are partial\n');

@@ -12,27 +12,30 @@ import { PromptCancelled, readPassword } from './password';
 import { runDiagnose } from './diagnose';
 import { buildTargets, explainConnectionError, openFirstSession, readCaFile } from './connection';
 import { runSetspn } from './setspn';
-import { redactSecrets } from '../core/report/meta';
+import { cliOutput } from './output';
+import { redactArgvValues } from './usage-redaction';
 
-async function main(argv: string[]): Promise<number> {
+// Every line goes through src/cli/output.ts: secrets masked, control characters made visible.
+const stdout = cliOutput(process.stdout);
+const stderr = cliOutput(process.stderr);
+
+async function main(args: string[]): Promise<number> {
   const controller = new AbortController();
   let interrupts = 0;
   process.on('SIGINT', () => {
     interrupts++;
     if (interrupts > 1) process.exit(130);
-    process.stderr.write('\nCancelling... (press Ctrl+C again to quit at once)\n');
+    stderr.write('\nCancelling... (press Ctrl+C again to quit at once)\n');
     controller.abort();
   });
 
-  const command = parseCli(argv, process.env, process.stdout.isTTY === true);
+  const command = parseCli(args, process.env, process.stdout.isTTY === true);
   if (command.command === 'help') {
-    process.stdout.write(
-      command.topic === 'diagnose' ? DIAGNOSE_HELP : command.topic === 'setspn' ? SETSPN_HELP : MAIN_HELP,
-    );
+    stdout.write(command.topic === 'diagnose' ? DIAGNOSE_HELP : command.topic === 'setspn' ? SETSPN_HELP : MAIN_HELP);
     return 0;
   }
   if (command.command === 'version') {
-    process.stdout.write(`${version}\n`);
+    stdout.write(`${version}\n`);
     return 0;
   }
   const io = createNodeIo();
@@ -53,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const options = command.options;
+  const out = cliOutput(process.stdout, { secrets: [password] });
+  const err = cliOutput(process.stderr, { secrets: [password] });
   const targets = buildTargets(options, readCaFile(options.caFile));
   const credentials = { user: options.user, password };
   const op = { timeoutMs: options.timeoutMs, signal: controller.signal };
@@ -60,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     domain = await openFirstSession(io, targets, credentials, op);
   } catch (e) {
-    process.stderr.write(redactSecrets(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`, [password]));
+    err.write(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`);
     return 2;
   }
   let forest = domain;
@@ -71,44 +76,43 @@ async function main(argv: string[]): Promise<number> {
       forestIsGc = true;
     } catch (e) {
       if (isDoctorError(e) && e.kind === 'aborted') throw e;
-      process.stderr.write(
-        redactSecrets(
-          `The global catalog could not be opened (${e instanceof Error ? e.message : String(e)}); searching the domain only.\n`,
-          [password],
-        ),
+      err.write(
+        `The global catalog could not be opened (${e instanceof Error ? e.message : String(e)}); searching the domain only.\n`,
       );
     }
   }
   try {
-    const out = await runSetspn(command.setspn, {
+    const result = await runSetspn(command.setspn, {
       domain,
       forest,
       forestIsGc,
       timeoutMs: options.timeoutMs,
       signal: controller.signal,
     });
-    process.stdout.write(redactSecrets(out.stdout, [password]));
-    process.stderr.write(redactSecrets(out.stderr, [password]));
-    return out.exitCode;
+    out.write(result.stdout);
+    err.write(result.stderr);
+    return result.exitCode;
   } finally {
     await domain.close();
     if (forest !== domain) await forest.close();
   }
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
     if (e instanceof UsageError) {
-      process.stderr.write(`exchange-auth-doctor: ${e.message}\n`);
+      // A value typed in the wrong place (a password) is named by its position, never echoed.
+      stderr.write(`exchange-auth-doctor: ${redactArgvValues(e.message, argv)}\n`);
       process.exitCode = 2;
     } else if (e instanceof PromptCancelled || (isDoctorError(e) && e.kind === 'aborted')) {
-      process.stderr.write('exchange-auth-doctor: cancelled\n');
+      stderr.write('exchange-auth-doctor: cancelled\n');
       process.exitCode = 130;
     } else {
-      process.stderr.write(`exchange-auth-doctor: ${e instanceof Error ? e.message : String(e)}\n`);
+      stderr.write(`exchange-auth-doctor: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 2;
     }
   },

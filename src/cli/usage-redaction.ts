@@ -1,0 +1,48 @@
+/**
+ * Usage errors quote what was typed ("--timeout must be a whole number, not "..."", "Unexpected
+ * argument "...""). A password typed into the wrong option, or on the command line by mistake,
+ * would be echoed to the terminal and into logs of CI runs. So the message of a usage error names
+ * a value by its position instead of repeating it: `not "<argument 4>"`. Option names stay, so
+ * the message still says which option was wrong.
+ */
+
+/** The sub-commands: constant text of this CLI, never a value worth hiding. */
+const COMMANDS = new Set(['diagnose', 'setspn', 'help', 'version']);
+
+/** Each value typed on the command line with the placeholder that replaces it. */
+function valuesOf(argv: readonly string[]): { value: string; label: string }[] {
+  const out: { value: string; label: string }[] = [];
+  argv.forEach((token, i) => {
+    const label = `<argument ${i + 1}>`;
+    if (token.startsWith('-')) {
+      const eq = token.indexOf('=');
+      // `--timeout=hunter2`: the value after `=`, and the whole token (parsers may echo it whole).
+      if (eq > 0 && eq < token.length - 1) {
+        out.push({ value: token, label: `${token.slice(0, eq)}=${label}` });
+        out.push({ value: token.slice(eq + 1), label });
+      }
+      return;
+    }
+    if (i === 0 && COMMANDS.has(token)) return;
+    if (token.length) out.push({ value: token, label });
+  });
+  // Longest first, so a value that contains another is replaced whole.
+  return out.sort((a, b) => b.value.length - a.value.length);
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * `message` with every value of `argv` replaced by `<argument N>`, in one pass (so a placeholder is
+ * never matched again). A value is replaced where it is not part of a longer word: the typed value
+ * `1` leaves "10" alone.
+ */
+export function redactArgvValues(message: string, argv: readonly string[]): string {
+  const values = valuesOf(argv);
+  if (values.length === 0) return message;
+  const labels = new Map<string, string>();
+  for (const { value, label } of values) if (!labels.has(value)) labels.set(value, label);
+  const alternatives = [...labels.keys()].map(escapeRegExp).join('|');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`, 'gu');
+  return message.replace(pattern, (hit) => labels.get(hit) ?? hit);
+}

@@ -5,10 +5,11 @@
  *
  * Trust: with EAD_WORKSPACE_TRUST=on the runner opens a really untrusted workspace and the refusal
  * is VS Code's own; otherwise the commands' injectable trust check (the same gate) says untrusted.
- * Remedies need the lab in a scenario with a state-changing PowerShell remedy (all-faults).
+ * The remedy tests need a state-changing PowerShell remedy: they run in the all-faults stage of
+ * `npm test` (scripts/test-all.mjs), with the walkthrough suite.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -19,7 +20,16 @@ import type { WalkthroughState, WebviewToHost } from '../../../src/shared/walkth
 
 const OPEN = 'exchangeAuthDoctor.openWalkthrough';
 const HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** The lab's scenario (EAD_SCENARIO, else its state file): state-changing remedies need all-faults. */
+function labScenario(): string {
+  if (process.env.EAD_SCENARIO) return process.env.EAD_SCENARIO;
+  const file = path.join(process.env.EAD_LAB_DIR || path.join(repoRoot, '.lab'), 'state.json');
+  if (!existsSync(file)) return 'healthy';
+  return (JSON.parse(readFileSync(file, 'utf8')) as { scenario?: string }).scenario ?? 'healthy';
+}
 const lab = !!process.env.EAD_BIND_PASSWORD;
+const faulty = lab && labScenario() === 'all-faults';
 
 const send = async (message: WebviewToHost): Promise<WalkthroughState> =>
   await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'message', message });
@@ -81,7 +91,7 @@ describe('walkthrough: the same gate and the same runner as the commands', funct
   });
 
   // A user whose default shell is cmd.exe or PowerShell: the remedy must not be typed there.
-  for (const shell of lab ? ['cmd', 'pwsh'] : []) {
+  for (const shell of faulty ? ['cmd', 'pwsh'] : []) {
     it(`with ${shell} as the default shell, a remedy is typed in the runner's terminal exactly as the dialog showed it`, async () => {
       // The lab suites run with workspace trust off; a really untrusted run covers the test above only.
       if (!vscode.workspace.isTrusted) return;

@@ -15,9 +15,11 @@ import { runSetspn } from './setspn';
 import { cliOutput } from './output';
 import { redactArgvValues } from './usage-redaction';
 
-// Every line goes through src/cli/output.ts: secrets masked, control characters made visible.
-const stdout = cliOutput(process.stdout);
-const stderr = cliOutput(process.stderr);
+// Every line goes through src/cli/output.ts: control characters made visible, and the password
+// masked once it is known (the writers read this list at each write), up to the last error line.
+const secrets: string[] = [];
+const stdout = cliOutput(process.stdout, { secrets });
+const stderr = cliOutput(process.stderr, { secrets });
 
 async function main(args: string[]): Promise<number> {
   const controller = new AbortController();
@@ -40,6 +42,7 @@ async function main(args: string[]): Promise<number> {
   }
   const io = createNodeIo();
   const password = await readPassword(process.env, command.options.user);
+  if (password) secrets.push(password);
   // Child processes (kvno, klist, ...) must not inherit the password.
   delete process.env.EAD_BIND_PASSWORD;
 
@@ -56,8 +59,6 @@ async function main(args: string[]): Promise<number> {
   }
 
   const options = command.options;
-  const out = cliOutput(process.stdout, { secrets: [password] });
-  const err = cliOutput(process.stderr, { secrets: [password] });
   const targets = buildTargets(options, readCaFile(options.caFile));
   const credentials = { user: options.user, password };
   const op = { timeoutMs: options.timeoutMs, signal: controller.signal };
@@ -65,7 +66,7 @@ async function main(args: string[]): Promise<number> {
   try {
     domain = await openFirstSession(io, targets, credentials, op);
   } catch (e) {
-    err.write(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`);
+    stderr.write(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`);
     return 2;
   }
   let forest = domain;
@@ -76,7 +77,7 @@ async function main(args: string[]): Promise<number> {
       forestIsGc = true;
     } catch (e) {
       if (isDoctorError(e) && e.kind === 'aborted') throw e;
-      err.write(
+      stderr.write(
         `The global catalog could not be opened (${e instanceof Error ? e.message : String(e)}); searching the domain only.\n`,
       );
     }
@@ -89,8 +90,8 @@ async function main(args: string[]): Promise<number> {
       timeoutMs: options.timeoutMs,
       signal: controller.signal,
     });
-    out.write(result.stdout);
-    err.write(result.stderr);
+    stdout.write(result.stdout);
+    stderr.write(result.stderr);
     return result.exitCode;
   } finally {
     await domain.close();

@@ -22,7 +22,7 @@ export interface TextSink {
 }
 
 export interface CliOutputOptions {
-  /** Strings masked wherever they appear (the bind password). */
+  /** Strings masked wherever they appear (the bind password); read at each write, so it may be filled later. */
   secrets?: readonly string[];
   /** Keep the printer's own SGR colour sequences (`ESC [ 31 m`); only for a text stream on a colour terminal. */
   colour?: boolean;

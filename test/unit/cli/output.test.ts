@@ -30,6 +30,17 @@ describe('CLI output (the one writer)', () => {
     assert.ok(text.endsWith('\n\tnext line\r\n'), 'line ends and tabs are kept');
   });
 
+  it('masks a password added to the list after the writer was made (the CLI learns it after parsing)', () => {
+    const secrets: string[] = [];
+    const out = collector();
+    const writer = cliOutput(out, { secrets });
+    writer.write('before Late-Pa55\n');
+    secrets.push('Late-Pa55');
+    writer.write('after Late-Pa55\n');
+    assert.equal(out.text().split('\n')[0], 'before Late-Pa55');
+    assert.ok(!out.text().split('\n')[1]?.includes('Late-Pa55'));
+  });
+
   it("keeps the printer's own colours only when colour is on, and no other escape sequence", () => {
     const painted = '\u001b[31mERROR\u001b[0m \u001b[5mblink\u001b[0m';
     const on = collector();

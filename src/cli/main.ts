@@ -100,6 +100,8 @@ async function main(args: string[]): Promise<number> {
 }
 
 const argv = process.argv.slice(2);
+/** The EAD_* settings as started (main removes the password from process.env once read). */
+const environment = { ...process.env };
 main(argv).then(
   (code) => {
     process.exitCode = code;
@@ -107,7 +109,7 @@ main(argv).then(
   (e: unknown) => {
     if (e instanceof UsageError) {
       // A value typed in the wrong place (a password) is named by its position, never echoed.
-      stderr.write(`exchange-auth-doctor: ${redactArgvValues(e.message, argv)}\n`);
+      stderr.write(`exchange-auth-doctor: ${redactArgvValues(e.message, argv, environment)}\n`);
       process.exitCode = 2;
     } else if (e instanceof PromptCancelled || (isDoctorError(e) && e.kind === 'aborted')) {
       stderr.write('exchange-auth-doctor: cancelled\n');

@@ -2,16 +2,27 @@
  * Usage errors quote what was typed ("--timeout must be a whole number, not "..."", "Unexpected
  * argument "...""). A password typed into the wrong option, or on the command line by mistake,
  * would be echoed to the terminal and into logs of CI runs. So the message of a usage error names
- * a value by its position instead of repeating it: `not "<argument 4>"`. Option names stay, so
- * the message still says which option was wrong.
+ * a value by its position instead of repeating it: `not "<argument 4>"`, and a value from the
+ * environment by its variable: `<$EAD_DC_PORT>`. Option names stay, so the message still says which
+ * option was wrong.
  */
 
 /** The sub-commands: constant text of this CLI, never a value worth hiding. */
 const COMMANDS = new Set(['diagnose', 'setspn', 'help', 'version']);
+/**
+ * Shorter values (a step number, `1` in EAD_ALL_SPNS) are no secret, and replacing them would garble
+ * the constant text of a message ("step numbers 1 to 6").
+ */
+const MIN_LENGTH = 3;
 
-/** Each value typed on the command line with the placeholder that replaces it. */
-function valuesOf(argv: readonly string[]): { value: string; label: string }[] {
+/** Each value typed on the command line (or set in an EAD_* variable) with the placeholder that replaces it. */
+function valuesOf(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): { value: string; label: string }[] {
   const out: { value: string; label: string }[] = [];
+  for (const [name, value] of Object.entries(env))
+    if (name.startsWith('EAD_') && value) out.push({ value, label: `<$${name}>` });
   argv.forEach((token, i) => {
     const label = `<argument ${i + 1}>`;
     if (token.startsWith('-')) {
@@ -27,18 +38,23 @@ function valuesOf(argv: readonly string[]): { value: string; label: string }[] {
     if (token.length) out.push({ value: token, label });
   });
   // Longest first, so a value that contains another is replaced whole.
-  return out.sort((a, b) => b.value.length - a.value.length);
+  return out.filter((v) => v.value.length >= MIN_LENGTH).sort((a, b) => b.value.length - a.value.length);
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * `message` with every value of `argv` replaced by `<argument N>`, in one pass (so a placeholder is
+ * `message` with every value of `argv` replaced by `<argument N>` and every value of an EAD_*
+ * variable of `env` by `<$NAME>`, in one pass (so a placeholder is
  * never matched again). A value is replaced where it is not part of a longer word: the typed value
  * `1` leaves "10" alone.
  */
-export function redactArgvValues(message: string, argv: readonly string[]): string {
-  const values = valuesOf(argv);
+export function redactArgvValues(
+  message: string,
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): string {
+  const values = valuesOf(argv, env);
   if (values.length === 0) return message;
   const labels = new Map<string, string>();
   for (const { value, label } of values) if (!labels.has(value)) labels.set(value, label);

@@ -76,7 +76,7 @@ const stages = [
       : 'test/vscode/suite/walkthrough.test.ts does not exist',
     stats: path.join(statsDir, 'vscode-all-faults.json'),
     vscode: true,
-    env: { EAD_SCENARIO: 'all-faults', EAD_TEST_FILES: 'walkthrough' },
+    env: { EAD_SCENARIO: 'all-faults', EAD_TEST_FILES: 'walkthrough,walkthrough-safety' },
   },
 ];
 

@@ -17,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): ExchangeAuthDoctorAp
   );
   const api = activateDirectoryFeature(context, log);
   const commands = activateCommandsFeature(context, api, log);
-  activateWalkthroughFeature(context, api, log, { diagnosis: commands.diagnosis });
+  activateWalkthroughFeature(context, api, log, commands);
   activateEvidenceFeature(context, api, log);
   return api;
 }

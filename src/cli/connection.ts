@@ -1,20 +1,21 @@
 /**
  * From CLI options to directory targets and sessions: the configured DCs in order, the CA file
- * read once, the global catalog port next to the domain port (3269 for LDAPS, 3268 for StartTLS),
- * and connection failures turned into one clear sentence for the user.
+ * read once (bounded, see io/ca-file.ts), the global catalog port next to the domain port (3269
+ * for LDAPS, 3268 for StartTLS), and connection failures turned into one clear sentence for the user.
  */
-import { readFileSync } from 'node:fs';
 import type { CoreIo, DirectoryCredentials, DirectorySession, DirectoryTarget } from '../core/io';
 import { DoctorError, isDoctorError } from '../core/errors';
 import { targetFor } from '../core/engine/sessions';
+import { readCaFileSync } from '../io/ca-file';
 import { UsageError, type ConnectionOptions } from './args';
 
+/** The CA bundle named by --ca-file: a regular file of at most 1 MiB holding a PEM certificate (io/ca-file.ts). */
 export function readCaFile(path: string | undefined): string | undefined {
   if (!path) return undefined;
   try {
-    return readFileSync(path, 'utf8');
+    return readCaFileSync(path);
   } catch (e) {
-    throw new UsageError(`The CA file ${path} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(e instanceof Error ? e.message : String(e));
   }
 }
 

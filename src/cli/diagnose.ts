@@ -15,7 +15,8 @@ import { renderJson, renderMarkdown, type ReportMeta } from '../core/report';
 import { UsageError, type DiagnoseOptions } from './args';
 import { buildTargets, explainConnectionError, readCaFile } from './connection';
 import { runEngine } from './engine-adapter';
-import { TextPrinter, redactingSink } from './text-output';
+import { TextPrinter } from './text-output';
+import { cliOutput } from './output';
 import { ProgressLine } from './progress-line';
 import { redactSecrets } from '../core/report/meta';
 import type { EngineEvent } from '../core/engine/check';
@@ -75,11 +76,11 @@ export async function runDiagnose(
   const startedAt = new Date(io.clock.now()).toISOString();
   const credentials: DirectoryCredentials = { user: options.user, password };
   const targets = buildTargets(options, readCaFile(options.caFile));
-  // Everything this command prints (text findings, progress, errors) passes the same redaction as
-  // the JSON and Markdown reports: a server or library that echoes the password cannot show it.
+  // Everything this command prints passes src/cli/output.ts: the password masked (as in the JSON
+  // and Markdown reports) and control characters from servers and the directory made visible.
   const secrets = [password];
-  const stdout = redactingSink(streams.stdout, secrets);
-  const stderr = redactingSink(streams.stderr, secrets);
+  const stdout = cliOutput(streams.stdout, { secrets, colour: options.color });
+  const stderr = cliOutput(streams.stderr, { secrets });
   const progress = (line: string): void => {
     if (streams.progress) stderr.write(`${line}\n`);
   };
@@ -103,11 +104,18 @@ export async function runDiagnose(
     `Diagnosing ${scopeText(scope)} (${discovery.servers.map((s) => s.name).join(', ') || 'no Exchange servers'}), steps ${options.steps.join(',')}`,
   );
 
-  const line = new ProgressLine(stderr, streams.progress, () => io.clock.monotonic());
+  // The progress line writes its own erase sequences, so it gets stderr with the password masked
+  // only; it makes what it shows from servers visible itself (src/cli/progress-line.ts).
+  const line = new ProgressLine(
+    { write: (text: string) => streams.stderr.write(redactSecrets(text, secrets)) },
+    streams.progress,
+    () => io.clock.monotonic(),
+  );
   const printer = options.format === 'text' ? new TextPrinter(stdout, options.color, options.steps, line) : undefined;
-  // --json-lines: one object per line, redacted like every other output (JSON escapes control characters).
+  const jsonOut = cliOutput(streams.stdout, { secrets, kind: 'json' });
+  // --json-lines: one object per line, through the same JSON writer as --json.
   const jsonLine = (value: unknown): void => {
-    if (options.format === 'json-lines') streams.stdout.write(`${redactSecrets(JSON.stringify(value), secrets)}\n`);
+    if (options.format === 'json-lines') jsonOut.write(`${JSON.stringify(value)}\n`);
   };
   const onEvent = (e: EngineEvent): void => {
     if (e.type === 'finding') {
@@ -139,9 +147,9 @@ export async function runDiagnose(
     steps: options.steps,
     platform: io.platform,
   };
-  if (options.format === 'json') streams.stdout.write(renderJson(findings, verdict, meta, { secrets }));
+  if (options.format === 'json') jsonOut.write(renderJson(findings, verdict, meta, { secrets }));
   else if (options.format === 'json-lines') jsonLine({ type: 'verdict', verdict, meta, cancelled });
-  else if (options.format === 'markdown') streams.stdout.write(renderMarkdown(findings, verdict, meta, { secrets }));
+  else if (options.format === 'markdown') stdout.write(renderMarkdown(findings, verdict, meta, { secrets }));
   else printer?.verdict(verdict, findings);
   if (cancelled) {
     stderr.write('exchange-auth-doctor: cancelled; the results above are partial\n');

@@ -12,15 +12,22 @@ import { PromptCancelled, readPassword } from './password';
 import { runDiagnose } from './diagnose';
 import { buildTargets, explainConnectionError, openFirstSession, readCaFile } from './connection';
 import { runSetspn } from './setspn';
-import { redactSecrets } from '../core/report/meta';
+import { cliOutput } from './output';
+import { redactArgvValues } from './usage-redaction';
 
-async function main(argv: string[]): Promise<number> {
+// Every line goes through src/cli/output.ts: control characters made visible, and the password
+// masked once it is known (the writers read this list at each write), up to the last error line.
+const secrets: string[] = [];
+const stdout = cliOutput(process.stdout, { secrets });
+const stderr = cliOutput(process.stderr, { secrets });
+
+async function main(args: string[]): Promise<number> {
   const controller = new AbortController();
   let interrupts = 0;
   process.on('SIGINT', () => {
     interrupts++;
     if (interrupts > 1) process.exit(130);
-    process.stderr.write('\nCancelling... (press Ctrl+C again to quit at once)\n');
+    stderr.write('\nCancelling... (press Ctrl+C again to quit at once)\n');
     controller.abort();
   });
 
@@ -33,19 +40,18 @@ async function main(argv: string[]): Promise<number> {
     });
   }
 
-  const command = parseCli(argv, process.env, process.stdout.isTTY === true);
+  const command = parseCli(args, process.env, process.stdout.isTTY === true);
   if (command.command === 'help') {
-    process.stdout.write(
-      command.topic === 'diagnose' ? DIAGNOSE_HELP : command.topic === 'setspn' ? SETSPN_HELP : MAIN_HELP,
-    );
+    stdout.write(command.topic === 'diagnose' ? DIAGNOSE_HELP : command.topic === 'setspn' ? SETSPN_HELP : MAIN_HELP);
     return 0;
   }
   if (command.command === 'version') {
-    process.stdout.write(`${version}\n`);
+    stdout.write(`${version}\n`);
     return 0;
   }
   const io = createNodeIo();
   const password = await readPassword(process.env, command.options.user);
+  if (password) secrets.push(password);
   // Child processes (kvno, klist, ...) must not inherit the password.
   delete process.env.EAD_BIND_PASSWORD;
 
@@ -69,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     domain = await openFirstSession(io, targets, credentials, op);
   } catch (e) {
-    process.stderr.write(redactSecrets(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`, [password]));
+    stderr.write(`exchange-auth-doctor: ${explainConnectionError(e, options)}\n`);
     return 2;
   }
   let forest = domain;
@@ -80,44 +86,45 @@ async function main(argv: string[]): Promise<number> {
       forestIsGc = true;
     } catch (e) {
       if (isDoctorError(e) && e.kind === 'aborted') throw e;
-      process.stderr.write(
-        redactSecrets(
-          `The global catalog could not be opened (${e instanceof Error ? e.message : String(e)}); searching the domain only.\n`,
-          [password],
-        ),
+      stderr.write(
+        `The global catalog could not be opened (${e instanceof Error ? e.message : String(e)}); searching the domain only.\n`,
       );
     }
   }
   try {
-    const out = await runSetspn(command.setspn, {
+    const result = await runSetspn(command.setspn, {
       domain,
       forest,
       forestIsGc,
       timeoutMs: options.timeoutMs,
       signal: controller.signal,
     });
-    process.stdout.write(redactSecrets(out.stdout, [password]));
-    process.stderr.write(redactSecrets(out.stderr, [password]));
-    return out.exitCode;
+    stdout.write(result.stdout);
+    stderr.write(result.stderr);
+    return result.exitCode;
   } finally {
     await domain.close();
     if (forest !== domain) await forest.close();
   }
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+/** The EAD_* settings as started (main removes the password from process.env once read). */
+const environment = { ...process.env };
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
     if (e instanceof UsageError) {
-      process.stderr.write(`exchange-auth-doctor: ${e.message}\n`);
+      // A value typed in the wrong place (a password) is named by its position, never echoed.
+      stderr.write(`exchange-auth-doctor: ${redactArgvValues(e.message, argv, environment)}\n`);
       process.exitCode = 2;
     } else if (e instanceof PromptCancelled || (isDoctorError(e) && e.kind === 'aborted')) {
-      process.stderr.write('exchange-auth-doctor: cancelled\n');
+      stderr.write('exchange-auth-doctor: cancelled\n');
       process.exitCode = 130;
     } else {
-      process.stderr.write(`exchange-auth-doctor: ${e instanceof Error ? e.message : String(e)}\n`);
+      stderr.write(`exchange-auth-doctor: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 2;
     }
   },

@@ -7,16 +7,7 @@
  * cannot drive the terminal.
  */
 import { redactSecrets } from '../core/report/meta';
-
-/** Where text goes: a stream, or a wrapper that redacts it first (see redactingSink). */
-export interface TextSink {
-  write(text: string): unknown;
-}
-
-/** A sink that masks every secret before passing text on: the terminal never shows the password. */
-export function redactingSink(out: TextSink, secrets: readonly string[]): TextSink {
-  return { write: (text: string) => out.write(redactSecrets(text, secrets)) };
-}
+import type { TextSink } from './output';
 import {
   SEVERITY_ORDER,
   STEP_TITLES,
@@ -27,6 +18,13 @@ import {
   type Verdict,
 } from '../shared/findings';
 import { sanitizeForTerminal } from '../core/safety/terminal-text';
+
+export type { TextSink };
+
+/** A sink that masks every secret before passing text on: the terminal never shows the password. */
+export function redactingSink(out: TextSink, secrets: readonly string[]): TextSink {
+  return { write: (text: string) => out.write(redactSecrets(text, secrets)) };
+}
 
 const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARN', unknown: 'UNKNOWN', ok: 'OK' };
 const COLOUR: Record<Severity, string> = { error: '31', warning: '33', unknown: '36', ok: '32' };

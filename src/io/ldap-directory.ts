@@ -23,6 +23,13 @@ import type {
 } from '../core/io.js';
 import { DoctorError, throwIfAborted, withDeadline } from '../core/errors.js';
 import { mapLdapError, type LdapErrorContext } from './ldap-errors.js';
+import { LdapFrameGuard } from './ldap-frame-guard.js';
+
+/**
+ * The largest single LDAP message accepted (ldap-frame-guard.ts). One message is one entry (a
+ * page is many messages); an entry with thousands of SPNs or members is well under 1 MB.
+ */
+export const MAX_LDAP_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 /** System and bundled roots plus the PEM text the user trusts. */
 export function trustedCas(caPem: string | undefined): string[] {
@@ -77,6 +84,16 @@ interface ConnectionState {
   established: boolean;
   /** A socket closed (or the session was closed/destroyed). */
   lost: boolean;
+  /** Rejects when the server broke a rule of the transport (a message over the size limit). */
+  failure: Promise<never>;
+  fail(error: DoctorError): void;
+}
+
+function connectionState(): ConnectionState {
+  let reject: (e: DoctorError) => void = () => undefined;
+  const failure = new Promise<never>((_, r) => (reject = r));
+  failure.catch(() => undefined);
+  return { sockets: [], established: false, lost: false, failure, fail: (e) => reject(e) };
 }
 
 class LdaptsSession implements DirectorySession {
@@ -139,7 +156,7 @@ class LdaptsSession implements DirectorySession {
     try {
       return await withDeadline(ctx.host, options.timeoutMs, options.signal, (signal) => {
         signal.addEventListener('abort', () => this.destroy(), { once: true });
-        return work();
+        return Promise.race([work(), this.state.failure]);
       });
     } catch (e) {
       throw mapLdapError(e, ctx);
@@ -184,12 +201,33 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
       rejectUnauthorized: true,
       ...(net.isIP(target.host) ? {} : { servername: target.host }),
     };
-    const state: ConnectionState = { sockets: [], established: false, lost: false };
+    const state = connectionState();
+    // Every socket's incoming bytes pass a size guard (the plain one too: before StartTLS its
+    // replies come from whoever is on the path). The guard of a socket that StartTLS wraps is
+    // removed, since what it then carries is TLS records, read by the TLS socket's own guard.
+    const guards = new Map<Socket, (chunk: Buffer) => void>();
     const track = <S extends Socket>(s: S): S => {
       state.sockets.push(s);
       s.once('close', () => {
         state.lost = true;
       });
+      const guard = new LdapFrameGuard(MAX_LDAP_MESSAGE_BYTES);
+      const watch = (chunk: Buffer): void => {
+        const verdict = guard.push(chunk);
+        if (verdict.ok) return;
+        s.off('data', watch);
+        state.fail(
+          new DoctorError(
+            'protocol',
+            `${target.host}:${target.port} announced an LDAP message of ${verdict.announced} bytes; ` +
+              `at most ${MAX_LDAP_MESSAGE_BYTES} are accepted, so the connection was closed`,
+          ),
+        );
+        state.lost = true;
+        s.destroy();
+      };
+      guards.set(s, watch);
+      s.on('data', watch);
       return s;
     };
     const refuseReconnect = (): never => {
@@ -224,7 +262,12 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
         if (state.established || state.lost) refuseReconnect();
         const [first] = args;
         // StartTLS passes the options object only; make sure verification cannot be switched off.
-        if (typeof first === 'object' && first !== null) (first as tls.ConnectionOptions).rejectUnauthorized = true;
+        if (typeof first === 'object' && first !== null) {
+          (first as tls.ConnectionOptions).rejectUnauthorized = true;
+          const plain = (first as tls.ConnectionOptions).socket;
+          const watch = plain instanceof net.Socket ? guards.get(plain) : undefined;
+          if (plain instanceof net.Socket && watch) plain.off('data', watch);
+        }
         return track((tls.connect as (...a: unknown[]) => tls.TLSSocket)(...args));
       }) as typeof tls.connect,
     });
@@ -232,8 +275,11 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
     try {
       await withDeadline(ctx.host, options.timeoutMs, options.signal, async (signal) => {
         signal.addEventListener('abort', () => session.destroy(), { once: true });
-        if (target.security === 'starttls') await client.startTLS({ ...tlsOptions, host: target.host });
-        await client.bind(credentials.user, credentials.password);
+        const steps = async (): Promise<void> => {
+          if (target.security === 'starttls') await client.startTLS({ ...tlsOptions, host: target.host });
+          await client.bind(credentials.user, credentials.password);
+        };
+        await Promise.race([steps(), state.failure]);
       });
       state.established = true;
       if (state.lost || !client.isBound)

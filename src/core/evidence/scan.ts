@@ -274,27 +274,33 @@ export async function scanFile(
       positions.length = 0;
       // One pass for all the needles; the positions come out in increasing order.
       SEARCH.findAll(buf, windowEnd, upto, positions);
-      let counted = 0;
+      // The line of each match is found by walking forward over the newlines, never back from
+      // the match: looking back to the line start for every match is quadratic on one long line
+      // with dense matches (10 MB took 9.5 s). `nextNl` is the first newline at or after
+      // `lineStart` in this chunk, -1 when there is none, so each byte is looked at once.
+      const view = buf.subarray(0, end);
+      let lineStart = 0;
+      let nextNl = positions.length ? view.indexOf(10, 0) : -1;
       if (positions.length) {
         let prevLineStart = -1;
         for (const p of positions) {
-          const nl = p > 0 ? buf.lastIndexOf(10, p - 1) : -1;
-          const lineStart = nl + 1;
+          while (nextNl !== -1 && nextNl < p) {
+            lineNo++;
+            lineStart = nextNl + 1;
+            nextNl = view.indexOf(10, lineStart);
+          }
           if (lineStart === prevLineStart) continue;
           prevLineStart = lineStart;
-          lineNo += countNewlines(buf, counted, lineStart);
-          counted = lineStart;
           if (lineNo === lastHitLine) continue;
           lastHitLine = lineNo;
-          let lineEnd = buf.indexOf(10, p);
-          if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+          const lineEnd = nextNl === -1 ? end : nextNl;
           let stop = Math.min(lineEnd, lineStart + MAX_LINE_TEXT, p + MAX_NEEDLE + 600);
           if (stop > lineStart && buf[stop - 1] === 13) stop--;
           const from = Math.max(lineStart, p - MAX_LINE_TEXT);
           groups.add(file, lineNo, buf.toString('utf8', from, stop), header);
         }
       }
-      lineNo += countNewlines(buf, counted, upto);
+      lineNo += countNewlines(view, lineStart, upto);
       if (eof) return true;
       carry = end - upto;
       if (carry > 0) buf.copy(buf, 0, upto, end);

@@ -30,7 +30,9 @@ export interface Line {
  */
 export function toLines(raw: string): Line[] {
   const text = cleanTerminalOutput(typeof raw === 'string' ? raw : '');
-  return text.split('\n').map((t, i) => ({ no: i + 1, text: t.replace(/\s+$/u, '') }));
+  // trimEnd removes exactly what /\s+$/ matches, in linear time: that regex retries from every
+  // position of a run of spaces that does not end the line, so one long such run was quadratic.
+  return text.split('\n').map((t, i) => ({ no: i + 1, text: t.trimEnd() }));
 }
 
 export function problem(line: Line | undefined, message: string): ParseProblem {

@@ -70,11 +70,16 @@ export interface StripchartOptions {
   dateOrder?: DateOrder | 'auto';
 }
 
-const SAMPLE = /^(.+?),\s*([+-]\d+(?:[.,]\d+)?)s$/u;
-const SAMPLE_ERROR = /^(.+?),?\s+[\p{L}]+\s*:\s*(0x[0-9a-f]{8})\s*:?$/iu;
-const GRAPH = /^(.+?)\s+d:([+-]?\d+(?:[.,]\d+)?)s\s+o:([+-]?\d+(?:[.,]\d+)?)s(?:\s+\[.*\])?$/u;
-const TRACKING = /^(?:Tracking\s+)?(.*?)\s*\[(.+)\][.。]?$/u;
-const FATAL = /^(?:The following error occurred:\s*)?(.*?)\s*\((0x[0-9a-f]{8})\)\.?$/iu;
+// Every pattern here is linear in the line's length, whatever its shape (issue 15, item 11). The
+// time that starts a sample line is at most 40 characters in every locale, so the lazy group that
+// holds it is bounded, and it ends on a non-space so that it and the `\s+` after it cannot split
+// a run of spaces in every possible way. Text between brackets is read greedily once, and the
+// fatal error's text is trimmed afterwards instead of being separated from spaces by the pattern.
+const SAMPLE = /^(.{0,39}?\S),\s*([+-]\d+(?:[.,]\d+)?)s$/u;
+const SAMPLE_ERROR = /^(.{0,39}?\S),?\s+[\p{L}]+\s*:\s*(0x[0-9a-f]{8})\s*:?$/iu;
+const GRAPH = /^(.{0,39}?\S)\s+d:([+-]?\d+(?:[.,]\d+)?)s\s+o:([+-]?\d+(?:[.,]\d+)?)s(?:\s+\[.*\])?$/u;
+const TRACKING = /^(?:Tracking\s)?([^[]*)\[(.+)\][.。]?$/u;
+const FATAL = /^(?:The following error occurred:)?(.*?)\((0x[0-9a-f]{8})\)\.?$/iu;
 
 export function parseW32tmStripchart(
   raw: string,
@@ -107,7 +112,7 @@ export function parseW32tmStripchart(
       s.error = describeW32tmError(s.errorCode) ?? `error ${hex(s.errorCode, 8)}`;
       result.samples.push(s);
     } else if (!header && result.target === undefined && (m = TRACKING.exec(t)) && /:\d+$/.test(m[2] ?? '')) {
-      const words = (m[1] ?? '').split(/\s+/);
+      const words = (m[1] ?? '').trim().split(/\s+/);
       result.target = words[words.length - 1] ?? '';
       result.address = m[2] ?? '';
       if (!/^Tracking /i.test(t)) problems.push(problem(line, 'target line not in English; read by its shape'));

@@ -97,9 +97,18 @@ export function parseWinEvents(raw: string): ParseOutcome<WinEvent[]> {
 
 function readDetail(provider: string, id: number, message: string, values: unknown[]): EventDetail {
   const is = (names: string[]): boolean => names.some((n) => n.toLowerCase() === provider.toLowerCase());
+  let lines: string[] | undefined;
+  // `Label: value` on a line of its own. Read line by line and trimmed afterwards: one multiline
+  // pattern with `^\s*` and `(.*?)\s*$` retried from every position of a blank or space-filled
+  // stretch, which was quadratic in the message's length.
   const field = (label: string): string | undefined => {
-    const m = new RegExp(`^\\s*${label}:[ \\t]*(.*?)\\s*$`, 'im').exec(message);
-    return m && m[1] !== '' ? m[1] : undefined;
+    lines ??= message.split(/\r\n|[\n\r\u2028\u2029]/);
+    const re = new RegExp(`^\\s*${label}:(.*)`, 'i');
+    for (const line of lines) {
+      const m = re.exec(line);
+      if (m) return (m[1] ?? '').trim() || undefined;
+    }
+    return undefined;
   };
   if (is(KERBEROS_CLIENT_PROVIDERS) && id === 3) {
     const d: EventDetail = { kind: 'kerberos-error' };
@@ -118,21 +127,24 @@ function readDetail(provider: string, id: number, message: string, values: unkno
   }
   if (is(KERBEROS_CLIENT_PROVIDERS) && id === 4) {
     const d: EventDetail = { kind: 'ap-err-modified' };
-    const m = /from the server (.+?)\.\s+The target name used was (.+?)\.\s/i.exec(message);
+    const m = fromFirst(message, /from the server (.+?)\.\s+The target name used was (.+?)\.\s/iy);
     assign(d, 'server', m?.[1] ?? str(values[0]));
     assign(d, 'targetName', m?.[2] ?? str(values[2]));
     return d;
   }
   if (is(KDC_PROVIDERS) && id === 11) {
     const d: EventDetail = { kind: 'kdc-duplicate-name' };
-    const m = /duplicate name is (.+?)(?: \(of type ([^)]+)\))?\.\s/i.exec(`${message} `);
+    const m = fromFirst(`${message} `, /duplicate name is (.+?)(?: \(of type ([^)]+)\))?\.\s/iy);
     assign(d, 'duplicateName', m?.[1] ?? str(values[0]));
     assign(d, 'nameType', m?.[2] ?? str(values[1]));
     return d;
   }
   if (is(KDC_PROVIDERS) && id === 14) {
     const d: EventDetail = { kind: 'kdc-no-suitable-key' };
-    const m = /request for target service (\S+?),\s*the account (.+?) did not have a suitable key/i.exec(message);
+    const m = fromFirst(
+      message,
+      /request for target service (\S+?),\s*the account (.+?) did not have a suitable key/iy,
+    );
     assign(d, 'targetService', m?.[1]);
     assign(d, 'account', m?.[2]);
     const etypes = (label: string): number[] | undefined => {
@@ -147,10 +159,10 @@ function readDetail(provider: string, id: number, message: string, values: unkno
   }
   if (is(EXCHANGE_TRANSPORT_PROVIDERS) && id === 1035) {
     const d: EventDetail = { kind: 'exchange-inbound-auth-failed' };
-    const m =
-      /Inbound authentication failed with error (\S+) for Receive connector (.+?)\.\s*The authentication mechanism is (\S+?)\.\s*The source IP address of the client who tried to authenticate to Microsoft Exchange is \[([^\]]+)\]/i.exec(
-        message,
-      );
+    const m = fromFirst(
+      message,
+      /Inbound authentication failed with error (\S+) for Receive connector (.+?)\.\s*The authentication mechanism is (\S+?)\.\s*The source IP address of the client who tried to authenticate to Microsoft Exchange is \[([^\]]+)\]/iy,
+    );
     assign(d, 'error', m?.[1] ?? str(values[0]));
     assign(d, 'connector', m?.[2] ?? str(values[1]));
     assign(d, 'mechanism', m?.[3] ?? str(values[2]));
@@ -158,6 +170,19 @@ function readDetail(provider: string, id: number, message: string, values: unkno
     return d;
   }
   return { kind: 'other' };
+}
+
+/**
+ * `sticky` (a pattern with the `y` flag that starts with fixed words) tried once, where those words
+ * first occur. An unanchored search would retry it after every occurrence, each time reading to the
+ * end of the line: quadratic on a message that repeats the words without the rest.
+ */
+function fromFirst(message: string, sticky: RegExp): RegExpExecArray | null {
+  const words = /^[\p{L} ]+/u.exec(sticky.source)?.[0] ?? '';
+  const at = words === '' ? -1 : message.search(new RegExp(words, 'iu'));
+  if (at < 0) return null;
+  sticky.lastIndex = at;
+  return sticky.exec(message);
 }
 
 function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {

@@ -123,9 +123,46 @@ function fields(block: asn1js.AsnType | undefined, what: string): Map<number, as
   return map;
 }
 
+/**
+ * Every INTEGER in these messages is an Int32 or a Microseconds (RFC 4120 §5.2.4): four bytes at
+ * most. asn1js reads a longer one as 0, which for error-code would mean KDC_ERR_NONE.
+ */
 function integer(block: asn1js.AsnType | undefined, what: string): number {
   if (!(block instanceof asn1js.Integer)) throw malformed(`${what} is not an INTEGER`);
-  return block.valueBlock.valueDec;
+  const bytes = block.valueBlock.valueHexView;
+  if (bytes.length < 1 || bytes.length > 4)
+    throw malformed(`${what} is an INTEGER of ${bytes.length} bytes (at most 4)`);
+  // Two's complement read here: asn1js's valueDec is 0 for four-byte values too.
+  let value = 0;
+  for (const b of bytes) value = value * 256 + b;
+  return (bytes[0] ?? 0) & 0x80 ? value - 2 ** (8 * bytes.length) : value;
+}
+
+/** KerberosTime is `YYYYMMDDHHMMSSZ` (RFC 4120 §5.2.3); asn1js rolls impossible fields over instead. */
+const KERBEROS_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/;
+
+function kerberosTimeMs(value: string): number | undefined {
+  const m = KERBEROS_TIME.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  const d = new Date(ms);
+  // The fields survive a round trip only when each was in range (no 31 April, no second 60).
+  const same =
+    d.getUTCFullYear() === year &&
+    d.getUTCMonth() === month - 1 &&
+    d.getUTCDate() === day &&
+    d.getUTCHours() === hour &&
+    d.getUTCMinutes() === minute &&
+    d.getUTCSeconds() === second;
+  return same ? ms : undefined;
 }
 
 function text(block: asn1js.AsnType | undefined, what: string): string {
@@ -135,8 +172,9 @@ function text(block: asn1js.AsnType | undefined, what: string): string {
 
 function time(block: asn1js.AsnType | undefined, what: string): { ms: number; text: string } {
   if (!(block instanceof asn1js.GeneralizedTime)) throw malformed(`${what} is not a GeneralizedTime`);
-  const ms = block.toDate().getTime();
-  if (!Number.isFinite(ms)) throw malformed(`${what} is not a valid time`);
+  const raw = Buffer.from(block.valueBlock.valueHexView).toString('latin1');
+  const ms = kerberosTimeMs(raw);
+  if (ms === undefined) throw malformed(`${what} ${JSON.stringify(raw)} is not a valid time`);
   return { ms, text: block.toString('iso') };
 }
 

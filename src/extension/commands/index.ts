@@ -45,9 +45,15 @@ export interface CommandsFeatureApi {
    * Runs a remedy's command line in the extension's terminal behind the same gate as the commands
    * (trust, dry-run, consent); off Windows it is shown to copy. Only remedies this extension
    * produced (a diagnosis or tool run of this session) run, looked up by command line, runOn and
-   * shell; the stored remedy is what runs and decides consent. True when it ran.
+   * shell; the stored remedy is what runs and decides consent (`alwaysAsk`: consent even for a
+   * read-only one, for remedies shown from a restored state). True when it ran.
    */
-  runRemedy(remedy: Remedy): Promise<boolean>;
+  runRemedy(remedy: Remedy, options?: { alwaysAsk?: boolean }): Promise<boolean>;
+  /**
+   * The commands' trust check, for other features that run something (the walkthrough's Run):
+   * true, and a message, when the workspace is not trusted.
+   */
+  refuseUntrusted(title: string): boolean;
   /**
    * Test hooks: confirmation, trust check and the show-only modal (undefined restores the real
    * ones). Absent in production (ExtensionMode.Production): nothing can bypass the gate there.
@@ -69,7 +75,9 @@ export function activateCommandsFeature(
   const gate = new SafetyGate(log);
   const windows = process.platform === 'win32';
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(SECTION);
-  const shellPath = windows ? findPowerShell() : posixShellPath();
+  // Fixed for the session: the terminal's shell must be the one the lines were quoted for, even
+  // when the default profile changes later (to fish, or a pwsh the lines were not quoted for).
+  const shellPath = windows ? findPowerShell() : (posixShellPath() ?? (vscode.env.shell || undefined));
   const runner = new TerminalRunner({
     log,
     useShellIntegration: () => config().get<boolean>('terminal.useShellIntegration') !== false,
@@ -122,7 +130,7 @@ export function activateCommandsFeature(
   const rememberStore = (): void => remedies.remember(store.findings());
 
   /** The one path for running a remedy (Findings view, command, API): by identity, stored remedy only. */
-  const runKnownRemedy = async (candidate: unknown): Promise<ToolRunOutcome[]> => {
+  const runKnownRemedy = async (candidate: unknown, alwaysAsk = false): Promise<ToolRunOutcome[]> => {
     const known = remedies.lookup(candidate);
     const asked = candidate as Partial<Remedy> | undefined;
     if (!known) {
@@ -138,7 +146,8 @@ export function activateCommandsFeature(
       return [{ status: 'refused', tool: 'remedy', target: command, findings: [], message: 'unknown remedy' }];
     }
     const { remedy, finding } = known;
-    return runTool(remedy.summary, remedy.runOn, () => [remedyPlan(remedy, finding)]);
+    const run = alwaysAsk ? { ...remedy, changesState: true } : remedy;
+    return runTool(remedy.summary, remedy.runOn, () => [remedyPlan(run, finding)]);
   };
 
   const onRun = (run: DiagnosisRun): void => {
@@ -241,7 +250,9 @@ export function activateCommandsFeature(
       api.clearServerHealth();
     },
     lastToolRun: () => tools.last,
-    runRemedy: async (remedy) => (await runKnownRemedy(remedy)).some((o) => o.status === 'ran'),
+    runRemedy: async (remedy, options) =>
+      (await runKnownRemedy(remedy, options?.alwaysAsk === true)).some((o) => o.status === 'ran'),
+    refuseUntrusted: (title) => gate.refuseUntrusted(title),
     statusText: () => status.text,
   };
   // Test hooks only outside production, as the walkthrough's test hook.

@@ -47,7 +47,12 @@ function dcNameOf(arg: unknown): string | undefined {
   return o?.type === 'domainController' && typeof o.label === 'string' ? o.label : undefined;
 }
 
-/** A remedy from the Findings view, run as it is shown: PowerShell on Windows, copy elsewhere. */
+/**
+ * A remedy (Findings view, walkthrough, API), run as it is shown, in the shell it was quoted for:
+ * a PowerShell line is typed into the runner's PowerShell terminal on Windows. A line quoted for
+ * cmd.exe is only shown to copy: the runner never starts cmd.exe, and cmd.exe text typed into
+ * PowerShell (or the reverse) may mean something else. Off Windows every remedy is shown to copy.
+ */
 export function remedyPlan(remedy: Remedy, finding: Pick<Finding, 'step' | 'subject'>): ToolPlan {
   return {
     tool: 'remedy',
@@ -55,7 +60,16 @@ export function remedyPlan(remedy: Remedy, finding: Pick<Finding, 'step' | 'subj
     title: remedy.summary,
     step: finding.step,
     changesState: remedy.changesState,
-    windows: { kind: 'powershell', script: remedy.command },
+    windows:
+      remedy.shell === 'powershell'
+        ? { kind: 'powershell', script: remedy.command }
+        : {
+            kind: 'unavailable',
+            reason: vscode.l10n.t(
+              'This command is written for cmd.exe; copy it and run it in a Command Prompt on {0}.',
+              remedy.runOn,
+            ),
+          },
     other: {
       kind: 'unavailable',
       reason: vscode.l10n.t('This command runs on {0}; copy it and run it there.', remedy.runOn),

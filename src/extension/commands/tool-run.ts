@@ -10,7 +10,8 @@ import type { FindingsStore } from '../findings/findings-store.js';
 import { prepareRun, type CliLocation, type PreparedRun } from '../terminal/invocation.js';
 import type { TerminalRunner } from '../terminal/terminal-runner.js';
 import { PlanError, interpreterFor, type Invocation, type ToolPlan } from '../terminal/tools.js';
-import type { SafetyGate } from './safety-gate.js';
+import { shownLines, type SafetyGate } from './safety-gate.js';
+import { hasUnsafeTerminalText } from '../../core/safety/terminal-text.js';
 
 export type ToolRunStatus = 'ran' | 'refused' | 'declined' | 'dry-run' | 'unavailable' | 'invalid' | 'failed';
 
@@ -123,8 +124,23 @@ export class ToolRunService {
       );
     }
 
-    const changesState = plans.some((p) => p.changesState);
     const lines = prepared.map((r) => r.commandLine);
+    // The dialog shows control, bidirectional and invisible characters as escapes; a line holding
+    // any would run differently from the line approved, so it does not run at all.
+    if (lines.some(hasUnsafeTerminalText)) {
+      log.warn(`${title}: refused a command line with control or invisible characters: ${shownLines(lines)}`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('This command holds control or invisible characters and is not run. Copy it and check it first.'),
+      );
+      return this.finish(
+        plans.map((p, i) => ({
+          ...base(p, 'invalid', 'control or invisible characters'),
+          commandLine: lines[i] ?? '',
+        })),
+        title,
+      );
+    }
+    const changesState = plans.some((p) => p.changesState);
     if (changesState) {
       if (gate.dryRun()) {
         await gate.showOnly(

@@ -1,8 +1,10 @@
 /**
- * The bind password lives only in SecretStorage, keyed by the whole list of DC hosts (sorted,
- * lower-cased) and the bind user. The password is sent to every host of the list (failover), so
- * adding a host to the settings, or pointing them at another domain, asks again instead of
- * sending the stored password there. Keys of earlier versions (first host only) are simply not
+ * The bind password lives only in SecretStorage, keyed by everything that decides where it is
+ * sent and whom the connection trusts: the whole list of DC hosts (sorted, lower-cased), the port,
+ * the security mode, the CA file and the bind user. The password is sent to every host of the list
+ * (failover), so adding a host, pointing the settings at another domain, or naming another CA file
+ * (a workspace's own CA would let it accept a certificate of its choosing for the same host name)
+ * asks again instead of sending the stored password there. Keys of earlier versions are simply not
  * found: the user is signed out and signs in again.
  *
  * Sign-out removes every password this extension stored, not only the one of the current
@@ -16,10 +18,14 @@ const PREFIX = 'exchangeAuthDoctor.directory.password';
 /** Does not start with PREFIX: changing the index is not a change of credentials. */
 export const INDEX_KEY = 'exchangeAuthDoctor.directory.storedCredentialKeys';
 
-/** The key of the password for `hosts` (all of them, in any order and case) and `user`. */
-export function secretKey(hosts: readonly string[], user: string): string {
-  const list = [...new Set(hosts.map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))].sort();
-  return `${PREFIX}:${list.join(',')}|${user.toLowerCase()}`;
+export type KeyedSettings = Pick<DirectorySettings, 'hosts' | 'bindUser' | 'port' | 'security' | 'caFile'>;
+
+/** The key of the password for these hosts (all of them, in any order and case), port, mode, CA file and user. */
+export function secretKey(s: KeyedSettings): string {
+  const list = [...new Set(s.hosts.map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))].sort();
+  // JSON keeps the parts apart whatever characters a path holds.
+  const where = JSON.stringify([s.security, s.port, s.caFile ?? null]);
+  return `${PREFIX}:${list.join(',')}|${s.bindUser.toLowerCase()}|${where}`;
 }
 
 /** The key earlier versions used (the first host only); removed on sign-out. */
@@ -38,8 +44,8 @@ export class CredentialStore {
       if (e.key.startsWith(PREFIX)) listener();
     });
 
-  private key(s: Pick<DirectorySettings, 'hosts' | 'bindUser'>): string | undefined {
-    return s.hosts.some((h) => h.trim() !== '') && s.bindUser ? secretKey(s.hosts, s.bindUser) : undefined;
+  private key(s: KeyedSettings): string | undefined {
+    return s.hosts.some((h) => h.trim() !== '') && s.bindUser ? secretKey(s) : undefined;
   }
 
   private async readIndex(): Promise<string[]> {

@@ -4,7 +4,7 @@
  * A new refresh cancels the one in flight, so the tree never shows an older answer over a newer.
  */
 import * as vscode from 'vscode';
-import { readFile } from 'node:fs/promises';
+import { CaFileError, readCaFileAsync } from '../../io/ca-file.js';
 import type { Clock, DirectoryConnector, DirectoryTarget } from '../../core/io.js';
 import { DoctorError, isDoctorError } from '../../core/errors.js';
 import type { DiscoveryResult } from '../../core/directory/model.js';
@@ -40,19 +40,17 @@ export class SettingError extends DoctorError {
 /** Reads the CA file named in the settings; a missing or non-PEM file is a usage error with a clear message. */
 export async function readCaPem(s: DirectorySettings): Promise<string | undefined> {
   if (!s.caFile) return undefined;
-  let text: string;
   try {
-    text = await readFile(s.caFile, 'utf8');
+    // Bounded: a regular file of at most 1 MiB (a workspace setting could name /dev/zero).
+    return await readCaFileAsync(s.caFile);
   } catch (e) {
+    if (e instanceof CaFileError && e.problem === 'no-certificate')
+      throw new SettingError(vscode.l10n.t('The CA file {0} holds no PEM certificate', s.caFile), 'directory.caFile');
     throw new SettingError(
-      vscode.l10n.t('The CA file {0} cannot be read ({1})', s.caFile, (e as NodeJS.ErrnoException).code ?? String(e)),
+      vscode.l10n.t('The CA file {0} cannot be read ({1})', s.caFile, (e as { code?: string }).code ?? String(e)),
       'directory.caFile',
     );
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new SettingError(vscode.l10n.t('The CA file {0} holds no PEM certificate', s.caFile), 'directory.caFile');
-  }
-  return text;
 }
 
 export class DiscoveryService implements vscode.Disposable {

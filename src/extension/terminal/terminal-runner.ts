@@ -4,9 +4,9 @@
  * `execution.read()` (called at once: only the first call sees the output) and its exit code taken
  * from `onDidEndTerminalShellExecution`. When integration does not come up within 3 s (cmd.exe,
  * PowerShell blocked by execution policy, or turned off in the settings), the same argument vector
- * runs in the background with execa for the result and the terminal gets the command line through
- * `sendText` as the visible record (as a comment for commands that change state, so they never
- * run twice).
+ * runs in the background for the result (background-run.ts: by absolute path, never through a
+ * shell) and the terminal gets the command line through `sendText` as the visible record (as a
+ * comment for commands that change state, so they never run twice).
  *
  * The bind password is never in the terminal's environment: the terminal gets only where to ask
  * for it (password-handoff.ts), and the extension answers there once while it runs a CLI command.
@@ -14,8 +14,8 @@
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { execa } from 'execa';
 import type { ShellKind } from '../../shared/findings';
+import { runInBackground } from './background-run';
 import type { PreparedRun } from './invocation';
 import { PasswordHandoff } from './password-handoff';
 import { atMost, raceWithLimits } from './race';
@@ -231,22 +231,12 @@ export class TerminalRunner implements vscode.Disposable {
       ...(request.run.env ?? {}),
       ...(request.password !== undefined ? { EAD_BIND_PASSWORD: request.password } : {}),
     };
-    const result = await execa(request.run.file, request.run.args, {
+    const result = await runInBackground(request.run, {
       env,
-      reject: false,
-      all: true,
-      timeout: request.timeoutMs,
-      windowsHide: true,
-      stdin: 'ignore',
-      ...(request.signal ? { cancelSignal: request.signal } : {}),
+      timeoutMs: request.timeoutMs,
+      ...(request.signal ? { signal: request.signal } : {}),
     });
-    return {
-      output: result.all ?? `${result.stdout}${result.stderr}`,
-      exitCode: result.isCanceled ? undefined : result.exitCode,
-      via: 'fallback',
-      timedOut: result.timedOut,
-      cancelled: result.isCanceled === true,
-    };
+    return { ...result, via: 'fallback' };
   }
 
   dispose(): void {

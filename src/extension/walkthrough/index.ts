@@ -3,56 +3,47 @@
  * server context menu, Get Started walkthrough, language server), its serializer, and a test hook
  * outside production.
  *
- *   activateWalkthroughFeature(context, api, log, { diagnosis });
+ *   activateWalkthroughFeature(context, api, log, commands);
+ *
+ * It runs nothing of its own: the diagnosis, the trust check and the remedies go through the
+ * commands feature, so there is one gate and one terminal runner for both.
  */
 import * as vscode from 'vscode';
-import { DiagnosisService } from '../diagnosis/diagnosis-service.js';
 import { CredentialStore } from '../directory/credentials.js';
 import { readSettings } from '../directory/settings.js';
 import type { ExchangeAuthDoctorApi } from '../api.js';
-import type { Remedy } from '../../shared/findings.js';
 import { isWalkthroughState, languageFromLocale } from '../../shared/walkthrough-protocol.js';
-import type { WalkthroughDeps, WalkthroughDiagnosis } from './deps.js';
+import type { WalkthroughDeps } from './deps.js';
+import type { CommandsFeatureApi } from '../commands/index.js';
 import { resolveHost } from './addresses.js';
 import { VIEW_TYPE, WalkthroughPanel } from './panel.js';
 import { openArgsOf } from './args.js';
 
 export { openArgsOf, type OpenArgs } from './args.js';
-import { RemedyTerminal } from './terminal.js';
 import { registerTestHook } from './test-hook.js';
 
 export const OPEN_WALKTHROUGH = 'exchangeAuthDoctor.openWalkthrough';
 
-export interface WalkthroughOptions {
-  /** The commands feature's DiagnosisService; one is created when absent. */
-  diagnosis?: WalkthroughDiagnosis;
-  /** The commands feature's terminal runner (consent included); the fallback in ./terminal.ts otherwise. */
-  runInTerminal?: (remedy: Remedy) => Promise<boolean>;
-}
+/** What the walkthrough takes from the commands feature (setHooks only outside production). */
+export type WalkthroughOptions = Pick<CommandsFeatureApi, 'diagnosis' | 'runRemedy' | 'refuseUntrusted' | 'setHooks'>;
 
 export function activateWalkthroughFeature(
   context: vscode.ExtensionContext,
   api: ExchangeAuthDoctorApi,
   log: vscode.LogOutputChannel,
-  options: WalkthroughOptions = {},
+  commands: WalkthroughOptions,
 ): void {
-  let diagnosis = options.diagnosis;
-  if (!diagnosis) {
-    const own = new DiagnosisService({ api, credentials: new CredentialStore(context.secrets), log });
-    context.subscriptions.push(own);
-    diagnosis = own;
-  }
   const credentials = new CredentialStore(context.secrets);
-  const terminal = new RemedyTerminal(log);
   const deps: WalkthroughDeps = {
     extensionUri: context.extensionUri,
     extensionVersion: String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0'),
     api,
-    diagnosis,
+    diagnosis: commands.diagnosis,
     log,
     defaultLanguage: () => languageFromLocale(vscode.env.language),
     resolve: resolveHost,
-    runInTerminal: options.runInTerminal ?? ((remedy) => terminal.run(remedy)),
+    runRemedy: (remedy, options) => commands.runRemedy(remedy, options),
+    refuseUntrusted: (title) => commands.refuseUntrusted(title),
     secrets: async () => {
       const password = await credentials.get(readSettings()).catch(() => undefined);
       return password ? [password] : [];
@@ -72,7 +63,7 @@ export function activateWalkthroughFeature(
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, serializer),
     { dispose: () => WalkthroughPanel.instance?.dispose() },
-    terminal,
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Production) registerTestHook(context, terminal, serializer, deps);
+  if (context.extensionMode !== vscode.ExtensionMode.Production)
+    registerTestHook(context, commands.setHooks, serializer, deps);
 }

@@ -293,6 +293,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** Runs the given steps over the chosen scope (the organisation when none was chosen). */
   async run(steps: Step[]): Promise<void> {
     if (this.state.running) return;
+    // The same gate as the commands: an untrusted workspace may have set the hosts it would contact.
+    if (this.deps.refuseUntrusted(this.t('Resolve 454 4.7.0'))) return;
     const scope: WalkthroughScope = this.state.scope ?? { kind: 'organisation' };
     const controller = new AbortController();
     this.abort = controller;
@@ -341,8 +343,8 @@ export class WalkthroughPanel implements vscode.Disposable {
       void vscode.window.setStatusBarMessage(this.t('Command copied to the clipboard'), 3000);
       return;
     }
-    const asked = this.produced.has(finding) ? remedy : { ...remedy, changesState: true };
-    if (await this.deps.runInTerminal(asked)) record('terminal');
+    // A remedy from a restored state came from disk: it asks first even when it only reads.
+    if (await this.deps.runRemedy(remedy, { alwaysAsk: !this.produced.has(finding) })) record('terminal');
   }
 
   async export(format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { RenderedSnapshot, WalkthroughState } from '../../shared/walkthrough-protocol.js';
-import type { RemedyTerminal } from './terminal.js';
+import type { GateHooks } from '../commands/safety-gate.js';
 import type { WalkthroughDeps } from './deps.js';
 import { VIEW_TYPE, WalkthroughPanel } from './panel.js';
 
@@ -20,14 +20,18 @@ export type TestHookRequest =
   | { op: 'close' }
   /** Closes the panel and restores it through the serializer, with the state its webview last saved. */
   | { op: 'revive' }
-  /** Answers the consent modal of state-changing remedies (undefined: the real modal again). */
-  | { op: 'consent'; answer?: boolean };
+  /**
+   * Answers the consent modal of the commands' gate, which runs the walkthrough's remedies, and
+   * records the show-only modal (undefined: the real modals again). `trusted: false` makes the
+   * shared trust check refuse, as an untrusted workspace does.
+   */
+  | { op: 'consent'; answer?: boolean; trusted?: boolean };
 
 export type TestHookResult = RenderedSnapshot | WalkthroughState | string | undefined;
 
 export function registerTestHook(
   context: vscode.ExtensionContext,
-  terminal: RemedyTerminal,
+  setHooks: ((hooks: GateHooks) => void) | undefined,
   serializer: vscode.WebviewPanelSerializer<unknown>,
   deps: WalkthroughDeps,
 ): void {
@@ -35,9 +39,13 @@ export function registerTestHook(
     vscode.commands.registerCommand(TEST_HOOK, async (req: TestHookRequest): Promise<TestHookResult> => {
       const panel = WalkthroughPanel.instance;
       if (req.op === 'consent') {
-        const answer = req.answer;
-        terminal.gate.hooks =
-          answer === undefined ? {} : { confirm: () => Promise.resolve(answer), isTrusted: () => true };
+        if (!setHooks) throw new Error('the commands feature has no test hooks');
+        const { answer, trusted } = req;
+        setHooks({
+          ...(answer === undefined ? {} : { confirm: () => Promise.resolve(answer), show: () => Promise.resolve() }),
+          // As before the walkthrough shared the commands' gate: an answered modal implies trust.
+          ...(trusted !== undefined || answer !== undefined ? { isTrusted: () => trusted ?? true } : {}),
+        });
         return undefined;
       }
       if (req.op === 'close') {

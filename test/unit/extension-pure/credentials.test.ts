@@ -54,7 +54,7 @@ describe('CredentialStore', () => {
       'pw',
       'order and case do not matter',
     );
-    assert.equal(secretKey(['b', 'A'], 'U'), secretKey(['a', 'B'], 'u'));
+    assert.equal(secretKey(settings(['b', 'A'], 'U')), secretKey(settings(['a', 'B'], 'u')));
   });
 
   it('does not hand the password to a host added to the list (failover would send it there)', async () => {
@@ -63,6 +63,19 @@ describe('CredentialStore', () => {
     assert.equal(await store.get(settings(['dc1.contoso.test', 'evil.example'])), undefined);
     assert.equal(await store.get(settings(['evil.example', 'dc1.contoso.test'])), undefined);
     assert.equal(await store.get(settings(['dc1.contoso.test'], 'other@contoso.test')), undefined);
+  });
+
+  it('does not hand the password over when the CA file, the port or the security mode changes', async () => {
+    // A workspace that names its own CA file could then accept a certificate of its choosing for
+    // the same host name; another port or StartTLS is another service on that host.
+    const { store } = make();
+    const base = { ...settings(['dc1.contoso.test']), caFile: '/etc/ead/contoso-ca.pem' };
+    await store.store(base, 'pw');
+    assert.equal(await store.get({ ...base }), 'pw');
+    assert.equal(await store.get({ ...base, caFile: '/home/me/project/evil-ca.pem' }), undefined, 'CA file');
+    assert.equal(await store.get(settings(['dc1.contoso.test'])), undefined, 'no CA file');
+    assert.equal(await store.get({ ...base, port: 3269 }), undefined, 'port');
+    assert.equal(await store.get({ ...base, security: 'starttls', port: 389 }), undefined, 'security');
   });
 
   it('a key of the first-host-only scheme is not found for a multi-host list: signed out', async () => {

@@ -374,19 +374,29 @@ describe('Commands and terminal integration (lab)', function () {
     assert.equal(started.length, before, 'nothing ran');
 
     // A remedy of the findings, handed in with changesState forged to false: the stored one decides.
-    const changing = feature
+    const changingRemedies = feature
       .findings()
       .flatMap((f) => f.remedies)
-      .find((r) => r.changesState);
+      .filter((r) => r.changesState);
+    // A PowerShell line runs in the runner's PowerShell terminal; a cmd.exe line (reg add) is only shown.
+    const changing = changingRemedies.find((r) => r.shell === 'powershell') ?? changingRemedies[0];
     if (!changing) return; // the healthy lab may offer no state-changing remedy
+    const shown: string[][] = [];
+    hooks(feature, { windowsTools: true, confirm: answer(asked, false), show: record(shown) });
     const [outcome] =
       (await vscode.commands.executeCommand<ToolRunOutcome[]>(TOOL_COMMANDS.runRemedy, {
         type: 'remedy',
         remedy: { ...changing, changesState: false },
         finding: feature.findings()[0],
       })) ?? [];
-    assert.equal(outcome?.status, 'declined', JSON.stringify(outcome));
-    assert.equal(asked.length, 1);
+    if (changing.shell === 'powershell') {
+      assert.equal(outcome?.status, 'declined', JSON.stringify(outcome));
+      assert.equal(asked.length, 1);
+    } else {
+      assert.equal(outcome?.status, 'unavailable', JSON.stringify(outcome));
+      assert.equal(shown.length, 1, 'the cmd.exe line is shown to copy');
+      assert.equal(asked.length, 0);
+    }
     assert.equal(started.length, before);
   });
 

@@ -151,6 +151,68 @@ describe('KRB-ERROR decoding', () => {
     assert.throws(() => decodeKrbError(wrongType), /stime/);
   });
 
+  it('rejects an INTEGER longer than 4 bytes instead of reading it as 0 (KDC_ERR_NONE)', () => {
+    // 2^40: five content bytes. asn1js gives valueDec 0 for it, which would read as "no error".
+    const long = tlv(0x02, Buffer.from([0x01, 0x00, 0x00, 0x00, 0x00, 0x00]));
+    const withLongCode = app(
+      30,
+      seq(
+        ctx(0, int(5)),
+        ctx(1, int(30)),
+        ctx(4, gtime('20261122134747Z')),
+        ctx(5, int(0)),
+        ctx(6, long),
+        ctx(9, gstr(REALM)),
+        ctx(10, principal(2, 'krbtgt', REALM)),
+      ),
+    );
+    assert.throws(
+      () => decodeKrbError(withLongCode),
+      (e: unknown) => e instanceof DoctorError && /error-code/.test(e.message),
+    );
+    // Five bytes whose value still fits 32 bits (a leading 00) is DER-invalid but not ambiguous: also refused.
+    const padded = tlv(0x02, Buffer.from([0x00, 0x00, 0x00, 0x00, 0x19]));
+    const withPadded = app(
+      30,
+      seq(
+        ctx(0, int(5)),
+        ctx(1, int(30)),
+        ctx(4, gtime('20261122134747Z')),
+        ctx(5, int(0)),
+        ctx(6, padded),
+        ctx(9, gstr(REALM)),
+        ctx(10, principal(2, 'krbtgt', REALM)),
+      ),
+    );
+    assert.throws(() => decodeKrbError(withPadded), /error-code/);
+    // A four-byte code is still read.
+    assert.equal(
+      decodeKrbError(krbError({ stime: '20261122134747Z', susec: 0, errorCode: 0x7fffffff })).errorCode,
+      0x7fffffff,
+    );
+  });
+
+  it('rejects an stime that is not a real moment (month 99, second 99)', () => {
+    for (const stime of [
+      '99999999999999Z',
+      '20261322134747Z',
+      '20261132134747Z',
+      '20261122254747Z',
+      '20261122136047Z',
+      '20261122134760Z',
+    ]) {
+      assert.throws(
+        () => decodeKrbError(krbError({ stime, susec: 0, errorCode: 25 })),
+        (e: unknown) => e instanceof DoctorError && /stime/.test(e.message),
+        stime,
+      );
+    }
+    assert.equal(
+      decodeKrbError(krbError({ stime: '20261122134747Z', susec: 0, errorCode: 25 })).serverTimeMs,
+      Date.UTC(2026, 10, 22, 13, 47, 47),
+    );
+  });
+
   it('never throws anything but a DoctorError on arbitrary bytes', () => {
     const base = krbError({ stime: '20261122134747Z', susec: 1, errorCode: 25, cname: 'EX01$' });
     for (let i = 0; i < base.length; i++) {

@@ -1,0 +1,156 @@
+/**
+ * The walkthrough runs nothing of its own: its Run obeys the commands' workspace-trust check, and
+ * its remedies go through the commands' runner, so the consent dialog shows exactly the line the
+ * terminal gets, quoted for the shell of that terminal, whatever the user's default shell is.
+ *
+ * Trust: with EAD_WORKSPACE_TRUST=on the runner opens a really untrusted workspace and the refusal
+ * is VS Code's own; otherwise the commands' injectable trust check (the same gate) says untrusted.
+ * The remedy tests need a state-changing PowerShell remedy: they run in the all-faults stage of
+ * `npm test` (scripts/test-all.mjs), with the walkthrough suite.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
+import type { CommandsFeatureApi } from '../../../src/extension/commands/index.js';
+import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate.js';
+import type { WalkthroughState, WebviewToHost } from '../../../src/shared/walkthrough-protocol.js';
+
+const OPEN = 'exchangeAuthDoctor.openWalkthrough';
+const HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** The lab's scenario (EAD_SCENARIO, else its state file): state-changing remedies need all-faults. */
+function labScenario(): string {
+  if (process.env.EAD_SCENARIO) return process.env.EAD_SCENARIO;
+  const file = path.join(process.env.EAD_LAB_DIR || path.join(repoRoot, '.lab'), 'state.json');
+  if (!existsSync(file)) return 'healthy';
+  return (JSON.parse(readFileSync(file, 'utf8')) as { scenario?: string }).scenario ?? 'healthy';
+}
+const lab = !!process.env.EAD_BIND_PASSWORD;
+const faulty = lab && labScenario() === 'all-faults';
+
+const send = async (message: WebviewToHost): Promise<WalkthroughState> =>
+  await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'message', message });
+
+function hooks(feature: CommandsFeatureApi, value: GateHooks): void {
+  assert.ok(feature.setHooks, 'setHooks exists outside ExtensionMode.Production');
+  feature.setHooks(value);
+}
+
+async function terminalSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('terminal.integrated').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+describe('walkthrough: the same gate and the same runner as the commands', function () {
+  this.timeout(240_000);
+  let api: ExchangeAuthDoctorApi;
+  let feature: CommandsFeatureApi;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
+    assert.ok(ext);
+    api = await ext.activate();
+    assert.ok(api.commands, 'the commands feature is wired into the extension API');
+    feature = api.commands;
+    if (lab && vscode.workspace.isTrusted) {
+      await api.signInWithPassword(process.env.EAD_BIND_PASSWORD ?? '');
+      await api.refresh();
+    }
+  });
+
+  /** Temporary folders of the stand-in shells, removed after each test. */
+  const made: string[] = [];
+
+  afterEach(async () => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+    hooks(feature, {});
+    await terminalSetting('defaultProfile.linux', undefined);
+    await terminalSetting('profiles.linux', undefined);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand(HOOK, { op: 'close' });
+  });
+
+  it('refuses Run in an untrusted workspace: no step runs', async () => {
+    if (vscode.workspace.isTrusted) hooks(feature, { isTrusted: () => false });
+    await vscode.commands.executeCommand(HOOK, { op: 'close' });
+    await vscode.commands.executeCommand(OPEN, { sending: 'EX01', receiving: 'EX02' });
+    const st = await send({ type: 'run' });
+    assert.equal(st.running, false);
+    assert.equal(st.error, undefined, 'the run was not even attempted');
+    assert.equal(st.startedAt, undefined, 'no run started');
+    assert.deepEqual(
+      st.steps.map((s) => [s.step, s.status, s.findings.length]),
+      st.steps.map((s) => [s.step, 'idle', 0]),
+    );
+    const one = await send({ type: 'run', steps: [3] });
+    assert.equal(one.steps.find((s) => s.step === 3)?.status, 'idle', 're-checking one step is refused too');
+  });
+
+  // A user whose default shell is cmd.exe or PowerShell: the remedy must not be typed there.
+  for (const shell of faulty ? ['cmd', 'pwsh'] : []) {
+    it(`with ${shell} as the default shell, a remedy is typed in the runner's terminal exactly as the dialog showed it`, async () => {
+      // The lab suites run with workspace trust off; a really untrusted run covers the test above only.
+      if (!vscode.workspace.isTrusted) return;
+      // Stand-ins for cmd.exe and PowerShell (neither exists here): /bin/sh under their names, as the default profile.
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'ead-shell-'));
+      made.push(dir);
+      const fake = path.join(dir, shell === 'cmd' ? 'cmd.exe' : 'pwsh');
+      symlinkSync('/bin/sh', fake);
+      await terminalSetting('profiles.linux', { [shell]: { path: fake } });
+      await terminalSetting('defaultProfile.linux', shell);
+      await vscode.commands.executeCommand(HOOK, { op: 'close' });
+      await vscode.commands.executeCommand(OPEN, { sending: 'EX01', receiving: 'EX02' });
+      const st = await send({ type: 'run' });
+      assert.equal(st.error, undefined, st.error);
+      const remedies = st.steps.flatMap((s) =>
+        s.findings.flatMap((f, finding) => f.remedies.map((r, remedy) => ({ step: s.step, finding, remedy, r }))),
+      );
+      const target = remedies.find((x) => x.r.changesState && x.r.shell === 'powershell');
+      assert.ok(target, `a state-changing PowerShell remedy (scenario all-faults): ${remedies.length} remedies`);
+
+      const asked: ConfirmRequest[] = [];
+      const typed: { line: string; terminal: vscode.Terminal }[] = [];
+      const listener = vscode.window.onDidStartTerminalShellExecution((e) =>
+        typed.push({ line: e.execution.commandLine.value, terminal: e.terminal }),
+      );
+      hooks(feature, {
+        windowsTools: true,
+        confirm: (r) => {
+          asked.push(r);
+          return Promise.resolve(true);
+        },
+      });
+      try {
+        const after = await send({
+          type: 'runRemedy',
+          step: target.step,
+          finding: target.finding,
+          remedy: target.remedy,
+        });
+        assert.equal(after.commands.at(-1)?.how, 'terminal', 'the remedy ran');
+      } finally {
+        listener.dispose();
+      }
+      assert.equal(asked.length, 1, 'the commands consent dialog was asked once');
+      const shown = asked[0]?.commandLines ?? [];
+      assert.equal(shown.length, 1);
+      assert.deepEqual(
+        typed.map((t) => t.line),
+        shown,
+        `the terminal got exactly the line the dialog showed (${JSON.stringify(feature.lastToolRun().map((o) => [o.status, o.via]))})`,
+      );
+      const terminal = typed[0]?.terminal;
+      assert.equal(terminal?.name, 'Exchange Auth Doctor');
+      const options = terminal?.creationOptions as vscode.TerminalOptions | undefined;
+      assert.ok(options?.shellPath, "the runner's own shell, not the default profile");
+      assert.notEqual(options.shellPath, fake);
+      assert.match(options.shellPath, /(^|\/)(bash|zsh)$/, 'a POSIX shell, as the line is quoted for');
+      // Off Windows the runner's shell is POSIX: the PowerShell line is handed to PowerShell as one quoted argument.
+      assert.match(shown[0] ?? '', /^pwsh -NoProfile -NonInteractive -Command '/);
+    });
+  }
+});

@@ -11,7 +11,7 @@ import { DC1, DC2, DEFAULT_SERVERS, paths, type DcSpec } from './layout';
 import { labServers } from './model';
 import { DEFAULT_SCENARIO, scenario as scenarioNamed, type Scenario } from './scenarios';
 import { baseReady, copyTree, ensureBases, restoreDc } from './provision';
-import { isDcRunning, startDc, stopDc, waitForDc } from './samba';
+import { isDcRunning, setDcOptions, startDc, stopDc, waitForDc } from './samba';
 import { installHosts, removeHosts } from './hosts';
 import { ldbAdd } from './ldb';
 import { entriesLdif } from './ldif';
@@ -58,6 +58,7 @@ async function resetDirectory(s: Scenario, servers: number): Promise<void> {
     }
   }
   await applyDirectoryFaults(DC1, s.directory);
+  for (const dc of dcsOf(s)) setDcOptions(dc, s.dcOptions ?? {});
   for (const dc of dcsOf(s)) await startDc(dc);
   await Promise.all(dcsOf(s).map((dc) => waitForDc(dc)));
 }
@@ -96,7 +97,7 @@ async function start(options: StartOptions): Promise<StartResult> {
   const list = labServers(servers);
   installHosts(list);
 
-  const scenarioKey = JSON.stringify({ base: s.base, directory: s.directory, servers });
+  const scenarioKey = JSON.stringify({ base: s.base, directory: s.directory, dcOptions: s.dcOptions, servers });
   // A bare start keeps the directory as it is, including what `bulk-spns` added to it.
   let dbKey = keep && previous ? previous.dbKey : scenarioKey;
   const dcsUp = dcsOf(s).every(isDcRunning) && (s.base === 'pair' || !isDcRunning(DC2));

@@ -45,6 +45,8 @@ export interface Scenario {
   base: 'solo' | 'pair';
   directory: DirectoryFault[];
   exchange: ExchangeFaults;
+  /** smb.conf [global] options of every DC of the scenario (the lab's defaults otherwise). */
+  dcOptions?: Record<string, string>;
 }
 
 const SKEW_MS = 7 * 60_000;
@@ -139,6 +141,15 @@ export const SCENARIOS: Record<string, Scenario> = {
       connectorFlags: { 'Default EX02': CLIENT_CONNECTOR_FLAGS },
       authFails: ['EX01', 'EX02'],
     },
+  },
+  'ldap-signing-required': {
+    description:
+      'The DCs require LDAP signing (Samba "ldap server require strong auth = yes", Windows LDAPServerIntegrity 2): a password bind on plain LDAP 389 is refused; LDAPS and Kerberos (SASL sealing) work.',
+    expected: [],
+    base: 'solo',
+    directory: [],
+    exchange: {},
+    dcOptions: { 'ldap server require strong auth': 'yes' },
   },
 };
 

@@ -13,6 +13,8 @@ import { runDiagnose } from './diagnose';
 import { buildTargets, explainConnectionError, openFirstSession, readCaFile } from './connection';
 import { runSetspn } from './setspn';
 import { redactSecrets } from '../core/report/meta';
+import type { DirectoryCredentials } from '../core/io';
+import { kerberosIdentityAvailable, resolveAuthentication } from '../io/directory-auth';
 
 async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
@@ -36,7 +38,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const io = createNodeIo();
-  const password = await readPassword(process.env, command.options.user);
+  // `auto` becomes kerberos when this machine holds a ticket (or a Windows domain logon).
+  command.options.auth = await resolveAuthentication(command.options.auth, () =>
+    kerberosIdentityAvailable(io.process, io.platform, process.env, {
+      timeoutMs: command.options.timeoutMs,
+      signal: controller.signal,
+    }),
+  );
+  const kerberos = command.options.auth === 'kerberos';
+  // With Kerberos no password is asked or read: the ticket or the logon signs in.
+  const password = kerberos ? '' : await readPassword(process.env, command.options.user);
   // Child processes (kvno, klist, ...) must not inherit the password.
   delete process.env.EAD_BIND_PASSWORD;
 
@@ -54,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
 
   const options = command.options;
   const targets = buildTargets(options, readCaFile(options.caFile));
-  const credentials = { user: options.user, password };
+  const credentials: DirectoryCredentials = kerberos ? { kind: 'kerberos' } : { user: options.user, password };
   const op = { timeoutMs: options.timeoutMs, signal: controller.signal };
   let domain;
   try {

@@ -22,6 +22,7 @@ import { clearState, readState, withLabLock, writeState, type LabState } from '.
 import { ensureSecrets, readSecrets } from './secrets';
 import { labEnvFrom } from './env';
 import { writeWorkspace } from './workspace';
+import { writeKrb5Conf } from './kerberos';
 import { requireBinaries } from './tools';
 import { runningPid } from './processes';
 import { stopForeignLabs, stopStrays } from './owner';
@@ -116,6 +117,7 @@ async function start(options: StartOptions): Promise<StartResult> {
     if (changed === 'unchanged') changed = 'exchange';
   }
   writeWorkspace(name);
+  writeKrb5Conf();
   const state: LabState = {
     scenario: name,
     servers,

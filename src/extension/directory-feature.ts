@@ -66,6 +66,7 @@ export function activateDirectoryFeature(
       await credentials.delete(readSettings());
       await service.refresh();
     },
+    storedPasswordCount: () => credentials.storedCount(),
     getTreeSnapshot: () => tree.snapshot(),
     setServerHealth: (name, severity, summary) => tree.setServerHealth(name, severity, summary),
     clearServerHealth: (name) => tree.clearServerHealth(name),

@@ -21,6 +21,7 @@ import type { Finding } from '../../src/shared/findings.js';
 import { kinitLab } from '../lab/kerberos.js';
 import { SCENARIOS } from '../lab/scenarios.js';
 import { assertScenarioReport, runCli } from './cli-run.js';
+import { startSilentServer } from './silent-server.js';
 import { useScenario, type LabEnv } from './lab-fixture.js';
 
 const clock: Clock = { now: () => Date.now(), monotonic: () => performance.now() };
@@ -175,6 +176,31 @@ describe('Kerberos directory adapter (lab)', function () {
       const f = await failure(connector.connect(plainTarget(env), kerberos, { timeoutMs: 10_000 }));
       assert.equal(f.kind, 'kerberos-unavailable');
       assert.match(f.message, /SASL GSSAPI module is missing.*apt-get install libsasl2-modules-gssapi-mit/);
+    });
+
+    it('a DC that accepts TCP and never answers: a timeout within the deadline; cancellation stops ldapsearch', async () => {
+      await withTicket();
+      const silent = await startSilentServer();
+      try {
+        // The DC's name (so the ticket for ldap/<name> is issued) on the silent server's port.
+        const target: DirectoryTarget = { host: env.EAD_DC_HOST ?? '', port: silent.port, security: 'ldap' };
+        const timedOut = await failure(connector.connect(target, kerberos, { timeoutMs: 1500 }));
+        assert.equal(timedOut.kind, 'timeout');
+        assert.match(timedOut.message, /did not answer within 1\.5 s/);
+        assert.ok(silent.accepted > 0, 'ldapsearch really connected');
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 300);
+        const aborted = await failure(
+          connector.connect(target, kerberos, { timeoutMs: 60_000, signal: controller.signal }),
+        );
+        assert.equal(aborted.kind, 'aborted');
+        const running = (): boolean =>
+          (spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout ?? '').includes(`:${silent.port}`);
+        for (let i = 0; i < 50 && running(); i++) await new Promise((r) => setTimeout(r, 100));
+        assert.ok(!running(), 'no ldapsearch is left talking to the silent server');
+      } finally {
+        await silent.close();
+      }
     });
 
     it('a password is never sent over plain LDAP, even where the DC would take it', async () => {

@@ -29,7 +29,7 @@ export class AuthDirectoryConnector implements DirectoryConnector {
   constructor(runner: ProcessRunner, platform: NodeJS.Platform = process.platform) {
     this.password = new LdaptsDirectoryConnector();
     this.kerberos =
-      platform === 'win32' ? new WindowsDirectoryConnector(runner) : new GssapiDirectoryConnector(runner, platform);
+      platform === 'win32' ? new WindowsDirectoryConnector() : new GssapiDirectoryConnector(runner, platform);
   }
 
   connect(target: DirectoryTarget, credentials: DirectoryCredentials, options: OpOptions): Promise<DirectorySession> {

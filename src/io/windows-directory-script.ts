@@ -2,8 +2,9 @@
  * The Windows PowerShell 5.1 script the Windows directory adapter runs (`powershell.exe
  * -NoProfile -NonInteractive -EncodedCommand`): .NET's System.DirectoryServices with the current
  * logon (Negotiate, i.e. Kerberos in a domain), signing and sealing on plain LDAP, or SSL for
- * LDAPS. The script holds no user text: the request comes as one JSON object on standard input
- * and the answer is one JSON object on standard output, in the format `parseWindowsOutput`
+ * LDAPS. The script holds no user text: it reads requests from standard input, one JSON object per
+ * line, and writes one JSON line per request to standard output, until standard input closes (one
+ * process per discovery; see ./line-channel.ts), in the format `parseWindowsOutput`
  * (./windows-directory-output.ts) reads:
  *
  *   request:  { host, port, ldaps, base, scope: base|one|sub, filter, attributes[], binary[],
@@ -19,15 +20,13 @@
 export const WINDOWS_DIRECTORY_SCRIPT = String.raw`
 $ErrorActionPreference = 'Stop'
 [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false
-function Out-Json($value) { [Console]::Out.Write((ConvertTo-Json -InputObject $value -Depth 6 -Compress)) }
+Add-Type -AssemblyName System.DirectoryServices
 function Convert-Value($v) {
   if ($v -is [byte[]]) { return [Convert]::ToBase64String($v) }
   if ($v -is [DateTime]) { return $v.ToUniversalTime().ToString('yyyyMMddHHmmss.0Z', [Globalization.CultureInfo]::InvariantCulture) }
   return [Convert]::ToString($v, [Globalization.CultureInfo]::InvariantCulture)
 }
-try {
-  Add-Type -AssemblyName System.DirectoryServices
-  $req = [Console]::In.ReadToEnd() | ConvertFrom-Json
+function Invoke-Search($req) {
   $auth = [DirectoryServices.AuthenticationTypes]::Secure
   if ($req.ldaps) { $auth = $auth -bor [DirectoryServices.AuthenticationTypes]::SecureSocketsLayer }
   else { $auth = $auth -bor [DirectoryServices.AuthenticationTypes]::Signing -bor [DirectoryServices.AuthenticationTypes]::Sealing }
@@ -35,12 +34,14 @@ try {
   $entries = New-Object System.Collections.ArrayList
   if ($req.scope -eq 'base' -and $req.base -eq '') {
     $root = New-Object DirectoryServices.DirectoryEntry ('LDAP://{0}/RootDSE' -f $server), $null, $null, $auth
-    $attrs = @{}
-    foreach ($name in $req.attributes) {
-      $values = @($root.Properties[$name] | ForEach-Object { Convert-Value $_ })
-      if ($values.Count -gt 0) { $attrs[$name] = $values }
-    }
-    [void]$entries.Add(@{ dn = ''; attributes = $attrs })
+    try {
+      $attrs = @{}
+      foreach ($name in $req.attributes) {
+        $values = @($root.Properties[$name] | ForEach-Object { Convert-Value $_ })
+        if ($values.Count -gt 0) { $attrs[$name] = $values }
+      }
+      [void]$entries.Add(@{ dn = ''; attributes = $attrs })
+    } finally { $root.Dispose() }
   } else {
     # In an ADsPath a "/" inside the DN must be escaped.
     $entry = New-Object DirectoryServices.DirectoryEntry ('LDAP://{0}/{1}' -f $server, ($req.base -replace '/', '\/')), $null, $null, $auth
@@ -63,13 +64,20 @@ try {
         $dn = ($r.Path -replace '^LDAP://[^/]+/', '') -replace '\\/', '/'
         [void]$entries.Add(@{ dn = $dn; attributes = $attrs })
       }
-    } finally { $results.Dispose() }
+    } finally { $results.Dispose(); $searcher.Dispose(); $entry.Dispose() }
   }
-  Out-Json @{ ok = $true; identity = [Security.Principal.WindowsIdentity]::GetCurrent().Name; entries = $entries.ToArray() }
-} catch {
-  $e = $_.Exception
-  while ($e.InnerException -and -not ($e -is [Runtime.InteropServices.COMException])) { $e = $e.InnerException }
-  Out-Json @{ ok = $false; hresult = $e.HResult; message = $e.Message }
+  return @{ ok = $true; identity = [Security.Principal.WindowsIdentity]::GetCurrent().Name; entries = $entries.ToArray() }
+}
+# One request per line on standard input, one answer per line on standard output, until stdin closes.
+while ($null -ne ($line = [Console]::In.ReadLine())) {
+  try { $answer = Invoke-Search ($line | ConvertFrom-Json) }
+  catch {
+    $e = $_.Exception
+    while ($e.InnerException -and -not ($e -is [Runtime.InteropServices.COMException])) { $e = $e.InnerException }
+    $answer = @{ ok = $false; hresult = $e.HResult; message = $e.Message }
+  }
+  [Console]::Out.WriteLine((ConvertTo-Json -InputObject $answer -Depth 6 -Compress))
+  [Console]::Out.Flush()
 }
 `;
 

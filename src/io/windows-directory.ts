@@ -1,13 +1,14 @@
 /**
  * DirectoryConnector for Windows that reads the directory as the logged-on user, as Microsoft's
- * own tools do: Windows PowerShell 5.1 running the script of ./windows-directory-script.ts
- * (System.DirectoryServices, Negotiate with signing and sealing, or LDAPS). The request goes
- * to the process as JSON on standard input, never into the command line; the process runs with
- * the caller's timeout and AbortSignal (ProcessRunner). The machine's certificate store decides
- * LDAPS trust here; a CA file from the settings is not used by this adapter.
+ * own tools do: Windows PowerShell 5.1 (`-NoProfile -NonInteractive -EncodedCommand`) running the
+ * script of ./windows-directory-script.ts (System.DirectoryServices, Negotiate with signing and
+ * sealing, or LDAPS). One process per session, i.e. per discovery: requests go to it as JSON
+ * lines on standard input, never into the command line, and each has the caller's deadline and
+ * AbortSignal (./line-channel.ts). The machine's certificate store decides LDAPS trust here; a CA
+ * file from the settings is not used by this adapter.
  *
- * One process per search (and one for the bind check), not one per discovery: each costs a
- * PowerShell start. NOT RUN ON WINDOWS HERE; see the script's header.
+ * NOT RUN ON WINDOWS HERE; see the script's header. The channel and the parsing are tested on
+ * Linux with a stand-in process that speaks the script's protocol.
  */
 import type {
   DirectoryBinding,
@@ -18,15 +19,18 @@ import type {
   DirectorySession,
   DirectoryTarget,
   OpOptions,
-  ProcessRunner,
 } from '../core/io.js';
 import { isKerberos } from '../core/io.js';
-import { DoctorError, TimeoutError, isDoctorError, throwIfAborted } from '../core/errors.js';
+import { DoctorError, throwIfAborted } from '../core/errors.js';
 import { ldapsearchUrl, validateSearch } from './ldapsearch-args.js';
 import { powershellArgs } from './windows-directory-script.js';
 import { parseWindowsOutput, type WindowsSearchOutput } from './windows-directory-output.js';
+import { LineChannel } from './line-channel.js';
+import { resolveExecutable } from './process.js';
 
-/** The request object the script reads from standard input. */
+const HOST_RE = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+
+/** One request line for the script: JSON with every non-ASCII character escaped (\uXXXX), so no console code page can change it. */
 export function windowsRequest(target: DirectoryTarget, request: DirectorySearch, timeoutMs: number): string {
   validateSearch(request);
   return JSON.stringify({
@@ -41,41 +45,40 @@ export function windowsRequest(target: DirectoryTarget, request: DirectorySearch
     pageSize: request.scope === 'base' ? 0 : request.pageSize || 1000,
     sizeLimit: request.sizeLimit ?? 0,
     timeoutSeconds: Math.max(1, Math.ceil(timeoutMs / 1000)),
-  });
+  }).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+export interface WindowsProcessStarter {
+  /** The absolute path of Windows PowerShell, or undefined when it is not on PATH. */
+  resolve(): Promise<string | undefined>;
+  start(executable: string, args: readonly string[], what: string): LineChannel;
+}
+
+const powershell: WindowsProcessStarter = {
+  resolve: () => resolveExecutable('powershell', { platform: process.platform, env: process.env }),
+  start: (executable, args, what) => LineChannel.start(executable, args, what),
+};
 
 class WindowsSession implements DirectorySession {
   readonly url: string;
   binding: DirectoryBinding | undefined;
-  private closed = false;
 
   constructor(
     private readonly target: DirectoryTarget,
-    private readonly runner: ProcessRunner,
+    private readonly channel: LineChannel,
   ) {
     this.url = ldapsearchUrl(target);
   }
 
   async run(request: DirectorySearch, options: OpOptions): Promise<WindowsSearchOutput> {
-    if (this.closed) throw new DoctorError('unavailable', `The connection to ${this.url} is closed`);
-    const input = windowsRequest(this.target, request, options.timeoutMs);
-    let result;
-    try {
-      result = await this.runner.run('powershell', powershellArgs(), {
-        input,
-        timeoutMs: options.timeoutMs,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-    } catch (e) {
-      if (isDoctorError(e) && e.kind === 'timeout') throw new TimeoutError(this.target.host, options.timeoutMs);
-      throw e;
-    }
+    if (this.channel.closed) throw new DoctorError('unavailable', `The connection to ${this.url} is closed`);
+    const line = await this.channel.request(windowsRequest(this.target, request, options.timeoutMs), options);
     const ctx = {
       endpoint: `${this.target.host}:${this.target.port}`,
       host: this.target.host,
       timeoutMs: options.timeoutMs,
     };
-    return parseWindowsOutput(result.stdout, ctx);
+    return parseWindowsOutput(line, ctx);
   }
 
   async bind(options: OpOptions): Promise<void> {
@@ -96,20 +99,19 @@ class WindowsSession implements DirectorySession {
   }
 
   close(): Promise<void> {
-    this.closed = true;
-    return Promise.resolve();
+    return this.channel.close();
   }
 }
 
 export class WindowsDirectoryConnector implements DirectoryConnector {
-  constructor(private readonly runner: ProcessRunner) {}
+  constructor(private readonly starter: WindowsProcessStarter = powershell) {}
 
   async connect(
     target: DirectoryTarget,
     credentials: DirectoryCredentials,
     options: OpOptions,
   ): Promise<DirectorySession> {
-    if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(target.host))
+    if (!HOST_RE.test(target.host))
       throw new DoctorError('usage', `"${target.host}" is not a DNS host name; Kerberos needs the DC's full name`);
     if (!isKerberos(credentials))
       throw new DoctorError('usage', 'The Windows logon adapter signs in as the logged-on user, never with a password');
@@ -118,10 +120,18 @@ export class WindowsDirectoryConnector implements DirectoryConnector {
         'usage',
         'With the Windows logon use plain LDAP (port 389, signed and sealed) or LDAPS, not StartTLS',
       );
-    if (!(await this.runner.has('powershell')))
+    throwIfAborted(options.signal, `Connecting to ${target.host}`);
+    const executable = await this.starter.resolve();
+    if (!executable)
       throw new DoctorError('kerberos-unavailable', 'Windows PowerShell (powershell.exe) was not found on PATH');
-    const session = new WindowsSession(target, this.runner);
-    await session.bind(options);
+    const channel = this.starter.start(executable, powershellArgs(), `Windows PowerShell reading ${target.host}`);
+    const session = new WindowsSession(target, channel);
+    try {
+      await session.bind(options);
+    } catch (e) {
+      await session.close();
+      throw e;
+    }
     return session;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The Kerberos directory adapter (`ldapsearch -Y GSSAPI`) against the lab: the same discovery and
  * the same `diagnose` findings as the password adapter over LDAPS, on healthy and all-faults; the
- * clear messages for no ticket, an expired ticket and a missing SASL module; and the
+ * clear messages for no ticket, an expired ticket, a missing SASL module and clock skew; and the
  * ldap-signing-required scenario, where a password on plain 389 is refused with "use LDAPS or
  * Kerberos" and Kerberos works. Each test gets its own credential cache (test/lab/kerberos.ts) and
  * removes it; process.env (which ldapsearch inherits) is restored after each block.
@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { discoverWithFailover } from '../../src/core/directory/failover.js';
 import type { DiscoveryResult } from '../../src/core/directory/model.js';
 import { isDoctorError } from '../../src/core/errors.js';
-import type { Clock, DirectoryCredentials, DirectoryTarget } from '../../src/core/io.js';
+import type { Clock, DirectoryCredentials, DirectoryTarget, ProcessRunner } from '../../src/core/io.js';
 import { AuthDirectoryConnector } from '../../src/io/directory-auth.js';
 import { ExecaProcessRunner } from '../../src/io/process.js';
 import type { Finding } from '../../src/shared/findings.js';
@@ -176,6 +176,24 @@ describe('Kerberos directory adapter (lab)', function () {
       const f = await failure(connector.connect(plainTarget(env), kerberos, { timeoutMs: 10_000 }));
       assert.equal(f.kind, 'kerberos-unavailable');
       assert.match(f.message, /SASL GSSAPI module is missing.*apt-get install libsasl2-modules-gssapi-mit/);
+    });
+
+    it('clock skew: this machine 10 minutes ahead of the DC (ldapsearch under faketime) gets the clock message', async () => {
+      await withTicket();
+      const real = new ExecaProcessRunner();
+      // Only ldapsearch runs with the shifted clock: the ticket and klist stay real.
+      const skewed: ProcessRunner = {
+        has: (file) => real.has(file),
+        run: (file, args, options) =>
+          file === 'ldapsearch'
+            ? real.run('faketime', ['-f', '+10m', file, ...args], options)
+            : real.run(file, args, options),
+      };
+      const f = await failure(
+        new AuthDirectoryConnector(skewed, 'linux').connect(plainTarget(env), kerberos, { timeoutMs: 10_000 }),
+      );
+      assert.equal(f.kind, 'clock-skew');
+      assert.match(f.message, /clock and the domain's differ by more than the tolerance/);
     });
 
     it('a DC that accepts TCP and never answers: a timeout within the deadline; cancellation stops ldapsearch', async () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { LdifError, ldifBase64, ldifText, parseLdif } from '../../../../src/core/parsers/ldif';
 
 const captured = (name: string): string => readFileSync(join(__dirname, '../../../fixtures/ldapsearch', name), 'utf8');
@@ -78,5 +79,79 @@ describe('parseLdif', () => {
     assert.throws(() => parseLdif('dn: CN=A\nno colon here\n'), /line 2: expected "name: value"/);
     assert.throws(() => parseLdif('dn: CN=A\njpegPhoto:< file:///etc/passwd\n'), /URL values/);
     assert.throws(() => parseLdif('cn: A\n'), /must start with "dn:"/);
+  });
+});
+
+/** Writes records as LDIF the way RFC 2849 allows: base64 where needed or chosen, lines folded at `width`. */
+function writeLdif(records: { dn: string; attrs: [string, string, boolean][] }[], width: number): string {
+  const safe = (v: string): boolean => /^[\x21-\x39\x3b\x3d-\x7e][\x20-\x7e]*$/.test(v) || v === '';
+  const line = (name: string, value: string, b64: boolean): string => {
+    const text = b64 || !safe(value) ? `${name}:: ${Buffer.from(value).toString('base64')}` : `${name}: ${value}`;
+    const parts = [text.slice(0, width)];
+    for (let i = width; i < text.length; i += width - 1) parts.push(` ${text.slice(i, i + width - 1)}`);
+    return parts.join('\n');
+  };
+  return records
+    .map((r) => [line('dn', r.dn, false), ...r.attrs.map(([n, v, b]) => line(n, v, b))].join('\n'))
+    .join('\n\n# a comment between records\n\n');
+}
+
+describe('parseLdif, properties', () => {
+  it('reads back any records written as RFC 2849 LDIF, whatever the folding and base64 choices', () => {
+    const name = fc
+      .stringMatching(/^[a-zA-Z][a-zA-Z0-9-]{0,12}$/)
+      .filter((n) => !['dn', 'version', 'ref'].includes(n.toLowerCase()));
+    const value = fc.string({ unit: 'grapheme', maxLength: 40 }).filter((v) => !/[\r\n]/.test(v));
+    const record = fc.record({
+      dn: fc.stringMatching(/^CN=[A-Za-z0-9 ]{1,20},DC=contoso,DC=test$/),
+      attrs: fc.array(fc.tuple(name, value, fc.boolean()), { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 4 }), fc.integer({ min: 8, max: 120 }), (records, width) => {
+        const parsed = parseLdif(writeLdif(records, width));
+        assert.deepEqual(
+          parsed.map((r) => ({
+            dn: r.dn,
+            attrs: [...r.attributes].flatMap(([n, vs]) => vs.map((v) => [n, ldifText(v)])),
+          })),
+          records.map((r) => {
+            // Values of one attribute come back together, in the order written.
+            const byName = new Map<string, string[]>();
+            for (const [n, v] of r.attrs) byName.set(n, [...(byName.get(n) ?? []), v]);
+            return { dn: r.dn, attrs: [...byName].flatMap(([n, vs]) => vs.map((v) => [n, v])) };
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any text either parses or throws an LdifError, never anything else', () => {
+    const pieces = fc.constantFrom(
+      'dn: CN=A',
+      'dn:: ',
+      'cn: x',
+      'x:: QQ==',
+      'y:: Q',
+      '# c',
+      ' ',
+      '\n',
+      '\r\n',
+      ':',
+      '::',
+      'ref: l',
+      'version: 1',
+      'é',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 30 }), (parts) => {
+        try {
+          parseLdif(parts.join(''));
+        } catch (e) {
+          assert.ok(e instanceof LdifError, String(e));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -132,6 +132,16 @@ describe('Kerberos directory adapter (lab)', function () {
         const meta = (JSON.parse(viaKerberos.stdout) as { meta: { directoryUrl: string } }).meta;
         assert.equal(meta.directoryUrl, `ldap://${env.EAD_DC_HOST}:389`);
       });
+
+      it('setspn -L and -X with --auth kerberos read the same as with the password', async () => {
+        const vars = { ...(await withTicket()), EAD_BIND_PASSWORD: '' };
+        for (const args of [['-L', 'EX01'], ['-X']]) {
+          const viaPassword = runCli(['setspn', ...args]);
+          const viaKerberos = runCli(['setspn', ...args, '--auth', 'kerberos', '--security', 'ldap'], vars);
+          assert.equal(viaKerberos.code, viaPassword.code, viaKerberos.stderr);
+          assert.equal(viaKerberos.stdout, viaPassword.stdout);
+        }
+      });
     });
   }
 

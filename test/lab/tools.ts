@@ -134,6 +134,8 @@ export function run(cmd: string, args: readonly string[], o: RunOptions = {}): P
       const tail = redact(`${stderr}\n${stdout}`.trim().split('\n').slice(-15).join('\n'), o.secrets ?? []);
       reject(new Error(`${shown} failed (exit ${result.code}${signal ? `, ${signal}` : ''}):\n${tail}`));
     });
+    // A child that exits without reading its input (cp) makes this write fail with EPIPE; its exit code says how it went.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(o.input ?? '');
   });
 }

@@ -145,7 +145,11 @@ async function main(): Promise<void> {
       );
     }
   }
-  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   npmLab(['start', '--scenario', 'healthy', '--servers', '2', '--latency', '0']);
 }
 

@@ -18,7 +18,7 @@ cd "$repo_root"
 
 CODE_SERVER_VERSION=4.139.1
 code_server_dir="${EAD_CODE_SERVER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/exchange-auth-doctor/code-server-$CODE_SERVER_VERSION}"
-debian_packages=(samba samba-ad-dc samba-ad-provision krb5-user ldap-utils ldb-tools winbind smbclient faketime iproute2 nftables chromium libkrb5-dev)
+debian_packages=(samba samba-ad-dc samba-ad-provision krb5-user ldap-utils libsasl2-modules-gssapi-mit ldb-tools winbind smbclient faketime iproute2 nftables chromium libkrb5-dev)
 
 step_started=0
 step() { step_started=$SECONDS; printf '\n== %s\n' "$*"; }

@@ -15,12 +15,18 @@ export class UsageError extends Error {
   }
 }
 
+export type AuthMode = 'password' | 'kerberos' | 'auto';
+
 export interface ConnectionOptions {
   /** DC host names, tried in order. */
   dcs: string[];
   port: number;
-  security: 'ldaps' | 'starttls';
+  /** `ldap` (plain 389) only with Kerberos, which seals the session. */
+  security: 'ldaps' | 'starttls' | 'ldap';
+  /** password: a simple bind as `user`; kerberos: the ticket or Windows logon; auto: kerberos when there is one. */
+  auth: AuthMode;
   caFile?: string;
+  /** The bind user (password sign-in); empty with Kerberos, where the ticket says who. */
   user: string;
   realm?: string;
   timeoutMs: number;
@@ -57,6 +63,7 @@ const CONNECTION_OPTIONS = {
   dc: { type: 'string', multiple: true },
   port: { type: 'string' },
   security: { type: 'string' },
+  auth: { type: 'string' },
   'ca-file': { type: 'string' },
   user: { type: 'string' },
   realm: { type: 'string' },
@@ -91,13 +98,22 @@ function connection(values: Record<string, string | boolean | string[] | undefin
     host(d, 'Domain controller'),
   );
   if (dcs.length === 0) throw new UsageError('No domain controller given: use --dc HOST (or set EAD_DC_HOST)');
+  const authText = ((values.auth as string | undefined) ?? env.EAD_AUTH ?? 'password').trim();
+  if (authText !== 'password' && authText !== 'kerberos' && authText !== 'auto')
+    throw new UsageError(`--auth must be password, kerberos or auto, not "${authText}"`);
   const securityText = (values.security as string | undefined) ?? env.EAD_DC_SECURITY ?? 'ldaps';
-  if (securityText !== 'ldaps' && securityText !== 'starttls')
-    throw new UsageError(`--security must be ldaps or starttls, not "${securityText}"`);
-  const portText = (values.port as string | undefined) ?? env.EAD_DC_PORT;
+  if (securityText !== 'ldaps' && securityText !== 'starttls' && securityText !== 'ldap')
+    throw new UsageError(`--security must be ldaps, starttls or ldap, not "${securityText}"`);
+  if (securityText === 'ldap' && authText === 'password')
+    throw new UsageError(
+      '--security ldap (plain, unencrypted) needs --auth kerberos: a password is never sent without TLS',
+    );
+  // EAD_DC_PORT goes with EAD_DC_SECURITY: a --security on the command line takes its own default port.
+  const portText = (values.port as string | undefined) ?? (values.security ? undefined : env.EAD_DC_PORT);
   const port = portText ? integer(portText, '--port', 1, 65535) : securityText === 'ldaps' ? 636 : 389;
   const user = ((values.user as string | undefined) ?? env.EAD_BIND_USER ?? '').trim();
-  if (!user) throw new UsageError('No bind user given: use --user UPN (or set EAD_BIND_USER)');
+  if (!user && authText === 'password')
+    throw new UsageError('No bind user given: use --user UPN (or set EAD_BIND_USER), or --auth kerberos');
   // eslint-disable-next-line no-control-regex -- a user name with control characters is refused
   if (/[\u0000-\u001f\u007f]/.test(user)) throw new UsageError('The bind user contains a control character');
   const timeoutText = (values.timeout as string | undefined) ?? env.EAD_TIMEOUT_MS;
@@ -105,6 +121,7 @@ function connection(values: Record<string, string | boolean | string[] | undefin
     dcs,
     port,
     security: securityText,
+    auth: authText,
     user,
     timeoutMs: timeoutText ? integer(timeoutText, '--timeout', 100, 600_000) : DEFAULT_TIMEOUT_MS,
   };

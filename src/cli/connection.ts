@@ -66,7 +66,7 @@ export async function openFirstSession(
 export function explainConnectionError(e: unknown, options: ConnectionOptions): string {
   const message = e instanceof Error ? e.message : String(e);
   if (!isDoctorError(e)) return `Could not reach the directory: ${message}`;
-  const where = `${options.dcs.join(', ')} (port ${options.port}, ${options.security})`;
+  const where = `${options.dcs.join(', ')} (port ${options.port}, ${options.security}${options.auth === 'kerberos' ? ', Kerberos' : ''})`;
   switch (e.kind) {
     case 'tls-untrusted':
       return `The certificate of ${where} is not trusted: ${message}. Pass the issuing CA with --ca-file PATH (or EAD_CA_FILE).`;
@@ -75,7 +75,12 @@ export function explainConnectionError(e: unknown, options: ConnectionOptions): 
     case 'bind-invalid-credentials':
       return `The directory refused the sign-in of ${options.user}: ${message}`;
     case 'bind-strong-auth-required':
-      return `${where} requires an encrypted connection: ${message}. Use --security ldaps or starttls.`;
+      return `${where} requires an encrypted or signed connection: ${message}. Use --security ldaps, or --auth kerberos.`;
+    case 'kerberos-no-ticket':
+    case 'kerberos-expired':
+    case 'kerberos-unavailable':
+    case 'clock-skew':
+      return `Kerberos sign-in to ${where} failed: ${message}`;
     case 'timeout':
     case 'refused':
     case 'unreachable':

@@ -74,7 +74,9 @@ export async function runDiagnose(
   version: string,
 ): Promise<DiagnoseResult> {
   const startedAt = new Date(io.clock.now()).toISOString();
-  const credentials: DirectoryCredentials = { user: options.user, password };
+  // With Kerberos the ticket (or Windows logon) signs in; `password` is then empty and unused.
+  const credentials: DirectoryCredentials =
+    options.auth === 'kerberos' ? { kind: 'kerberos' } : { user: options.user, password };
   const targets = buildTargets(options, readCaFile(options.caFile));
   // Everything this command prints passes src/cli/output.ts: the password masked (as in the JSON
   // and Markdown reports) and control characters from servers and the directory made visible.
@@ -85,7 +87,7 @@ export async function runDiagnose(
     if (streams.progress) stderr.write(`${line}\n`);
   };
 
-  progress(`Connecting to ${options.dcs.join(', ')} as ${options.user}...`);
+  progress(`Connecting to ${options.dcs.join(', ')} as ${options.user || 'the Kerberos ticket holder'}...`);
   let discovery: DiscoveryResult;
   try {
     discovery = await discoverWithFailover(io.directory, targets, credentials, {

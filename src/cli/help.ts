@@ -15,13 +15,17 @@ Run "exchange-auth-doctor diagnose --help" or "... setspn --help" for the option
 export const CONNECTION_HELP = `Directory options (each falls back to the environment variable named):
   --dc HOST             domain controller, repeatable or comma-separated    EAD_DC_HOST
   --port N              LDAP port (default 636 for ldaps, 389 for starttls) EAD_DC_PORT
-  --security MODE       ldaps (default) or starttls                          EAD_DC_SECURITY
+  --security MODE       ldaps (default), starttls, or ldap (Kerberos only)   EAD_DC_SECURITY
+  --auth MODE           password (default), kerberos (your kinit ticket, or  EAD_AUTH
+                        the Windows logon), or auto (kerberos when you have one)
   --ca-file PATH        PEM file of a CA to trust besides the system store  EAD_CA_FILE
   --user UPN            bind user, e.g. doctor@contoso.com                   EAD_BIND_USER
   --realm REALM         Kerberos realm (default: from the domain name)      EAD_REALM
   --timeout MS          reply timeout of each probe in milliseconds (default 10000) EAD_TIMEOUT_MS
 The password is read from EAD_BIND_PASSWORD, or asked for when run in a terminal.
-It is never accepted as an option.
+It is never accepted as an option. With --auth kerberos no password is read at all:
+on Linux and macOS run kinit first (ldapsearch with the SASL GSSAPI module does the
+reads, sealed on port 389); on Windows the logged-on user's identity is used.
 `;
 
 export const DIAGNOSE_HELP = `Usage: exchange-auth-doctor diagnose [options]

@@ -14,6 +14,8 @@ import { buildTargets, explainConnectionError, openFirstSession, readCaFile } fr
 import { runSetspn } from './setspn';
 import { cliOutput } from './output';
 import { redactArgvValues } from './usage-redaction';
+import type { DirectoryCredentials } from '../core/io';
+import { kerberosIdentityAvailable, resolveAuthentication } from '../io/directory-auth';
 
 // Every line goes through src/cli/output.ts: control characters made visible, and the password
 // masked once it is known (the writers read this list at each write), up to the last error line.
@@ -50,7 +52,16 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const io = createNodeIo();
-  const password = await readPassword(process.env, command.options.user);
+  // `auto` becomes kerberos when this machine holds a ticket (or a Windows domain logon).
+  command.options.auth = await resolveAuthentication(command.options.auth, () =>
+    kerberosIdentityAvailable(io.process, io.platform, process.env, {
+      timeoutMs: command.options.timeoutMs,
+      signal: controller.signal,
+    }),
+  );
+  const kerberos = command.options.auth === 'kerberos';
+  // With Kerberos no password is asked or read: the ticket or the logon signs in.
+  const password = kerberos ? '' : await readPassword(process.env, command.options.user);
   if (password) secrets.push(password);
   // Child processes (kvno, klist, ...) must not inherit the password.
   delete process.env.EAD_BIND_PASSWORD;
@@ -69,7 +80,7 @@ async function main(args: string[]): Promise<number> {
 
   const options = command.options;
   const targets = buildTargets(options, readCaFile(options.caFile));
-  const credentials = { user: options.user, password };
+  const credentials: DirectoryCredentials = kerberos ? { kind: 'kerberos' } : { user: options.user, password };
   const op = { timeoutMs: options.timeoutMs, signal: controller.signal };
   let domain;
   try {

@@ -16,6 +16,14 @@ export type FailureKind =
   | 'bind-invalid-credentials'
   | 'bind-strong-auth-required'
   | 'bind-other'
+  /** Kerberos sign-in: no ticket in the cache (run kinit). */
+  | 'kerberos-no-ticket'
+  /** Kerberos sign-in: the ticket has expired (run kinit again). */
+  | 'kerberos-expired'
+  /** Kerberos sign-in: a tool or library is missing (ldapsearch, the SASL GSSAPI module). */
+  | 'kerberos-unavailable'
+  /** Kerberos refused: this machine's clock and the DC's differ beyond the tolerance. */
+  | 'clock-skew'
   | 'not-found'
   | 'protocol'
   | 'usage'

@@ -89,10 +89,24 @@ export interface DirectorySearch {
   binaryAttributes?: string[];
 }
 
+/** How a session reached the directory, for the user to see ("LDAPS, password of ..."). */
+export interface DirectoryBinding {
+  /** What protects the connection: TLS from the first byte, StartTLS, or plain LDAP (SASL layer). */
+  transport: 'ldaps' | 'starttls' | 'ldap';
+  /** simple: a password bind; gssapi: SASL GSSAPI with a Kerberos ticket; negotiate: the Windows logon. */
+  mechanism: 'simple' | 'gssapi' | 'negotiate';
+  /** The bind UPN, or the Kerberos principal the DC saw (`alice@CONTOSO.TEST`). */
+  identity: string;
+  /** SASL security strength factor when the SASL layer protects the connection (56 and up: sealed). */
+  ssf?: number;
+}
+
 /** One bound connection to one domain controller. */
 export interface DirectorySession {
   /** `ldaps://dc1.contoso.test:636` */
   readonly url: string;
+  /** How it was bound; adapters that know set it. */
+  readonly binding?: DirectoryBinding;
   /** Streams entries page by page, so memory stays bounded on large searches. */
   search(request: DirectorySearch, options: OpOptions): AsyncIterable<DirectoryEntry>;
   close(): Promise<void>;
@@ -101,18 +115,37 @@ export interface DirectorySession {
 export interface DirectoryTarget {
   host: string;
   port: number;
-  /** `ldaps` (implicit TLS, usually 636) or `starttls` (389 upgraded) */
-  security: 'ldaps' | 'starttls';
+  /**
+   * `ldaps` (implicit TLS, usually 636), `starttls` (389 upgraded), or `ldap` (plain 389: only a
+   * Kerberos bind with a SASL security layer protects it; no password is ever sent over it).
+   */
+  security: 'ldaps' | 'starttls' | 'ldap';
   /** PEM text of extra CA certificates to trust (in addition to the system store). */
   caPem?: string;
   /** Global catalog (3268/3269) rather than the domain partition. */
   globalCatalog?: boolean;
 }
 
-export interface DirectoryCredentials {
+/** A simple bind with a password (LDAPS or StartTLS only). */
+export interface PasswordCredentials {
+  kind?: 'password';
   /** UPN (`svc-doctor@contoso.test`) or DN. */
   user: string;
   password: string;
+}
+
+/**
+ * The identity this machine already holds: a Kerberos ticket (kinit) on Linux and macOS, the
+ * Windows logon on Windows. No password is handled by the tool.
+ */
+export interface KerberosCredentials {
+  kind: 'kerberos';
+}
+
+export type DirectoryCredentials = PasswordCredentials | KerberosCredentials;
+
+export function isKerberos(c: DirectoryCredentials): c is KerberosCredentials {
+  return c.kind === 'kerberos';
 }
 
 export interface DirectoryConnector {

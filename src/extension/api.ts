@@ -33,6 +33,8 @@ export interface ExchangeAuthDoctorApi {
   signInWithPassword(password: string): Promise<void>;
   /** Removes the stored password (no prompt) and refreshes. */
   signOut(): Promise<void>;
+  /** How many passwords the extension keeps in SecretStorage (0 after sign-out, and with Kerberos). */
+  storedPasswordCount(): Promise<number>;
   /** The tree as it is rendered (labels, descriptions, tooltips, contextValues, commands). */
   getTreeSnapshot(): TreeSnapshot[];
   /** Shows a findings state on a server item (icon and description suffix). */

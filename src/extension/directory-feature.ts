@@ -3,7 +3,8 @@
  * commands and the listeners that refresh on settings or secret changes. Returns the API.
  */
 import * as vscode from 'vscode';
-import { LdaptsDirectoryConnector } from '../io/ldap-directory.js';
+import { AuthDirectoryConnector } from '../io/directory-auth.js';
+import { ExecaProcessRunner } from '../io/process.js';
 import type { DiscoveryResult } from '../core/directory/model.js';
 import type { ExchangeAuthDoctorApi } from './api.js';
 import { COMMANDS, STATE_CONTEXT_KEY, VIEW_ID } from './commands.js';
@@ -20,7 +21,7 @@ export function activateDirectoryFeature(
   log: vscode.LogOutputChannel,
 ): ExchangeAuthDoctorApi {
   const credentials = new CredentialStore(context.secrets);
-  const service = new DiscoveryService(new LdaptsDirectoryConnector(), credentials, log, VIEW_ID);
+  const service = new DiscoveryService(new AuthDirectoryConnector(new ExecaProcessRunner()), credentials, log, VIEW_ID);
   const tree = new ServerTreeProvider(service.state);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const signIn = new SignIn(credentials, service, log);
@@ -42,7 +43,9 @@ export function activateDirectoryFeature(
       if (WATCHED.some((k) => e.affectsConfiguration(k))) void service.refresh();
     }),
     credentials.onDidChange(() => void service.refresh()),
-    vscode.commands.registerCommand(COMMANDS.signIn, () => signIn.signIn()),
+    vscode.commands.registerCommand(COMMANDS.signIn, (way?: unknown) =>
+      signIn.signIn(way === 'kerberos' || way === 'password' ? way : undefined),
+    ),
     vscode.commands.registerCommand(COMMANDS.signOut, () => signIn.signOut()),
     vscode.commands.registerCommand(COMMANDS.refresh, () => service.refresh()),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
@@ -63,6 +66,7 @@ export function activateDirectoryFeature(
       await credentials.delete(readSettings());
       await service.refresh();
     },
+    storedPasswordCount: () => credentials.storedCount(),
     getTreeSnapshot: () => tree.snapshot(),
     setServerHealth: (name, severity, summary) => tree.setServerHealth(name, severity, summary),
     clearServerHealth: (name) => tree.clearServerHealth(name),

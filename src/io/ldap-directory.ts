@@ -13,6 +13,7 @@ import * as net from 'node:net';
 import type { Socket } from 'node:net';
 import { Client, type Entry } from 'ldapts';
 import type {
+  DirectoryBinding,
   DirectoryConnector,
   DirectoryCredentials,
   DirectoryEntry,
@@ -21,6 +22,7 @@ import type {
   DirectoryTarget,
   OpOptions,
 } from '../core/io.js';
+import { isKerberos } from '../core/io.js';
 import { DoctorError, throwIfAborted, withDeadline } from '../core/errors.js';
 import { mapLdapError, type LdapErrorContext } from './ldap-errors.js';
 import { LdapFrameGuard } from './ldap-frame-guard.js';
@@ -30,6 +32,7 @@ import { LdapFrameGuard } from './ldap-frame-guard.js';
  * page is many messages); an entry with thousands of SPNs or members is well under 1 MB.
  */
 export const MAX_LDAP_MESSAGE_BYTES = 16 * 1024 * 1024;
+import { refusePlainBind } from './ldap-plain-policy.js';
 
 /** System and bundled roots plus the PEM text the user trusts. */
 export function trustedCas(caPem: string | undefined): string[] {
@@ -102,6 +105,7 @@ class LdaptsSession implements DirectorySession {
     private readonly client: Client,
     private readonly state: ConnectionState,
     private readonly ctx: LdapErrorContext,
+    readonly binding: DirectoryBinding,
   ) {}
 
   private get closed(): boolean {
@@ -189,8 +193,12 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
     options: OpOptions,
   ): Promise<DirectorySession> {
     validateTarget(target);
+    if (isKerberos(credentials))
+      throw new DoctorError('usage', 'A Kerberos sign-in needs the Kerberos directory adapter, not the password one');
     if (!credentials.user.trim()) throw new DoctorError('usage', 'No bind user is configured');
     const url = directoryUrl(target);
+    // A password never crosses the network unencrypted: on plain LDAP only the DC's policy is asked.
+    if (target.security === 'ldap') return refusePlainBind(url, target, credentials.user, options);
     const ca = trustedCas(target.caPem);
     // SNI may not carry an IP address (RFC 6066); the certificate is still checked against it.
     // rejectUnauthorized is set explicitly: Node's default follows NODE_TLS_REJECT_UNAUTHORIZED,
@@ -271,7 +279,8 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
         return track((tls.connect as (...a: unknown[]) => tls.TLSSocket)(...args));
       }) as typeof tls.connect,
     });
-    const session = new LdaptsSession(url, client, state, ctx);
+    const binding = { transport: target.security, mechanism: 'simple', identity: credentials.user } as const;
+    const session = new LdaptsSession(url, client, state, ctx, binding);
     try {
       await withDeadline(ctx.host, options.timeoutMs, options.signal, async (signal) => {
         signal.addEventListener('abort', () => session.destroy(), { once: true });

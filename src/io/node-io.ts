@@ -3,7 +3,7 @@
  * extension and the integration tests build one of these; unit tests use fakes instead.
  */
 import type { Clock, CoreIo } from '../core/io';
-import { LdaptsDirectoryConnector } from './ldap-directory';
+import { AuthDirectoryConnector } from './directory-auth';
 import { nodeDns } from './dns';
 import { ExecaProcessRunner } from './process';
 import { nodeTcp } from './tcp';
@@ -16,13 +16,15 @@ export const nodeClock: Clock = {
 
 export function createNodeIo(): CoreIo {
   // Fresh objects each time: tests replace single operations (e.g. io.tcp.connect) on their copy.
+  const runner = new ExecaProcessRunner();
   return {
     clock: { ...nodeClock },
     tcp: { ...nodeTcp },
     udp: { ...nodeUdp },
     dns: { ...nodeDns },
-    process: new ExecaProcessRunner(),
-    directory: new LdaptsDirectoryConnector(),
+    process: runner,
+    // A password goes to ldapts; Kerberos to ldapsearch -Y GSSAPI, or the logon on Windows.
+    directory: new AuthDirectoryConnector(runner),
     platform: process.platform,
   };
 }

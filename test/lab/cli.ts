@@ -8,6 +8,7 @@
  *   status                                  what runs, which scenario, last timings
  *   scenarios                               the scenarios and the errors each one must produce
  *   bulk-spns N                             add N service accounts' SPNs (for bench/spn-scan.ts)
+ *   kinit                                   a ticket for the reader in a private cache; prints the exports
  */
 import { parseArgs } from 'node:util';
 import { labEnv, labStatus, resetLab, startLab, stopLab, type StartOptions, type StartResult } from './api';
@@ -17,10 +18,11 @@ import { DC1, DC2 } from './layout';
 import { exportLines } from './env';
 import { SCENARIOS, SCENARIO_NAMES } from './scenarios';
 import { addBulkSpns } from './bulk-spns';
+import { kinitLab } from './kerberos';
 
 const USAGE = `usage: npm run lab -- start [--scenario ${SCENARIO_NAMES.join('|')}] [--servers N]
                          [--drop PORTS [--drop-on HOSTS]] [--latency MS]
-       npm run lab -- reset | stop | env | status | scenarios | bulk-spns N
+       npm run lab -- reset | stop | env | status | scenarios | bulk-spns N | kinit
   --drop 465,717,udp/88   drop these ports silently (TCP unless udp/ is written), on every lab host
                           or on --drop-on EX03,DC2 only
   --latency MS            add MS to every round trip to the DCs and the Exchange servers`;
@@ -100,6 +102,13 @@ async function main(argv: string[]): Promise<number> {
       const n = Number(rest[0]);
       if (!Number.isInteger(n) || n < 1) throw new Error(USAGE);
       await addBulkSpns(n);
+      return 0;
+    }
+    case 'kinit': {
+      labEnv(); // throws "not running" with the start command
+      const k = await kinitLab();
+      console.error(`lab: ticket for ${k.principal} in ${k.ccname}; eval these lines to use it:`);
+      console.log(exportLines({ KRB5CCNAME: k.ccname, KRB5_CONFIG: k.krb5Config }));
       return 0;
     }
     default:

@@ -14,7 +14,7 @@ import { DC1, DC2, DEFAULT_SERVERS, paths, type DcSpec } from './layout';
 import { labServers } from './model';
 import { DEFAULT_SCENARIO, scenario as scenarioNamed, type Scenario } from './scenarios';
 import { baseReady, copyTree, ensureBases, restoreDc } from './provision';
-import { isDcRunning, setListenAddress, startDc, stopDc, waitForDc } from './samba';
+import { isDcRunning, setDcOptions, setListenAddress, startDc, stopDc, waitForDc } from './samba';
 import { relayConfig, relayRunningWith, startRelay, stopRelay } from './latency-process';
 import { applyDrops, NO_NETWORK_FAULTS, removeDrops, type DropRule, type NetworkFaults } from './network-faults';
 import { waitForPortsFree, DC_TCP_PORTS, DC_UDP_PORTS } from './ports';
@@ -28,6 +28,7 @@ import { clearState, readState, withLabLock, writeState, type LabState } from '.
 import { ensureSecrets, readSecrets } from './secrets';
 import { labEnvFrom } from './env';
 import { writeWorkspace } from './workspace';
+import { writeKrb5Conf } from './kerberos';
 import { requireBinaries } from './tools';
 import { runningPid } from './processes';
 import { stopForeignLabs, stopStrays } from './owner';
@@ -72,6 +73,7 @@ async function resetDirectory(s: Scenario, servers: number, behindRelay: boolean
   }
   await applyDirectoryFaults(DC1, s.directory);
   for (const dc of dcsOf(s)) setListenAddress(dc, behindRelay);
+  for (const dc of dcsOf(s)) setDcOptions(dc, s.dcOptions ?? {});
   for (const dc of dcsOf(s)) await startDc(dc);
   // The caller waits for them, once the relay (when there is latency) is in front of them.
 }
@@ -160,7 +162,13 @@ async function start(options: StartOptions): Promise<StartResult> {
   const behindRelay = network.latencyMs > 0;
   // Drops would stop the lab's own readiness checks: off while the lab (re)starts, on at the end.
   removeDrops();
-  const scenarioKey = JSON.stringify({ base: s.base, directory: s.directory, servers, behindRelay });
+  const scenarioKey = JSON.stringify({
+    base: s.base,
+    directory: s.directory,
+    dcOptions: s.dcOptions,
+    servers,
+    behindRelay,
+  });
   // A bare start keeps the directory as it is, including what `bulk-spns` added to it.
   let dbKey = keep && previous ? previous.dbKey : scenarioKey;
   const dcsUp = dcsOf(s).every(isDcRunning) && (s.base === 'pair' || !isDcRunning(DC2));
@@ -184,6 +192,7 @@ async function start(options: StartOptions): Promise<StartResult> {
   const hosts = labHosts(servers, s);
   applyDrops(network.drop, hosts.addressesOf, hosts.names);
   writeWorkspace(name);
+  writeKrb5Conf();
   const state: LabState = {
     scenario: name,
     servers,

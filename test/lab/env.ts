@@ -19,6 +19,8 @@ export function labEnvFrom(state: LabState, bindPassword: string): Record<string
       .join(','),
     EAD_DCS: state.dcs.join(','),
     EAD_REALM: REALM,
+    /** The lab's krb5.conf (realm and KDC); `lab kinit` fills a private cache with it. */
+    EAD_KRB5_CONFIG: paths.krb5Conf,
     EAD_LAB_DIR: paths.lab,
     EAD_WORKSPACE: paths.workspace,
     EAD_SCENARIO: state.scenario,

@@ -11,7 +11,7 @@ export const LAB_DIR = process.env.EAD_LAB_DIR_OVERRIDE
   : path.join(REPO_ROOT, '.lab');
 
 /** Bump when provisioning changes, so an old `.lab/base` is rebuilt instead of reused. */
-export const PROVISION_VERSION = '2';
+export const PROVISION_VERSION = '3';
 
 export const REALM = 'CONTOSO.TEST';
 export const DNS_DOMAIN = 'contoso.test';
@@ -65,6 +65,9 @@ export const paths = {
   relayConfig: path.join(LAB_DIR, 'relay.json'),
   relayPid: path.join(LAB_DIR, 'run', 'relay.pid'),
   relayReady: path.join(LAB_DIR, 'run', 'relay.ready'),
+  /** The lab's own krb5.conf and the private credential cache `lab kinit` fills. */
+  krb5Conf: path.join(LAB_DIR, 'krb5', 'krb5.conf'),
+  krb5Cache: path.join(LAB_DIR, 'krb5', 'ccache'),
   /** Live folder of a DC (the one samba runs from). */
   dc: (dc: DcSpec) => path.join(LAB_DIR, dc.name.toLowerCase()),
   /** Pristine copy of a DC folder for a base ('solo': DC1 alone; 'pair': DC1 and DC2). */

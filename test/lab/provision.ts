@@ -69,12 +69,23 @@ async function provisionDc1(secrets: LabSecrets): Promise<void> {
     { secrets: [secrets.administrator], timeoutMs: 180_000 },
   );
   tuneDc(DC1);
+  await addLdapSpn(DC1);
   for (const stage of schemaStages()) await ldbModify(DC1, stage);
   const servers = labServers(2);
   await ldbAdd(
     DC1,
     entriesLdif([...baseEntries(secrets), ...servers.flatMap((s) => serverEntries(s, secrets.computer))]),
   );
+}
+
+/**
+ * Windows DCs register `ldap/<fqdn>` themselves; Samba does not, and without it a SASL GSSAPI bind
+ * fails with "Server not found in Kerberos database" (verified-facts §10). Written into DC1's
+ * database (its KDC issues every ticket of the lab), with DC1 stopped.
+ */
+async function addLdapSpn(dc: DcSpec): Promise<void> {
+  for (const spn of [`ldap/${dc.host}`, `ldap/${dc.name.toLowerCase()}`])
+    await run('samba-tool', ['spn', 'add', spn, `${dc.name}$`, '-s', paths.smbConf(DC1)]);
 }
 
 async function joinDc2(secrets: LabSecrets): Promise<void> {
@@ -104,6 +115,7 @@ async function joinDc2(secrets: LabSecrets): Promise<void> {
     await stopDc(DC1);
   }
   tuneDc(DC2);
+  await addLdapSpn(DC2);
   const ntds = await ldbSearch(DC2, `CN=DC2,CN=Servers,${SITE_DN}`, '(objectClass=nTDSDSA)', ['options']);
   const dn = /^dn: (CN=NTDS Settings,CN=DC2,.*)$/m.exec(ntds)?.[1];
   if (!dn) throw new Error('DC2 joined, but its NTDS Settings object was not found');

@@ -16,9 +16,22 @@ import { DC_TCP_PORTS, DC_UDP_PORTS, dcAddresses, waitForPortsFree } from './por
 /** Services the lab does not need (NetBIOS name service, WINS, DNS updates, NTP signing). */
 const SERVER_SERVICES = 's3fs, rpc, ldap, cldap, kdc, drepl, winbindd, kcc';
 
+/** Sets `[global]` options of an smb.conf text, replacing earlier values of the same names (pure; idempotent). */
+export function setGlobals(text: string, settings: readonly (readonly [string, string])[]): string {
+  const names = new Set(settings.map(([k]) => k.toLowerCase()));
+  const lines = text.split('\n').filter((l) => {
+    const m = /^\s*([^=]+?)\s*=/.exec(l);
+    return !(m?.[1] && names.has(m[1].toLowerCase()));
+  });
+  const at = lines.findIndex((l) => l.trim().toLowerCase() === '[global]');
+  if (at < 0) throw new Error('smb.conf has no [global] section');
+  lines.splice(at + 1, 0, ...settings.map(([k, v]) => `\t${k} = ${v}`));
+  return lines.join('\n');
+}
+
 /** Adds the lab's settings to the [global] section samba-tool wrote (pure; idempotent). */
 export function tuneSmbConf(text: string, dir: string, tls: { key: string; cert: string; ca: string }): string {
-  const settings: [string, string][] = [
+  return setGlobals(text, [
     ['pid directory', `${dir}/run`],
     ['ncalrpc dir', `${dir}/run/ncalrpc`],
     ['winbindd socket directory', `${dir}/run/winbindd`],
@@ -33,16 +46,18 @@ export function tuneSmbConf(text: string, dir: string, tls: { key: string; cert:
     ['server services', SERVER_SERVICES],
     ['dns update command', '/bin/true'],
     ['spn update command', '/bin/true'],
-  ];
-  const names = new Set(settings.map(([k]) => k));
-  const lines = text.split('\n').filter((l) => {
-    const m = /^\s*([^=]+?)\s*=/.exec(l);
-    return !(m?.[1] && names.has(m[1].toLowerCase()));
-  });
-  const at = lines.findIndex((l) => l.trim().toLowerCase() === '[global]');
-  if (at < 0) throw new Error('smb.conf has no [global] section');
-  lines.splice(at + 1, 0, ...settings.map(([k, v]) => `\t${k} = ${v}`));
-  return lines.join('\n');
+    // A Windows DC's default before Windows Server 2025: LDAP signing not required. Samba's own
+    // default ("yes") is what the ldap-signing-required scenario sets back.
+    ['ldap server require strong auth', 'no'],
+  ]);
+}
+
+/** Applies a scenario's smb.conf options to a stopped DC's live folder. */
+export function setDcOptions(dc: DcSpec, options: Record<string, string>): void {
+  const entries = Object.entries(options);
+  if (!entries.length) return;
+  const conf = paths.smbConf(dc);
+  writeFileSync(conf, setGlobals(readFileSync(conf, 'utf8'), entries));
 }
 
 export function tuneDc(dc: DcSpec): void {

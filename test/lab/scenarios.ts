@@ -53,6 +53,8 @@ export interface Scenario {
   exchange: ExchangeFaults;
   /** Network faults; none when absent. */
   network?: ScenarioNetwork;
+  /** smb.conf [global] options of every DC of the scenario (the lab's defaults otherwise). */
+  dcOptions?: Record<string, string>;
 }
 
 const SKEW_MS = 7 * 60_000;
@@ -162,6 +164,15 @@ export const SCENARIOS: Record<string, Scenario> = {
       ],
       latencyMs: 0,
     },
+  },
+  'ldap-signing-required': {
+    description:
+      'The DCs require LDAP signing (Samba "ldap server require strong auth = yes", Windows LDAPServerIntegrity 2): a password bind on plain LDAP 389 is refused; LDAPS and Kerberos (SASL sealing) work.',
+    expected: [],
+    base: 'solo',
+    directory: [],
+    exchange: {},
+    dcOptions: { 'ldap server require strong auth': 'yes' },
   },
 };
 

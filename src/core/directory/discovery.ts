@@ -36,6 +36,7 @@ export async function discover(session: DirectorySession, options: DiscoveryOpti
   const result: DiscoveryResult = {
     discoveredAt,
     source: session.url,
+    ...(session.binding ? { binding: session.binding } : {}),
     rootDse,
     servers: [],
     domainControllers: [],

@@ -2,6 +2,7 @@
  * What discovery learns about an Exchange organisation from Active Directory. Plain data, so the
  * extension, CLI, webview and language server can all carry it.
  */
+import type { DirectoryBinding } from '../io.js';
 
 /** Bits of msExchCurrentServerRoles. */
 export const SERVER_ROLE_BITS = {
@@ -109,6 +110,8 @@ export interface DiscoveryResult {
   /** When discovery ran (ISO), and against which DC URL. */
   discoveredAt: string;
   source: string;
+  /** How the session was bound (transport, mechanism, identity), when the adapter says. */
+  binding?: DirectoryBinding;
   rootDse: RootDse;
   organisation?: ExchangeOrganisation;
   servers: ExchangeServer[];

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CredentialStore } from '../directory/credentials.js';
-import { readSettings } from '../directory/settings.js';
+import { isDirectoryConfigured, readSettings } from '../directory/settings.js';
+import { directoryCredentials } from '../directory/auth.js';
 
 /** pwsh.exe from PATH (absolute directories only, never the working folder), else powershell.exe. */
 export function findPowerShell(env: NodeJS.ProcessEnv = process.env): string {
@@ -24,23 +25,25 @@ export function findPowerShell(env: NodeJS.ProcessEnv = process.env): string {
 export interface CliEnvironment {
   /** The directory settings as EAD_* variables: nothing secret. */
   env: Record<string, string>;
-  password: string;
+  /** Undefined with Kerberos: the CLI then signs in with the ticket and asks for nothing. */
+  password?: string;
 }
 
 export async function cliEnvironment(credentials: CredentialStore): Promise<CliEnvironment> {
   const s = readSettings();
-  if (s.hosts.length === 0 || !s.bindUser)
+  if (!isDirectoryConfigured(s))
     throw new Error(vscode.l10n.t('Set the domain controller and bind user before signing in.'));
-  const password = await credentials.get(s);
-  if (password === undefined)
+  const signIn = await directoryCredentials(s, credentials);
+  if (signIn === undefined)
     throw new Error(vscode.l10n.t('No password is stored for {0}; run "Sign in to directory" first.', s.bindUser));
   const env: Record<string, string> = {
     EAD_DC_HOST: s.hosts.join(','),
     EAD_DC_PORT: String(s.port),
     EAD_DC_SECURITY: s.security,
-    EAD_BIND_USER: s.bindUser,
+    EAD_AUTH: signIn.kind === 'kerberos' ? 'kerberos' : 'password',
     EAD_TIMEOUT_MS: String(s.connectMs),
   };
+  if (s.bindUser) env.EAD_BIND_USER = s.bindUser;
   if (s.caFile) env.EAD_CA_FILE = s.caFile;
-  return { env, password };
+  return signIn.kind === 'kerberos' ? { env } : { env, password: signIn.password };
 }

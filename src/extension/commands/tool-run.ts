@@ -41,7 +41,7 @@ export interface ToolRunDeps {
   useWindowsTools(): boolean;
   powershellExe: string;
   /** The CLI's environment (EAD_* settings, nothing secret) and the password apart; rejects when not signed in. */
-  cliEnv(): Promise<{ env: Record<string, string>; password: string }>;
+  cliEnv(): Promise<{ env: Record<string, string>; password?: string }>;
   /** Kerberos tolerance and warning threshold for interpreting clocks. */
   clockLimits(): { clockToleranceMs: number; clockWarningMs: number };
   timeoutMs(): number;

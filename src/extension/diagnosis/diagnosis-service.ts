@@ -16,6 +16,7 @@ import { createNodeIo } from '../../io/node-io.js';
 import type { ExchangeAuthDoctorApi } from '../api.js';
 import { readCaPem, targetsOf } from '../directory/discovery-service.js';
 import { SECTION, readSettings, type DirectorySettings } from '../directory/settings.js';
+import { directoryCredentials } from '../directory/auth.js';
 import { healthByServer } from './health.js';
 
 export interface DiagnosisRun {
@@ -149,8 +150,8 @@ export class DiagnosisService implements vscode.Disposable {
     const { log } = this.deps;
     const discovery = await this.discovery();
     const settings = (this.deps.settings ?? readSettings)();
-    const password = await this.deps.credentials.get(settings);
-    if (password === undefined)
+    const credentials = await directoryCredentials(settings, this.deps.credentials);
+    if (credentials === undefined)
       throw new DoctorError(
         'usage',
         vscode.l10n.t('No password is stored for {0}; run "Sign in to directory" first.', settings.bindUser || '?'),
@@ -199,7 +200,7 @@ export class DiagnosisService implements vscode.Disposable {
         discovery,
         scope,
         settings: engine,
-        directory: { targets, credentials: { user: settings.bindUser, password } },
+        directory: { targets, credentials },
         signal: controller.signal,
         onEvent,
       });

@@ -71,6 +71,11 @@ export class CredentialStore {
     return next;
   }
 
+  /** How many passwords this extension keeps in SecretStorage (from the index; names no secret). */
+  async storedCount(): Promise<number> {
+    return (await this.readIndex()).length;
+  }
+
   async get(s: DirectorySettings): Promise<string | undefined> {
     const key = this.key(s);
     return key ? await this.secrets.get(key) : undefined;

@@ -5,12 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { CaFileError, readCaFileAsync } from '../../io/ca-file.js';
-import type { Clock, DirectoryConnector, DirectoryTarget } from '../../core/io.js';
+import type { Clock, DirectoryConnector, DirectoryCredentials, DirectoryTarget } from '../../core/io.js';
 import { DoctorError, isDoctorError } from '../../core/errors.js';
 import type { DiscoveryResult } from '../../core/directory/model.js';
 import { discoverWithFailover } from '../../core/directory/failover.js';
 import { isDirectoryConfigured, readSettings, settingsProblems, type DirectorySettings } from './settings.js';
 import type { CredentialStore } from './credentials.js';
+import { directoryCredentials } from './auth.js';
 
 export type DirectoryState =
   | { kind: 'not-configured'; settings: DirectorySettings }
@@ -107,31 +108,25 @@ export class DiscoveryService implements vscode.Disposable {
     const problems = settingsProblems(settings);
     if (problems.length) return this.set({ kind: 'invalid-settings', settings, problems });
     if (!isDirectoryConfigured(settings)) return this.set({ kind: 'not-configured', settings });
-    const password = await this.credentials.get(settings);
+    const credentials = await directoryCredentials(settings, this.credentials);
     if (controller.signal.aborted) return;
-    if (password === undefined) return this.set({ kind: 'signed-out', settings });
+    if (credentials === undefined) return this.set({ kind: 'signed-out', settings });
 
     this.set({ kind: 'loading', settings });
     const started = systemClock.monotonic();
-    this.log.info(
-      `Discovery: ${settings.hosts.join(', ')} as ${settings.bindUser} (${settings.security}, port ${settings.port})`,
-    );
+    const who = credentials.kind === 'kerberos' ? 'the Kerberos ticket or Windows logon' : settings.bindUser;
+    this.log.info(`Discovery: ${settings.hosts.join(', ')} as ${who} (${settings.security}, port ${settings.port})`);
     try {
       const result = await vscode.window.withProgress(
         { location: { viewId: this.viewId }, title: vscode.l10n.t('Reading Active Directory') },
         async () => {
           const caPem = await readCaPem(settings);
-          return await discoverWithFailover(
-            this.connector,
-            targetsOf(settings, caPem),
-            { user: settings.bindUser, password },
-            {
-              clock: systemClock,
-              timeoutMs: settings.operationMs,
-              connectTimeoutMs: settings.connectMs,
-              signal: controller.signal,
-            },
-          );
+          return await discoverWithFailover(this.connector, targetsOf(settings, caPem), credentials, {
+            clock: systemClock,
+            timeoutMs: settings.operationMs,
+            connectTimeoutMs: settings.connectMs,
+            signal: controller.signal,
+          });
         },
       );
       if (controller.signal.aborted) return;
@@ -153,8 +148,12 @@ export class DiscoveryService implements vscode.Disposable {
     }
   }
 
-  /** Binds once with a candidate password (for Sign in); returns the error, or undefined on success. */
-  async verify(settings: DirectorySettings, password: string, signal: AbortSignal): Promise<DoctorError | undefined> {
+  /** Binds once with candidate credentials (for Sign in); returns the error, or undefined on success. */
+  async verify(
+    settings: DirectorySettings,
+    credentials: DirectoryCredentials,
+    signal: AbortSignal,
+  ): Promise<DoctorError | undefined> {
     let caPem: string | undefined;
     try {
       caPem = await readCaPem(settings);
@@ -164,11 +163,7 @@ export class DiscoveryService implements vscode.Disposable {
     let last: DoctorError | undefined;
     for (const target of targetsOf(settings, caPem)) {
       try {
-        const session = await this.connector.connect(
-          target,
-          { user: settings.bindUser, password },
-          { timeoutMs: settings.connectMs, signal },
-        );
+        const session = await this.connector.connect(target, credentials, { timeoutMs: settings.connectMs, signal });
         await session.close();
         this.log.info(`Sign-in verified against ${target.host}:${target.port}`);
         return undefined;

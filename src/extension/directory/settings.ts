@@ -9,10 +9,15 @@ import * as path from 'node:path';
 
 export const SECTION = 'exchangeAuthDoctor';
 
+export type DirectoryAuthenticationSetting = 'password' | 'kerberos' | 'auto';
+
 export interface DirectorySettings {
   hosts: string[];
   port: number;
-  security: 'ldaps' | 'starttls';
+  /** `ldap` (plain 389) is only used with Kerberos, whose SASL layer seals the session. */
+  security: 'ldaps' | 'starttls' | 'ldap';
+  /** How to sign in: a stored password, the Kerberos ticket or Windows logon, or whichever is there. */
+  authentication: DirectoryAuthenticationSetting;
   /** Absolute path of the PEM CA file to trust, or undefined. */
   caFile?: string;
   bindUser: string;
@@ -48,12 +53,16 @@ export function resolveUserPath(p: string): string {
 
 export function readSettings(): DirectorySettings {
   const c = vscode.workspace.getConfiguration(SECTION);
-  const security = c.get<string>('directory.security') === 'starttls' ? 'starttls' : 'ldaps';
+  const securityText = c.get<string>('directory.security');
+  const security = securityText === 'starttls' || securityText === 'ldap' ? securityText : 'ldaps';
+  const authText = c.get<string>('directory.authentication');
+  const authentication = authText === 'kerberos' || authText === 'auto' ? authText : 'password';
   const caFile = c.get<string>('directory.caFile')?.trim();
   const settings: DirectorySettings = {
     hosts: cleanList(c.get('directory.hosts')),
     port: positive(c.get('directory.port'), security === 'ldaps' ? 636 : 389),
     security,
+    authentication,
     bindUser: c.get<string>('directory.bindUser')?.trim() ?? '',
     manualServers: cleanList(c.get('servers.manual')),
     connectMs: positive(c.get('timeouts.connectMs'), 10000, 100),
@@ -70,11 +79,14 @@ export function settingsProblems(s: DirectorySettings): string[] {
   const problems: string[] = [];
   for (const h of s.hosts) if (!HOST_RE.test(h)) problems.push(vscode.l10n.t('"{0}" is not a valid host name', h));
   if (s.port > 65535) problems.push(vscode.l10n.t('Port {0} is out of range', s.port));
+  if (s.security === 'ldap' && s.authentication === 'password')
+    problems.push(vscode.l10n.t('Plain LDAP needs Kerberos sign-in: a password is never sent without TLS'));
   return problems;
 }
 
+/** A DC is named, and a bind user unless the ticket or logon may sign in. */
 export function isDirectoryConfigured(s: DirectorySettings): boolean {
-  return s.hosts.length > 0 && s.bindUser.length > 0;
+  return s.hosts.length > 0 && (s.bindUser.length > 0 || s.authentication !== 'password');
 }
 
 /** Opens the Settings editor on one of our settings. */

@@ -1,7 +1,10 @@
 /**
- * "Sign in to directory" and "Sign out". The password is typed into a masked box, checked with a
- * real bind (cancellable, with progress), and kept in SecretStorage only. A wrong password is not
- * stored; a DC that cannot be reached right now does not block storing (the tree will say why).
+ * "Sign in to directory" and "Sign out". Sign-in offers the two ways (the Kerberos ticket or
+ * Windows logon, or a bind user's password) and records the choice in
+ * `exchangeAuthDoctor.directory.authentication`. With Kerberos nothing is asked or stored: a real
+ * bind checks that the ticket works. A password is typed into a masked box, checked with a real bind
+ * (cancellable, with progress), and kept in SecretStorage only. A wrong password is not stored; a DC
+ * that cannot be reached right now does not block storing (the tree will say why).
  */
 import * as vscode from 'vscode';
 import { SECTION, isDirectoryConfigured, openSetting, readSettings, type DirectorySettings } from './settings.js';
@@ -26,6 +29,45 @@ async function askBindUser(): Promise<string | undefined> {
   return user.trim();
 }
 
+export type SignInWay = 'password' | 'kerberos';
+
+function isSignInWay(v: unknown): v is SignInWay {
+  return v === 'password' || v === 'kerberos';
+}
+
+/** The quick pick of the two ways, the current one first. */
+async function askWay(settings: DirectorySettings): Promise<SignInWay | undefined> {
+  const items: (vscode.QuickPickItem & { way: SignInWay })[] = [
+    {
+      way: 'kerberos',
+      label: vscode.l10n.t('Kerberos ticket or Windows logon'),
+      detail: vscode.l10n.t('No password: uses your kinit ticket (Linux, macOS) or your Windows sign-in'),
+    },
+    {
+      way: 'password',
+      label: vscode.l10n.t('Password of a bind user'),
+      detail: vscode.l10n.t('Kept in the editor secret storage; needs LDAPS or StartTLS'),
+    },
+  ];
+  if (settings.authentication === 'password') items.reverse();
+  const pick = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Sign in to directory'),
+    placeHolder: vscode.l10n.t('How should Exchange Auth Doctor read Active Directory?'),
+    ignoreFocusOut: true,
+  });
+  return pick?.way;
+}
+
+/** Saves the way where the current value comes from (the workspace when it sets one, else the user). */
+async function saveAuthentication(way: SignInWay): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const target =
+    config.inspect('directory.authentication')?.workspaceValue !== undefined
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+  await config.update('directory.authentication', way, target);
+}
+
 export class SignIn {
   constructor(
     private readonly credentials: CredentialStore,
@@ -33,8 +75,8 @@ export class SignIn {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** The command: prompts, verifies, stores, refreshes. */
-  async signIn(): Promise<void> {
+  /** The command: the way to sign in (asked when not given), then verify, store, refresh. */
+  async signIn(way?: SignInWay): Promise<void> {
     let settings = readSettings();
     if (settings.hosts.length === 0) {
       const open = vscode.l10n.t('Open Settings');
@@ -45,6 +87,13 @@ export class SignIn {
       if (pick === open) await openSetting('directory.hosts');
       return;
     }
+    const chosen = isSignInWay(way) ? way : await askWay(settings);
+    if (!chosen) return;
+    if (settings.authentication !== chosen) {
+      await saveAuthentication(chosen);
+      settings = readSettings();
+    }
+    if (chosen === 'kerberos') return this.signInWithKerberos(settings);
     if (!settings.bindUser) {
       if (!(await askBindUser())) return;
       settings = readSettings();
@@ -67,7 +116,7 @@ export class SignIn {
       (_progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
-        return this.discovery.verify(settings, password, controller.signal);
+        return this.discovery.verify(settings, { user: settings.bindUser, password }, controller.signal);
       },
     );
     if (error?.kind === 'aborted') return;
@@ -85,6 +134,30 @@ export class SignIn {
         vscode.l10n.t('Signed in to {0} as {1}.', settings.hosts[0] ?? '', settings.bindUser),
       );
     }
+    await this.discovery.refresh();
+  }
+
+  /** Kerberos: nothing to ask or store; a bind with the ticket (or logon) says whether it works. */
+  private async signInWithKerberos(settings: DirectorySettings): Promise<void> {
+    const error = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Checking the Kerberos sign-in with {0}', settings.hosts[0] ?? ''),
+        cancellable: true,
+      },
+      (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        return this.discovery.verify(settings, { kind: 'kerberos' }, controller.signal);
+      },
+    );
+    if (error?.kind === 'aborted') return;
+    if (error) void vscode.window.showErrorMessage(vscode.l10n.t('Kerberos sign-in failed: {0}', error.message));
+    else
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Signed in to {0} with Kerberos; no password is stored.', settings.hosts[0] ?? ''),
+      );
+    this.log.info(`Kerberos sign-in ${error ? `failed: ${error.message}` : 'verified'}`);
     await this.discovery.refresh();
   }
 

@@ -17,6 +17,7 @@ import {
 } from './format.js';
 import { failureNode } from './failure-node.js';
 import { node, type TreeNode } from './node.js';
+import { bindingText } from './binding-text.js';
 
 export function serverNode(server: ExchangeServer, idPrefix = 'server'): TreeNode {
   const connectors = server.receiveConnectors.map((c) =>
@@ -75,7 +76,7 @@ function resultNodes(result: DiscoveryResult): TreeNode[] {
           type: 'organisation',
           label: result.organisation.name,
           description: vscode.l10n.t('Exchange organisation'),
-          tooltip: `${result.organisation.dn}\n${vscode.l10n.t('Read from {0} at {1}', result.source, result.discoveredAt)}`,
+          tooltip: `${result.organisation.dn}\n${vscode.l10n.t('Read from {0} at {1}', result.source, result.discoveredAt)}${result.binding ? `\n${bindingText(result.binding)}` : ''}`,
           icon: 'organization',
           expanded: true,
         },

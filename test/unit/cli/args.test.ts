@@ -113,7 +113,7 @@ describe('CLI arguments', () => {
       [['diagnose', '--dc', 'dc1;rm -rf /', '--user', 'a@b'], /Domain controller .* is not valid/],
       [['diagnose', '--steps', '7'], /--steps/],
       [['diagnose', '--port', '70000'], /--port must be between 1 and 65535/],
-      [['diagnose', '--security', 'plain'], /ldaps or starttls/],
+      [['diagnose', '--security', 'plain'], /ldaps, starttls or ldap/],
       [['diagnose', '--json', '--markdown'], /one of --json and --markdown/],
       [['diagnose', '--bogus'], /bogus/],
       [['diagnose', 'extra'], /Unexpected argument "extra"/],

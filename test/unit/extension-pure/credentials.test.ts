@@ -33,6 +33,7 @@ const settings = (hosts: string[], bindUser = 'svc-doctor@contoso.test'): Direct
   bindUser,
   port: 636,
   security: 'ldaps',
+  authentication: 'password',
   manualServers: [],
   connectMs: 1000,
   operationMs: 1000,

@@ -11,7 +11,7 @@ import { DC1, DC2, DEFAULT_SERVERS, paths, type DcSpec } from './layout';
 import { labServers } from './model';
 import { DEFAULT_SCENARIO, scenario as scenarioNamed, type Scenario } from './scenarios';
 import { baseReady, copyTree, ensureBases, restoreDc } from './provision';
-import { isDcRunning, startDc, stopDc, waitForDc } from './samba';
+import { isDcRunning, setDcServices, startDc, stopDc, waitForDc } from './samba';
 import { installHosts, removeHosts } from './hosts';
 import { ldbAdd } from './ldb';
 import { entriesLdif } from './ldif';
@@ -58,8 +58,10 @@ async function resetDirectory(s: Scenario, servers: number): Promise<void> {
     }
   }
   await applyDirectoryFaults(DC1, s.directory);
+  const off = (dc: DcSpec): string[] => s.servicesOff?.[dc.name as 'DC1' | 'DC2'] ?? [];
+  for (const dc of dcsOf(s)) if (off(dc).length) setDcServices(dc, off(dc));
   for (const dc of dcsOf(s)) await startDc(dc);
-  await Promise.all(dcsOf(s).map((dc) => waitForDc(dc)));
+  await Promise.all(dcsOf(s).map((dc) => waitForDc(dc, undefined, undefined, off(dc))));
 }
 
 function exchangeRunningWith(configJson: string): boolean {
@@ -96,7 +98,7 @@ async function start(options: StartOptions): Promise<StartResult> {
   const list = labServers(servers);
   installHosts(list);
 
-  const scenarioKey = JSON.stringify({ base: s.base, directory: s.directory, servers });
+  const scenarioKey = JSON.stringify({ base: s.base, directory: s.directory, servicesOff: s.servicesOff, servers });
   // A bare start keeps the directory as it is, including what `bulk-spns` added to it.
   let dbKey = keep && previous ? previous.dbKey : scenarioKey;
   const dcsUp = dcsOf(s).every(isDcRunning) && (s.base === 'pair' || !isDcRunning(DC2));

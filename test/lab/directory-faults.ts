@@ -39,6 +39,13 @@ export function faultChanges(fault: DirectoryFault): { modules: LdifChange[]; ba
         ],
         backend: [],
       };
+    case 'dns-host-name':
+      return {
+        modules: [
+          { dn: computerDn(fault.server), op: 'replace', attribute: 'dNSHostName', values: [fault.dnsHostName] },
+        ],
+        backend: [],
+      };
     case 'plant-duplicate-spn': {
       const cn = USER_CN[fault.userSam];
       if (!cn) throw new Error(`no lab account ${fault.userSam} to plant a duplicate on`);

@@ -5,6 +5,7 @@ import * as model from '../../../test/lab/model';
 import { exchangeConfig } from '../../../test/lab/exchange-process';
 import { faultChanges } from '../../../test/lab/directory-faults';
 import { missingPackagesMessage } from '../../../test/lab/tools';
+import { serverServices, withServices } from '../../../test/lab/samba';
 
 describe('lab: scenarios', () => {
   it('repeats the layout and model constants faithfully (it cannot import them at run time)', () => {
@@ -52,6 +53,17 @@ describe('lab: scenarios', () => {
     );
     const connectorAuth = exchangeConfig(model.labServers(2), SCENARIOS['connector-auth']?.exchange ?? {});
     assert.equal(connectorAuth.servers[1]?.listeners.find((l) => l.port === 2525)?.flags, 15);
+  });
+
+  it('runs a DC without the services its scenario stops (kdc-stopped: DC2 without kdc)', () => {
+    assert.deepEqual(SCENARIOS['kdc-stopped']?.servicesOff, { DC2: ['kdc'] });
+    assert.equal(serverServices(), 's3fs, rpc, ldap, cldap, kdc, drepl, winbindd, kcc');
+    const conf =
+      '[global]\n\tserver services = s3fs, rpc, ldap, cldap, kdc, drepl, winbindd, kcc\n\trealm = CONTOSO.TEST\n';
+    assert.equal(
+      withServices(conf, ['kdc']),
+      '[global]\n\tserver services = s3fs, rpc, ldap, cldap, drepl, winbindd, kcc\n\trealm = CONTOSO.TEST\n',
+    );
   });
 
   it('says exactly which Debian packages to install when a binary is missing', () => {

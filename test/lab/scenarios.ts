@@ -162,6 +162,13 @@ export const SCENARIOS: Record<string, Scenario> = {
     exchange: {},
     servicesOff: { DC2: ['kdc'] },
   },
+  'dnshostname-mismatch': {
+    description: `EX02's computer account says dNSHostName ex02-old.${DNS_DOMAIN}, which does not resolve; Exchange registered ${ex02('EX02')}, which resolves and carries the SPNs. Probes must use ${ex02('EX02')}; the fix is the dNSHostName, not new SPNs.`,
+    expected: [{ step: 3, subject: 'EX02', severity: 'warning', code: 'spn.fqdn-mismatch' }],
+    base: 'solo',
+    directory: [{ kind: 'dns-host-name', server: 'EX02', dnsHostName: `ex02-old.${DNS_DOMAIN}` }],
+    exchange: {},
+  },
 };
 
 export const SCENARIO_NAMES = Object.keys(SCENARIOS);

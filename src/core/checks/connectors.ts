@@ -11,6 +11,7 @@ import { classifyConnectors, type ConnectorVerdict, type SenderAddress } from '.
 import { connectorIdentity, connectorSubject, listConnectors, setExchangeServerAuth } from './connectors-remedies';
 import { probeConnectorsLive, type SmtpProber } from './connectors-live';
 import { describeError, evidence, forEachLimited, isCancellation, serverSubject } from './spn-context';
+import { chooseServerNames, probeName } from './server-names';
 
 /** Receivers and their senders: for a pair only sending -> receiving, otherwise everyone else. */
 export function receiverPlan(
@@ -107,7 +108,7 @@ async function resolveSenders(
   const addresses: SenderAddress[] = [];
   const unresolved: { server: string; reason: string }[] = [];
   await forEachLimited(senders, ctx.settings.concurrency, ctx.signal, async (s) => {
-    const name = s.computer?.dnsHostName ?? s.fqdn;
+    const name = s.fqdn || s.computer?.dnsHostName ? probeName(ctx, s) : undefined;
     if (!name) {
       unresolved.push({ server: s.name, reason: 'no FQDN is known' });
       return;
@@ -126,7 +127,7 @@ async function resolveSenders(
 
 /** The receiver's own addresses (for connectors bound to one of them); undefined when unknown. */
 async function receiverAddresses(ctx: CheckContext, receiver: ExchangeServer): Promise<string[] | undefined> {
-  const name = receiver.computer?.dnsHostName ?? receiver.fqdn;
+  const name = receiver.fqdn || receiver.computer?.dnsHostName ? probeName(ctx, receiver) : undefined;
   if (!name) return undefined;
   try {
     const list = await ctx.io.dns.lookup(name, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
@@ -143,6 +144,7 @@ export function createConnectorsCheck(prober?: SmtpProber): Check {
     step: 6,
     title: STEP_TITLES[6],
     async run(ctx: CheckContext): Promise<void> {
+      await chooseServerNames(ctx, ctx.allServers);
       for (const { receiver, senders } of receiverPlan(ctx)) {
         if (ctx.signal.aborted) return;
         await checkReceiver(ctx, receiver, senders);

@@ -14,6 +14,7 @@ import { DC_PORTS, DC_TCP_PORTS, transportPortsOf, type PortSpec } from './ports
 import type { PortAnswer, PortProbes, PortState } from './ports-probe';
 import { kdcPrincipal } from './clock';
 import { evidence } from './spn-context';
+import { chooseServerNames, nameChoice, probeName } from './server-names';
 
 export function createPortsCheck(probes: PortProbes): Check {
   return { id: 'ports', step: 4, title: STEP_TITLES[4], run: (ctx) => runPortsCheck(ctx, probes) };
@@ -31,11 +32,12 @@ interface Target {
   role: 'dc' | 'server';
 }
 
-function serverAddress(s: ExchangeServer): string {
-  return s.computer?.dnsHostName ?? s.fqdn ?? s.name;
+function serverAddress(ctx: CheckContext, s: ExchangeServer): string {
+  return probeName(ctx, s);
 }
 
 async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<void> {
+  await chooseServerNames(ctx, ctx.servers);
   const targets: Target[] = [
     ...ctx.domainControllers.map((dc: DomainController): Target => ({
       subject: { kind: 'dc', name: dc.name, ...(dc.fqdn ? { id: dc.fqdn } : {}) },
@@ -44,8 +46,8 @@ async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<voi
       role: 'dc',
     })),
     ...ctx.servers.map((s): Target => ({
-      subject: { kind: 'server', name: s.name, id: serverAddress(s) },
-      host: serverAddress(s),
+      subject: { kind: 'server', name: s.name, id: serverAddress(ctx, s) },
+      host: serverAddress(ctx, s),
       specs: transportPortsOf(s),
       role: 'server',
     })),
@@ -194,7 +196,7 @@ function remediesFor(ctx: CheckContext, t: Target, code: string, failing: readon
     const from = ctx.servers.map((s) => s.name);
     const service = code === 'port.kdc-stopped' || code === 'port.kdc-silent' ? kdcServiceRemedies(t.subject.name) : [];
     const sweep = remotePortSweep(
-      ctx.servers.map(serverAddress),
+      ctx.servers.map((s) => serverAddress(ctx, s)),
       ctx.domainControllers.map((d) => d.fqdn ?? d.name),
       DC_TCP_PORTS,
     );
@@ -206,7 +208,12 @@ function remediesFor(ctx: CheckContext, t: Target, code: string, failing: readon
   }
   const others = ctx.allServers.filter((s) => s.name !== t.subject.name);
   const ports = t.specs.filter((s) => s.importance !== 'optional').map((s) => s.port);
-  const sweep = remotePortSweep(others.map(serverAddress), [t.host], ports, 'Exchange server');
+  const sweep = remotePortSweep(
+    others.map((s) => serverAddress(ctx, s)),
+    [t.host],
+    ports,
+    'Exchange server',
+  );
   return [
     ...portTestRemedies(
       others.map((s) => s.name),
@@ -215,6 +222,13 @@ function remediesFor(ctx: CheckContext, t: Target, code: string, failing: readon
     ),
     ...(sweep ? [sweep] : []),
   ];
+}
+
+/** Which of a server's two names was probed, and why, when its dNSHostName and registered FQDN differ. */
+function namedEvidence(ctx: CheckContext, t: Target) {
+  const server = t.role === 'server' ? ctx.servers.find((s) => s.name === t.subject.name) : undefined;
+  const why = server ? nameChoice(ctx, server)?.why : undefined;
+  return why ? [evidence(ctx, 'name probed', why, 'DNS resolver of this machine')] : [];
 }
 
 export function portFinding(ctx: CheckContext, t: Target, results: readonly PortResult[]): Finding {
@@ -226,14 +240,17 @@ export function portFinding(ctx: CheckContext, t: Target, results: readonly Port
     subject: t.subject,
     title: titleOf(t, code, severity, results, failing),
     explanation: EXPLAIN[code] ?? '',
-    evidence: results.map((r) =>
-      evidence(
-        ctx,
-        `${label(r)} ${r.spec.purpose}`,
-        `${stateText(r)}: ${r.answer.detail}`,
-        `from this machine to ${t.host}:${r.spec.port}`,
+    evidence: [
+      ...namedEvidence(ctx, t),
+      ...results.map((r) =>
+        evidence(
+          ctx,
+          `${label(r)} ${r.spec.purpose}`,
+          `${stateText(r)}: ${r.answer.detail}`,
+          `from this machine to ${t.host}:${r.spec.port}`,
+        ),
       ),
-    ),
+    ],
     tables: [
       {
         caption: `Ports of ${t.subject.name} (${t.host}) from this machine`,

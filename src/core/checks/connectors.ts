@@ -8,7 +8,13 @@ import { STEP_TITLES, type Finding } from '../../shared/findings';
 import type { Check, CheckContext } from '../engine/check';
 import type { ExchangeServer } from '../directory/model';
 import { classifyConnectors, type ConnectorVerdict, type SenderAddress } from './connectors-classify';
-import { connectorIdentity, connectorSubject, listConnectors, setExchangeServerAuth } from './connectors-remedies';
+import {
+  connectorIdentity,
+  connectorSubject,
+  listConnectors,
+  narrowRemoteRanges,
+  setExchangeServerAuth,
+} from './connectors-remedies';
 import { probeConnectorsLive, type SmtpProber } from './connectors-live';
 import { describeError, evidence, forEachLimited, isCancellation, serverSubject } from './spn-context';
 import { chooseServerNames, probeName } from './server-names';
@@ -67,7 +73,14 @@ export function verdictFinding(
     columns: ['Name', 'Enabled', 'Bindings', 'Remote IP ranges', 'AuthMechanism', 'Role'],
     rows: connectorRows(receiver),
   };
-  const remedies = [setExchangeServerAuth(c), listConnectors(receiver.name)].filter((r) => r !== undefined);
+  const relayFix =
+    v.kind === 'relay-captures'
+      ? narrowRemoteRanges(
+          c,
+          v.takes.map((t) => t.sender),
+        )
+      : undefined;
+  const remedies = [relayFix, setExchangeServerAuth(c), listConnectors(receiver.name)].filter((r) => r !== undefined);
   const senders = [...new Set(v.takes.map((t) => t.sender.server))].join(', ');
   if (v.kind === 'ok') {
     return {

@@ -6,6 +6,7 @@ import { exchangeConfig } from '../../../test/lab/exchange-process';
 import { faultChanges } from '../../../test/lab/directory-faults';
 import { missingPackagesMessage } from '../../../test/lab/tools';
 import { serverServices, withServices } from '../../../test/lab/samba';
+import { workspaceSettings } from '../../../test/lab/workspace';
 
 describe('lab: scenarios', () => {
   it('repeats the layout and model constants faithfully (it cannot import them at run time)', () => {
@@ -64,6 +65,12 @@ describe('lab: scenarios', () => {
       withServices(conf, ['kdc']),
       '[global]\n\tserver services = s3fs, rpc, ldap, cldap, drepl, winbindd, kcc\n\trealm = CONTOSO.TEST\n',
     );
+  });
+
+  it("keeps the editor from offering the repository the lab's workspace sits in", () => {
+    const settings = workspaceSettings();
+    assert.equal(settings['git.openRepositoryInParentFolders'], 'never');
+    assert.equal(settings['git.autoRepositoryDetection'], false);
   });
 
   it('says exactly which Debian packages to install when a binary is missing', () => {

@@ -28,6 +28,7 @@ import {
 } from '../../src/shared/walkthrough-protocol';
 import { KIND_LABEL, LANGUAGE_NAMES, STATUS_LABEL, STEP_CONTENT, SYMPTOM_STEP } from './content';
 import { h, replaceChildren, t, setStrings, table } from './dom';
+import { fullTime, shortTime } from './time';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -135,6 +136,7 @@ function summarySection(): HTMLElement {
     { id: 'summary', class: 'summary', 'aria-labelledby': 'summary-title' },
     h('h2', { id: 'summary-title', tabindex: '-1' }, t('Summary')),
     h('div', { id: 'summary-scope', class: 'scope-line' }),
+    h('div', { id: 'summary-when', class: 'scope-line' }),
     h(
       'div',
       { class: 'progress-line' },
@@ -431,11 +433,32 @@ function updateSymptom(s: WalkthroughState): void {
   fillSelect('receiving', s.servers, scope?.kind === 'pair' ? scope.receiving : s.servers[1]);
 }
 
+/** When the results shown were made, and whether by an earlier diagnosis outside the panel. */
+function updateWhen(s: WalkthroughState): void {
+  const el = document.getElementById('summary-when');
+  if (!el) return;
+  if (!s.finishedAt || s.running) {
+    replaceChildren(el);
+    el.removeAttribute('title');
+    return;
+  }
+  const when = h('time', { datetime: s.finishedAt, title: fullTime(s.finishedAt) }, shortTime(s.finishedAt));
+  const text = t('Last diagnosis: {0}', '\u0000').split('\u0000');
+  replaceChildren(
+    el,
+    text[0] ?? '',
+    when,
+    text[1] ?? '',
+    s.shownFromEarlierRun ? ` ${t('(run before this panel opened; run the checks again for fresh results)')}` : '',
+  );
+}
+
 function updateSummary(s: WalkthroughState): void {
   const { done, total } = progressOf(s);
   (document.getElementById('progress') as HTMLProgressElement | null)?.setAttribute('value', String(done));
   replaceChildren(document.getElementById('progress-text'), t('{0} of {1} steps checked', done, total));
   replaceChildren(document.getElementById('summary-scope'), scopeText(s));
+  updateWhen(s);
   const error =
     s.error ??
     (s.directory !== 'ready'

@@ -69,6 +69,11 @@ export interface WalkthroughState {
   error?: string;
   startedAt?: string;
   finishedAt?: string;
+  /**
+   * Set when the results shown come from a diagnosis run outside the panel (the tree, the Findings
+   * view, the palette) before it opened: the panel says so with the time it finished.
+   */
+  shownFromEarlierRun?: boolean;
   commands: CommandRecord[];
 }
 

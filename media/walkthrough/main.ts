@@ -26,9 +26,10 @@ import {
   type WalkthroughState,
   type WebviewToHost,
 } from '../../src/shared/walkthrough-protocol';
-import { KIND_LABEL, LANGUAGE_NAMES, STATUS_LABEL, STEP_CONTENT, SYMPTOM_STEP } from './content';
+import { LANGUAGE_NAMES, STATUS_LABEL, STEP_CONTENT, SYMPTOM_STEP } from './content';
 import { h, replaceChildren, t, setStrings, table } from './dom';
 import { fullTime, shortTime } from './time';
+import { symptomResult } from './symptom';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -394,33 +395,7 @@ function fillSelect(id: string, servers: string[], selected: string | undefined)
 }
 
 function updateSymptom(s: WalkthroughState): void {
-  const result = document.getElementById('symptom-result');
-  const sym = s.symptom;
-  if (!sym) replaceChildren(result);
-  else if (!sym.recognised)
-    replaceChildren(
-      result,
-      h(
-        'p',
-        { class: 'warning-text' },
-        t('This text does not look like the 454 4.7.0 symptom. Pick the servers below instead.'),
-      ),
-    );
-  else {
-    const rows = sym.facts.map((f) => [t(f.label), f.value]);
-    replaceChildren(
-      result,
-      h('p', {}, t('Recognised: {0}', sym.kinds.map((k) => t(KIND_LABEL[k])).join(', '))),
-      table([t('Read from the text'), t('Value')], rows),
-      sym.unmatched.length
-        ? h(
-            'p',
-            { class: 'warning-text' },
-            t('Not an Exchange server found in the directory: {0}', sym.unmatched.join(', ')),
-          )
-        : '',
-    );
-  }
+  replaceChildren(document.getElementById('symptom-result'), ...symptomResult(s.symptom));
   const scope = s.scope;
   const isPair = scope?.kind === 'pair';
   const radio = (id: string): { checked: boolean } | null =>

@@ -35,7 +35,11 @@ export interface SymptomState {
   recognised: boolean;
   kinds: SymptomKind[];
   has454: boolean;
+  /** The sending server's 451 4.4.0 wrapper was seen (absent in states saved before it existed). */
+  has451?: boolean;
   facts: SymptomFact[];
+  /** Ends of the connection the text named neither by name nor by address. */
+  missing?: ('sending' | 'receiving')[];
   sending?: string;
   receiving?: string;
   /** Names or addresses from the text that match no discovered server. */

@@ -307,7 +307,9 @@ export class WalkthroughPanel implements vscode.Disposable {
       recognised: r.recognised,
       kinds: r.kinds,
       has454: r.has454,
+      has451: r.has451,
       facts: r.facts,
+      missing: (['sending', 'receiving'] as const).filter((end) => !r[end]?.name && !r[end]?.ip),
       unmatched: pair.unmatched,
     };
     if (pair.sending) symptom.sending = pair.sending;

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import type { RenderedSnapshot, WalkthroughState } from '../../../src/shared/walkthrough-protocol.js';
+import type { RenderedSnapshot, WalkthroughState, WebviewToHost } from '../../../src/shared/walkthrough-protocol.js';
 
 const OPEN = 'exchangeAuthDoctor.openWalkthrough';
 const HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
@@ -15,6 +15,8 @@ const lab = !!process.env.EAD_BIND_PASSWORD;
 
 const snapshot = async (): Promise<RenderedSnapshot> =>
   await vscode.commands.executeCommand<RenderedSnapshot>(HOOK, { op: 'snapshot' });
+const send = async (message: WebviewToHost): Promise<WalkthroughState> =>
+  await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'message', message });
 const state = async (): Promise<WalkthroughState> =>
   await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'state' });
 
@@ -66,5 +68,39 @@ describe('the first minutes of a new admin', function () {
         s.steps.map((x) => `${x.step}:${x.status}`).join(' '),
       );
       assert.doesNotMatch(s.text, /No findings yet/);
+    });
+
+  it('step 0 with a pasted error naming no server says what it recognised, what it could not read and what to do next', async () => {
+    await vscode.commands.executeCommand(OPEN, { step: 0 });
+    // Queue Viewer's Last Error in Spanish: the status codes, but no server name or address.
+    const st = await send({
+      type: 'recognise',
+      text: '451 4.4.0 Dirección IP de destino principal respondió con: "Error de autenticación temporal 454 4.7.0"',
+    });
+    assert.equal(st.symptom?.recognised, true);
+    assert.deepEqual(st.symptom?.missing, ['sending', 'receiving']);
+    const s = await until((x) => /Recognised: Queue Viewer/.test(x.text), 'the recognition is shown');
+    assert.match(s.text, /454 4\.7\.0 Temporary authentication failure, reported by the sending server as 451 4\.4\.0/);
+    assert.match(s.text, /Could not be read from the text: the sending server, the receiving server/);
+    assert.match(s.text, /Paste the whole Last Error of the queue \(with "The last endpoint attempted was"\)/);
+    assert.match(s.text, /or pick the servers below/);
+  });
+
+  if (lab)
+    it('step 0 shows the server a pasted address maps to', async () => {
+      await vscode.commands.executeCommand(OPEN, { step: 0 });
+      const ex02 = api.getDiscovery()?.servers.find((x) => x.name === 'EX02')?.fqdn ?? 'ex02.contoso.test';
+      const [address] = await (await import('node:dns/promises')).lookup(ex02, { all: true });
+      assert.ok(address, `${ex02} resolves`);
+      const st = await send({
+        type: 'recognise',
+        text: `Identity: EX01\\7\nLastError : 451 4.4.0 Primary target IP address responded with: "454 4.7.0 Temporary authentication failure." The last endpoint attempted was ${address.address}:2525`,
+      });
+      assert.equal(st.symptom?.receiving, 'EX02');
+      const s = await until(
+        (x) => x.text.includes(`${address.address}, port 2525 = EX02`),
+        'the address is mapped to EX02',
+      );
+      assert.doesNotMatch(s.text, /Could not be read from the text/);
     });
 });

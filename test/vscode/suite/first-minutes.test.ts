@@ -103,4 +103,60 @@ describe('the first minutes of a new admin', function () {
       );
       assert.doesNotMatch(s.text, /Could not be read from the text/);
     });
+
+  if (lab)
+    it('a diagnosis opens a read-only document of its results, and its problems are in the Problems panel on it', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('exchangeAuthDoctor.diagnoseOrganisation');
+      const run = api.commands?.diagnosis.last;
+      assert.ok(run && !run.cancelled, 'the diagnosis ran');
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor, 'an editor opened after the diagnosis');
+      const doc = editor.document;
+      assert.equal(doc.uri.scheme, 'exchange-auth-doctor');
+      assert.equal(doc.languageId, 'markdown');
+      assert.match(doc.getText(), /^# Exchange authentication diagnosis \(454 4\.7\.0\)/);
+      // Read-only: served by a read-only file system, which refuses every write.
+      assert.equal(vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme), false);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(doc.uri, new Uint8Array([120]))));
+      const problems = vscode.languages.getDiagnostics(doc.uri);
+      const notOk = run.findings.filter((f) => f.severity !== 'ok');
+      assert.ok(notOk.length > 0, 'the lab gives at least one finding that is not ok (step 5 needs Windows)');
+      assert.equal(problems.length, notOk.length, problems.map((p) => p.message).join('\n'));
+      const severity = {
+        error: vscode.DiagnosticSeverity.Error,
+        warning: vscode.DiagnosticSeverity.Warning,
+        unknown: vscode.DiagnosticSeverity.Information,
+      };
+      for (const f of notOk) {
+        const p = problems.find((x) => x.code === f.code && x.message.includes(f.title));
+        assert.ok(p, `a problem for ${f.code} on ${f.subject.name}`);
+        assert.equal(p.severity, severity[f.severity as keyof typeof severity]);
+        assert.equal(p.source, 'Exchange Auth Doctor');
+        assert.ok(
+          doc.lineAt(p.range.start.line).text.includes(f.subject.name),
+          `the problem points at ${f.subject.name}'s heading`,
+        );
+      }
+      // A second diagnosis of the same scope replaces the problems of the first.
+      await vscode.commands.executeCommand('exchangeAuthDoctor.diagnoseOrganisation');
+      const all = vscode.languages.getDiagnostics().filter(([uri]) => uri.scheme === 'exchange-auth-doctor');
+      assert.equal(all.filter(([, list]) => list.length > 0).length, 1, all.map(([u]) => u.toString()).join(', '));
+    });
+
+  if (lab)
+    it('the Findings view shows short labels (the subject) with the finding in the description', async () => {
+      await vscode.commands.executeCommand('exchangeAuthDoctor.diagnoseOrganisation');
+      const view = api.commands?.findingsSnapshot() ?? [];
+      const items = view.flatMap((s) => s.findings);
+      assert.ok(items.length > 0);
+      for (const f of items) {
+        assert.equal(f.label, f.subject, `${f.code}: label`);
+        assert.ok(f.label.length <= 40, f.label);
+        assert.ok(
+          f.description.length > 0 && f.title.endsWith(f.description),
+          `${f.code}: "${f.description}" is the finding`,
+        );
+      }
+    });
 });

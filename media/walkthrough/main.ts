@@ -30,6 +30,7 @@ import { LANGUAGE_NAMES, STATUS_LABEL, STEP_CONTENT, SYMPTOM_STEP } from './cont
 import { h, replaceChildren, t, setStrings, table } from './dom';
 import { fullTime, shortTime } from './time';
 import { symptomResult } from './symptom';
+import { measureTables } from './layout-probe';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -316,11 +317,13 @@ function findingBlock(step: Step, f: Finding, index: number): HTMLElement {
     );
   if (f.explanation) parts.push(h('p', { dir: 'auto' }, f.explanation));
   if (f.evidence.length) {
+    // The source is the column to give up when the panel is narrow (it stays in the row's tooltip).
     parts.push(
       table(
         [t('Observed'), t('Value'), t('Source'), t('When')],
         f.evidence.map((e) => [e.label, e.value, e.source, e.observedAt]),
         t('Evidence'),
+        { optional: [2], rowTitle: (r) => `${t('Source')}: ${r[2] ?? ''}` },
       ),
     );
   }
@@ -511,6 +514,7 @@ function snapshot(): RenderedSnapshot {
       status: document.getElementById(`step-${n}`)?.getAttribute('data-status') ?? '',
       findings: document.getElementById(`findings-${n}`)?.innerText ?? '',
     })),
+    layout: measureTables(app),
   };
 }
 

@@ -98,6 +98,23 @@ export interface RenderedSnapshot {
   headings: string[];
   /** Per step: its status attribute and the text of its findings region. */
   steps: { step: number; status: string; findings: string }[];
+  /** How the findings' tables are laid out at the panel's current width (for layout tests). */
+  layout?: TableLayout;
+}
+
+export interface TableLayout {
+  panelWidth: number;
+  tables: number;
+  /** Tables wider than the space they have, and their captions (or headers). */
+  overflowing: number;
+  overflowingTables: string[];
+  /** Column headers narrower than their longest word (broken inside a word). */
+  brokenHeaders: string[];
+  timeCells: number;
+  timeCellsWithoutTooltip: number;
+  longestTimeText: number;
+  /** Time stamps taking more than one line. */
+  wrappedTimeCells: number;
 }
 
 export type WebviewToHost =

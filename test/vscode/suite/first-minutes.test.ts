@@ -159,4 +159,27 @@ describe('the first minutes of a new admin', function () {
         );
       }
     });
+
+  if (lab)
+    it('evidence tables fit the panel beside an editor: no header broken mid-word, short times with the full one as tooltip', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand(HOOK, { op: 'close' });
+      await vscode.commands.executeCommand('exchangeAuthDoctor.diagnoseOrganisation');
+      await vscode.commands.executeCommand(OPEN);
+      // The panel beside the diagnosis document: half the editor area, as with a side bar open.
+      await vscode.commands.executeCommand('workbench.action.moveEditorToRightGroup');
+      const s = await until(
+        (x) => (x.layout?.tables ?? 0) > 0 && x.steps.filter((st) => st.step > 0).every((st) => st.status !== 'idle'),
+        'the panel renders evidence tables',
+      );
+      const layout = s.layout;
+      assert.ok(layout);
+      assert.ok(layout.panelWidth < 900, `the panel is narrow (${layout.panelWidth} px)`);
+      assert.deepEqual(layout.brokenHeaders, [], 'no column header is broken inside a word');
+      assert.deepEqual(layout.overflowingTables, [], `of ${layout.tables} tables, these are wider than the panel`);
+      assert.ok(layout.timeCells > 0, 'time stamps are shown as times');
+      assert.equal(layout.timeCellsWithoutTooltip, 0, 'every short time has the full one as tooltip');
+      assert.ok(layout.longestTimeText <= 12, `times are short (longest ${layout.longestTimeText} characters)`);
+      assert.equal(layout.wrappedTimeCells, 0, 'no time stamp wraps over several lines');
+    });
 });

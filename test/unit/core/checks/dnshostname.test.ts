@@ -69,6 +69,32 @@ describe('dNSHostName differs from the FQDN Exchange registered', () => {
     );
   });
 
+  it('probes the dNSHostName when only it resolves, and says the registered FQDN does not', async () => {
+    const ex02 = server('EX02', 'ex02-stale.contoso.test');
+    ex02.computer!.dnsHostName = 'ex02.contoso.test';
+    const probed: string[] = [];
+    const probes: PortProbes = {
+      tcp: (_io, host, port) => (probed.push(`${host}:${port}`), Promise.resolve({ state: 'open', detail: 'ok' })),
+      kerberosTcp: () => Promise.resolve({ state: 'open', detail: 'ok' }),
+      kerberosUdp: () => Promise.resolve({ state: 'open', detail: 'ok' }),
+    };
+    const { findings } = await runDiagnosis({
+      io: new FakeIo({ dns: { 'ex01.contoso.test': ['127.0.0.11'], 'ex02.contoso.test': ['127.0.0.12'] } }).io,
+      discovery: discovery([server('EX01'), ex02]),
+      scope: { kind: 'server', server: 'EX02' },
+      settings: settings({ steps: [4] }),
+      directory: { targets, credentials },
+      checks: [createPortsCheck(probes)],
+    });
+    assert.ok(probed.includes('ex02.contoso.test:2525'), probed.join(', '));
+    assert.ok(!probed.some((p) => p.startsWith('ex02-stale')));
+    const f = findings.find((x) => x.subject.name === 'EX02');
+    assert.equal(
+      f?.evidence.find((e) => e.label === 'name probed')?.value,
+      "ex02.contoso.test (the computer's dNSHostName); the FQDN Exchange registered, ex02-stale.contoso.test, does not resolve",
+    );
+  });
+
   it('step 3 does not ask for SPNs on the dNSHostName and names the fix: correct dNSHostName', async () => {
     const { ctx, findings } = await fakeContext({
       entries: entries(),

@@ -4,7 +4,8 @@
  * and nothing can save over it), opened after a
  * diagnosis the user asked for, and its error, warning and unknown findings in the Problems panel,
  * attached to their headings in that document. A new run of a scope replaces the problems of the
- * previous run of that scope; the last few documents stay readable.
+ * previous run of that scope (a run of the organisation, those of every scope); the last few
+ * documents stay readable.
  */
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../shared/findings.js';
@@ -117,9 +118,13 @@ export class ResultsFeature implements vscode.FileSystemProvider, vscode.Disposa
     });
     this.texts.set(uri.toString(), doc.text);
     while (this.texts.size > KEEP) this.texts.delete(this.texts.keys().next().value as string);
+    // A run replaces the problems of the runs it covers: the organisation covers every scope.
     const key = scopeKey(run.scope);
     const previous = this.byScope.get(key);
-    if (previous) this.problems.delete(previous);
+    if (run.scope.kind === 'organisation') {
+      this.problems.clear();
+      this.byScope.clear();
+    } else if (previous) this.problems.delete(previous);
     this.byScope.set(key, uri);
     this.problems.set(
       uri,

@@ -141,7 +141,7 @@ describe('the first minutes of a new admin', function () {
           `the problem points at ${f.subject.name}'s heading`,
         );
       }
-      // A second diagnosis of the same scope replaces the problems of the first.
+      // A second diagnosis of the organisation replaces the problems of the first (and of every other scope).
       await vscode.commands.executeCommand('exchangeAuthDoctor.diagnoseOrganisation');
       const all = vscode.languages.getDiagnostics().filter(([uri]) => uri.scheme === 'exchange-auth-doctor');
       assert.equal(all.filter(([, list]) => list.length > 0).length, 1, all.map(([u]) => u.toString()).join(', '));

@@ -35,7 +35,7 @@ export function fullTime(iso: string): string {
   return `${new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeStyle: 'medium' }).format(d)} (${iso})`;
 }
 
-/** Whether a table column holds time stamps (its header, in any of our languages, or its values). */
+/** Whether a table column holds time stamps: every filled cell is an ISO 8601 date and time. */
 export function isTimeColumn(values: readonly string[]): boolean {
   const filled = values.filter((v) => v !== '');
   return filled.length > 0 && filled.every((v) => parse(v) !== undefined);

@@ -25,8 +25,13 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
-  // The integration suite runs inside the editor, so it is bundled like the extension.
-  entries.push({ entryPoints: ['test/vscode/suite/index.ts'], outfile: 'out/test/vscode/index.js' });
+  // The integration suite runs inside the editor, so it is bundled like the extension; mocha stays
+  // a package loaded from node_modules, as its runner require.resolve()s files of its own.
+  entries.push({
+    entryPoints: ['test/vscode/suite/index.ts'],
+    outfile: 'out/test/vscode/index.js',
+    external: ['vscode', 'mocha'],
+  });
 }
 
 // The walkthrough webview's script runs in the browser: bundled with its web components, no Node.

@@ -10,6 +10,11 @@
  * DIR/walkthrough-he-dark.png, DIR/walkthrough-en-dark-findings.png; DIR defaults to docs/). It
  * never starts or switches the lab: start the scenario first (e.g. `npm run lab -- start
  * --scenario all-faults`) and pass its environment (`eval "$(npm run --silent lab -- env)"`).
+ *
+ * With `--results [DIR]` it takes what a diagnosis leaves behind, at 1400x900 in the light theme:
+ * the Exchange Servers view and the Findings view beside the diagnosis document with the Problems
+ * panel (DIR/results.png), then the walkthrough opened afterwards on that diagnosis
+ * (DIR/walkthrough-last-diagnosis.png). Like --walkthrough it never starts or switches the lab.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
@@ -143,6 +148,38 @@ async function walkthroughShots(dir: string): Promise<void> {
   );
 }
 
+async function resultsShots(dir: string): Promise<void> {
+  const lab = await labForEditor(repoRoot, { start: false });
+  secrets.push(...knownSecrets(lab.env));
+  const password = lab.env.EAD_BIND_PASSWORD;
+  if (!lab.workspace || !password)
+    throw new Error('the lab is not running; start a scenario and eval "$(npm run --silent lab -- env)" first');
+  await withSignedInWorkbench(
+    { workspace: lab.workspace, env: lab.env, password },
+    { theme: process.env.EAD_SHOT_THEME || 'Default Light Modern', width: 1400, height: 900 },
+    async ({ page, bench }) => {
+      mkdirSync(dir, { recursive: true });
+      const shot = async (name: string): Promise<void> => {
+        await page.mouse.move(5, 880);
+        await page.waitForTimeout(1000);
+        await bench.screenshot(path.join(dir, name));
+        console.log(`screenshot: ${path.relative(process.cwd(), path.join(dir, name))}`);
+      };
+      await runCommand(page, 'Exchange Auth Doctor: Diagnose the organisation');
+      // The diagnosis opens its document when it is done.
+      await page.locator('.tab', { hasText: 'Diagnosis of' }).first().waitFor({ state: 'visible', timeout: 180000 });
+      await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+      await expandAll(page, 'Findings', 1).catch(() => undefined);
+      await shot('results.png');
+      await runCommand(page, 'Exchange Auth Doctor: Resolve 454 4.7.0 (guided walkthrough)');
+      const frame = walkthroughFrame(page);
+      await frame.locator('#summary-when time').waitFor({ state: 'visible', timeout: 60000 });
+      await runCommand(page, 'View: Toggle Panel Visibility').catch(() => undefined);
+      await shot('walkthrough-last-diagnosis.png');
+    },
+  );
+}
+
 /** Every step of the walkthrough has a result (none idle or running). */
 async function waitSettled(frame: FrameLocator, timeoutMs = 180000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -159,6 +196,8 @@ async function waitSettled(frame: FrameLocator, timeoutMs = 180000): Promise<voi
 async function main(): Promise<void> {
   if (process.argv[2] === '--walkthrough')
     return walkthroughShots(path.resolve(process.argv[3] ?? path.join(repoRoot, 'docs')));
+  if (process.argv[2] === '--results')
+    return resultsShots(path.resolve(process.argv[3] ?? path.join(repoRoot, 'docs')));
   const out = path.resolve(process.argv[2] ?? path.join(repoRoot, 'docs', 'exchange-servers.png'));
   const lab = await labForEditor(repoRoot, { start: true });
   secrets.push(...knownSecrets(lab.env));
@@ -168,7 +207,7 @@ async function main(): Promise<void> {
 
   await withSignedInWorkbench(
     { workspace: lab.workspace, env: lab.env, password },
-    { theme: 'Default Light Modern', width: 1280, height: 800 },
+    { theme: 'Default Light Modern', width: 1400, height: 900 },
     async ({ page, bench }) => {
       await expandAll(page, VIEW, 3);
       // Room for the tree: fold the other views of the container.

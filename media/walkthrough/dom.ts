@@ -3,6 +3,7 @@
  * innerHTML anywhere), so nothing a server returns can become markup; and `t()` for the strings.
  */
 import type { Strings } from '../../src/shared/walkthrough-protocol';
+import { fullTime, isTimeColumn, shortTime } from './time';
 
 let strings: Strings = {};
 
@@ -31,12 +32,43 @@ export function replaceChildren(el: Element | null, ...children: Child[]): void 
   el?.replaceChildren(...children.map((c) => (typeof c === 'string' ? document.createTextNode(c) : c)));
 }
 
-export function table(columns: readonly string[], rows: readonly (readonly string[])[], caption?: string): HTMLElement {
-  const head = h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)));
+export interface TableOptions {
+  /** Columns hidden when the panel is narrow (walkthrough.css), kept in `rowTitle`. */
+  optional?: number[];
+  rowTitle?: (row: readonly string[]) => string;
+}
+
+/**
+ * A table of data. A column of ISO time stamps shows short times with the full one as tooltip;
+ * optional columns carry a class the style sheet hides in a narrow panel.
+ */
+export function table(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  caption?: string,
+  options: TableOptions = {},
+): HTMLElement {
+  const times = columns.map((_c, i) => isTimeColumn(rows.map((r) => r[i] ?? '')));
+  const cls = (i: number): Record<string, string> => {
+    const names = [times[i] ? 'col-time' : '', options.optional?.includes(i) ? 'col-optional' : ''].filter(Boolean);
+    return names.length ? { class: names.join(' ') } : {};
+  };
+  const head = h('tr', {}, ...columns.map((c, i) => h('th', { scope: 'col', ...cls(i) }, c)));
   // Cells hold data (names, SPNs, times): each takes the direction of its own text.
-  const body = rows.map((r) => h('tr', {}, ...columns.map((_c, i) => h('td', { dir: 'auto' }, r[i] ?? ''))));
+  // data-label: in a narrow panel a wide table shows each row as a card, cells under their header.
+  const cell = (value: string, i: number): HTMLElement =>
+    times[i] && value
+      ? h(
+          'td',
+          { 'data-label': columns[i] ?? '', ...cls(i) },
+          h('time', { datetime: value, title: fullTime(value) }, shortTime(value)),
+        )
+      : h('td', { dir: 'auto', 'data-label': columns[i] ?? '', ...cls(i) }, value);
+  const body = rows.map((r) =>
+    h('tr', options.rowTitle ? { title: options.rowTitle(r) } : {}, ...columns.map((_c, i) => cell(r[i] ?? '', i))),
+  );
   const parts: HTMLElement[] = [];
   if (caption) parts.push(h('caption', {}, caption));
   parts.push(h('thead', {}, head), h('tbody', {}, ...body));
-  return h('div', { class: 'table-wrap' }, h('table', {}, ...parts));
+  return h('div', { class: 'table-wrap' }, h('table', columns.length >= 5 ? { class: 'wide' } : {}, ...parts));
 }

@@ -26,8 +26,11 @@ import {
   type WalkthroughState,
   type WebviewToHost,
 } from '../../src/shared/walkthrough-protocol';
-import { KIND_LABEL, LANGUAGE_NAMES, STATUS_LABEL, STEP_CONTENT, SYMPTOM_STEP } from './content';
+import { LANGUAGE_NAMES, STATUS_LABEL, STEP_CONTENT, SYMPTOM_STEP } from './content';
 import { h, replaceChildren, t, setStrings, table } from './dom';
+import { fullTime, shortTime } from './time';
+import { symptomResult } from './symptom';
+import { measureTables } from './layout-probe';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -135,6 +138,7 @@ function summarySection(): HTMLElement {
     { id: 'summary', class: 'summary', 'aria-labelledby': 'summary-title' },
     h('h2', { id: 'summary-title', tabindex: '-1' }, t('Summary')),
     h('div', { id: 'summary-scope', class: 'scope-line' }),
+    h('div', { id: 'summary-when', class: 'scope-line' }),
     h(
       'div',
       { class: 'progress-line' },
@@ -313,11 +317,13 @@ function findingBlock(step: Step, f: Finding, index: number): HTMLElement {
     );
   if (f.explanation) parts.push(h('p', { dir: 'auto' }, f.explanation));
   if (f.evidence.length) {
+    // The source is the column to give up when the panel is narrow (it stays in the row's tooltip).
     parts.push(
       table(
         [t('Observed'), t('Value'), t('Source'), t('When')],
         f.evidence.map((e) => [e.label, e.value, e.source, e.observedAt]),
         t('Evidence'),
+        { optional: [2], rowTitle: (r) => `${t('Source')}: ${r[2] ?? ''}` },
       ),
     );
   }
@@ -392,33 +398,7 @@ function fillSelect(id: string, servers: string[], selected: string | undefined)
 }
 
 function updateSymptom(s: WalkthroughState): void {
-  const result = document.getElementById('symptom-result');
-  const sym = s.symptom;
-  if (!sym) replaceChildren(result);
-  else if (!sym.recognised)
-    replaceChildren(
-      result,
-      h(
-        'p',
-        { class: 'warning-text' },
-        t('This text does not look like the 454 4.7.0 symptom. Pick the servers below instead.'),
-      ),
-    );
-  else {
-    const rows = sym.facts.map((f) => [t(f.label), f.value]);
-    replaceChildren(
-      result,
-      h('p', {}, t('Recognised: {0}', sym.kinds.map((k) => t(KIND_LABEL[k])).join(', '))),
-      table([t('Read from the text'), t('Value')], rows),
-      sym.unmatched.length
-        ? h(
-            'p',
-            { class: 'warning-text' },
-            t('Not an Exchange server found in the directory: {0}', sym.unmatched.join(', ')),
-          )
-        : '',
-    );
-  }
+  replaceChildren(document.getElementById('symptom-result'), ...symptomResult(s.symptom));
   const scope = s.scope;
   const isPair = scope?.kind === 'pair';
   const radio = (id: string): { checked: boolean } | null =>
@@ -431,11 +411,32 @@ function updateSymptom(s: WalkthroughState): void {
   fillSelect('receiving', s.servers, scope?.kind === 'pair' ? scope.receiving : s.servers[1]);
 }
 
+/** When the results shown were made, and whether by an earlier diagnosis outside the panel. */
+function updateWhen(s: WalkthroughState): void {
+  const el = document.getElementById('summary-when');
+  if (!el) return;
+  if (!s.finishedAt || s.running) {
+    replaceChildren(el);
+    el.removeAttribute('title');
+    return;
+  }
+  const when = h('time', { datetime: s.finishedAt, title: fullTime(s.finishedAt) }, shortTime(s.finishedAt));
+  const text = t('Last diagnosis: {0}', '\u0000').split('\u0000');
+  replaceChildren(
+    el,
+    text[0] ?? '',
+    when,
+    text[1] ?? '',
+    s.shownFromEarlierRun ? ` ${t('(run before this panel opened; run the checks again for fresh results)')}` : '',
+  );
+}
+
 function updateSummary(s: WalkthroughState): void {
   const { done, total } = progressOf(s);
   (document.getElementById('progress') as HTMLProgressElement | null)?.setAttribute('value', String(done));
   replaceChildren(document.getElementById('progress-text'), t('{0} of {1} steps checked', done, total));
   replaceChildren(document.getElementById('summary-scope'), scopeText(s));
+  updateWhen(s);
   const error =
     s.error ??
     (s.directory !== 'ready'
@@ -513,6 +514,7 @@ function snapshot(): RenderedSnapshot {
       status: document.getElementById(`step-${n}`)?.getAttribute('data-status') ?? '',
       findings: document.getElementById(`findings-${n}`)?.innerText ?? '',
     })),
+    layout: measureTables(app),
   };
 }
 

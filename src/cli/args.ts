@@ -161,17 +161,34 @@ function refusePassword(argv: readonly string[]): void {
   }
 }
 
-/** Runs node:util parseArgs, turning its errors into UsageError. */
-function guarded<T>(parse: () => T): T {
+/** An option as the user typed it, with control characters shown as `?` (it goes to a terminal). */
+function shown(option: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return option.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+/**
+ * Runs node:util parseArgs, turning its errors into UsageError. Node's own texts quote unevenly and
+ * talk about positionals; ours name the option and the command's help.
+ */
+function guarded<T>(command: 'diagnose' | 'setspn', parse: () => T): T {
   try {
     return parse();
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    const help = `See exchange-auth-doctor ${command} --help`;
+    const code = (e as { code?: unknown }).code;
+    const message = e instanceof Error ? e.message : String(e);
+    const option = /^(?:Unknown option|Option) '([^' ]+)/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
+      throw new UsageError(`Unknown option "${shown(option)}" for ${command}. ${help}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /argument missing/.test(message))
+      throw new UsageError(`Option ${shown(option)} needs a value. ${help}`);
+    throw new UsageError(`${shown(message)}. ${help}`);
   }
 }
 
 function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
-  const { values, positionals, tokens } = guarded(() =>
+  const { values, positionals, tokens } = guarded('diagnose', () =>
     parseArgs({
       args: argv,
       allowPositionals: true,
@@ -236,7 +253,7 @@ function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
 }
 
 function parseSetspn(argv: string[], env: Env): CliCommand {
-  const { values, positionals } = guarded(() =>
+  const { values, positionals } = guarded('setspn', () =>
     parseArgs({
       args: argv,
       allowPositionals: true,

@@ -35,7 +35,11 @@ export interface SymptomState {
   recognised: boolean;
   kinds: SymptomKind[];
   has454: boolean;
+  /** The sending server's 451 4.4.0 wrapper was seen (absent in states saved before it existed). */
+  has451?: boolean;
   facts: SymptomFact[];
+  /** Ends of the connection the text named neither by name nor by address. */
+  missing?: ('sending' | 'receiving')[];
   sending?: string;
   receiving?: string;
   /** Names or addresses from the text that match no discovered server. */
@@ -69,6 +73,11 @@ export interface WalkthroughState {
   error?: string;
   startedAt?: string;
   finishedAt?: string;
+  /**
+   * Set when the results shown come from a diagnosis run outside the panel (the tree, the Findings
+   * view, the palette) before it opened: the panel says so with the time it finished.
+   */
+  shownFromEarlierRun?: boolean;
   commands: CommandRecord[];
 }
 
@@ -89,6 +98,23 @@ export interface RenderedSnapshot {
   headings: string[];
   /** Per step: its status attribute and the text of its findings region. */
   steps: { step: number; status: string; findings: string }[];
+  /** How the findings' tables are laid out at the panel's current width (for layout tests). */
+  layout?: TableLayout;
+}
+
+export interface TableLayout {
+  panelWidth: number;
+  tables: number;
+  /** Tables wider than the space they have, and their captions (or headers). */
+  overflowing: number;
+  overflowingTables: string[];
+  /** Column headers narrower than their longest word (broken inside a word). */
+  brokenHeaders: string[];
+  timeCells: number;
+  timeCellsWithoutTooltip: number;
+  longestTimeText: number;
+  /** Time stamps taking more than one line. */
+  wrappedTimeCells: number;
 }
 
 export type WebviewToHost =

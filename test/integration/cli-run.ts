@@ -43,7 +43,7 @@ export function runCli(
   return { code: r.status, stdout: redactSecrets(stdout, secrets), stderr: redactSecrets(stderr, secrets) };
 }
 
-const describeFinding = (f: Finding): string => `${f.step} ${f.severity} ${f.subject.name}: ${f.title}`;
+const describeFinding = (f: Finding): string => `${f.step} ${f.severity} ${f.code} ${f.subject.name}: ${f.title}`;
 
 /**
  * The scenario's expectations, exactly: each expected (step, severity, subject) is reported; the exit
@@ -70,9 +70,12 @@ export function assertScenarioReport(name: string, scenario: Scenario, run: CliR
     assert.ok(
       doc.findings.some(
         (f) =>
-          f.step === x.step && f.severity === x.severity && f.subject.name.toLowerCase() === x.subject.toLowerCase(),
+          f.step === x.step &&
+          f.severity === x.severity &&
+          f.subject.name.toLowerCase() === x.subject.toLowerCase() &&
+          (x.code === undefined || f.code === x.code),
       ),
-      `${name}: expected a step ${x.step} ${x.severity} on ${x.subject}; errors: ${seen.join(', ') || 'none'}`,
+      `${name}: expected a step ${x.step} ${x.severity}${x.code ? ` ${x.code}` : ''} on ${x.subject}; errors: ${seen.join(', ') || 'none'}`,
     );
   }
   const unexplained = errors.filter(

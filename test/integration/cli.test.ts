@@ -42,6 +42,16 @@ describe('exchange-auth-doctor diagnose --json against the lab', function () {
     assert.match(r.stderr, /EAD_BIND_PASSWORD/);
   });
 
+  it('exits 2 naming an unknown option and the help to read', () => {
+    const r = runCli(['diagnose', '--bogus']);
+    assert.equal(r.code, 2);
+    assert.equal(
+      r.stderr,
+      'exchange-auth-doctor: Unknown option "--bogus" for diagnose. See exchange-auth-doctor diagnose --help\n',
+    );
+    assert.equal(r.stdout, '');
+  });
+
   it('prints setspn -L in SetSPN format from LDAP', async () => {
     await useScenario('healthy');
     const r = runCli(['setspn', '-L', 'EX01']);

@@ -14,7 +14,7 @@ import { DC1, DC2, DEFAULT_SERVERS, paths, type DcSpec } from './layout';
 import { labServers } from './model';
 import { DEFAULT_SCENARIO, scenario as scenarioNamed, type Scenario } from './scenarios';
 import { baseReady, copyTree, ensureBases, restoreDc } from './provision';
-import { isDcRunning, setDcOptions, setListenAddress, startDc, stopDc, waitForDc } from './samba';
+import { isDcRunning, setDcOptions, setDcServices, setListenAddress, startDc, stopDc, waitForDc } from './samba';
 import { relayConfig, relayRunningWith, startRelay, stopRelay } from './latency-process';
 import { applyDrops, NO_NETWORK_FAULTS, removeDrops, type DropRule, type NetworkFaults } from './network-faults';
 import { waitForPortsFree, DC_TCP_PORTS, DC_UDP_PORTS } from './ports';
@@ -52,6 +52,11 @@ export interface StartResult {
   changed: 'unchanged' | 'exchange' | 'reset';
 }
 
+/** The samba services a scenario stops on `dc` (its KDC, say). */
+function servicesOff(s: Scenario, dc: DcSpec): string[] {
+  return s.servicesOff?.[dc.name as 'DC1' | 'DC2'] ?? [];
+}
+
 function dcsOf(s: Scenario): DcSpec[] {
   return s.base === 'pair' ? [DC1, DC2] : [DC1];
 }
@@ -74,6 +79,7 @@ async function resetDirectory(s: Scenario, servers: number, behindRelay: boolean
   await applyDirectoryFaults(DC1, s.directory);
   for (const dc of dcsOf(s)) setListenAddress(dc, behindRelay);
   for (const dc of dcsOf(s)) setDcOptions(dc, s.dcOptions ?? {});
+  for (const dc of dcsOf(s)) if (servicesOff(s, dc).length) setDcServices(dc, servicesOff(s, dc));
   for (const dc of dcsOf(s)) await startDc(dc);
   // The caller waits for them, once the relay (when there is latency) is in front of them.
 }
@@ -166,6 +172,7 @@ async function start(options: StartOptions): Promise<StartResult> {
     base: s.base,
     directory: s.directory,
     dcOptions: s.dcOptions,
+    servicesOff: s.servicesOff,
     servers,
     behindRelay,
   });
@@ -181,7 +188,8 @@ async function start(options: StartOptions): Promise<StartResult> {
   }
   const relayRestarted = await settleRelay(s, network.latencyMs);
   if (relayRestarted && changed === 'unchanged') changed = 'exchange';
-  if (changed === 'reset' || relayRestarted) await Promise.all(dcsOf(s).map((dc) => waitForDc(dc)));
+  if (changed === 'reset' || relayRestarted)
+    await Promise.all(dcsOf(s).map((dc) => waitForDc(dc, undefined, undefined, servicesOff(s, dc))));
   const config = exchangeConfig(list, s.exchange, network.latencyMs);
   const configJson = `${JSON.stringify(config, null, 2)}\n`;
   if (!exchangeRunningWith(configJson)) {

@@ -1,7 +1,8 @@
 /**
  * Applying a scenario's directory faults to a stopped DC: ordinary changes go through Samba's
  * modules (so they carry fresh whenChanged/USN stamps, which the replication check relies on);
- * a duplicate SPN is written into the backend file, the only way past Samba's uniqueness check.
+ * a duplicate SPN and a dNSHostName that leaves the SPNs behind are written into the backend
+ * file, the only way past Samba's uniqueness check and its SPN rewriting.
  */
 import type { DcSpec } from './layout';
 import { changesLdif, type LdifChange } from './ldif';
@@ -38,6 +39,15 @@ export function faultChanges(fault: DirectoryFault): { modules: LdifChange[]; ba
           },
         ],
         backend: [],
+      };
+    case 'dns-host-name':
+      // Into the backend file: through the modules, Samba rewrites the SPNs of the old name to the new
+      // one (as Windows does), and the fault is a dNSHostName changed with the SPNs left behind.
+      return {
+        modules: [],
+        backend: [
+          { dn: computerDn(fault.server), op: 'replace', attribute: 'dNSHostName', values: [fault.dnsHostName] },
+        ],
       };
     case 'plant-duplicate-spn': {
       const cn = USER_CN[fault.userSam];

@@ -29,6 +29,23 @@ export function setGlobals(text: string, settings: readonly (readonly [string, s
   return lines.join('\n');
 }
 
+/** The lab's services without `off` (a scenario's stopped KDC): the value of `server services`. */
+export function serverServices(off: readonly string[] = []): string {
+  return SERVER_SERVICES.split(', ')
+    .filter((x) => !off.includes(x))
+    .join(', ');
+}
+
+/** Rewrites a stopped DC's `server services` line (pure on the text; the scenario's services off). */
+export function withServices(text: string, off: readonly string[]): string {
+  return text.replace(/^(\s*server services\s*=).*$/m, `$1 ${serverServices(off)}`);
+}
+
+export function setDcServices(dc: DcSpec, off: readonly string[]): void {
+  const conf = paths.smbConf(dc);
+  writeFileSync(conf, withServices(readFileSync(conf, 'utf8'), off));
+}
+
 /** Adds the lab's settings to the [global] section samba-tool wrote (pure; idempotent). */
 export function tuneSmbConf(text: string, dir: string, tls: { key: string; cert: string; ca: string }): string {
   return setGlobals(text, [
@@ -158,10 +175,16 @@ async function rootDseAnswers(dc: DcSpec, ca: string): Promise<boolean> {
 }
 
 /**
- * Waits until LDAPS (with the lab CA), Kerberos, RPC and SMB answer on the DC's address. A samba
- * that exits early (a port taken at the last moment) is started again once, after its ports are free.
+ * Waits until LDAPS (with the lab CA), Kerberos, RPC and SMB answer on the DC's address (Kerberos
+ * only when the scenario runs the kdc service). A samba that exits early (a port taken at the
+ * last moment) is started again once, after its ports are free.
  */
-export async function waitForDc(dc: DcSpec, timeoutMs = 90_000, restarts = 1): Promise<void> {
+export async function waitForDc(
+  dc: DcSpec,
+  timeoutMs = 90_000,
+  restarts = 1,
+  servicesOff: readonly string[] = [],
+): Promise<void> {
   const ca = readFileSync(paths.caFile, 'utf8');
   const deadline = Date.now() + timeoutMs;
   let left = restarts;
@@ -173,9 +196,11 @@ export async function waitForDc(dc: DcSpec, timeoutMs = 90_000, restarts = 1): P
       await startDc(dc);
       continue;
     }
-    const ports = await Promise.all([88, 135, 445, 3269].map((p) => tcpOpen(dc.address, p)));
+    const wanted = servicesOff.includes('kdc') ? [135, 445, 3269] : [88, 135, 445, 3269];
+    const ports = await Promise.all(wanted.map((p) => tcpOpen(dc.address, p)));
     if (ports.every(Boolean) && (await rootDseAnswers(dc, ca))) return;
     await sleep(250);
   }
-  throw new Error(`${dc.name} (${dc.host}) did not answer LDAPS, Kerberos, RPC and SMB within ${timeoutMs / 1000} s`);
+  const what = servicesOff.includes('kdc') ? 'LDAPS, RPC and SMB' : 'LDAPS, Kerberos, RPC and SMB';
+  throw new Error(`${dc.name} (${dc.host}) did not answer ${what} within ${timeoutMs / 1000} s`);
 }

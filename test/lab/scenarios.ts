@@ -18,6 +18,8 @@ export interface Expectation {
   /** Finding subject name: `EX02`, `DC2`, `EX02\Default EX02`. */
   subject: string;
   severity: Severity;
+  /** The finding's code, when the scenario is about one particular reading (`port.kdc-stopped`). */
+  code?: string;
 }
 
 /** Changes to DC1's database, applied while it is stopped. */
@@ -26,7 +28,9 @@ export type DirectoryFault =
   | { kind: 'add-spns'; server: string; spns: string[] }
   /** Written into the backend file directly: Samba refuses a duplicate SPN through every interface. */
   | { kind: 'plant-duplicate-spn'; spn: string; userSam: string }
-  | { kind: 'connector-flags'; server: string; connector: string; flags: number };
+  | { kind: 'connector-flags'; server: string; connector: string; flags: number }
+  /** The computer account's dNSHostName, changed; networkAddress (the FQDN Exchange registered) stays. */
+  | { kind: 'dns-host-name'; server: string; dnsHostName: string };
 
 export interface ExchangeFaults {
   /** Banner clock offset per server (ms). */
@@ -44,6 +48,8 @@ export interface ScenarioNetwork {
   drop: { protocol: 'tcp' | 'udp'; ports: number[]; on: string[] }[];
   latencyMs: number;
 }
+/** Samba server services a DC runs without (`server services = ... -kdc` in effect), per DC name. */
+export type DcServicesOff = Partial<Record<'DC1' | 'DC2', string[]>>;
 
 export interface Scenario {
   description: string;
@@ -55,6 +61,7 @@ export interface Scenario {
   network?: ScenarioNetwork;
   /** smb.conf [global] options of every DC of the scenario (the lab's defaults otherwise). */
   dcOptions?: Record<string, string>;
+  servicesOff?: DcServicesOff;
 }
 
 const SKEW_MS = 7 * 60_000;
@@ -82,7 +89,12 @@ const connectorAuth: DirectoryFault = {
   flags: CLIENT_CONNECTOR_FLAGS,
 };
 
-const e = (step: Expectation['step'], subject: string): Expectation => ({ step, subject, severity: 'error' });
+const e = (step: Expectation['step'], subject: string, code?: string): Expectation => ({
+  step,
+  subject,
+  severity: 'error',
+  ...(code ? { code } : {}),
+});
 
 export const SCENARIOS: Record<string, Scenario> = {
   healthy: {
@@ -173,6 +185,22 @@ export const SCENARIOS: Record<string, Scenario> = {
     directory: [],
     exchange: {},
     dcOptions: { 'ldap server require strong auth': 'yes' },
+  },
+  'kdc-stopped': {
+    description:
+      "DC2's Kerberos Key Distribution Center is stopped (samba runs without its kdc service): LDAP answers, TCP and UDP 88 and TCP 464 are refused. DC1 still issues tickets.",
+    expected: [e(4, 'DC2', 'port.kdc-stopped')],
+    base: 'pair',
+    directory: [],
+    exchange: {},
+    servicesOff: { DC2: ['kdc'] },
+  },
+  'dnshostname-mismatch': {
+    description: `EX02's computer account says dNSHostName ex02-old.${DNS_DOMAIN}, which does not resolve; Exchange registered ${ex02('EX02')}, which resolves and carries the SPNs. Probes must use ${ex02('EX02')}; the fix is the dNSHostName, not new SPNs.`,
+    expected: [{ step: 3, subject: 'EX02', severity: 'warning', code: 'spn.fqdn-mismatch' }],
+    base: 'solo',
+    directory: [{ kind: 'dns-host-name', server: 'EX02', dnsHostName: `ex02-old.${DNS_DOMAIN}` }],
+    exchange: {},
   },
 };
 

@@ -14,6 +14,10 @@ export function workspaceSettings(): Record<string, unknown> {
     'exchangeAuthDoctor.directory.security': 'ldaps',
     'exchangeAuthDoctor.directory.caFile': paths.caFile,
     'exchangeAuthDoctor.directory.bindUser': BIND_UPN,
+    // The workspace lies inside this repository (.lab/): without these the editor asks whether to
+    // open the repository of a parent folder, a prompt that has nothing to do with the lab.
+    'git.openRepositoryInParentFolders': 'never',
+    'git.autoRepositoryDetection': false,
   };
 }
 

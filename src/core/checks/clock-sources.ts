@@ -13,6 +13,7 @@ import { parseGeneralizedTime } from '../directory/ldap-text';
 import { getFirst } from '../io';
 import type { ClockHost, ClockReading } from './clock-analysis';
 import { describeError, isCancellation } from './spn-context';
+import { probeName } from './server-names';
 
 export interface KdcTimeAnswer {
   /** The KDC's clock (stime + susec) in ms since the epoch. */
@@ -63,8 +64,9 @@ export function dcHost(dc: DomainController): ClockHost {
   return { kind: 'dc', name: dc.name, ...(dc.fqdn ? { fqdn: dc.fqdn } : {}), ...(dc.site ? { site: dc.site } : {}) };
 }
 
-export function serverHost(server: ExchangeServer): ClockHost {
-  const fqdn = server.computer?.dnsHostName ?? server.fqdn;
+/** The server as step 1 reads it, under the name the run probes (./server-names.ts). */
+export function serverHost(ctx: Pick<CheckContext, 'signal'>, server: ExchangeServer): ClockHost {
+  const fqdn = server.fqdn || server.computer?.dnsHostName ? probeName(ctx, server) : undefined;
   return {
     kind: 'server',
     name: server.name,
@@ -180,7 +182,7 @@ export async function readServerTime(
   probes: ClockProbes,
   server: ExchangeServer,
 ): Promise<SourceOutcome[]> {
-  const host = serverHost(server);
+  const host = serverHost(ctx, server);
   const attempt = async (port: number): Promise<SourceOutcome> => {
     const source = `SMTP banner of ${address(host)}:${port}`;
     try {

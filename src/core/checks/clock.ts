@@ -38,6 +38,7 @@ import { readStripchart, windowsTimeToolAvailable } from './clock-windows';
 import { readPdcEmulator } from './clock-pdc';
 import { clockFinding, hostSubject, localFinding, unreachableFinding, type ClockReport } from './clock-findings';
 import { primaryDcHost } from './spn-context';
+import { chooseServerNames } from './server-names';
 
 export function createClockCheck(probes: ClockProbes): Check {
   return { id: 'clock', step: 1, title: STEP_TITLES[1], run: (ctx) => runClockCheck(ctx, probes) };
@@ -50,6 +51,7 @@ export function kdcPrincipal(servers: readonly ExchangeServer[]): string {
 }
 
 async function runClockCheck(ctx: CheckContext, probes: ClockProbes): Promise<void> {
+  await chooseServerNames(ctx, ctx.servers);
   const windows = await windowsTimeToolAvailable(ctx);
   const principal = kdcPrincipal(ctx.servers);
   const tasks: (() => Promise<SourceOutcome[]>)[] = [
@@ -102,7 +104,7 @@ async function runClockCheck(ctx: CheckContext, probes: ClockProbes): Promise<vo
     );
   }
   for (const server of ctx.servers) {
-    const h = serverHost(server);
+    const h = serverHost(ctx, server);
     ctx.emit(
       hostFinding(
         report,

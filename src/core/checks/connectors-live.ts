@@ -15,6 +15,7 @@ import { parseIpRange } from './connectors-ranges';
 import { connectorIdentity, connectorSubject, listConnectors, setExchangeServerAuth } from './connectors-remedies';
 import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
 import { forEachAtOnce } from '../engine/limit';
+import { probeName } from './server-names';
 
 export interface SmtpProbeResult {
   /** EHLO keywords, e.g. `STARTTLS`, `X-ANONYMOUSTLS`, `X-EXPS GSSAPI NTLM`. */
@@ -51,7 +52,7 @@ export async function probeConnectorsLive(
   receiver: ExchangeServer,
   prober: SmtpProber,
 ): Promise<void> {
-  const host = receiver.computer?.dnsHostName ?? receiver.fqdn;
+  const host = receiver.fqdn || receiver.computer?.dnsHostName ? probeName(ctx, receiver) : undefined;
   if (!host) return;
   const ports = [...new Set(receiver.receiveConnectors.filter((c) => c.enabled).flatMap(connectorPorts))].sort(
     (a, b) => a - b,

@@ -134,3 +134,48 @@ export function parseBinding(text: string): Binding | undefined {
     any: address === '0.0.0.0' || /^::?0*$/.test(address) || address === '::',
   };
 }
+
+/** `10.0.0.1`, or the eight hextets of an IPv6 address, uncompressed (Exchange reads both). */
+export function formatIp(family: 4 | 6, value: bigint): string {
+  if (family === 4) return [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 0xffn)).join('.');
+  return Array.from({ length: 8 }, (_, i) => ((value >> BigInt((7 - i) * 16)) & 0xffffn).toString(16)).join(':');
+}
+
+function rangeText(family: 4 | 6, first: bigint, last: bigint): string {
+  return first === last ? formatIp(family, first) : `${formatIp(family, first)}-${formatIp(family, last)}`;
+}
+
+/**
+ * The ranges with `addresses` cut out: a range holding none of them stays as written, one holding
+ * some becomes the dash ranges around them (a range left empty disappears). Text that is not a
+ * range is kept as it is: narrowing never widens.
+ */
+export function withoutAddresses(ranges: readonly string[], addresses: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of ranges) {
+    const range = parseIpRange(text);
+    const inside = range
+      ? [
+          ...new Set(
+            addresses
+              .flatMap((a) => {
+                const ip = parseIp(a);
+                return ip && ip.family === range.family ? [ip.value] : [];
+              })
+              .filter((v) => v >= range.first && v <= range.last),
+          ),
+        ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      : [];
+    if (!range || inside.length === 0) {
+      out.push(text.trim());
+      continue;
+    }
+    let from = range.first;
+    for (const v of inside) {
+      if (v > from) out.push(rangeText(range.family, from, v - 1n));
+      from = v + 1n;
+    }
+    if (from <= range.last) out.push(rangeText(range.family, from, range.last));
+  }
+  return out;
+}

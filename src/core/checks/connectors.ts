@@ -8,10 +8,17 @@ import { STEP_TITLES, type Finding } from '../../shared/findings';
 import type { Check, CheckContext } from '../engine/check';
 import type { ExchangeServer } from '../directory/model';
 import { classifyConnectors, type ConnectorVerdict, type SenderAddress } from './connectors-classify';
-import { connectorIdentity, connectorSubject, listConnectors, setExchangeServerAuth } from './connectors-remedies';
+import {
+  connectorIdentity,
+  connectorSubject,
+  listConnectors,
+  narrowRemoteRanges,
+  setExchangeServerAuth,
+} from './connectors-remedies';
 import { probeConnectorsLive, type SmtpProber } from './connectors-live';
 import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
 import { forEachAtOnce } from '../engine/limit';
+import { chooseServerNames, probeName } from './server-names';
 
 /** Receivers and their senders: for a pair only sending -> receiving, otherwise everyone else. */
 export function receiverPlan(
@@ -67,7 +74,14 @@ export function verdictFinding(
     columns: ['Name', 'Enabled', 'Bindings', 'Remote IP ranges', 'AuthMechanism', 'Role'],
     rows: connectorRows(receiver),
   };
-  const remedies = [setExchangeServerAuth(c), listConnectors(receiver.name)].filter((r) => r !== undefined);
+  const relayFix =
+    v.kind === 'relay-captures'
+      ? narrowRemoteRanges(
+          c,
+          v.takes.map((t) => t.sender),
+        )
+      : undefined;
+  const remedies = [relayFix, setExchangeServerAuth(c), listConnectors(receiver.name)].filter((r) => r !== undefined);
   const senders = [...new Set(v.takes.map((t) => t.sender.server))].join(', ');
   if (v.kind === 'ok') {
     return {
@@ -108,7 +122,7 @@ async function resolveSenders(
   const addresses: SenderAddress[] = [];
   const unresolved: { server: string; reason: string }[] = [];
   await forEachAtOnce(senders, ctx.signal, async (s) => {
-    const name = s.computer?.dnsHostName ?? s.fqdn;
+    const name = s.fqdn || s.computer?.dnsHostName ? probeName(ctx, s) : undefined;
     if (!name) {
       unresolved.push({ server: s.name, reason: 'no FQDN is known' });
       return;
@@ -127,7 +141,7 @@ async function resolveSenders(
 
 /** The receiver's own addresses (for connectors bound to one of them); undefined when unknown. */
 async function receiverAddresses(ctx: CheckContext, receiver: ExchangeServer): Promise<string[] | undefined> {
-  const name = receiver.computer?.dnsHostName ?? receiver.fqdn;
+  const name = receiver.fqdn || receiver.computer?.dnsHostName ? probeName(ctx, receiver) : undefined;
   if (!name) return undefined;
   try {
     const list = await ctx.io.dns.lookup(name, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
@@ -144,6 +158,7 @@ export function createConnectorsCheck(prober?: SmtpProber): Check {
     step: 6,
     title: STEP_TITLES[6],
     async run(ctx: CheckContext): Promise<void> {
+      await chooseServerNames(ctx, ctx.allServers);
       // Every receiver at once, its directory view and its live EHLOs side by side.
       await forEachAtOnce(receiverPlan(ctx), ctx.signal, async ({ receiver, senders }) => {
         await Promise.all([

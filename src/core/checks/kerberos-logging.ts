@@ -66,7 +66,7 @@ async function runKerberosLogging(ctx: CheckContext): Promise<void> {
 }
 
 function hostOf(server: ExchangeServer): string {
-  return server.computer?.dnsHostName ?? server.fqdn ?? server.name;
+  return server.fqdn ?? server.computer?.dnsHostName ?? server.name;
 }
 
 export function needsWindowsFinding(ctx: Pick<CheckContext, 'io' | 'settings'>, server: ExchangeServer): Finding {

@@ -1,15 +1,20 @@
 /**
  * Step 4, one port: open, refused (the host answered that nothing listens), no answer (dropped by
- * a firewall, or the host is down), unresolved (no such name) or unreachable (no route). The TCP
- * test opens and at once closes a connection; UDP 88 is tested by the Kerberos AS-REQ probe,
- * because only a KDC's reply proves a UDP port is open.
+ * a firewall, or the host is down), no reply (the connection was accepted, the service never
+ * answered), unresolved (no such name) or unreachable (no route). The TCP test opens and at once
+ * closes a connection; port 88, on UDP and TCP, is tested by the Kerberos AS-REQ probe, because
+ * only a KDC's reply proves Kerberos is served: a KDC that hangs still accepts TCP connections.
  */
 import type { CoreIo, OpOptions } from '../io';
 import { isDoctorError } from '../errors';
 import type { ClockProbes } from './clock-sources';
 
-/** `untested`: the probe could not be used here (e.g. not available on this platform); no verdict. */
-export type PortState = 'open' | 'refused' | 'no-answer' | 'unresolved' | 'unreachable' | 'error' | 'untested';
+/**
+ * `untested`: the probe could not be used here (e.g. not available on this platform); no verdict.
+ * `no-reply`: the port accepted a connection but the service did not answer its protocol.
+ */
+export type PortState =
+  'open' | 'refused' | 'no-answer' | 'no-reply' | 'unresolved' | 'unreachable' | 'error' | 'untested';
 
 export interface PortAnswer {
   state: PortState;
@@ -18,9 +23,13 @@ export interface PortAnswer {
   roundTripMs?: number;
 }
 
+type KerberosOptions = OpOptions & { realm: string; principal: string };
+
 export interface PortProbes {
   tcp(io: CoreIo, host: string, port: number, options: OpOptions): Promise<PortAnswer>;
-  kerberosUdp(io: CoreIo, host: string, options: OpOptions & { realm: string; principal: string }): Promise<PortAnswer>;
+  /** TCP 88 judged by a Kerberos exchange, not by the connect alone. */
+  kerberosTcp(io: CoreIo, host: string, options: KerberosOptions): Promise<PortAnswer>;
+  kerberosUdp(io: CoreIo, host: string, options: KerberosOptions): Promise<PortAnswer>;
 }
 
 /** Turns a probe's failure into a state; cancellation is rethrown. */
@@ -57,18 +66,52 @@ export async function tcpPortState(io: CoreIo, host: string, port: number, optio
   }
 }
 
-/** Port probes built on the clock probes' Kerberos exchange (UDP) and a plain TCP connect. */
+function kdcAnswered(a: { errorCode?: number; roundTripMs: number }): PortAnswer {
+  return {
+    state: 'open',
+    detail: `KDC answered${a.errorCode !== undefined ? ` with KRB-ERROR ${a.errorCode}` : ''} in ${Math.round(a.roundTripMs)} ms`,
+    roundTripMs: a.roundTripMs,
+  };
+}
+
+/**
+ * The Kerberos exchange over TCP, watching the connect: a timeout after the connection was accepted
+ * is a KDC that does not answer (`no-reply`), one before it a port that drops (`no-answer`).
+ */
+async function kerberosTcpState(
+  clock: ClockProbes,
+  io: CoreIo,
+  host: string,
+  options: KerberosOptions,
+): Promise<PortAnswer> {
+  let connected = false;
+  const watched: CoreIo = {
+    ...io,
+    tcp: {
+      connect: async (h, p, o) => {
+        const socket = await io.tcp.connect(h, p, o);
+        connected = true;
+        return socket;
+      },
+    },
+  };
+  try {
+    return kdcAnswered(await clock.kdcTime(watched, host, 'tcp', options));
+  } catch (e) {
+    const answer = stateOfError(e);
+    if (!connected || answer.state === 'untested') return answer;
+    return { state: 'no-reply', detail: `connection accepted, but no Kerberos reply: ${answer.detail}` };
+  }
+}
+
+/** Port probes built on the clock probes' Kerberos exchange (UDP and TCP 88) and a plain TCP connect. */
 export function portProbesFrom(clock: ClockProbes, tcp: PortProbes['tcp'] = tcpPortState): PortProbes {
   return {
     tcp,
+    kerberosTcp: (io, host, options) => kerberosTcpState(clock, io, host, options),
     kerberosUdp: async (io, host, options) => {
       try {
-        const a = await clock.kdcTime(io, host, 'udp', options);
-        return {
-          state: 'open',
-          detail: `KDC answered${a.errorCode !== undefined ? ` with KRB-ERROR ${a.errorCode}` : ''} in ${Math.round(a.roundTripMs)} ms`,
-          roundTripMs: a.roundTripMs,
-        };
+        return kdcAnswered(await clock.kdcTime(io, host, 'udp', options));
       } catch (e) {
         return stateOfError(e);
       }

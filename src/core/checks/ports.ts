@@ -9,10 +9,12 @@ import type { Check, CheckContext } from '../engine/check';
 import type { DomainController, ExchangeServer } from '../directory/model';
 import { forEachAtOnce } from '../engine/limit';
 import { portTestRemedies, remotePortSweep } from '../remedies/ports';
+import { kdcServiceRemedies } from '../remedies/kdc';
 import { DC_PORTS, DC_TCP_PORTS, transportPortsOf, type PortSpec } from './ports-plan';
 import type { PortAnswer, PortProbes, PortState } from './ports-probe';
 import { kdcPrincipal } from './clock';
 import { evidence } from './spn-context';
+import { chooseServerNames, nameChoice, probeName } from './server-names';
 
 export function createPortsCheck(probes: PortProbes): Check {
   return { id: 'ports', step: 4, title: STEP_TITLES[4], run: (ctx) => runPortsCheck(ctx, probes) };
@@ -30,11 +32,12 @@ interface Target {
   role: 'dc' | 'server';
 }
 
-function serverAddress(s: ExchangeServer): string {
-  return s.computer?.dnsHostName ?? s.fqdn ?? s.name;
+function serverAddress(ctx: CheckContext, s: ExchangeServer): string {
+  return probeName(ctx, s);
 }
 
 async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<void> {
+  await chooseServerNames(ctx, ctx.servers);
   const targets: Target[] = [
     ...ctx.domainControllers.map((dc: DomainController): Target => ({
       subject: { kind: 'dc', name: dc.name, ...(dc.fqdn ? { id: dc.fqdn } : {}) },
@@ -43,8 +46,8 @@ async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<voi
       role: 'dc',
     })),
     ...ctx.servers.map((s): Target => ({
-      subject: { kind: 'server', name: s.name, id: serverAddress(s) },
-      host: serverAddress(s),
+      subject: { kind: 'server', name: s.name, id: serverAddress(ctx, s) },
+      host: serverAddress(ctx, s),
       specs: transportPortsOf(s),
       role: 'server',
     })),
@@ -58,7 +61,9 @@ async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<voi
         const answer =
           spec.protocol === 'udp'
             ? await probes.kerberosUdp(ctx.io, t.host, { ...options, realm: ctx.settings.realm, principal })
-            : await probes.tcp(ctx.io, t.host, spec.port, options);
+            : isKdcTcp(spec)
+              ? await probes.kerberosTcp(ctx.io, t.host, { ...options, realm: ctx.settings.realm, principal })
+              : await probes.tcp(ctx.io, t.host, spec.port, options);
         return { spec, answer };
       }),
     );
@@ -66,14 +71,38 @@ async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<voi
   });
 }
 
-const ANSWERED: ReadonlySet<PortState> = new Set(['open', 'refused']);
+/** TCP 88 is judged by a Kerberos exchange: a hung KDC still accepts connections. */
+function isKdcTcp(spec: PortSpec): boolean {
+  return spec.kerberos === true && spec.protocol === 'tcp' && spec.port === 88;
+}
+
+/** States in which the host itself answered (a refusal, or an accepted connection). */
+const ANSWERED: ReadonlySet<PortState> = new Set(['open', 'refused', 'no-reply']);
+const LDAP_PORTS: ReadonlySet<number> = new Set([389, 636, 3268, 3269]);
 
 function label(r: PortResult): string {
   return `${r.spec.protocol.toUpperCase()} ${r.spec.port}`;
 }
 
 function stateText(r: PortResult): string {
+  if (r.answer.state === 'no-reply')
+    return r.spec.kerberos
+      ? 'accepts connections but sends no Kerberos reply'
+      : 'accepts connections but does not reply';
   return r.answer.state === 'no-answer' ? 'no answer' : r.answer.state;
+}
+
+/**
+ * LDAP answers while TCP 88 is refused (and UDP 88 refused or silent): the DC is up and reachable
+ * through the firewall, but nothing listens for Kerberos, so the KDC service is not running.
+ * A firewall drops rather than refuses, so a refusal on 88 next to an open LDAP port is the service.
+ */
+function kdcStopped(results: readonly PortResult[]): boolean {
+  const state = (protocol: string): PortState | undefined =>
+    results.find((r) => r.spec.kerberos && r.spec.port === 88 && r.spec.protocol === protocol)?.answer.state;
+  const ldap = results.some((r) => LDAP_PORTS.has(r.spec.port) && r.answer.state === 'open');
+  const udp = state('udp');
+  return ldap && state('tcp') === 'refused' && (udp === 'refused' || udp === 'no-answer');
 }
 
 /** Severity and code of a host's results (see ./ports-plan.ts for why each port weighs what it does). */
@@ -87,6 +116,10 @@ export function classifyResults(
     return { severity: 'unknown', code: unresolved ? 'port.unresolved' : 'port.host-silent', failing };
   }
   const kerberos = failing.filter((r) => r.spec.kerberos);
+  if (kerberos.length && role === 'dc' && kdcStopped(results))
+    return { severity: 'error', code: 'port.kdc-stopped', failing };
+  if (kerberos.some((r) => r.answer.state === 'no-reply'))
+    return { severity: 'error', code: 'port.kdc-silent', failing };
   if (kerberos.length) return { severity: 'error', code: 'port.kerberos-blocked', failing };
   if (failing.some((r) => r.spec.importance === 'required'))
     return { severity: 'error', code: role === 'server' ? 'port.transport-blocked' : 'port.blocked', failing };
@@ -95,12 +128,28 @@ export function classifyResults(
   return { severity: 'ok', code: 'port.open', failing };
 }
 
+/** `TCP 88, UDP 88 and TCP 464 refused` */
+function listed(rs: readonly PortResult[]): string {
+  const labels = rs.map(label);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1) ?? ''}` : (labels[0] ?? '');
+}
+
+function kdcStoppedTitle(t: Target, failing: readonly PortResult[]): string {
+  const kerberos = failing.filter((r) => r.spec.kerberos);
+  const refused = kerberos.filter((r) => r.answer.state === 'refused');
+  const silent = kerberos.filter((r) => r.answer.state !== 'refused');
+  const parts = [`${listed(refused)} refused`, ...(silent.length ? [`${listed(silent)} no answer`] : [])];
+  return `${t.subject.name}: the Kerberos Key Distribution Center (KDC) service is not running (LDAP answers; ${parts.join(', ')})`;
+}
+
 function titleOf(
   t: Target,
+  code: string,
   severity: Severity,
   results: readonly PortResult[],
   failing: readonly PortResult[],
 ): string {
+  if (code === 'port.kdc-stopped') return kdcStoppedTitle(t, failing);
   if (severity === 'unknown') {
     const first = results[0]?.answer;
     return first?.state === 'unresolved'
@@ -122,6 +171,10 @@ function titleOf(
 }
 
 const EXPLAIN: Record<string, string> = {
+  'port.kdc-stopped':
+    'This DC answers LDAP, so it is up and reachable, but refuses Kerberos: no process listens on port 88, which means the Kerberos Key Distribution Center service (Kdc) is stopped or failed to start. Exchange servers that ask this DC for tickets fail or wait, and Exchange Server authentication fails with 454 4.7.0. On the DC, check the service and the KDC events of the System log with the lines below; Kdc should run, start automatically, and the events say why it stopped.',
+  'port.kdc-silent':
+    'Port 88 accepts connections but the KDC never answers a Kerberos request: the KDC service is hung or overloaded, or something else holds the port. A TCP connect alone would call this port open. Ticket requests to this DC wait until they time out, and Exchange Server authentication fails with 454 4.7.0. Look at the DC: the Kdc service, its events in the System log, and the load of lsass.exe.',
   'port.kerberos-blocked':
     'Exchange servers get Kerberos tickets from the DCs on port 88 (UDP first, TCP for large tickets) and 464. When a DC cannot be reached there, ticket requests fail or wait for a timeout and Exchange Server authentication fails with 454 4.7.0. This was tested from this machine; confirm from the Exchange servers with the lines below.',
   'port.transport-blocked':
@@ -135,22 +188,32 @@ const EXPLAIN: Record<string, string> = {
   'port.unresolved': 'The name does not resolve from this machine, so no port could be tested.',
 };
 
-function remediesFor(ctx: CheckContext, t: Target, failing: readonly PortResult[]): Remedy[] {
+function remediesFor(ctx: CheckContext, t: Target, code: string, failing: readonly PortResult[]): Remedy[] {
   const tcpFailing = failing
     .filter((r) => r.spec.protocol === 'tcp' && r.spec.importance !== 'optional')
     .map((r) => r.spec.port);
   if (t.role === 'dc') {
     const from = ctx.servers.map((s) => s.name);
+    const service = code === 'port.kdc-stopped' || code === 'port.kdc-silent' ? kdcServiceRemedies(t.subject.name) : [];
     const sweep = remotePortSweep(
-      ctx.servers.map(serverAddress),
+      ctx.servers.map((s) => serverAddress(ctx, s)),
       ctx.domainControllers.map((d) => d.fqdn ?? d.name),
       DC_TCP_PORTS,
     );
-    return [...portTestRemedies(from, t.host, tcpFailing.length ? tcpFailing : [88]), ...(sweep ? [sweep] : [])];
+    return [
+      ...service,
+      ...portTestRemedies(from, t.host, tcpFailing.length ? tcpFailing : [88]),
+      ...(sweep ? [sweep] : []),
+    ];
   }
   const others = ctx.allServers.filter((s) => s.name !== t.subject.name);
   const ports = t.specs.filter((s) => s.importance !== 'optional').map((s) => s.port);
-  const sweep = remotePortSweep(others.map(serverAddress), [t.host], ports, 'Exchange server');
+  const sweep = remotePortSweep(
+    others.map((s) => serverAddress(ctx, s)),
+    [t.host],
+    ports,
+    'Exchange server',
+  );
   return [
     ...portTestRemedies(
       others.map((s) => s.name),
@@ -161,6 +224,13 @@ function remediesFor(ctx: CheckContext, t: Target, failing: readonly PortResult[
   ];
 }
 
+/** Which of a server's two names was probed, and why, when its dNSHostName and registered FQDN differ. */
+function namedEvidence(ctx: CheckContext, t: Target) {
+  const server = t.role === 'server' ? ctx.servers.find((s) => s.name === t.subject.name) : undefined;
+  const why = server ? nameChoice(ctx, server)?.why : undefined;
+  return why ? [evidence(ctx, 'name probed', why, 'DNS resolver of this machine')] : [];
+}
+
 export function portFinding(ctx: CheckContext, t: Target, results: readonly PortResult[]): Finding {
   const { severity, code, failing } = classifyResults(t.role, results);
   const finding: Finding = {
@@ -168,16 +238,19 @@ export function portFinding(ctx: CheckContext, t: Target, results: readonly Port
     step: 4,
     severity,
     subject: t.subject,
-    title: titleOf(t, severity, results, failing),
+    title: titleOf(t, code, severity, results, failing),
     explanation: EXPLAIN[code] ?? '',
-    evidence: results.map((r) =>
-      evidence(
-        ctx,
-        `${label(r)} ${r.spec.purpose}`,
-        `${stateText(r)}: ${r.answer.detail}`,
-        `from this machine to ${t.host}:${r.spec.port}`,
+    evidence: [
+      ...namedEvidence(ctx, t),
+      ...results.map((r) =>
+        evidence(
+          ctx,
+          `${label(r)} ${r.spec.purpose}`,
+          `${stateText(r)}: ${r.answer.detail}`,
+          `from this machine to ${t.host}:${r.spec.port}`,
+        ),
       ),
-    ),
+    ],
     tables: [
       {
         caption: `Ports of ${t.subject.name} (${t.host}) from this machine`,
@@ -185,7 +258,7 @@ export function portFinding(ctx: CheckContext, t: Target, results: readonly Port
         rows: results.map((r) => [label(r), r.spec.purpose, r.spec.importance, stateText(r), r.answer.detail]),
       },
     ],
-    remedies: remediesFor(ctx, t, failing),
+    remedies: remediesFor(ctx, t, code, failing),
   };
   if (severity === 'unknown')
     finding.reason = `${t.host}: ${[...new Set(results.map((r) => r.answer.detail))].join('; ')}`;

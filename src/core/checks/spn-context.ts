@@ -15,7 +15,7 @@ export function nowIso(ctx: Pick<CheckContext, 'io'>): string {
 
 export function serverSubject(server: ExchangeServer): Subject {
   const subject: Subject = { kind: 'server', name: server.name };
-  const id = server.computer?.dnsHostName ?? server.fqdn;
+  const id = server.fqdn ?? server.computer?.dnsHostName;
   if (id) subject.id = id;
   return subject;
 }

@@ -1,7 +1,8 @@
 /**
- * DNS side of step 3: senders build the SPN from the name they resolved, so the computer's
- * dNSHostName must resolve, should be the name Exchange registered (networkAddress), and the
- * address should map back to it (MIT clients with rdns=true canonicalise through the PTR record).
+ * DNS side of step 3: senders build the SPN from the name they resolved, so the name Exchange
+ * registered (networkAddress) must resolve, the computer's dNSHostName should be the same name,
+ * and the address should map back to it (MIT clients with rdns=true canonicalise through the PTR
+ * record).
  */
 import type { CheckContext } from '../engine/check';
 import type { ExchangeServer } from '../directory/model';
@@ -9,6 +10,8 @@ import type { Remedy } from '../../shared/findings';
 import { arg, makeRemedy } from '../safety';
 import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
 import { forEachAtOnce } from '../engine/limit';
+import { chooseServerNames, differingNames, nameChoice, probeName } from './server-names';
+import { sameSpn } from '../spn/expected';
 
 function stripDot(name: string): string {
   return name.trim().replace(/\.$/, '').toLowerCase();
@@ -31,29 +34,74 @@ function resolveRemedy(host: string): Remedy[] {
   }
 }
 
+function setDnsHostName(server: string, name: string): Remedy[] {
+  try {
+    return [
+      makeRemedy({
+        summary: `Set the dNSHostName of ${server}'s computer account to ${name}, the name Exchange registered and senders use`,
+        runOn: 'a domain-joined Windows machine with the Active Directory module',
+        shell: 'powershell',
+        changesState: true,
+        executable: 'Set-ADComputer',
+        args: [arg.switch('-Identity'), arg.host(server), arg.switch('-DNSHostName'), arg.host(name)],
+      }),
+    ];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * dNSHostName and the registered FQDN differ. Senders use the registered FQDN, so that is where
+ * the SPNs belong; SPNs for the other name would serve nobody. Which name resolves decides the fix.
+ */
+function mismatchFinding(ctx: CheckContext, server: ExchangeServer, registered: string, dnsHostName: string) {
+  const resolves = nameChoice(ctx, server)?.resolves ?? {};
+  const r = resolves[registered] === true;
+  const d = resolves[dnsHostName] === true;
+  const spns = server.computer?.servicePrincipalNames ?? [];
+  const onRegistered = spns.some((x) => sameSpn(x, `SMTPSVC/${registered}`));
+  const state = r
+    ? `${d ? `both resolve; ${registered}` : `${dnsHostName} does not resolve, ${registered} does`}${onRegistered ? ' and carries the SPNs' : ''}`
+    : d
+      ? `${registered} does not resolve, ${dnsHostName} does`
+      : 'neither resolves';
+  const why =
+    `Exchange sends mail to the FQDN it registered for ${server.name} (networkAddress), and senders ask the KDC for a ticket to SMTPSVC/${registered}. ` +
+    `Registering SPNs for ${dnsHostName} would not help: no sender uses that name. ` +
+    (r
+      ? `The fix is to correct the computer account's dNSHostName to ${registered} (Windows rewrites it from the machine's own name, so also check the primary DNS suffix of ${server.name}); the probes of this run used ${registered}.`
+      : `${registered} has no address here: give it one in the DNS zone the Exchange servers use${d ? `, or, when ${dnsHostName} is the machine's real name, let Exchange register it again (the setup's /mode:RecoverServer, or the server's own name after a rename)` : ''}; until then the probes of this run used ${probeName(ctx, server)}.`);
+  return {
+    code: 'spn.fqdn-mismatch',
+    step: 3 as const,
+    severity: 'warning' as const,
+    subject: serverSubject(server),
+    title: `${server.name}: dNSHostName ${dnsHostName} differs from the FQDN Exchange registered (${registered}); ${state}`,
+    explanation: why,
+    evidence: [
+      evidence(ctx, 'dNSHostName', dnsHostName, `LDAP ${ctx.discovery.source}`),
+      evidence(ctx, 'networkAddress ncacn_ip_tcp', registered, `LDAP ${ctx.discovery.source}`),
+      evidence(
+        ctx,
+        'resolves',
+        `${registered}: ${r ? 'yes' : 'no'}; ${dnsHostName}: ${d ? 'yes' : 'no'}`,
+        'DNS resolver of this machine',
+      ),
+    ],
+    remedies: [...(r ? setDnsHostName(server.name, registered) : []), ...resolveRemedy(registered)],
+  };
+}
+
 export async function checkServerDns(ctx: CheckContext, servers: readonly ExchangeServer[]): Promise<void> {
+  await chooseServerNames(ctx, servers);
   await forEachAtOnce(servers, ctx.signal, async (server) => {
-    const dnsHostName = server.computer?.dnsHostName;
-    const name = dnsHostName ?? server.fqdn;
+    const name = server.fqdn || server.computer?.dnsHostName ? probeName(ctx, server) : undefined;
     const subject = serverSubject(server);
     if (!name) return;
     const source = `DNS resolver of this machine`;
-    if (dnsHostName && server.fqdn && stripDot(dnsHostName) !== stripDot(server.fqdn)) {
-      ctx.emit({
-        code: 'spn.fqdn-mismatch',
-        step: 3,
-        severity: 'warning',
-        subject,
-        title: `${server.name}: dNSHostName ${dnsHostName} differs from the FQDN Exchange registered (${server.fqdn})`,
-        explanation:
-          'Senders may ask for a ticket to either name; both need SMTP and SMTPSVC SPNs and a DNS record, and the computer name is usually the one to keep.',
-        evidence: [
-          evidence(ctx, 'dNSHostName', dnsHostName, `LDAP ${ctx.discovery.source}`),
-          evidence(ctx, 'networkAddress ncacn_ip_tcp', server.fqdn, `LDAP ${ctx.discovery.source}`),
-        ],
-        remedies: resolveRemedy(name),
-      });
-    }
+    const names = differingNames(server);
+    if (names) ctx.emit(mismatchFinding(ctx, server, names.registered, names.dnsHostName));
     let addresses: string[];
     try {
       addresses = await ctx.io.dns.lookup(name, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });

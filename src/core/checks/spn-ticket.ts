@@ -7,13 +7,15 @@ import type { CheckContext } from '../engine/check';
 import type { ExchangeServer } from '../directory/model';
 import type { Step } from '../../shared/findings';
 import { requestServiceTicket } from '../spn/ticket';
+import { serverHostNames } from '../spn/expected';
 import { compact, setspnAdd, setspnQuery } from '../spn/remedies';
 import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
 
 export async function checkServiceTickets(ctx: CheckContext, servers: readonly ExchangeServer[]): Promise<void> {
   for (const server of servers) {
     if (ctx.signal.aborted) return;
-    const fqdn = server.computer?.dnsHostName ?? server.fqdn;
+    // The SPN senders ask for: the FQDN Exchange registered (see ../spn/expected.ts).
+    const fqdn = serverHostNames(server).fqdns[0];
     if (!fqdn) continue;
     const spn = `SMTPSVC/${fqdn}`;
     const tool = ctx.io.platform === 'win32' ? `klist get ${spn}` : `kvno ${spn}@${ctx.settings.realm.toUpperCase()}`;

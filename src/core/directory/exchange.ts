@@ -6,12 +6,12 @@ import { getAttr, getFirst, type DirectoryEntry } from '../io.js';
 import {
   DEFAULT_AUTH_MECHANISM_FLAGS,
   authMechanismsFromFlags,
-  rolesFromFlags,
   type ExchangeOrganisation,
   type ExchangeServer,
   type ReceiveConnector,
 } from './model.js';
 import { parseExchangeVersion } from './version.js';
+import { administrativeRoles } from './roles.js';
 import { rdnValue } from './ldap-text.js';
 import { collect, type SearchContext } from './search.js';
 
@@ -82,7 +82,7 @@ export function parseServer(entry: DirectoryEntry): ExchangeServer {
   const roles = parseInteger(getFirst(entry, 'msExchCurrentServerRoles'));
   if (roles !== undefined) {
     server.rolesFlags = roles;
-    server.roles = rolesFromFlags(roles);
+    server.roles = administrativeRoles(roles, server.version);
   }
   const siteDn = getFirst(entry, 'msExchServerSite');
   if (siteDn) {

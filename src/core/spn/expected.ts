@@ -23,17 +23,14 @@ export function sameSpn(a: string, b: string): boolean {
 }
 
 /**
- * The host names a sender may use for this server: its short name, and every FQDN known for it
- * (the computer's dNSHostName first, then the FQDN Exchange registered in networkAddress when that
- * differs, because senders build the SPN from whichever name they resolved).
+ * The host names senders use for this server: its short name and the FQDN Exchange registered in
+ * networkAddress (the computer's dNSHostName only when none is registered). Exchange routes to the
+ * registered FQDN, so senders ask for SMTPSVC/<that name>; a dNSHostName that differs is a fault of
+ * its own (step 3's spn.fqdn-mismatch), and SPNs for it would serve no sender.
  */
 export function serverHostNames(server: ExchangeServer): { short: string; fqdns: string[] } {
-  const fqdns: string[] = [];
-  for (const name of [server.computer?.dnsHostName, server.fqdn]) {
-    const n = name?.trim().replace(/\.$/, '');
-    if (n && !fqdns.some((f) => f.toLowerCase() === n.toLowerCase())) fqdns.push(n.toLowerCase());
-  }
-  return { short: server.name.trim().toUpperCase(), fqdns };
+  const n = (server.fqdn ?? server.computer?.dnsHostName)?.trim().replace(/\.$/, '');
+  return { short: server.name.trim().toUpperCase(), fqdns: n ? [n.toLowerCase()] : [] };
 }
 
 export function expectedSpns(server: ExchangeServer): ExpectedSpn[] {

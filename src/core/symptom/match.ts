@@ -51,6 +51,11 @@ export function matchSymptomServers(r: SymptomRecognition, servers: readonly Kno
     if (hit) {
       ref.server = hit.name;
       pair[end] = hit.name;
+      // An address (or an FQDN) as written: say which server it is.
+      const label = end === 'sending' ? 'Sending server' : 'Receiving server';
+      const fact = r.facts.find((f) => f.label === label);
+      if (fact && ref.name?.toUpperCase() !== hit.name.toUpperCase() && !fact.value.endsWith(` = ${hit.name}`))
+        fact.value = `${fact.value} = ${hit.name}`;
     } else {
       const written = ref.name ?? ref.ip;
       if (written) unmatched.push(written);

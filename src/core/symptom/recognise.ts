@@ -158,7 +158,13 @@ function describe(end: HostRef | undefined): string | undefined {
 
 export function recogniseSymptom(input: string): SymptomRecognition {
   const text = cleanTerminalOutput(typeof input === 'string' ? input : '').slice(0, 200_000);
-  const r: SymptomRecognition = { recognised: false, kinds: [], has454: STATUS_454.test(text), facts: [] };
+  const r: SymptomRecognition = {
+    recognised: false,
+    kinds: [],
+    has454: STATUS_454.test(text),
+    has451: WRAPPER_451.test(text),
+    facts: [],
+  };
   if (!fromEventJson(text, r)) {
     fromProtocolLog(text, r);
     if (!r.kinds.length) fromEventText(text, r);

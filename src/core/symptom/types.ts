@@ -24,6 +24,8 @@ export interface SymptomRecognition {
   kinds: SymptomKind[];
   /** The text shows `454 4.7.0` itself. */
   has454: boolean;
+  /** The text shows the sending server's `451 4.4.0` wrapper (Queue Viewer's Last Error). */
+  has451: boolean;
   sending?: HostRef;
   receiving?: HostRef;
   connector?: string;

@@ -20,6 +20,7 @@ import {
   type FindingsSnapshot,
 } from '../findings/findings-view.js';
 import { StatusItem } from '../status/status-item.js';
+import { ResultsFeature } from '../results/results-feature.js';
 import { TerminalRunner, posixShellPath } from '../terminal/terminal-runner.js';
 import { PlanError, type ToolPlan } from '../terminal/tools.js';
 import { buildVerdict } from '../../core/engine/verdict.js';
@@ -91,6 +92,14 @@ export function activateCommandsFeature(
         }),
   });
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
+  const results = new ResultsFeature({
+    version,
+    directoryUrl: () => api.getDiscovery()?.source,
+    secrets: async () => {
+      const password = await credentials.get(readSettings()).catch(() => undefined);
+      return password ? [password] : [];
+    },
+  });
 
   const applyHealth = (): void => {
     for (const [name, h] of store.health()) api.setServerHealth(name, h.severity, h.summary);
@@ -152,6 +161,7 @@ export function activateCommandsFeature(
 
   const onRun = (run: DiagnosisRun): void => {
     remedies.remember(run.findings);
+    if (!run.cancelled) void results.record(run);
     const key =
       run.scope.kind === 'organisation'
         ? 'organisation'
@@ -197,7 +207,10 @@ export function activateCommandsFeature(
   const diagnose = async (scope: Scope): Promise<DiagnosisRun | undefined> => {
     if (gate.refuseUntrusted(vscode.l10n.t('Diagnose {0}', scopeLabel(scope)))) return undefined;
     try {
-      return await diagnosis.run(scope);
+      const run = await diagnosis.run(scope);
+      // The results open where people look: the document of the run, its problems in the Problems panel.
+      if (!run.cancelled) await results.open(run);
+      return run;
     } catch (e) {
       const message = isDoctorError(e) || e instanceof Error ? e.message : String(e);
       void vscode.window.showErrorMessage(vscode.l10n.t('The diagnosis could not run: {0}', message));
@@ -207,6 +220,7 @@ export function activateCommandsFeature(
 
   context.subscriptions.push(
     diagnosis,
+    results,
     view,
     treeView,
     status,

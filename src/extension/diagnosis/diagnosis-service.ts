@@ -78,6 +78,13 @@ export function engineSettingsFrom(s: DirectorySettings, steps?: Step[]): Engine
   };
 }
 
+/** One key per scope: `organisation`, `server:EX01`, `pair:EX01:EX02` (names upper-cased). */
+export function scopeKey(scope: Scope): string {
+  if (scope.kind === 'organisation') return 'organisation';
+  if (scope.kind === 'server') return `server:${scope.server.toUpperCase()}`;
+  return `pair:${scope.sending.toUpperCase()}:${scope.receiving.toUpperCase()}`;
+}
+
 function scopeServers(scope: Scope, all: readonly string[]): string[] {
   if (scope.kind === 'organisation') return [...all];
   if (scope.kind === 'server') return [scope.server];
@@ -90,12 +97,19 @@ export class DiagnosisService implements vscode.Disposable {
   readonly onDidRun = this.didRun.event;
   readonly onDidEvent = this.didEvent.event;
   private lastRun: DiagnosisRun | undefined;
+  /** The last finished (not cancelled) run of each scope, for views that open later. */
+  private readonly lastByScope = new Map<string, DiagnosisRun>();
   private readonly running = new Set<AbortController>();
 
   constructor(private readonly deps: DiagnosisServiceDeps) {}
 
   get last(): DiagnosisRun | undefined {
     return this.lastRun;
+  }
+
+  /** The last complete run over `scope`, if there was one this session. */
+  lastOf(scope: Scope): DiagnosisRun | undefined {
+    return this.lastByScope.get(scopeKey(scope));
   }
 
   /** True while at least one run is in flight. */
@@ -253,6 +267,7 @@ export class DiagnosisService implements vscode.Disposable {
     for (const [name, health] of healthByServer(run.findings, run.servers))
       this.deps.api.setServerHealth(name, health.severity, health.summary);
     this.lastRun = run;
+    if (!run.cancelled) this.lastByScope.set(scopeKey(run.scope), run);
     this.didRun.fire(run);
   }
 

@@ -43,7 +43,30 @@ function line(text: string, max = 200): string {
 export interface FindingsSnapshot {
   step: Step;
   label: string;
-  findings: { code: string; severity: Severity; subject: string; title: string; remedies: string[] }[];
+  findings: {
+    code: string;
+    severity: Severity;
+    subject: string;
+    title: string;
+    /** The item as the view shows it: the subject, then the finding in the description. */
+    label: string;
+    description: string;
+    remedies: string[];
+  }[];
+}
+
+/**
+ * A finding's item: the subject as the label (short, so the side bar never cuts it), the title as
+ * the description without the subject it often starts with (`DC2: ...`, `EX02 answers ...`).
+ */
+export function findingLabel(f: Finding): { label: string; description: string } {
+  const subject = f.subject.name;
+  const title = f.title.startsWith(`${subject}: `)
+    ? f.title.slice(subject.length + 2)
+    : f.title.startsWith(`${subject} `)
+      ? f.title.slice(subject.length + 1)
+      : f.title;
+  return { label: line(subject, 40), description: line(title) };
 }
 
 export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNode>, vscode.Disposable {
@@ -101,14 +124,15 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
       }
       case 'finding': {
         const f = n.finding;
+        const shown = findingLabel(f);
         const item = new vscode.TreeItem(
-          line(f.title),
+          shown.label,
           f.evidence.length || f.remedies.length || f.reason
             ? vscode.TreeItemCollapsibleState.Collapsed
             : vscode.TreeItemCollapsibleState.None,
         );
         item.id = `finding:${f.step}:${n.index}:${f.code}:${f.subject.name}`;
-        item.description = line(f.subject.name, 60);
+        item.description = shown.description;
         const md = new vscode.MarkdownString();
         md.appendText(`${f.severity.toUpperCase()} — ${f.title}\n\n${f.explanation}`);
         if (f.reason) md.appendText(`\n\n${vscode.l10n.t('Why unknown')}: ${f.reason}`);
@@ -149,6 +173,7 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
           severity: f.severity,
           subject: f.subject.name,
           title: f.title,
+          ...findingLabel(f),
           remedies: f.remedies.map((r) => r.command),
         })),
     }));

@@ -11,13 +11,9 @@ const ROLE_LABELS: Partial<Record<ServerRole, string>> = {
   Edge: 'Edge Transport',
 };
 
-/** Roles as an admin names them; Cafe and FrontendTransport are parts of Client Access/Mailbox. */
+/** Roles as an admin names them; discovery already decoded them for the server's version (core/directory/roles.ts). */
 export function rolesLabel(server: ExchangeServer): string {
-  const modern = (server.version ?? '').startsWith('15.');
-  const labels = server.roles
-    .filter((r) => !(modern && r === 'HubTransport' && server.roles.includes('Mailbox')))
-    .map((r) => ROLE_LABELS[r])
-    .filter((l): l is string => l !== undefined);
+  const labels = server.roles.map((r) => ROLE_LABELS[r]).filter((l): l is string => l !== undefined);
   return [...new Set(labels)].join(', ');
 }
 

@@ -8,12 +8,26 @@ import type { Finding, Remedy, Step, Verdict } from '../../shared/findings.js';
 import type { Language } from '../../shared/walkthrough-protocol.js';
 import type { ExchangeAuthDoctorApi } from '../api.js';
 
+/** A diagnosis as the panel reads it. */
+export interface WalkthroughRun {
+  scope: Scope;
+  findings: Finding[];
+  verdict: Verdict;
+  cancelled: boolean;
+  startedAt: string;
+  steps?: Step[];
+}
+
 /** The part of src/extension/diagnosis/diagnosis-service.ts the panel uses. */
 export interface WalkthroughDiagnosis {
   run(
     scope: Scope,
     options: { steps?: Step[]; signal?: AbortSignal; onEvent?: (e: EngineEvent) => void; progress?: boolean },
-  ): Promise<{ findings: Finding[]; verdict: Verdict; cancelled: boolean; startedAt: string }>;
+  ): Promise<WalkthroughRun>;
+  /** The last complete diagnosis of a scope (made from the tree, the Findings view or the palette). */
+  lastOf?(scope: Scope): WalkthroughRun | undefined;
+  /** Fires when any diagnosis ends, the panel's own included. */
+  onDidRun?: vscode.Event<WalkthroughRun>;
 }
 
 export interface WalkthroughDeps {

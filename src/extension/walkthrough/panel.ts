@@ -25,13 +25,19 @@ import { recogniseSymptom } from '../../core/symptom/recognise.js';
 import { matchSymptomServers } from '../../core/symptom/match.js';
 import { panelHtml } from './html.js';
 import { loadStrings, translate } from './strings.js';
-import { applyEvent, failRun, finishRun, startRun } from './state.js';
-import type { WalkthroughDeps } from './deps.js';
+import { applyEvent, failRun, finishRun, showRun, startRun } from './state.js';
+import type { WalkthroughDeps, WalkthroughRun } from './deps.js';
 import { knownServers } from './addresses.js';
 import { exportReport, type ExportFormat } from './export.js';
 import type { OpenArgs } from './args.js';
 
 export const VIEW_TYPE = 'exchangeAuthDoctor.walkthrough';
+
+function scopeId(scope: WalkthroughScope): string {
+  if (scope.kind === 'organisation') return 'organisation';
+  if (scope.kind === 'server') return `server:${scope.server.toUpperCase()}`;
+  return `pair:${scope.sending.toUpperCase()}:${scope.receiving.toUpperCase()}`;
+}
 
 export class WalkthroughPanel implements vscode.Disposable {
   private static current: WalkthroughPanel | undefined;
@@ -48,6 +54,8 @@ export class WalkthroughPanel implements vscode.Disposable {
    * so its remedies always ask before running, whatever their `changesState` says.
    */
   private readonly produced = new WeakSet<Finding>();
+  /** The panel's own runs, which it already shows when onDidRun reports them. */
+  private readonly ownRuns = new WeakSet<object>();
 
   static get instance(): WalkthroughPanel | undefined {
     return WalkthroughPanel.current;
@@ -78,6 +86,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       await p.start();
     }
     p.applyArgs(args);
+    p.showLastRun();
     return p;
   }
 
@@ -119,6 +128,26 @@ export class WalkthroughPanel implements vscode.Disposable {
         this.post({ type: 'state', state: this.state });
       }),
     );
+    if (deps.diagnosis.onDidRun) this.disposables.push(deps.diagnosis.onDidRun((run) => this.showRun(run)));
+  }
+
+  private scopeNow(): WalkthroughScope {
+    return this.state.scope ?? { kind: 'organisation' };
+  }
+
+  /** Shows the last diagnosis of the panel's scope when it is newer than what the panel shows. */
+  showLastRun(): void {
+    const run = this.deps.diagnosis.lastOf?.(this.scopeNow());
+    if (run) this.showRun(run);
+  }
+
+  /** A diagnosis that ended elsewhere: shown when it is of this scope, complete and newer. */
+  private showRun(run: WalkthroughRun): void {
+    if (this.state.running || run.cancelled || this.ownRuns.has(run)) return;
+    if (scopeId(run.scope) !== scopeId(this.scopeNow())) return;
+    if (this.state.finishedAt && this.state.finishedAt >= run.verdict.finishedAt) return;
+    for (const f of run.findings) this.produced.add(f);
+    this.update(showRun(this.state, run));
   }
 
   private async start(): Promise<void> {
@@ -236,6 +265,7 @@ export class WalkthroughPanel implements vscode.Disposable {
         return this.recognise(m.text);
       case 'setScope':
         this.update({ ...this.state, scope: m.scope });
+        this.showLastRun();
         return;
       case 'navigate':
         this.update({ ...this.state, currentStep: m.step });
@@ -277,7 +307,9 @@ export class WalkthroughPanel implements vscode.Disposable {
       recognised: r.recognised,
       kinds: r.kinds,
       has454: r.has454,
+      has451: r.has451,
       facts: r.facts,
+      missing: (['sending', 'receiving'] as const).filter((end) => !r[end]?.name && !r[end]?.ip),
       unmatched: pair.unmatched,
     };
     if (pair.sending) symptom.sending = pair.sending;
@@ -310,6 +342,7 @@ export class WalkthroughPanel implements vscode.Disposable {
           if (e.type === 'finding' || e.type === 'step-finished') this.update(applyEvent(this.state, e, now()));
         },
       });
+      this.ownRuns.add(run);
       for (const f of run.findings) this.produced.add(f);
       this.update(finishRun(this.state, run, steps, now()));
     } catch (e) {

@@ -53,7 +53,34 @@ export function finishRun(
     return { ...s, findings, status: stepStatus(findings), checkedAt: s.checkedAt ?? now };
   });
   const verdict: Verdict = buildVerdict(allFindings(next), state.startedAt ?? now, now);
-  return { ...next, running: false, verdict, finishedAt: now };
+  const { shownFromEarlierRun: _earlier, ...rest } = next;
+  return { ...rest, running: false, verdict, finishedAt: now };
+}
+
+/**
+ * A diagnosis made elsewhere, shown as if the panel had run it: its steps get its findings, the
+ * others stay as they were; the verdict and times are the run's.
+ */
+export function showRun(
+  state: WalkthroughState,
+  run: { findings: readonly Finding[]; verdict: Verdict; steps?: readonly Step[] },
+): WalkthroughState {
+  const steps = run.steps ?? [1, 2, 3, 4, 5, 6];
+  const at = run.verdict.finishedAt;
+  const next = mapSteps(state, (s) => {
+    if (!steps.includes(s.step)) return s;
+    const findings = run.findings.filter((f) => f.step === s.step);
+    return { step: s.step, findings, status: stepStatus(findings), checkedAt: at };
+  });
+  const { error: _error, ...rest } = next;
+  return {
+    ...rest,
+    running: false,
+    verdict: run.verdict,
+    startedAt: run.verdict.startedAt,
+    finishedAt: at,
+    shownFromEarlierRun: true,
+  };
 }
 
 export function failRun(state: WalkthroughState, message: string): WalkthroughState {

@@ -130,6 +130,22 @@ describe('CLI arguments', () => {
     }
   });
 
+  it('names an unknown option in balanced quotes, for the command it was given to, and points at --help', () => {
+    const cases: [string[], string][] = [
+      [['diagnose', '--bogus'], 'Unknown option "--bogus" for diagnose. See exchange-auth-doctor diagnose --help'],
+      [['diagnose', '--bogus=1'], 'Unknown option "--bogus" for diagnose. See exchange-auth-doctor diagnose --help'],
+      [['setspn', '-z'], 'Unknown option "-z" for setspn. See exchange-auth-doctor setspn --help'],
+      [['diagnose', '--x\u001b[2J'], 'Unknown option "--x?[2J" for diagnose. See exchange-auth-doctor diagnose --help'],
+      [['diagnose', '--dc'], 'Option --dc needs a value. See exchange-auth-doctor diagnose --help'],
+    ];
+    for (const [argv, message] of cases)
+      assert.throws(
+        () => parseCli(argv, LAB_ENV),
+        (e: unknown) => e instanceof UsageError && e.message === message,
+        argv.join(' '),
+      );
+  });
+
   it('parses setspn -L, -X and -Q', () => {
     const l = parseCli(['setspn', '-L', 'EX01'], LAB_ENV);
     assert.ok(l.command === 'setspn' && l.setspn.mode === 'list' && l.setspn.account === 'EX01');

@@ -5,6 +5,8 @@ import * as model from '../../../test/lab/model';
 import { exchangeConfig } from '../../../test/lab/exchange-process';
 import { faultChanges } from '../../../test/lab/directory-faults';
 import { missingPackagesMessage } from '../../../test/lab/tools';
+import { serverServices, withServices } from '../../../test/lab/samba';
+import { workspaceSettings } from '../../../test/lab/workspace';
 
 describe('lab: scenarios', () => {
   it('repeats the layout and model constants faithfully (it cannot import them at run time)', () => {
@@ -25,7 +27,10 @@ describe('lab: scenarios', () => {
     for (const [name, s] of Object.entries(SCENARIOS)) {
       // Only scenarios that break nothing the engine checks (healthy; DC policy such as LDAP signing) expect no error.
       const breaksNothingChecked =
-        s.directory.length === 0 && Object.keys(s.exchange).length === 0 && (s.network?.drop.length ?? 0) === 0;
+        s.directory.length === 0 &&
+        Object.keys(s.exchange).length === 0 &&
+        (s.network?.drop.length ?? 0) === 0 &&
+        Object.keys(s.servicesOff ?? {}).length === 0;
       assert.equal(s.expected.length === 0, breaksNothingChecked, name);
       for (const e of s.expected) assert.ok(subjects.has(e.subject), `${name}: ${e.subject}`);
       if (s.expected.some((e) => e.subject === 'DC2')) assert.equal(s.base, 'pair', `${name} needs DC2`);
@@ -55,6 +60,23 @@ describe('lab: scenarios', () => {
     );
     const connectorAuth = exchangeConfig(model.labServers(2), SCENARIOS['connector-auth']?.exchange ?? {});
     assert.equal(connectorAuth.servers[1]?.listeners.find((l) => l.port === 2525)?.flags, 15);
+  });
+
+  it('runs a DC without the services its scenario stops (kdc-stopped: DC2 without kdc)', () => {
+    assert.deepEqual(SCENARIOS['kdc-stopped']?.servicesOff, { DC2: ['kdc'] });
+    assert.equal(serverServices(), 's3fs, rpc, ldap, cldap, kdc, drepl, winbindd, kcc');
+    const conf =
+      '[global]\n\tserver services = s3fs, rpc, ldap, cldap, kdc, drepl, winbindd, kcc\n\trealm = CONTOSO.TEST\n';
+    assert.equal(
+      withServices(conf, ['kdc']),
+      '[global]\n\tserver services = s3fs, rpc, ldap, cldap, drepl, winbindd, kcc\n\trealm = CONTOSO.TEST\n',
+    );
+  });
+
+  it("keeps the editor from offering the repository the lab's workspace sits in", () => {
+    const settings = workspaceSettings();
+    assert.equal(settings['git.openRepositoryInParentFolders'], 'never');
+    assert.equal(settings['git.autoRepositoryDetection'], false);
   });
 
   it('says exactly which Debian packages to install when a binary is missing', () => {

@@ -3,6 +3,7 @@ import {
   bestMatch,
   parseBinding,
   parseIp,
+  withoutAddresses,
   parseIpRange,
   rangeContains,
 } from '../../../../src/core/checks/connectors-ranges';
@@ -61,5 +62,27 @@ describe('receive connector remote IP ranges', () => {
     assert.equal(parseBinding('10.0.0.5:587')?.any, false);
     assert.equal(parseBinding('10.0.0.5:70000'), undefined);
     assert.equal(parseBinding('ex01:25'), undefined);
+  });
+});
+
+describe('narrowing remote IP ranges', () => {
+  it('cuts addresses out of ranges, keeping untouched ranges as written', () => {
+    assert.deepEqual(withoutAddresses(['127.0.0.0/24', '10.1.2.3', '192.168.0.0/16'], ['127.0.0.11', '127.0.0.12']), [
+      '127.0.0.0-127.0.0.10',
+      '127.0.0.13-127.0.0.255',
+      '10.1.2.3',
+      '192.168.0.0/16',
+    ]);
+  });
+
+  it('drops a range that held only the address, and keeps edges as single addresses', () => {
+    assert.deepEqual(withoutAddresses(['10.0.0.5', '10.0.0.4-10.0.0.6'], ['10.0.0.5']), ['10.0.0.4', '10.0.0.6']);
+  });
+
+  it('handles IPv6 ranges', () => {
+    assert.deepEqual(withoutAddresses(['fe80::/126'], ['fe80::1']), [
+      'fe80:0:0:0:0:0:0:0',
+      'fe80:0:0:0:0:0:0:2-fe80:0:0:0:0:0:0:3',
+    ]);
   });
 });

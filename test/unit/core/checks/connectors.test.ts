@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { createConnectorsCheck } from '../../../../src/core/checks/connectors';
 import type { SmtpProber } from '../../../../src/core/checks/connectors-live';
+import { setExchangeServerAuth } from '../../../../src/core/checks/connectors-remedies';
+import type { ReceiveConnector } from '../../../../src/core/directory/model';
 import { contosoEntries } from '../directory/contoso-fixture';
 import type { DirectoryEntry } from '../../../../src/core/io';
 import { DoctorError } from '../../../../src/core/errors';
@@ -105,6 +107,16 @@ describe('step 6 check: receive connectors', () => {
       err.map((f) => [f.code, f.subject.name]),
       [['connector.relay-captures-exchange', 'EX02\\Relay scanners']],
     );
+    // Both fixes: narrow the relay's ranges so EX01 (127.0.0.11) falls back to the default
+    // connector, or give the relay Exchange Server authentication, keeping its Tls.
+    assert.deepEqual(
+      err[0]?.remedies.filter((r) => r.changesState).map((r) => r.command),
+      [
+        "Set-ReceiveConnector -Identity 'EX02\\Relay scanners' -RemoteIPRanges '127.0.0.0-127.0.0.10','127.0.0.12-127.0.0.255'",
+        "Set-ReceiveConnector -Identity 'EX02\\Relay scanners' -AuthMechanism 'Tls, ExchangeServer'",
+      ],
+    );
+    assert.match(err[0]?.remedies[0]?.summary ?? '', /leaves out EX01 \(127\.0\.0\.11\)/);
   });
 
   it('says it cannot tell when the sender does not resolve', async () => {
@@ -155,5 +167,27 @@ describe('step 6 check: receive connectors', () => {
     assert.equal(f.severity, 'unknown');
     assert.match(f.reason!, /did not answer/);
     assert.equal(f.subject.id, 'ex02.contoso.test:2525');
+  });
+});
+
+describe('step 6 remedies keep what the connector had', () => {
+  const connector = (authFlags: number): ReceiveConnector => ({
+    name: 'Default EX02',
+    dn: 'CN=Default EX02',
+    server: 'EX02',
+    enabled: true,
+    authFlags,
+    authMechanisms: [],
+    bindings: ['0.0.0.0:2525'],
+    remoteIpRanges: ['0.0.0.0-255.255.255.255'],
+  });
+  const mechanism = (flags: number): string =>
+    /-AuthMechanism '([^']*)'/.exec(setExchangeServerAuth(connector(flags))?.command ?? '')?.[1] ?? '';
+
+  it('adds ExchangeServer to the mechanisms the connector had, and Tls, which Exchange Server authentication needs', () => {
+    assert.equal(mechanism(15), 'Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer');
+    assert.equal(mechanism(0), 'Tls, ExchangeServer');
+    assert.equal(mechanism(2), 'Tls, Integrated, ExchangeServer');
+    assert.equal(mechanism(32), 'Tls, ExchangeServer, ExternalAuthoritative');
   });
 });

@@ -19,6 +19,7 @@ function probes(states: Table, probed: string[] = []): PortProbes {
   };
   return {
     tcp: (_io, host, port) => answer(`${host}:${port}`),
+    kerberosTcp: (_io, host) => answer(`${host}:krb88`),
     kerberosUdp: (_io, host) => answer(`${host}:udp88`),
   };
 }
@@ -50,7 +51,7 @@ describe('step 4: ports', () => {
       'dc1.contoso.test:464',
       'dc1.contoso.test:53',
       'dc1.contoso.test:636',
-      'dc1.contoso.test:88',
+      'dc1.contoso.test:krb88',
       'dc1.contoso.test:udp88',
     ]);
     assert.deepEqual(probed.filter((p) => p.startsWith('ex01')).sort(), [
@@ -68,7 +69,7 @@ describe('step 4: ports', () => {
   });
 
   it('Kerberos not reachable on a DC that otherwise answers is an error, with lines to test from the Exchange servers', async () => {
-    const fs = await run({ 'dc2.contoso.test:88': 'no-answer', 'dc2.contoso.test:udp88': 'no-answer' });
+    const fs = await run({ 'dc2.contoso.test:krb88': 'no-answer', 'dc2.contoso.test:udp88': 'no-answer' });
     const dc2 = of(fs, 'DC2');
     assert.equal(dc2?.severity, 'error');
     assert.equal(dc2?.code, 'port.kerberos-blocked');
@@ -88,6 +89,46 @@ describe('step 4: ports', () => {
       /^Invoke-Command -ComputerName 'ex01\.contoso\.test','ex02\.contoso\.test' -ScriptBlock \{ foreach \(\$t in @\('dc1\.contoso\.test','dc2\.contoso\.test'\)\) \{ foreach \(\$p in @\(88,464,389,636,3268,3269,53,135,445\)\)/,
     );
     assert.equal(of(fs, 'DC1')?.severity, 'ok');
+  });
+
+  it('a DC whose LDAP answers while Kerberos is refused: the KDC service is not running there, and how to check', async () => {
+    const fs = await run({
+      'dc2.contoso.test:krb88': 'refused',
+      'dc2.contoso.test:udp88': 'refused',
+      'dc2.contoso.test:464': 'refused',
+    });
+    const dc2 = of(fs, 'DC2');
+    assert.equal(dc2?.severity, 'error');
+    assert.equal(dc2?.code, 'port.kdc-stopped');
+    assert.equal(
+      dc2?.title,
+      'DC2: the Kerberos Key Distribution Center (KDC) service is not running (LDAP answers; TCP 88, UDP 88 and TCP 464 refused)',
+    );
+    assert.deepEqual(
+      dc2?.remedies.filter((r) => r.runOn === 'DC2').map((r) => `${String(r.changesState)} ${r.command}`),
+      [
+        'false Get-Service -Name Kdc',
+        "false Get-WinEvent -FilterHashtable @{LogName='System'; ProviderName='Microsoft-Windows-Kerberos-Key-Distribution-Center'} -MaxEvents 20",
+        'true Start-Service -Name Kdc',
+      ],
+    );
+    // Kerberos refused while no LDAP port answers either is no proof of a stopped service.
+    const noLdap: Table = { 'dc2.contoso.test:krb88': 'refused', 'dc2.contoso.test:udp88': 'refused' };
+    for (const port of [389, 636, 3268, 3269]) noLdap[`dc2.contoso.test:${port}`] = 'no-answer';
+    const blocked = of(await run(noLdap), 'DC2');
+    assert.equal(blocked?.code, 'port.kerberos-blocked');
+  });
+
+  it('a KDC that accepts TCP 88 but never answers Kerberos is not "open": an error that says it is silent', async () => {
+    const fs = await run({ 'dc2.contoso.test:krb88': 'no-reply', 'dc2.contoso.test:udp88': 'no-answer' });
+    const dc2 = of(fs, 'DC2');
+    assert.equal(dc2?.severity, 'error');
+    assert.equal(dc2?.code, 'port.kdc-silent');
+    assert.equal(
+      dc2?.title,
+      'DC2: TCP 88 (Kerberos) accepts connections but sends no Kerberos reply, UDP 88 (Kerberos) no answer',
+    );
+    assert.match(dc2?.explanation ?? '', /KDC service is hung|overloaded/);
   });
 
   it('kpasswd 464 refused is an error too; LDAP refused is a warning; DNS and LDAPS closed are only noted', async () => {

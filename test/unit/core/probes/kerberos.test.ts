@@ -4,7 +4,7 @@ import { kdcTime, frameTcp } from '../../../../src/core/probes/kerberos';
 import { createNodeIo } from '../../../../src/io/node-io';
 import { DoctorError } from '../../../../src/core/errors';
 import { portProbes } from '../../../../src/core/checks/probe-adapters';
-import { tcpServer, udpServer } from '../../io/loopback';
+import { closedTcpPort, tcpServer, udpServer } from '../../io/loopback';
 import { krbError } from './der';
 
 /** Node I/O whose port 88 is the test's loopback KDC port. */
@@ -86,6 +86,25 @@ describe('Kerberos AS-REQ probe (loopback KDC)', () => {
     } finally {
       await silent.close();
       await liar.close();
+    }
+  });
+
+  it('makes TCP 88 "open" for step 4 only when a KDC answers: accepted and silent is "no-reply", closed is "refused"', async () => {
+    const kdc = await tcpServer((s) => s.once('data', () => s.end(Buffer.from(frameTcp(answerNow())))));
+    const silent = await tcpServer(() => undefined);
+    const closed = await closedTcpPort();
+    try {
+      const open = await portProbes.kerberosTcp(ioFor(kdc.port), '127.0.0.1', OPTIONS);
+      assert.equal(open.state, 'open');
+      assert.match(open.detail, /^KDC answered with KRB-ERROR 25 in \d+ ms$/);
+      const quiet = await portProbes.kerberosTcp(ioFor(silent.port), '127.0.0.1', { ...OPTIONS, timeoutMs: 200 });
+      assert.equal(quiet.state, 'no-reply');
+      assert.match(quiet.detail, /^connection accepted, but no Kerberos reply: .*did not answer within 0\.2 s$/);
+      const refused = await portProbes.kerberosTcp(ioFor(closed), '127.0.0.1', OPTIONS);
+      assert.equal(refused.state, 'refused');
+    } finally {
+      await kdc.close();
+      await silent.close();
     }
   });
 

@@ -27,10 +27,13 @@ describe('expected SMTP SPNs', () => {
     );
   });
 
-  it('include both FQDNs when dNSHostName and the Exchange networkAddress differ', () => {
+  it('name the FQDN Exchange registered (the one senders use), not a differing dNSHostName', () => {
     const s = server({ fqdn: 'mail01.contoso.test' });
-    assert.deepEqual(serverHostNames(s), { short: 'EX01', fqdns: ['ex01.contoso.test', 'mail01.contoso.test'] });
-    assert.equal(expectedSpns(s).length, 6);
+    assert.deepEqual(serverHostNames(s), { short: 'EX01', fqdns: ['mail01.contoso.test'] });
+    assert.deepEqual(
+      expectedSpns(s).map((e) => e.spn),
+      ['SMTP/EX01', 'SMTP/mail01.contoso.test', 'SMTPSVC/EX01', 'SMTPSVC/mail01.contoso.test'],
+    );
   });
 
   it('fall back to the networkAddress FQDN when the computer account is unknown, and drop a trailing dot', () => {

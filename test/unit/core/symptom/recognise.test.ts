@@ -25,7 +25,18 @@ describe('symptom recogniser', () => {
     assert.deepEqual(r.sending, { name: 'EX01' });
     const pair = matchSymptomServers(r, SERVERS);
     assert.deepEqual([pair.sending, pair.receiving, pair.complete], ['EX01', 'EX02', true]);
-    assert.ok(r.facts.some((f) => f.label === 'Receiving server' && f.value === '10.0.0.12, port 2525'));
+    assert.ok(r.facts.some((f) => f.label === 'Receiving server' && f.value === '10.0.0.12, port 2525 = EX02'));
+    assert.equal(r.has451, true);
+  });
+
+  it('reads a translated Last Error without any server: 454 via 451, and no end', () => {
+    const r = recogniseSymptom(
+      '451 4.4.0 Dirección IP de destino principal respondió con: "Error de autenticación temporal 454 4.7.0"',
+    );
+    assert.deepEqual([r.recognised, r.has454, r.has451], [true, true, true]);
+    assert.equal(r.sending, undefined);
+    assert.equal(r.receiving, undefined);
+    assert.equal(recogniseSymptom('454 4.7.0 Temporary authentication failure').has451, false);
   });
 
   it('reads event 1035 text: the connector names the receiving server, the source IP the sending one', () => {

@@ -16,7 +16,25 @@ export interface IpRange {
   size: bigint;
 }
 
-export function parseIp(text: string): { family: 4 | 6; value: bigint } | undefined {
+/**
+ * Parsing is pure and the same few strings (each connector's ranges and bindings, each server's
+ * address) are parsed for every sender and receiver pair: 200 servers made it most of a run's CPU.
+ * Results are frozen and kept, up to a bound.
+ */
+function memoised<T>(parse: (text: string) => T | undefined): (text: string) => T | undefined {
+  const cache = new Map<string, T | undefined>();
+  return (text) => {
+    if (cache.has(text)) return cache.get(text);
+    const value = parse(text);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(text, value === undefined ? value : Object.freeze(value));
+    return value;
+  };
+}
+
+export const parseIp = memoised(parseIpText);
+
+function parseIpText(text: string): { family: 4 | 6; value: bigint } | undefined {
   const t = text
     .trim()
     .replace(/^\[|\]$/g, '')
@@ -60,7 +78,9 @@ function prefixRange(text: string, family: 4 | 6, base: bigint, prefix: number):
 }
 
 /** Parses one range; undefined when it is not one of the forms Exchange writes. */
-export function parseIpRange(raw: string): IpRange | undefined {
+export const parseIpRange = memoised(parseIpRangeText);
+
+function parseIpRangeText(raw: string): IpRange | undefined {
   const text = raw.trim();
   let m = /^(.+)\/(\d{1,3})$/.exec(text);
   if (m) {
@@ -121,7 +141,9 @@ export interface Binding {
 }
 
 /** `0.0.0.0:25`, `[::]:2525`, `10.0.0.5:25`. */
-export function parseBinding(text: string): Binding | undefined {
+export const parseBinding = memoised(parseBindingText);
+
+function parseBindingText(text: string): Binding | undefined {
   const m = /^\s*(\[[^\]]+\]|[^:\s]+):(\d{1,5})\s*$/.exec(text);
   if (!m) return undefined;
   const address = (m[1] ?? '').replace(/^\[|\]$/g, '');

@@ -57,6 +57,8 @@ function parseExports(text: string): Record<string, string> {
 interface Sample {
   one: number;
   all: number;
+  /** CPU time of this process (the engine) during one organisation run, user + system. */
+  cpu: number;
   findings: number;
   errors: number;
 }
@@ -87,11 +89,14 @@ async function measure(network: string, servers: number, runs: number, connectTi
   if (!first || discovery.servers.length !== servers)
     throw new Error(`the lab has ${discovery.servers.length} Exchange server(s), not ${servers}`);
   const settings = { ...DEFAULT_ENGINE_SETTINGS, realm: need('EAD_REALM'), connectTimeoutMs };
-  const once = async (scope: Scope): Promise<{ ms: number; findings: number; errors: number }> => {
+  const once = async (scope: Scope): Promise<{ ms: number; cpu: number; findings: number; errors: number }> => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const { findings } = await runDiagnosis({ io, discovery, scope, settings, directory: { targets, credentials } });
+    const used = process.cpuUsage(cpu);
     return {
       ms: performance.now() - started,
+      cpu: (used.user + used.system) / 1000,
       findings: findings.length,
       errors: findings.filter((f) => f.severity === 'error').length,
     };
@@ -101,14 +106,16 @@ async function measure(network: string, servers: number, runs: number, connectTi
   await once({ kind: 'organisation' });
   const one: number[] = [];
   const all: number[] = [];
+  const cpu: number[] = [];
   let last = { findings: 0, errors: 0 };
   for (let i = 0; i < runs; i++) {
     one.push((await once({ kind: 'server', server: first.name })).ms);
     const r = await once({ kind: 'organisation' });
     all.push(r.ms);
-    last = r;
+    cpu.push(r.cpu);
+    last = { findings: r.findings, errors: r.errors };
   }
-  return { one: median(one), all: median(all), ...last };
+  return { one: median(one), all: median(all), cpu: median(cpu), ...last };
 }
 
 async function main(): Promise<void> {
@@ -129,7 +136,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  console.log('network     N    time(1)   time(N)  ratio   findings  errors  vs healthy');
+  console.log('network     N    time(1)   time(N)  ratio  engine CPU(N)  findings  errors  vs healthy');
   const healthy = new Map<number, number>();
   for (const network of networks) {
     for (const n of counts) {
@@ -141,7 +148,7 @@ async function main(): Promise<void> {
           ? `${s.all - base >= 0 ? '+' : ''}${((s.all - base) / 1000).toFixed(2)} s (${((s.all - base) / connectTimeoutMs).toFixed(2)} connect timeouts)`
           : '';
       console.log(
-        `${network.padEnd(10)} ${String(n).padStart(3)}  ${s.one.toFixed(0).padStart(7)} ms ${s.all.toFixed(0).padStart(7)} ms  ${(s.all / s.one).toFixed(2).padStart(5)}  ${String(s.findings).padStart(8)}  ${String(s.errors).padStart(6)}  ${delta}`,
+        `${network.padEnd(10)} ${String(n).padStart(3)}  ${s.one.toFixed(0).padStart(7)} ms ${s.all.toFixed(0).padStart(7)} ms  ${(s.all / s.one).toFixed(2).padStart(5)}  ${s.cpu.toFixed(0).padStart(9)} ms  ${String(s.findings).padStart(8)}  ${String(s.errors).padStart(6)}  ${delta}`,
       );
     }
   }

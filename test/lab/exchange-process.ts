@@ -2,16 +2,15 @@
  * Starting and stopping the fake Exchange listeners (./exchange-server.ts) as one background
  * process, from the lab's servers and the faults of the current scenario.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, paths } from './layout';
 import type { LabServer } from './model';
 import type { ExchangeConfig } from './exchange-server';
 import type { ServerSpec } from './smtp-behaviour';
 import type { ExchangeFaults } from './scenarios';
-import { isAlive, startDaemon, stopTree } from './processes';
+import { startScriptDaemon, stopTree } from './processes';
 import { stopStrays } from './owner';
-import { sleep } from './tools';
 
 /** Local time zones of the fake servers: different offsets, as in a real multi-site organisation. */
 const ZONES = [0, -420, 60];
@@ -46,22 +45,16 @@ export async function stopExchange(): Promise<void> {
 }
 
 export async function startExchange(config: ExchangeConfig, timeoutMs = 30_000): Promise<void> {
-  await stopExchange();
-  writeFileSync(paths.exchangeConfig, `${JSON.stringify(config, null, 2)}\n`);
-  const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const logFile = path.join(paths.logs, 'exchange.log');
-  const pid = startDaemon(
-    process.execPath,
-    [tsx, path.join(__dirname, 'exchange-server.ts'), paths.exchangeConfig, paths.exchangeReady],
-    { pidFile: paths.exchangePid, logFile, cwd: REPO_ROOT },
-  );
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (existsSync(paths.exchangeReady)) return;
-    if (!isAlive(pid)) break;
-    await sleep(100);
-  }
-  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
-  await stopExchange();
-  throw new Error(`the fake Exchange listeners did not start (log ${logFile}):\n${log}`);
+  await startScriptDaemon({
+    what: 'the fake Exchange listeners',
+    script: path.join(__dirname, 'exchange-server.ts'),
+    config,
+    configFile: paths.exchangeConfig,
+    pidFile: paths.exchangePid,
+    readyFile: paths.exchangeReady,
+    logFile: path.join(paths.logs, 'exchange.log'),
+    repoRoot: REPO_ROOT,
+    stop: stopExchange,
+    timeoutMs,
+  });
 }

@@ -3,14 +3,13 @@
  * which address each DC's samba listens on: its own when there is no latency, its inner address
  * behind the relay otherwise.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, paths, type DcSpec } from './layout';
 import type { RelayConfig } from './latency-relay';
 import { DC_TCP_PORTS, DC_UDP_PORTS } from './ports';
-import { isAlive, runningPid, startDaemon, stopTree } from './processes';
+import { runningPid, startScriptDaemon, stopTree } from './processes';
 import { stopStrays } from './owner';
-import { sleep } from './tools';
 
 export function relayConfig(dcs: readonly DcSpec[], delayMs: number): RelayConfig {
   return {
@@ -35,22 +34,16 @@ export async function stopRelay(): Promise<void> {
 }
 
 export async function startRelay(config: RelayConfig, timeoutMs = 30_000): Promise<void> {
-  await stopRelay();
-  writeFileSync(paths.relayConfig, `${JSON.stringify(config, null, 2)}\n`);
-  const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const logFile = path.join(paths.logs, 'relay.log');
-  const pid = startDaemon(
-    process.execPath,
-    [tsx, path.join(__dirname, 'latency-relay.ts'), paths.relayConfig, paths.relayReady],
-    { pidFile: paths.relayPid, logFile, cwd: REPO_ROOT },
-  );
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (existsSync(paths.relayReady)) return;
-    if (!isAlive(pid)) break;
-    await sleep(100);
-  }
-  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
-  await stopRelay();
-  throw new Error(`the latency relay did not start (log ${logFile}):\n${log}`);
+  await startScriptDaemon({
+    what: 'the latency relay',
+    script: path.join(__dirname, 'latency-relay.ts'),
+    config,
+    configFile: paths.relayConfig,
+    pidFile: paths.relayPid,
+    readyFile: paths.relayReady,
+    logFile: path.join(paths.logs, 'relay.log'),
+    repoRoot: REPO_ROOT,
+    stop: stopRelay,
+    timeoutMs,
+  });
 }

@@ -124,3 +124,39 @@ export async function stopTree(pidFile: string, graceMs = 3000): Promise<void> {
   }
   if (existsSync(pidFile)) rmSync(pidFile, { force: true });
 }
+
+/**
+ * Starts one of the lab's own TypeScript daemons (the fake Exchange servers, the latency relay)
+ * with tsx, its config written as JSON, and waits until it writes its ready file; on failure it is
+ * stopped again and the error shows the end of its log.
+ */
+export async function startScriptDaemon(o: {
+  what: string;
+  script: string;
+  config: unknown;
+  configFile: string;
+  pidFile: string;
+  readyFile: string;
+  logFile: string;
+  repoRoot: string;
+  stop: () => Promise<void>;
+  timeoutMs?: number;
+}): Promise<void> {
+  await o.stop();
+  writeFileSync(o.configFile, `${JSON.stringify(o.config, null, 2)}\n`);
+  const tsx = path.join(o.repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const pid = startDaemon(process.execPath, [tsx, o.script, o.configFile, o.readyFile], {
+    pidFile: o.pidFile,
+    logFile: o.logFile,
+    cwd: o.repoRoot,
+  });
+  const deadline = Date.now() + (o.timeoutMs ?? 30_000);
+  while (Date.now() < deadline) {
+    if (existsSync(o.readyFile)) return;
+    if (!isAlive(pid)) break;
+    await sleep(100);
+  }
+  const log = existsSync(o.logFile) ? readFileSync(o.logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
+  await o.stop();
+  throw new Error(`${o.what} did not start (log ${o.logFile}):\n${log}`);
+}

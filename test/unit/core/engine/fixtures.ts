@@ -7,6 +7,8 @@ import {
   type CheckContext,
   type EngineSettings,
 } from '../../../../src/core/engine/check';
+import type { DiagnosisRequest } from '../../../../src/core/engine/orchestrator';
+import type { FakeIo } from './fake-io';
 
 export function server(name: string, fqdn = `${name.toLowerCase()}.contoso.test`): ExchangeServer {
   return {
@@ -94,4 +96,17 @@ export function finding(
 /** A check that emits the given findings (after an optional delay) or runs `body`. */
 export function check(id: string, step: Step, body: (ctx: CheckContext) => Promise<void>): Check {
   return { id, step, title: `check ${id}`, run: body };
+}
+
+/** A diagnosis request over the fake I/O with no checks of its own (tests pass theirs). */
+export function diagnosisRequest(fake: FakeIo, overrides: Partial<DiagnosisRequest> = {}): DiagnosisRequest {
+  return {
+    io: fake.io,
+    discovery: discovery(),
+    scope: { kind: 'organisation' },
+    settings: settings(),
+    directory: { targets, credentials },
+    checks: [],
+    ...overrides,
+  };
 }

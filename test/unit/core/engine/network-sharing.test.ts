@@ -5,23 +5,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { PassThrough, type Duplex } from 'node:stream';
-import { runDiagnosis, type DiagnosisRequest } from '../../../../src/core/engine/orchestrator';
+import { runDiagnosis } from '../../../../src/core/engine/orchestrator';
 import { ConnectionRefusedError, DoctorError, isDoctorError } from '../../../../src/core/errors';
 import type { CheckContext } from '../../../../src/core/engine/check';
 import { FakeIo, hang } from './fake-io';
-import { check, credentials, discovery, settings, targets } from './fixtures';
+import { check, diagnosisRequest, settings } from './fixtures';
 
-function request(fake: FakeIo, overrides: Partial<DiagnosisRequest> = {}): DiagnosisRequest {
-  return {
-    io: fake.io,
-    discovery: discovery(),
-    scope: { kind: 'organisation' },
-    settings: settings(),
-    directory: { targets, credentials },
-    checks: [],
-    ...overrides,
-  };
-}
+const request = diagnosisRequest;
 
 /** A connection that opens at once. */
 const opens = () => () => Promise.resolve<Duplex>(new PassThrough());

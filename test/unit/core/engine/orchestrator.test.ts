@@ -3,19 +3,9 @@ import type { EngineEvent } from '../../../../src/core/engine/check';
 import { runDiagnosis, type DiagnosisRequest } from '../../../../src/core/engine/orchestrator';
 import { DoctorError, isDoctorError } from '../../../../src/core/errors';
 import { FakeIo, after, hang } from './fake-io';
-import { check, credentials, discovery, finding, server, settings, targets } from './fixtures';
+import { check, credentials, diagnosisRequest, discovery, finding, server, settings, targets } from './fixtures';
 
-function request(fake: FakeIo, overrides: Partial<DiagnosisRequest> = {}): DiagnosisRequest {
-  return {
-    io: fake.io,
-    discovery: discovery(),
-    scope: { kind: 'organisation' },
-    settings: settings(),
-    directory: { targets, credentials },
-    checks: [],
-    ...overrides,
-  };
-}
+const request = diagnosisRequest;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

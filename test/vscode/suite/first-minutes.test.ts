@@ -6,19 +6,11 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { HOOK, OPEN, send, snapshot, state } from './walkthrough-hook.js';
 import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import type { RenderedSnapshot, WalkthroughState, WebviewToHost } from '../../../src/shared/walkthrough-protocol.js';
+import type { RenderedSnapshot } from '../../../src/shared/walkthrough-protocol.js';
 
-const OPEN = 'exchangeAuthDoctor.openWalkthrough';
-const HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
 const lab = !!process.env.EAD_BIND_PASSWORD;
-
-const snapshot = async (): Promise<RenderedSnapshot> =>
-  await vscode.commands.executeCommand<RenderedSnapshot>(HOOK, { op: 'snapshot' });
-const send = async (message: WebviewToHost): Promise<WalkthroughState> =>
-  await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'message', message });
-const state = async (): Promise<WalkthroughState> =>
-  await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'state' });
 
 async function until(ok: (s: RenderedSnapshot) => boolean, what: string, timeoutMs = 15000): Promise<RenderedSnapshot> {
   const end = Date.now() + timeoutMs;

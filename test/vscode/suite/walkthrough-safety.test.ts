@@ -9,30 +9,18 @@
  * `npm test` (scripts/test-all.mjs), with the walkthrough suite.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { HOOK, OPEN, labScenario, send } from './walkthrough-hook.js';
 import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
 import type { CommandsFeatureApi } from '../../../src/extension/commands/index.js';
 import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate.js';
-import type { WalkthroughState, WebviewToHost } from '../../../src/shared/walkthrough-protocol.js';
+import type { WalkthroughState } from '../../../src/shared/walkthrough-protocol.js';
 
-const OPEN = 'exchangeAuthDoctor.openWalkthrough';
-const HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-/** The lab's scenario (EAD_SCENARIO, else its state file): state-changing remedies need all-faults. */
-function labScenario(): string {
-  if (process.env.EAD_SCENARIO) return process.env.EAD_SCENARIO;
-  const file = path.join(process.env.EAD_LAB_DIR || path.join(repoRoot, '.lab'), 'state.json');
-  if (!existsSync(file)) return 'healthy';
-  return (JSON.parse(readFileSync(file, 'utf8')) as { scenario?: string }).scenario ?? 'healthy';
-}
 const lab = !!process.env.EAD_BIND_PASSWORD;
 const faulty = lab && labScenario() === 'all-faults';
-
-const send = async (message: WebviewToHost): Promise<WalkthroughState> =>
-  await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'message', message });
 
 function hooks(feature: CommandsFeatureApi, value: GateHooks): void {
   assert.ok(feature.setHooks, 'setHooks exists outside ExtensionMode.Production');

@@ -9,34 +9,19 @@
  *   npm run lab -- start --scenario healthy    && EAD_TEST_FILES=walkthrough npm run test:vscode
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { HOOK, OPEN, labScenario, repoRoot, send, snapshot, state } from './walkthrough-hook.js';
 import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import type { RenderedSnapshot, WalkthroughState, WebviewToHost } from '../../../src/shared/walkthrough-protocol.js';
+import type { RenderedSnapshot, WalkthroughState } from '../../../src/shared/walkthrough-protocol.js';
 import { SCENARIOS } from '../../lab/scenarios.js';
 
-const OPEN = 'exchangeAuthDoctor.openWalkthrough';
-const HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-/** The scenario the lab runs: EAD_SCENARIO, else the lab's own state file. */
-function labScenario(): string {
-  if (process.env.EAD_SCENARIO) return process.env.EAD_SCENARIO;
-  const file = path.join(process.env.EAD_LAB_DIR || path.join(repoRoot, '.lab'), 'state.json');
-  if (!existsSync(file)) return 'healthy';
-  return (JSON.parse(readFileSync(file, 'utf8')) as { scenario?: string }).scenario ?? 'healthy';
-}
 const scenario = labScenario();
 /** Without the lab (EAD_NO_LAB=1) only the parts that need no directory run. */
 const lab = !!process.env.EAD_BIND_PASSWORD;
 
-const snapshot = async (): Promise<RenderedSnapshot> =>
-  await vscode.commands.executeCommand<RenderedSnapshot>(HOOK, { op: 'snapshot' });
-const send = async (message: WebviewToHost): Promise<WalkthroughState> =>
-  await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'message', message });
-const state = async (): Promise<WalkthroughState> =>
-  await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'state' });
 const stepOf = (s: RenderedSnapshot, n: number): RenderedSnapshot['steps'][number] => {
   const step = s.steps.find((x) => x.step === n);
   assert.ok(step, `step ${n} is rendered`);

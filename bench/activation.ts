@@ -49,7 +49,9 @@ async function activationTimes(
   await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
   const out = new Map<string, number>();
   let seen: string[] = [];
-  for (let attempt = 0; attempt < 20 && out.size < names.length; attempt++) {
+  for (let attempt = 0; attempt < 60 && out.size < names.length; attempt++) {
+    // The list is a snapshot: open it again now and then, for an extension that activated since.
+    if (attempt > 0 && attempt % 10 === 0) await runCommand(page, 'Developer: Show Running Extensions');
     seen = await rows.allInnerTexts();
     for (const text of seen) {
       const name = names.find((n) => text.includes(n));

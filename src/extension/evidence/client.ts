@@ -1,11 +1,6 @@
 /** Starts the evidence language server (dist/server.js) with a vscode-languageclient LanguageClient. */
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { DEFAULT_EVIDENCE_SETTINGS, EVIDENCE_LANGUAGES, type EvidenceSettings } from '../../shared/evidence-protocol';
 
 export function readEvidenceSettings(): EvidenceSettings {
@@ -24,6 +19,11 @@ export function readEvidenceSettings(): EvidenceSettings {
 }
 
 export function createEvidenceClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+  // Required here, not imported at the top: the client library is most of the bundle, and it is
+  // evaluated only when the language server is first needed (see ./index.ts).
+  const { LanguageClient: Client, TransportKind } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose
+    require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -38,10 +38,5 @@ export function createEvidenceClient(context: vscode.ExtensionContext, log: vsco
     initializationOptions: readEvidenceSettings(),
     outputChannel: log,
   };
-  return new LanguageClient(
-    'exchangeAuthDoctor.evidence',
-    'Exchange Auth Doctor evidence',
-    serverOptions,
-    clientOptions,
-  );
+  return new Client('exchangeAuthDoctor.evidence', 'Exchange Auth Doctor evidence', serverOptions, clientOptions);
 }

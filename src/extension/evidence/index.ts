@@ -4,11 +4,17 @@
  *
  * Wiring (src/extension.ts): `activateEvidenceFeature(context, api, log);` after the directory
  * feature has produced the API.
+ *
+ * The language server starts on first use (an evidence document open or opened, or a folder scan),
+ * not at activation: its client library is most of the extension's bundle, and most sessions that
+ * activate the extension for the Exchange Servers view never open a log.
  */
 import * as vscode from 'vscode';
 import type { ExchangeAuthDoctorApi } from '../api';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   EVIDENCE_COMMANDS,
+  EVIDENCE_LANGUAGES,
   EvidenceSettingsNotification,
   ResolveHostsRequest,
   SCAN_VIEW_ID,
@@ -28,27 +34,53 @@ const WATCHED = [
 ];
 
 export interface EvidenceFeature {
-  /** Resolves once the language server is running. */
-  readonly ready: Promise<void>;
+  /** Starts the language server unless it runs already; resolves with its client once it runs. */
+  start(): Promise<LanguageClient>;
 }
+
+const LANGUAGES: ReadonlySet<string> = new Set(Object.values(EVIDENCE_LANGUAGES));
 
 export function activateEvidenceFeature(
   context: vscode.ExtensionContext,
   api: Pick<ExchangeAuthDoctorApi, 'getDiscovery' | 'onDidChangeDiscovery'>,
   log: vscode.LogOutputChannel,
 ): EvidenceFeature {
-  const client = createEvidenceClient(context, log);
   const resolver = new HostResolverService(api);
   const tree = new ScanTreeProvider();
   const view = vscode.window.createTreeView(SCAN_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  let client: LanguageClient | undefined;
+  let starting: Promise<LanguageClient> | undefined;
   const pushSettings = (): void => {
-    if (client.isRunning()) void sendNotification(client, EvidenceSettingsNotification, readEvidenceSettings());
+    if (client?.isRunning()) void sendNotification(client, EvidenceSettingsNotification, readEvidenceSettings());
+  };
+  const start = (): Promise<LanguageClient> => {
+    starting ??= (async () => {
+      const c = createEvidenceClient(context, log);
+      client = c;
+      context.subscriptions.push(
+        onRequest(c, ResolveHostsRequest, (p) => resolver.resolve(Array.isArray(p?.hosts) ? p.hosts : [])),
+        { dispose: () => void c.stop().catch(() => undefined) },
+      );
+      try {
+        await c.start();
+      } catch (e) {
+        log.error(`evidence: the language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+        throw e;
+      }
+      log.info('evidence: language server started');
+      return c;
+    })();
+    return starting;
+  };
+  const startFor = (doc: vscode.TextDocument): void => {
+    if (LANGUAGES.has(doc.languageId)) start().catch(() => undefined);
   };
 
   context.subscriptions.push(
     tree,
     view,
-    onRequest(client, ResolveHostsRequest, (p) => resolver.resolve(Array.isArray(p?.hosts) ? p.hosts : [])),
+    // A document in one of our languages (opened, or detected by content) starts the server.
+    vscode.workspace.onDidOpenTextDocument(startFor),
     api.onDidChangeDiscovery(() => {
       resolver.reset();
       pushSettings();
@@ -56,8 +88,8 @@ export function activateEvidenceFeature(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (WATCHED.some((k) => e.affectsConfiguration(k))) pushSettings();
     }),
-    vscode.commands.registerCommand(EVIDENCE_COMMANDS.scanFolder, (arg: unknown) =>
-      scanFolderCommand(client, tree, log, arg),
+    vscode.commands.registerCommand(EVIDENCE_COMMANDS.scanFolder, async (arg: unknown) =>
+      scanFolderCommand(await start(), tree, log, arg),
     ),
     vscode.commands.registerCommand(EVIDENCE_COMMANDS.clearScan, async () => {
       tree.show(undefined);
@@ -67,16 +99,7 @@ export function activateEvidenceFeature(
     vscode.commands.registerCommand(EVIDENCE_COMMANDS.diagnose, diagnose),
     vscode.commands.registerCommand(EVIDENCE_COMMANDS.openStep, openStep),
     registerLanguageDetection(log),
-    { dispose: () => void client.stop().catch(() => undefined) },
   );
-
-  const ready = client.start().then(
-    () => log.info('evidence: language server started'),
-    (e: unknown) => {
-      log.error(`evidence: the language server did not start: ${e instanceof Error ? e.message : String(e)}`);
-      throw e;
-    },
-  );
-  ready.catch(() => undefined);
-  return { ready };
+  vscode.workspace.textDocuments.forEach(startFor);
+  return { start };
 }

@@ -6,8 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { HOOK, OPEN, send, snapshot, state } from './walkthrough-hook.js';
-import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
+import { HOOK, OPEN, activatedAndSignedIn, send, snapshot, state } from './walkthrough-hook.js';
+import type { ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
 import type { RenderedSnapshot } from '../../../src/shared/walkthrough-protocol.js';
 
 const lab = !!process.env.EAD_BIND_PASSWORD;
@@ -28,14 +28,7 @@ describe('the first minutes of a new admin', function () {
   let api: ExchangeAuthDoctorApi;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
-    const password = process.env.EAD_BIND_PASSWORD;
-    if (!password) return;
-    await api.signInWithPassword(password);
-    await api.refresh();
-    assert.equal(api.getDirectoryStatus().kind, 'ready', JSON.stringify(api.getDirectoryStatus()));
+    api = await activatedAndSignedIn();
   });
 
   after(async () => {

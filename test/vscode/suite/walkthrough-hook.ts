@@ -4,7 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
 import type { RenderedSnapshot, WalkthroughState, WebviewToHost } from '../../../src/shared/walkthrough-protocol.js';
 
 export const OPEN = 'exchangeAuthDoctor.openWalkthrough';
@@ -25,3 +27,19 @@ export const send = async (message: WebviewToHost): Promise<WalkthroughState> =>
   await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'message', message });
 export const state = async (): Promise<WalkthroughState> =>
   await vscode.commands.executeCommand<WalkthroughState>(HOOK, { op: 'state' });
+
+/**
+ * The extension, activated and, with the lab (EAD_BIND_PASSWORD set), signed in with the directory
+ * read: what every walkthrough suite needs before its first test.
+ */
+export async function activatedAndSignedIn(): Promise<ExchangeAuthDoctorApi> {
+  const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
+  assert.ok(ext);
+  const api = await ext.activate();
+  const password = process.env.EAD_BIND_PASSWORD;
+  if (!password) return api;
+  await api.signInWithPassword(password);
+  await api.refresh();
+  assert.equal(api.getDirectoryStatus().kind, 'ready', JSON.stringify(api.getDirectoryStatus()));
+  return api;
+}

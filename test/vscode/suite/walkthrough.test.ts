@@ -13,8 +13,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { HOOK, OPEN, labScenario, repoRoot, send, snapshot, state } from './walkthrough-hook.js';
-import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
+import { HOOK, OPEN, activatedAndSignedIn, labScenario, repoRoot, send, snapshot, state } from './walkthrough-hook.js';
+import type { ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
 import type { RenderedSnapshot, WalkthroughState } from '../../../src/shared/walkthrough-protocol.js';
 import { SCENARIOS } from '../../lab/scenarios.js';
 
@@ -51,13 +51,7 @@ describe(`walkthrough panel (${lab ? `lab, scenario ${scenario}` : 'no lab'})`, 
   const out = mkdtempSync(path.join(os.tmpdir(), 'ead-walkthrough-'));
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
-    if (!password) return;
-    await api.signInWithPassword(password);
-    await api.refresh();
-    assert.equal(api.getDirectoryStatus().kind, 'ready', JSON.stringify(api.getDirectoryStatus()));
+    api = await activatedAndSignedIn();
   });
 
   after(async () => {

@@ -10,9 +10,9 @@
  * `--size` and at a quarter of it, and the ratios. Never asserts on time.
  */
 import { parseArgs } from 'node:util';
-import { parseW32tmMonitor } from '../src/core/parsers/w32tm-monitor';
-import { parseW32tmStripchart } from '../src/core/parsers/w32tm-stripchart';
-import { parseWinEvents } from '../src/core/parsers/winevent';
+import { parseW32tmMonitor } from '../src/core/steps/1-clocks/w32tm-monitor';
+import { parseW32tmStripchart } from '../src/core/steps/1-clocks/w32tm-stripchart';
+import { parseWinEvents } from '../src/core/steps/5-kerberos-logging/winevent';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const event = (provider: string, id: number, message: string): string =>

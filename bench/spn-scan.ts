@@ -1,5 +1,5 @@
 /**
- * Benchmark: the forest-wide duplicate SPN scan (setspn -X over LDAP, src/core/spn/duplicates.ts)
+ * Benchmark: the forest-wide duplicate SPN scan (setspn -X over LDAP, src/core/steps/3-spns/duplicates.ts)
  * against `ldapsearch` dumping the same attribute from the same DC with the same page size.
  * Prints wall time of both, their ratio, and peak memory: RSS high-water of each process (ours
  * includes Node itself, so the heap growth during the scan is printed too).
@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LdaptsDirectoryConnector } from '../src/io/ldap-directory';
-import { scanAllDuplicateSpns } from '../src/core/spn/duplicates';
+import { scanAllDuplicateSpns } from '../src/core/steps/3-spns/duplicates';
 import { getFirst } from '../src/core/io';
 
 function need(name: string): string {

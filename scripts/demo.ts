@@ -15,9 +15,9 @@ import {
   startCodeServer,
   workbenchUrl,
   type CodeServer,
-} from '../test/vscode/harness/code-server.js';
-import { labForEditor } from '../test/vscode/harness/lab.js';
-import { knownSecrets, scrub } from '../test/vscode/harness/results.js';
+} from '../test/vscode/harness/code-server';
+import { labForEditor } from '../test/vscode/harness/lab';
+import { knownSecrets, scrub } from '../test/vscode/harness/results';
 
 const repoRoot = path.resolve(__dirname, '..');
 const secrets: string[] = [...knownSecrets()];

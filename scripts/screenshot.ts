@@ -19,17 +19,17 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openWorkbench, waitForWorkbench, type Workbench } from '../test/vscode/harness/browser.js';
-import { startCodeServer, workbenchUrl, type CodeServer } from '../test/vscode/harness/code-server.js';
-import { labForEditor } from '../test/vscode/harness/lab.js';
-import { knownSecrets, scrub } from '../test/vscode/harness/results.js';
+import { openWorkbench, waitForWorkbench, type Workbench } from '../test/vscode/harness/browser';
+import { startCodeServer, workbenchUrl, type CodeServer } from '../test/vscode/harness/code-server';
+import { labForEditor } from '../test/vscode/harness/lab';
+import { knownSecrets, scrub } from '../test/vscode/harness/results';
 import {
   answerQuickInput,
   expandAll,
   openViewContainer,
   runCommand,
   waitForRow,
-} from '../test/vscode/harness/workbench-ui.js';
+} from '../test/vscode/harness/workbench-ui';
 import type { FrameLocator, Page } from 'playwright-core';
 
 const repoRoot = path.resolve(__dirname, '..');

@@ -3,11 +3,11 @@
  * the context. `activate` returns the internal API described in src/extension/api.ts.
  */
 import * as vscode from 'vscode';
-import type { ExchangeAuthDoctorApi } from './extension/api.js';
-import { activateDirectoryFeature } from './extension/directory-feature.js';
-import { activateCommandsFeature } from './extension/commands/index.js';
-import { activateWalkthroughFeature } from './extension/walkthrough/index.js';
-import { activateEvidenceFeature } from './extension/evidence/index.js';
+import type { ExchangeAuthDoctorApi } from './extension/api';
+import { activateDirectoryFeature } from './extension/directory-feature';
+import { activateCommandsFeature } from './extension/commands/index';
+import { activateWalkthroughFeature } from './extension/walkthrough/index';
+import { activateEvidenceFeature } from './extension/evidence/index';
 
 export function activate(context: vscode.ExtensionContext): ExchangeAuthDoctorApi {
   const log = vscode.window.createOutputChannel('Exchange Auth Doctor', { log: true });

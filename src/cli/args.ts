@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Step } from '../shared/findings';
-import { validateHostName, validateSpn } from '../core/safety';
+import { validateHostName, validateSpn } from '../core/safety/validation';
 
 export class UsageError extends Error {
   constructor(message: string) {

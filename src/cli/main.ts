@@ -11,7 +11,7 @@ import { DIAGNOSE_HELP, MAIN_HELP, SETSPN_HELP } from './help';
 import { PromptCancelled, readPassword } from './password';
 import { runDiagnose } from './diagnose';
 import { buildTargets, explainConnectionError, openFirstSession, readCaFile } from './connection';
-import { runSetspn } from './setspn';
+import { runSetspn } from '../core/steps/3-spns/setspn-over-ldap';
 import { cliOutput } from './output';
 import { redactArgvValues } from './usage-redaction';
 import type { DirectoryCredentials } from '../core/io';

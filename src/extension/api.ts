@@ -9,11 +9,11 @@
  *   api.setServerHealth('EX01', 'error', 'SPN missing');
  */
 import type * as vscode from 'vscode';
-import type { DiscoveryResult } from '../core/directory/model.js';
-import type { FailureKind } from '../core/errors.js';
-import type { Severity } from '../shared/findings.js';
-import type { ServerHealth, TreeSnapshot } from './tree/server-tree.js';
-import type { CommandsFeatureApi } from './commands/index.js';
+import type { DiscoveryResult } from '../core/directory/model';
+import type { FailureKind } from '../core/errors';
+import type { Severity } from '../shared/findings';
+import type { ServerHealth, TreeSnapshot } from './tree/server-tree';
+import type { CommandsFeatureApi } from './commands/index';
 
 export const EXTENSION_ID = 'exchange-auth-doctor.exchange-auth-doctor';
 

@@ -3,16 +3,16 @@
  * commands and the listeners that refresh on settings or secret changes. Returns the API.
  */
 import * as vscode from 'vscode';
-import { AuthDirectoryConnector } from '../io/directory-auth.js';
-import { ExecaProcessRunner } from '../io/process.js';
-import type { DiscoveryResult } from '../core/directory/model.js';
-import type { ExchangeAuthDoctorApi } from './api.js';
-import { COMMANDS, STATE_CONTEXT_KEY, VIEW_ID } from './commands.js';
-import { CredentialStore } from './directory/credentials.js';
-import { DiscoveryService } from './directory/discovery-service.js';
-import { SECTION, readSettings } from './directory/settings.js';
-import { SignIn } from './directory/sign-in.js';
-import { ServerTreeProvider } from './tree/server-tree.js';
+import { AuthDirectoryConnector } from '../io/directory-auth';
+import { ExecaProcessRunner } from '../io/process';
+import type { DiscoveryResult } from '../core/directory/model';
+import type { ExchangeAuthDoctorApi } from './api';
+import { COMMANDS, STATE_CONTEXT_KEY, VIEW_ID } from './commands';
+import { CredentialStore } from './directory/credentials';
+import { DiscoveryService } from './directory/discovery-service';
+import { SECTION, readSettings } from './directory/settings';
+import { SignIn } from './directory/sign-in';
+import { ServerTreeProvider } from './tree/server-tree';
 
 const WATCHED = ['directory', 'servers', 'timeouts'].map((k) => `${SECTION}.${k}`);
 

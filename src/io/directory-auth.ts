@@ -14,11 +14,11 @@ import type {
   DirectoryTarget,
   OpOptions,
   ProcessRunner,
-} from '../core/io.js';
-import { isKerberos } from '../core/io.js';
-import { LdaptsDirectoryConnector } from './ldap-directory.js';
-import { GssapiDirectoryConnector } from './gssapi-directory.js';
-import { WindowsDirectoryConnector } from './windows-directory.js';
+} from '../core/io';
+import { isKerberos } from '../core/io';
+import { LdaptsDirectoryConnector } from './ldap-directory';
+import { GssapiDirectoryConnector } from './gssapi-directory';
+import { WindowsDirectoryConnector } from './windows-directory';
 
 export type DirectoryAuthentication = 'password' | 'kerberos' | 'auto';
 

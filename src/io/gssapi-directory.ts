@@ -23,11 +23,11 @@ import type {
   DirectoryTarget,
   OpOptions,
   ProcessRunner,
-} from '../core/io.js';
-import { isKerberos } from '../core/io.js';
-import { DoctorError, TimeoutError, isDoctorError, throwIfAborted } from '../core/errors.js';
-import { LdifError, ldifBase64, ldifText, parseLdif, type LdifRecord } from '../core/parsers/ldif.js';
-import { ldapsearchArgs, ldapsearchUrl } from './ldapsearch-args.js';
+} from '../core/io';
+import { isKerberos } from '../core/io';
+import { DoctorError, TimeoutError, isDoctorError, throwIfAborted } from '../core/errors';
+import { LdifError, ldifBase64, ldifText, parseLdif, type LdifRecord } from '../core/parsers/ldif';
+import { ldapsearchArgs, ldapsearchUrl } from './ldapsearch-args';
 import {
   expiredTicket,
   klistPrincipal,
@@ -36,8 +36,8 @@ import {
   noTicket,
   saslInfo,
   type GssapiErrorContext,
-} from './gssapi-errors.js';
-import { trustedCas } from './ldap-directory.js';
+} from './gssapi-errors';
+import { trustedCas } from './ldap-directory';
 
 const HOST_RE = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 

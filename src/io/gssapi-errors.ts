@@ -5,8 +5,8 @@
  * in test/fixtures/ldapsearch/. Server and library text is passed through `sanitizeForTerminal`
  * before it reaches a message, so it cannot carry control sequences to a terminal.
  */
-import { DoctorError, TimeoutError } from '../core/errors.js';
-import { sanitizeForTerminal } from '../core/safety/terminal-text.js';
+import { DoctorError, TimeoutError } from '../core/errors';
+import { sanitizeForTerminal } from '../core/safety/terminal-text';
 
 export interface GssapiErrorContext {
   /** `dc1.contoso.test:389` */

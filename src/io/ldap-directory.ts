@@ -21,18 +21,18 @@ import type {
   DirectorySession,
   DirectoryTarget,
   OpOptions,
-} from '../core/io.js';
-import { isKerberos } from '../core/io.js';
-import { DoctorError, throwIfAborted, withDeadline } from '../core/errors.js';
-import { mapLdapError, type LdapErrorContext } from './ldap-errors.js';
-import { LdapFrameGuard } from './ldap-frame-guard.js';
+} from '../core/io';
+import { isKerberos } from '../core/io';
+import { DoctorError, throwIfAborted, withDeadline } from '../core/errors';
+import { mapLdapError, type LdapErrorContext } from './ldap-errors';
+import { LdapFrameGuard } from './ldap-frame-guard';
 
 /**
  * The largest single LDAP message accepted (ldap-frame-guard.ts). One message is one entry (a
  * page is many messages); an entry with thousands of SPNs or members is well under 1 MB.
  */
 export const MAX_LDAP_MESSAGE_BYTES = 16 * 1024 * 1024;
-import { refusePlainBind } from './ldap-plain-policy.js';
+import { refusePlainBind } from './ldap-plain-policy';
 
 /** System and bundled roots plus the PEM text the user trusts. */
 export function trustedCas(caPem: string | undefined): string[] {

@@ -6,8 +6,8 @@
  * library echoed back.
  */
 import { ResultCodeError } from 'ldapts';
-import { DoctorError, TimeoutError, isDoctorError, type FailureKind } from '../core/errors.js';
-import { redactSecrets } from '../core/report/meta.js';
+import { DoctorError, TimeoutError, isDoctorError, type FailureKind } from '../core/errors';
+import { redactSecrets } from '../core/report/meta';
 
 /** Node error codes meaning "the certificate chain is not trusted". */
 const UNTRUSTED_CODES = new Set([

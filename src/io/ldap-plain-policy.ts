@@ -8,9 +8,9 @@
  * result is an error: this adapter has no plain-text sign-in.
  */
 import { Client, ResultCodeError } from 'ldapts';
-import type { DirectorySession, DirectoryTarget, OpOptions } from '../core/io.js';
-import { DoctorError, withDeadline } from '../core/errors.js';
-import { mapLdapError } from './ldap-errors.js';
+import type { DirectorySession, DirectoryTarget, OpOptions } from '../core/io';
+import { DoctorError, withDeadline } from '../core/errors';
+import { mapLdapError } from './ldap-errors';
 
 /** LDAP result codes meaning "this DC wants integrity protection (signing) or TLS for this bind". */
 const SIGNING_REQUIRED = new Set([8, 13]);

@@ -13,8 +13,8 @@
  *   -o nettimeout=S -l S   connect and server-side time limits, beside the process timeout
  *   -E pr=N/noprompt       paged results, every page fetched without asking
  */
-import { DoctorError } from '../core/errors.js';
-import type { DirectorySearch, DirectoryTarget } from '../core/io.js';
+import { DoctorError } from '../core/errors';
+import type { DirectorySearch, DirectoryTarget } from '../core/io';
 
 /** The minimum SASL strength that means "sealed" (DES was 56; Kerberos AES gives 256). */
 export const SEALED_SSF = 56;

@@ -10,8 +10,8 @@
  * or breaks the protocol: the channel is then closed and every later request fails at once.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { AbortError, DoctorError, TimeoutError, throwIfAborted } from '../core/errors.js';
-import { childEnvironment } from './process.js';
+import { AbortError, DoctorError, TimeoutError, throwIfAborted } from '../core/errors';
+import { childEnvironment } from './process';
 
 /** A line longer than this is not an answer of the protocol. */
 const MAX_LINE = 64 * 1024 * 1024;

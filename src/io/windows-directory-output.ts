@@ -3,9 +3,9 @@
  * and turns its failures into DoctorErrors. ADSI reports errors as COM HRESULTs; the ones mapped
  * are Win32 errors wrapped as 0x8007xxxx (winerror.h) and SSPI's SEC_E_* codes.
  */
-import { DoctorError, TimeoutError } from '../core/errors.js';
-import type { DirectoryEntry } from '../core/io.js';
-import { sanitizeForTerminal } from '../core/safety/terminal-text.js';
+import { DoctorError, TimeoutError } from '../core/errors';
+import type { DirectoryEntry } from '../core/io';
+import { sanitizeForTerminal } from '../core/safety/terminal-text';
 
 export interface WindowsSearchOutput {
   identity: string;

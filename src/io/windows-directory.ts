@@ -19,14 +19,14 @@ import type {
   DirectorySession,
   DirectoryTarget,
   OpOptions,
-} from '../core/io.js';
-import { isKerberos } from '../core/io.js';
-import { DoctorError, throwIfAborted } from '../core/errors.js';
-import { ldapsearchUrl, validateSearch } from './ldapsearch-args.js';
-import { powershellArgs } from './windows-directory-script.js';
-import { parseWindowsOutput, type WindowsSearchOutput } from './windows-directory-output.js';
-import { LineChannel } from './line-channel.js';
-import { resolveExecutable } from './process.js';
+} from '../core/io';
+import { isKerberos } from '../core/io';
+import { DoctorError, throwIfAborted } from '../core/errors';
+import { ldapsearchUrl, validateSearch } from './ldapsearch-args';
+import { powershellArgs } from './windows-directory-script';
+import { parseWindowsOutput, type WindowsSearchOutput } from './windows-directory-output';
+import { LineChannel } from './line-channel';
+import { resolveExecutable } from './process';
 
 const HOST_RE = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 

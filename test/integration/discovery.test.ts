@@ -3,15 +3,15 @@
  * the "does not answer" case. Needs `npm run lab -- start` first.
  */
 import { strict as assert } from 'node:assert';
-import { LdaptsDirectoryConnector } from '../../src/io/ldap-directory.js';
-import { discover } from '../../src/core/directory/discovery.js';
-import { discoverWithFailover } from '../../src/core/directory/failover.js';
-import { DoctorError, TimeoutError } from '../../src/core/errors.js';
-import type { Clock, DirectoryTarget } from '../../src/core/io.js';
-import { hasExchangeServerAuth } from '../../src/core/directory/model.js';
-import { labSettings, type LabSettings } from './lab-settings.js';
-import { startSilentServer, type SilentServer } from './silent-server.js';
-import { startTcpRelay } from './tcp-relay.js';
+import { LdaptsDirectoryConnector } from '../../src/io/ldap-directory';
+import { discover } from '../../src/core/directory/discovery';
+import { discoverWithFailover } from '../../src/core/directory/failover';
+import { DoctorError, TimeoutError } from '../../src/core/errors';
+import type { Clock, DirectoryTarget } from '../../src/core/io';
+import { hasExchangeServerAuth } from '../../src/core/directory/model';
+import { labSettings, type LabSettings } from './lab-settings';
+import { startSilentServer, type SilentServer } from './silent-server';
+import { startTcpRelay } from './tcp-relay';
 
 const clock: Clock = { now: () => Date.now(), monotonic: () => performance.now() };
 const connector = new LdaptsDirectoryConnector();

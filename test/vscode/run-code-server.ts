@@ -25,10 +25,10 @@ import {
 } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openWorkbench, type Workbench } from './harness/browser.js';
-import { startCodeServer, workbenchUrl, type CodeServer } from './harness/code-server.js';
-import { labForEditor } from './harness/lab.js';
-import { failureReason, knownSecrets, readResults, scrub, type SuiteResults } from './harness/results.js';
+import { openWorkbench, type Workbench } from './harness/browser';
+import { startCodeServer, workbenchUrl, type CodeServer } from './harness/code-server';
+import { labForEditor } from './harness/lab';
+import { failureReason, knownSecrets, readResults, scrub, type SuiteResults } from './harness/results';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const outDir = path.join(repoRoot, 'test-results', 'vscode');

@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { labForEditor } from './harness/lab.js';
-import { failureReason, knownSecrets, readResults, scrub } from './harness/results.js';
+import { labForEditor } from './harness/lab';
+import { failureReason, knownSecrets, readResults, scrub } from './harness/results';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 

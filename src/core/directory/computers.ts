@@ -1,8 +1,8 @@
 /** Computer accounts of the Exchange servers: DNS name, SPNs, and the change stamps replication compares. */
-import { getAttr, getFirst, type DirectoryEntry } from '../io.js';
-import type { ComputerAccount } from './model.js';
-import { escapeFilterValue } from './ldap-text.js';
-import { collect, type SearchContext } from './search.js';
+import { getAttr, getFirst, type DirectoryEntry } from '../io';
+import type { ComputerAccount } from './model';
+import { escapeFilterValue } from './ldap-text';
+import { collect, type SearchContext } from './search';
 
 const COMPUTER_ATTRIBUTES = ['sAMAccountName', 'dNSHostName', 'servicePrincipalName', 'uSNChanged', 'whenChanged'];
 /** Names per OR filter, so a large organisation does not build one huge filter. */

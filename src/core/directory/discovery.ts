@@ -4,13 +4,13 @@
  * the computer accounts are hidden from the bind user still shows its servers. Lost connections,
  * timeouts and cancellation end discovery, because every later search would fail the same way.
  */
-import type { Clock, DirectorySession } from '../io.js';
-import type { DiscoveryResult, ExchangeServer } from './model.js';
-import { readRootDse } from './rootdse.js';
-import { exchangeServicesDn, readOrganisation, readReceiveConnectors, readServers } from './exchange.js';
-import { readComputerAccounts } from './computers.js';
-import { readDomainControllers } from './domain-controllers.js';
-import { describe, isFatal, type SearchContext } from './search.js';
+import type { Clock, DirectorySession } from '../io';
+import type { DiscoveryResult, ExchangeServer } from './model';
+import { readRootDse } from './rootdse';
+import { exchangeServicesDn, readOrganisation, readReceiveConnectors, readServers } from './exchange';
+import { readComputerAccounts } from './computers';
+import { readDomainControllers } from './domain-controllers';
+import { describe, isFatal, type SearchContext } from './search';
 
 export interface DiscoveryOptions {
   clock: Clock;

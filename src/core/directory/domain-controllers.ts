@@ -4,10 +4,10 @@
  * Controllers of this domain (computers with SERVER_TRUST_ACCOUNT in userAccountControl).
  * The first is preferred; the second fills gaps, e.g. when the configuration is not readable.
  */
-import { getAttr, getFirst } from '../io.js';
-import type { DomainController, RootDse } from './model.js';
-import { parentDn, rdnValue, sameDn, splitDn } from './ldap-text.js';
-import { collect, describe, isFatal, type SearchContext } from './search.js';
+import { getAttr, getFirst } from '../io';
+import type { DomainController, RootDse } from './model';
+import { parentDn, rdnValue, sameDn, splitDn } from './ldap-text';
+import { collect, describe, isFatal, type SearchContext } from './search';
 
 /** userAccountControl bit of a domain controller's computer account. */
 export const SERVER_TRUST_ACCOUNT = 8192;

@@ -2,18 +2,18 @@
  * Exchange objects in the configuration partition: the organisation, its servers and each server's
  * receive connectors. Parsing is split from searching so it can be tested on plain entries.
  */
-import { getAttr, getFirst, type DirectoryEntry } from '../io.js';
+import { getAttr, getFirst, type DirectoryEntry } from '../io';
 import {
   DEFAULT_AUTH_MECHANISM_FLAGS,
   authMechanismsFromFlags,
   type ExchangeOrganisation,
   type ExchangeServer,
   type ReceiveConnector,
-} from './model.js';
-import { parseExchangeVersion } from './version.js';
-import { administrativeRoles } from './roles.js';
-import { rdnValue } from './ldap-text.js';
-import { collect, type SearchContext } from './search.js';
+} from './model';
+import { parseExchangeVersion } from './version';
+import { administrativeRoles } from './roles';
+import { rdnValue } from './ldap-text';
+import { collect, type SearchContext } from './search';
 
 export function exchangeServicesDn(configurationNamingContext: string): string {
   return `CN=Microsoft Exchange,CN=Services,${configurationNamingContext}`;

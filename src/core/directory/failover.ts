@@ -2,11 +2,11 @@
  * Tries the configured domain controllers in order until one answers. Wrong credentials stop the
  * round at once: every DC would refuse them, and repeated tries can lock the account out.
  */
-import type { DirectoryConnector, DirectoryCredentials, DirectoryTarget } from '../io.js';
-import { DoctorError, isDoctorError, throwIfAborted } from '../errors.js';
-import type { DiscoveryResult } from './model.js';
-import { discover, type DiscoveryOptions } from './discovery.js';
-import { describe } from './search.js';
+import type { DirectoryConnector, DirectoryCredentials, DirectoryTarget } from '../io';
+import { DoctorError, isDoctorError, throwIfAborted } from '../errors';
+import type { DiscoveryResult } from './model';
+import { discover, type DiscoveryOptions } from './discovery';
+import { describe } from './search';
 
 export interface FailoverOptions extends DiscoveryOptions {
   /** Deadline for connecting and binding (defaults to timeoutMs). */

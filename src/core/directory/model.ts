@@ -2,7 +2,7 @@
  * What discovery learns about an Exchange organisation from Active Directory. Plain data, so the
  * extension, CLI, webview and language server can all carry it.
  */
-import type { DirectoryBinding } from '../io.js';
+import type { DirectoryBinding } from '../io';
 
 /** Bits of msExchCurrentServerRoles. */
 export const SERVER_ROLE_BITS = {

@@ -7,8 +7,8 @@
  * Client Access; Hub Transport and Unified Messaging became Mailbox components). An all-roles
  * 2013+ server carries 16439, Unified Messaging bit included, whatever its version.
  */
-import { SERVER_ROLE_BITS, type ServerRole } from './model.js';
-import { parseExchangeVersion } from './version.js';
+import { SERVER_ROLE_BITS, type ServerRole } from './model';
+import { parseExchangeVersion } from './version';
 
 /** Bits Exchange sets for internal components (Cafe, Front End Transport): never a role by themselves. */
 const INTERNAL: readonly ServerRole[] = ['Cafe', 'FrontendTransport'];

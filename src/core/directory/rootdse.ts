@@ -1,10 +1,10 @@
 /** Reads the RootDSE: naming contexts, the DC's DNS name and its clock. */
-import type { Clock } from '../io.js';
-import { getFirst } from '../io.js';
-import { DoctorError } from '../errors.js';
-import type { RootDse } from './model.js';
-import { collect, type SearchContext } from './search.js';
-import { parseGeneralizedTime } from './ldap-text.js';
+import type { Clock } from '../io';
+import { getFirst } from '../io';
+import { DoctorError } from '../errors';
+import type { RootDse } from './model';
+import { collect, type SearchContext } from './search';
+import { parseGeneralizedTime } from './ldap-text';
 
 const ROOT_DSE_ATTRIBUTES = [
   'defaultNamingContext',

@@ -3,8 +3,8 @@
  * and page size, and is collected into an array (discovery's result sets are small: servers,
  * connectors, DCs). A search that finds its base missing (LDAP 32) returns no entries.
  */
-import type { DirectoryEntry, DirectorySearch, DirectorySession } from '../io.js';
-import { isDoctorError } from '../errors.js';
+import type { DirectoryEntry, DirectorySearch, DirectorySession } from '../io';
+import { isDoctorError } from '../errors';
 
 export interface SearchContext {
   session: DirectorySession;

@@ -20,7 +20,7 @@ import { resolveScope } from './scope';
 import { sessionOpener, type SessionOpener } from './sessions';
 import { buildVerdict } from './verdict';
 import { checkFailedFinding, completeFinding } from './engine-findings';
-import { allChecks } from '../checks/index';
+import { allChecks } from '../steps/all-checks';
 
 export interface DiagnosisRequest {
   io: CoreIo;
@@ -28,7 +28,7 @@ export interface DiagnosisRequest {
   scope: Scope;
   settings: EngineSettings;
   directory: { targets: readonly DirectoryTarget[]; credentials: DirectoryCredentials };
-  /** The checks to choose from (default: every check of src/core/checks); `settings.steps` selects. */
+  /** The checks to choose from (default: every check of src/core/steps/all-checks.ts); `settings.steps` selects. */
   checks?: readonly Check[];
   /**
    * How to open a session to another DC. Default: the configured target's security, CA and port

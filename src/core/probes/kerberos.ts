@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import type { CoreIo, OpOptions } from '../io';
 import { DoctorError, withDeadline } from '../errors';
 import { lookupKerberosError } from '../kerberos-codes';
-import type { KdcTimeAnswer, KdcTimeOptions } from '../checks/clock-sources';
+import type { KdcTimeAnswer, KdcTimeOptions } from '../steps/1-clocks/clock-sources';
 import { decodeKrbError, encodeAsReq, type KrbError } from './kerberos-messages';
 
 export const KERBEROS_PORT = 88;

@@ -8,7 +8,7 @@
 import type { Duplex } from 'node:stream';
 import type { CoreIo, OpOptions } from '../io';
 import { DoctorError, withDeadline } from '../errors';
-import type { SmtpProbeResult } from '../checks/connectors-live';
+import type { SmtpProbeResult } from '../steps/6-receive-connectors/connectors-live';
 import { SmtpReplyReader, type SmtpReply } from './smtp-reply';
 
 /** How long QUIT may take; its answer is a courtesy, not evidence. */

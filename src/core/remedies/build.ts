@@ -4,7 +4,9 @@
  * before they go into a hand-assembled PowerShell script.
  */
 import type { Remedy } from '../../shared/findings';
-import { CommandLineError, makeRemedy, quoteForPowerShell, validateHostName, type RemedySpec } from '../safety';
+import { CommandLineError, makeRemedy, type RemedySpec } from '../safety/command-line';
+import { quoteForPowerShell } from '../safety/quote';
+import { validateHostName } from '../safety/validation';
 
 export const ANY_WINDOWS = 'any domain-joined Windows machine';
 

@@ -13,7 +13,7 @@
  *   receiver; in a Receive log the 454 is sent (`>`) and the remote endpoint is the sender.
  */
 import { isIP } from 'node:net';
-import { parseWinEvents } from '../parsers/winevent';
+import { parseWinEvents } from '../steps/5-kerberos-logging/winevent';
 import { cleanTerminalOutput } from '../parsers/terminal-clean';
 
 export type { HostRef, SymptomFact, SymptomKind, SymptomRecognition } from './types';

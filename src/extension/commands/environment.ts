@@ -8,9 +8,9 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CredentialStore } from '../directory/credentials.js';
-import { isDirectoryConfigured, readSettings } from '../directory/settings.js';
-import { directoryCredentials } from '../directory/auth.js';
+import type { CredentialStore } from '../directory/credentials';
+import { isDirectoryConfigured, readSettings } from '../directory/settings';
+import { directoryCredentials } from '../directory/auth';
 
 /** pwsh.exe from PATH (absolute directories only, never the working folder), else powershell.exe. */
 export function findPowerShell(env: NodeJS.ProcessEnv = process.env): string {

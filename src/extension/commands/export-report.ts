@@ -4,9 +4,11 @@
  * to the given file, for automation and tests).
  */
 import * as vscode from 'vscode';
-import { buildVerdict } from '../../core/engine/verdict.js';
-import { renderJson, renderMarkdown, type ReportMeta } from '../../core/report/index.js';
-import type { FindingsStore } from '../findings/findings-store.js';
+import { buildVerdict } from '../../core/engine/verdict';
+import { renderJson } from '../../core/report/json';
+import { renderMarkdown } from '../../core/report/markdown';
+import { type ReportMeta } from '../../core/report/meta';
+import type { FindingsStore } from '../findings/findings-store';
 
 export type ReportFormat = 'markdown' | 'json';
 

@@ -4,35 +4,35 @@
  * the feature's API, which is also attached to the extension API as `api.commands` for tests.
  */
 import * as vscode from 'vscode';
-import type { Finding, Remedy } from '../../shared/findings.js';
-import { isDoctorError } from '../../core/errors.js';
-import type { Scope } from '../../core/engine/check.js';
-import type { ExchangeAuthDoctorApi } from '../api.js';
-import { CredentialStore } from '../directory/credentials.js';
-import { SECTION, readSettings } from '../directory/settings.js';
-import { DiagnosisService, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service.js';
-import { FindingsStore } from '../findings/findings-store.js';
-import { RemedyRegistry } from '../findings/remedy-registry.js';
+import type { Finding, Remedy } from '../../shared/findings';
+import { isDoctorError } from '../../core/errors';
+import type { Scope } from '../../core/engine/check';
+import type { ExchangeAuthDoctorApi } from '../api';
+import { CredentialStore } from '../directory/credentials';
+import { SECTION, readSettings } from '../directory/settings';
+import { DiagnosisService, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service';
+import { FindingsStore } from '../findings/findings-store';
+import { RemedyRegistry } from '../findings/remedy-registry';
 import {
   FINDINGS_VIEW_ID,
   FindingsViewProvider,
   type FindingsNode,
   type FindingsSnapshot,
-} from '../findings/findings-view.js';
-import { StatusItem } from '../status/status-item.js';
-import { ResultsFeature } from '../results/results-feature.js';
-import { TerminalRunner, posixShellPath } from '../terminal/terminal-runner.js';
-import { PlanError, type ToolPlan } from '../terminal/tools.js';
-import { buildVerdict } from '../../core/engine/verdict.js';
-import { sanitizeForTerminal } from '../../core/safety/terminal-text.js';
-import { cliEnvironment, findPowerShell } from './environment.js';
-import { registerToolCommands, remedyPlan } from './tool-commands.js';
-import { TOOL_COMMANDS } from './ids.js';
-import { SafetyGate, type GateHooks } from './safety-gate.js';
-import { ToolRunService, type ToolRunOutcome } from './tool-run.js';
+} from '../findings/findings-view';
+import { StatusItem } from '../status/status-item';
+import { ResultsFeature } from '../results/results-feature';
+import { TerminalRunner, posixShellPath } from '../terminal/terminal-runner';
+import { PlanError, type ToolPlan } from '../../core/tools/tool-plan';
+import { buildVerdict } from '../../core/engine/verdict';
+import { sanitizeForTerminal } from '../../core/safety/terminal-text';
+import { cliEnvironment, findPowerShell } from './environment';
+import { registerToolCommands, remedyPlan } from './tool-commands';
+import { TOOL_COMMANDS } from './ids';
+import { SafetyGate, type GateHooks } from './safety-gate';
+import { ToolRunService, type ToolRunOutcome } from './tool-run';
 
-export { TOOL_COMMANDS } from './ids.js';
-export type { ToolRunOutcome } from './tool-run.js';
+export { TOOL_COMMANDS } from './ids';
+export type { ToolRunOutcome } from './tool-run';
 
 export interface CommandsFeatureApi {
   readonly diagnosis: DiagnosisService;

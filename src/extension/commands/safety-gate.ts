@@ -5,8 +5,8 @@
  * replace the confirmation and the trust check through `hooks`.
  */
 import * as vscode from 'vscode';
-import { SECTION } from '../directory/settings.js';
-import { sanitizeForTerminal } from '../../core/safety/terminal-text.js';
+import { SECTION } from '../directory/settings';
+import { sanitizeForTerminal } from '../../core/safety/terminal-text';
 
 /**
  * What a dialog shows of text it did not write: controls, bidirectional and invisible characters

@@ -3,9 +3,9 @@
  * another command or a test, or a server picked from the directory (command palette).
  */
 import * as vscode from 'vscode';
-import type { DiscoveryResult, ExchangeServer } from '../../core/directory/model.js';
-import { matchByName } from '../../core/engine/scope.js';
-import { readSettings } from '../directory/settings.js';
+import type { DiscoveryResult, ExchangeServer } from '../../core/directory/model';
+import { matchByName } from '../../core/engine/scope';
+import { readSettings } from '../directory/settings';
 
 /** A server named in settings only: what is known of it is its name. */
 export function manualServer(name: string): ExchangeServer {

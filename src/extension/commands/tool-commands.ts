@@ -4,31 +4,28 @@
  * Handlers return their outcome, so tests and other commands can read what happened.
  */
 import * as vscode from 'vscode';
-import type { Finding, Remedy } from '../../shared/findings.js';
-import type { Scope } from '../../core/engine/check.js';
-import type { ExchangeAuthDoctorApi } from '../api.js';
-import type { DiagnosisRun } from '../diagnosis/diagnosis-service.js';
-import type { FindingsNode } from '../findings/findings-view.js';
-import { outputEvidence, subjectOf } from '../terminal/tool-findings-common.js';
+import type { Finding, Remedy } from '../../shared/findings';
+import type { Scope } from '../../core/engine/check';
+import type { ExchangeAuthDoctorApi } from '../api';
+import type { DiagnosisRun } from '../diagnosis/diagnosis-service';
+import type { FindingsNode } from '../findings/findings-view';
+import { outputEvidence, subjectOf } from '../../core/tools/tool-output';
+import { kerberosEventsPlan, kerberosLoggingPlan } from '../../core/steps/5-kerberos-logging/kerberos-logging-plans';
+import { kerberosPortsPlan } from '../../core/steps/4-ports/port-plans';
+import { monitorPlan, stripchartPlan } from '../../core/steps/1-clocks/w32tm-plans';
+import { receiveConnectorsPlan } from '../../core/steps/6-receive-connectors/connector-plans';
 import {
-  kerberosEventsPlan,
-  kerberosLoggingPlan,
-  kerberosPortsPlan,
-  monitorPlan,
-  receiveConnectorsPlan,
   registerMissingSpnPlans,
-  replSummaryPlan,
   setspnDuplicatesPlan,
   setspnListPlan,
   setspnQueryExpectedPlans,
-  stripchartPlan,
-  syncAllPlan,
-  type ToolPlan,
-} from '../terminal/tools.js';
-import { TOOL_COMMANDS } from './ids.js';
-import type { SafetyGate } from './safety-gate.js';
-import { domainControllerNames, pickServer, serverNameOf } from './targets.js';
-import type { ToolRunOutcome } from './tool-run.js';
+} from '../../core/steps/3-spns/setspn-plans';
+import { replSummaryPlan, syncAllPlan } from '../../core/steps/2-replication/repadmin-plans';
+import { type ToolPlan } from '../../core/tools/tool-plan';
+import { TOOL_COMMANDS } from './ids';
+import type { SafetyGate } from './safety-gate';
+import { domainControllerNames, pickServer, serverNameOf } from './targets';
+import type { ToolRunOutcome } from './tool-run';
 
 export interface ToolCommandDeps {
   api: ExchangeAuthDoctorApi;

@@ -4,14 +4,14 @@
  * go (the findings store, hence the tree, the Findings view and the status bar; and the log).
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../../shared/findings.js';
-import { CommandLineError } from '../../core/safety/index.js';
-import type { FindingsStore } from '../findings/findings-store.js';
-import { prepareRun, type CliLocation, type PreparedRun } from '../terminal/invocation.js';
-import type { TerminalRunner } from '../terminal/terminal-runner.js';
-import { PlanError, interpreterFor, type Invocation, type ToolPlan } from '../terminal/tools.js';
-import { shownLines, type SafetyGate } from './safety-gate.js';
-import { hasUnsafeTerminalText } from '../../core/safety/terminal-text.js';
+import type { Finding } from '../../shared/findings';
+import { CommandLineError } from '../../core/safety/command-line';
+import type { FindingsStore } from '../findings/findings-store';
+import { prepareRun, type CliLocation, type PreparedRun } from '../terminal/invocation';
+import type { TerminalRunner } from '../terminal/terminal-runner';
+import { PlanError, interpreterFor, type Invocation, type ToolPlan } from '../../core/tools/tool-plan';
+import { shownLines, type SafetyGate } from './safety-gate';
+import { hasUnsafeTerminalText } from '../../core/safety/terminal-text';
 
 export type ToolRunStatus = 'ran' | 'refused' | 'declined' | 'dry-run' | 'unavailable' | 'invalid' | 'failed';
 

@@ -6,18 +6,18 @@
  * bar, findings view) listen to `onDidEvent` while a run streams and to `onDidRun` when it ends.
  */
 import * as vscode from 'vscode';
-import type { CoreIo } from '../../core/io.js';
-import { DEFAULT_ENGINE_SETTINGS, type EngineEvent, type EngineSettings, type Scope } from '../../core/engine/check.js';
-import { runDiagnosis } from '../../core/engine/orchestrator.js';
-import { buildVerdict } from '../../core/engine/verdict.js';
-import { DoctorError, isDoctorError } from '../../core/errors.js';
-import { STEP_TITLES, type Finding, type Step, type Verdict } from '../../shared/findings.js';
-import { createNodeIo } from '../../io/node-io.js';
-import type { ExchangeAuthDoctorApi } from '../api.js';
-import { readCaPem, targetsOf } from '../directory/discovery-service.js';
-import { SECTION, readSettings, type DirectorySettings } from '../directory/settings.js';
-import { directoryCredentials } from '../directory/auth.js';
-import { healthByServer } from './health.js';
+import type { CoreIo } from '../../core/io';
+import { DEFAULT_ENGINE_SETTINGS, type EngineEvent, type EngineSettings, type Scope } from '../../core/engine/check';
+import { runDiagnosis } from '../../core/engine/orchestrator';
+import { buildVerdict } from '../../core/engine/verdict';
+import { DoctorError, isDoctorError } from '../../core/errors';
+import { STEP_TITLES, type Finding, type Step, type Verdict } from '../../shared/findings';
+import { createNodeIo } from '../../io/node-io';
+import type { ExchangeAuthDoctorApi } from '../api';
+import { readCaPem, targetsOf } from '../directory/discovery-service';
+import { SECTION, readSettings, type DirectorySettings } from '../directory/settings';
+import { directoryCredentials } from '../directory/auth';
+import { healthByServer } from './health';
 
 export interface DiagnosisRun {
   scope: Scope;

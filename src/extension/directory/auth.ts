@@ -6,10 +6,10 @@
  *   auto      kerberos when this machine holds such an identity, else the password.
  * The Kerberos credentials carry no secret, so no password ever reaches a child process with them.
  */
-import type { DirectoryCredentials } from '../../core/io.js';
-import { ExecaProcessRunner } from '../../io/process.js';
-import { kerberosIdentityAvailable, resolveAuthentication } from '../../io/directory-auth.js';
-import type { DirectorySettings } from './settings.js';
+import type { DirectoryCredentials } from '../../core/io';
+import { ExecaProcessRunner } from '../../io/process';
+import { kerberosIdentityAvailable, resolveAuthentication } from '../../io/directory-auth';
+import type { DirectorySettings } from './settings';
 
 const runner = new ExecaProcessRunner();
 

@@ -12,7 +12,7 @@
  * extension's CredentialStore instances share; it names hosts and users, never a password).
  */
 import type * as vscode from 'vscode';
-import type { DirectorySettings } from './settings.js';
+import type { DirectorySettings } from './settings';
 
 const PREFIX = 'exchangeAuthDoctor.directory.password';
 /** Does not start with PREFIX: changing the index is not a change of credentials. */

@@ -4,14 +4,14 @@
  * A new refresh cancels the one in flight, so the tree never shows an older answer over a newer.
  */
 import * as vscode from 'vscode';
-import { CaFileError, readCaFileAsync } from '../../io/ca-file.js';
-import type { Clock, DirectoryConnector, DirectoryCredentials, DirectoryTarget } from '../../core/io.js';
-import { DoctorError, isDoctorError } from '../../core/errors.js';
-import type { DiscoveryResult } from '../../core/directory/model.js';
-import { discoverWithFailover } from '../../core/directory/failover.js';
-import { isDirectoryConfigured, readSettings, settingsProblems, type DirectorySettings } from './settings.js';
-import type { CredentialStore } from './credentials.js';
-import { directoryCredentials } from './auth.js';
+import { CaFileError, readCaFileAsync } from '../../io/ca-file';
+import type { Clock, DirectoryConnector, DirectoryCredentials, DirectoryTarget } from '../../core/io';
+import { DoctorError, isDoctorError } from '../../core/errors';
+import type { DiscoveryResult } from '../../core/directory/model';
+import { discoverWithFailover } from '../../core/directory/failover';
+import { isDirectoryConfigured, readSettings, settingsProblems, type DirectorySettings } from './settings';
+import type { CredentialStore } from './credentials';
+import { directoryCredentials } from './auth';
 
 export type DirectoryState =
   | { kind: 'not-configured'; settings: DirectorySettings }

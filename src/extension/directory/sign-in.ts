@@ -7,9 +7,9 @@
  * that cannot be reached right now does not block storing (the tree will say why).
  */
 import * as vscode from 'vscode';
-import { SECTION, isDirectoryConfigured, openSetting, readSettings, type DirectorySettings } from './settings.js';
-import type { CredentialStore } from './credentials.js';
-import type { DiscoveryService } from './discovery-service.js';
+import { SECTION, isDirectoryConfigured, openSetting, readSettings, type DirectorySettings } from './settings';
+import type { CredentialStore } from './credentials';
+import type { DiscoveryService } from './discovery-service';
 
 const UPN_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$|^(?:CN|OU|DC|UID)=.+/i;
 

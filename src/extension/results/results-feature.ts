@@ -8,9 +8,9 @@
  * documents stay readable.
  */
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../../shared/findings.js';
-import { scopeKey, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service.js';
-import { diagnosisDocument } from './diagnosis-document.js';
+import type { Finding, Severity } from '../../shared/findings';
+import { scopeKey, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service';
+import { diagnosisDocument } from './diagnosis-document';
 
 export const RESULTS_SCHEME = 'exchange-auth-doctor';
 const KEEP = 20;

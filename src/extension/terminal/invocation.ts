@@ -5,9 +5,16 @@
  * command and the one run in the background agree. Pure (no `vscode`).
  */
 import type { ShellKind } from '../../shared/findings';
-import { CommandLineError, arg, buildCommandLine, commandArgv, renderToken, type CommandArg } from '../../core/safety';
-import { powershellArgs } from '../../core/checks/kerberos-logging-commands';
-import type { Invocation } from './tools';
+import {
+  CommandLineError,
+  arg,
+  buildCommandLine,
+  commandArgv,
+  renderToken,
+  type CommandArg,
+} from '../../core/safety/command-line';
+import { powershellArgs } from '../../core/steps/5-kerberos-logging/kerberos-logging-commands';
+import type { Invocation } from '../../core/tools/tool-plan';
 
 export interface CliLocation {
   /** The Node binary (the extension host's own, run as Node). */

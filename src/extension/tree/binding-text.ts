@@ -3,8 +3,8 @@
  * ead-reader@contoso.test", "LDAP with Kerberos sealing as alice@CONTOSO.TEST".
  */
 import * as vscode from 'vscode';
-import type { DirectoryBinding } from '../../core/io.js';
-import { SEALED_SSF } from '../../io/ldapsearch-args.js';
+import type { DirectoryBinding } from '../../core/io';
+import { SEALED_SSF } from '../../io/ldapsearch-args';
 
 export function bindingText(b: DirectoryBinding): string {
   const who = b.identity || '?';

@@ -4,9 +4,9 @@
  * listed in settings appear too, so the tree is useful when the directory cannot be read.
  */
 import * as vscode from 'vscode';
-import type { DiscoveryResult, ExchangeServer } from '../../core/directory/model.js';
-import type { DirectoryState } from '../directory/discovery-service.js';
-import { COMMANDS } from '../commands.js';
+import type { DiscoveryResult, ExchangeServer } from '../../core/directory/model';
+import type { DirectoryState } from '../directory/discovery-service';
+import { COMMANDS } from '../commands';
 import {
   connectorDescription,
   connectorTooltip,
@@ -14,10 +14,10 @@ import {
   dcTooltip,
   serverDescription,
   serverTooltip,
-} from './format.js';
-import { failureNode } from './failure-node.js';
-import { node, type TreeNode } from './node.js';
-import { bindingText } from './binding-text.js';
+} from './format';
+import { failureNode } from './failure-node';
+import { node, type TreeNode } from './node';
+import { bindingText } from './binding-text';
 
 export function serverNode(server: ExchangeServer, idPrefix = 'server'): TreeNode {
   const connectors = server.receiveConnectors.map((c) =>

@@ -3,11 +3,11 @@
  * does the next useful thing: open the right setting, sign in again, or retry.
  */
 import * as vscode from 'vscode';
-import type { DoctorError } from '../../core/errors.js';
-import { FailoverError } from '../../core/directory/failover.js';
-import { COMMANDS } from '../commands.js';
-import { SECTION } from '../directory/settings.js';
-import { node, type TreeNode } from './node.js';
+import type { DoctorError } from '../../core/errors';
+import { FailoverError } from '../../core/directory/failover';
+import { COMMANDS } from '../commands';
+import { SECTION } from '../directory/settings';
+import { node, type TreeNode } from './node';
 
 const openSetting = (key: string, title: string): vscode.Command => ({
   command: 'workbench.action.openSettings',

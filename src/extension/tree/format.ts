@@ -1,7 +1,7 @@
 /** Text for server, connector and DC items: descriptions and Markdown tooltips. */
 import * as vscode from 'vscode';
-import type { DomainController, ExchangeServer, ReceiveConnector, ServerRole } from '../../core/directory/model.js';
-import { hasExchangeServerAuth } from '../../core/directory/model.js';
+import type { DomainController, ExchangeServer, ReceiveConnector, ServerRole } from '../../core/directory/model';
+import { hasExchangeServerAuth } from '../../core/directory/model';
 
 const ROLE_LABELS: Partial<Record<ServerRole, string>> = {
   Mailbox: 'Mailbox',

@@ -4,10 +4,10 @@
  * setServerHealth, keyed by the server's short name.
  */
 import * as vscode from 'vscode';
-import type { Severity } from '../../shared/findings.js';
-import type { DirectoryState } from '../directory/discovery-service.js';
-import { buildNodes } from './build-nodes.js';
-import type { TreeNode } from './node.js';
+import type { Severity } from '../../shared/findings';
+import type { DirectoryState } from '../directory/discovery-service';
+import { buildNodes } from './build-nodes';
+import type { TreeNode } from './node';
 
 export interface ServerHealth {
   severity: Severity;

@@ -3,10 +3,10 @@
  * can be driven by fakes and does not depend on how the other features are built.
  */
 import type * as vscode from 'vscode';
-import type { EngineEvent, Scope } from '../../core/engine/check.js';
-import type { Finding, Remedy, Step, Verdict } from '../../shared/findings.js';
-import type { Language } from '../../shared/walkthrough-protocol.js';
-import type { ExchangeAuthDoctorApi } from '../api.js';
+import type { EngineEvent, Scope } from '../../core/engine/check';
+import type { Finding, Remedy, Step, Verdict } from '../../shared/findings';
+import type { Language } from '../../shared/walkthrough-protocol';
+import type { ExchangeAuthDoctorApi } from '../api';
 
 /** A diagnosis as the panel reads it. */
 export interface WalkthroughRun {

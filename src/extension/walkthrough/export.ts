@@ -3,9 +3,9 @@
  * offers to open it. The bind password is masked should it appear anywhere.
  */
 import * as vscode from 'vscode';
-import type { WalkthroughState } from '../../shared/walkthrough-protocol.js';
-import type { WalkthroughDeps } from './deps.js';
-import { renderWalkthroughHtml, renderWalkthroughMarkdown, type ExportContext } from './report.js';
+import type { WalkthroughState } from '../../shared/walkthrough-protocol';
+import type { WalkthroughDeps } from './deps';
+import { renderWalkthroughHtml, renderWalkthroughMarkdown, type ExportContext } from './report';
 
 export type ExportFormat = 'markdown' | 'html';
 

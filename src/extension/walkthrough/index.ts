@@ -9,18 +9,18 @@
  * commands feature, so there is one gate and one terminal runner for both.
  */
 import * as vscode from 'vscode';
-import { CredentialStore } from '../directory/credentials.js';
-import { readSettings } from '../directory/settings.js';
-import type { ExchangeAuthDoctorApi } from '../api.js';
-import { isWalkthroughState, languageFromLocale } from '../../shared/walkthrough-protocol.js';
-import type { WalkthroughDeps } from './deps.js';
-import type { CommandsFeatureApi } from '../commands/index.js';
-import { resolveHost } from './addresses.js';
-import { VIEW_TYPE, WalkthroughPanel } from './panel.js';
-import { openArgsOf } from './args.js';
+import { CredentialStore } from '../directory/credentials';
+import { readSettings } from '../directory/settings';
+import type { ExchangeAuthDoctorApi } from '../api';
+import { isWalkthroughState, languageFromLocale } from '../../shared/walkthrough-protocol';
+import type { WalkthroughDeps } from './deps';
+import type { CommandsFeatureApi } from '../commands/index';
+import { resolveHost } from './addresses';
+import { VIEW_TYPE, WalkthroughPanel } from './panel';
+import { openArgsOf } from './args';
 
-export { openArgsOf, type OpenArgs } from './args.js';
-import { registerTestHook } from './test-hook.js';
+export { openArgsOf, type OpenArgs } from './args';
+import { registerTestHook } from './test-hook';
 
 export const OPEN_WALKTHROUGH = 'exchangeAuthDoctor.openWalkthrough';
 

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Finding, Step } from '../../shared/findings.js';
+import type { Finding, Step } from '../../shared/findings';
 import {
   directionOf,
   emptyState,
@@ -20,16 +20,16 @@ import {
   type WalkthroughScope,
   type WalkthroughState,
   type WebviewToHost,
-} from '../../shared/walkthrough-protocol.js';
-import { recogniseSymptom } from '../../core/symptom/recognise.js';
-import { matchSymptomServers } from '../../core/symptom/match.js';
-import { panelHtml } from './html.js';
-import { loadStrings, translate } from './strings.js';
-import { applyEvent, failRun, finishRun, showRun, startRun } from './state.js';
-import type { WalkthroughDeps, WalkthroughRun } from './deps.js';
-import { knownServers } from './addresses.js';
-import { exportReport, type ExportFormat } from './export.js';
-import type { OpenArgs } from './args.js';
+} from '../../shared/walkthrough-protocol';
+import { recogniseSymptom } from '../../core/symptom/recognise';
+import { matchSymptomServers } from '../../core/symptom/match';
+import { panelHtml } from './html';
+import { loadStrings, translate } from './strings';
+import { applyEvent, failRun, finishRun, showRun, startRun } from './state';
+import type { WalkthroughDeps, WalkthroughRun } from './deps';
+import { knownServers } from './addresses';
+import { exportReport, type ExportFormat } from './export';
+import type { OpenArgs } from './args';
 
 export const VIEW_TYPE = 'exchangeAuthDoctor.walkthrough';
 

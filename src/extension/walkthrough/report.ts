@@ -4,13 +4,13 @@
  * the panel. Markdown reuses the core's report; HTML is one self-contained file (inline style, no
  * script, no external resource). Pure (no `vscode`); secrets are masked by the caller's list.
  */
-import { renderMarkdown, mdCode, mdText } from '../../core/report/markdown.js';
-import { redactDeep, redactSecrets, type ReportMeta } from '../../core/report/meta.js';
-import { groupByStep } from '../../core/report/markdown.js';
-import { STEP_TITLES, type Finding, type Severity, type Verdict } from '../../shared/findings.js';
-import type { WalkthroughScope, WalkthroughState } from '../../shared/walkthrough-protocol.js';
-import { buildVerdict } from '../../core/engine/verdict.js';
-import { allFindings } from './state.js';
+import { renderMarkdown, mdCode, mdText } from '../../core/report/markdown';
+import { redactDeep, redactSecrets, type ReportMeta } from '../../core/report/meta';
+import { groupByStep } from '../../core/report/markdown';
+import { STEP_TITLES, type Finding, type Severity, type Verdict } from '../../shared/findings';
+import type { WalkthroughScope, WalkthroughState } from '../../shared/walkthrough-protocol';
+import { buildVerdict } from '../../core/engine/verdict';
+import { allFindings } from './state';
 
 export interface ExportContext {
   tool: { name: string; version: string };

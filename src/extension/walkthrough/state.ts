@@ -2,10 +2,10 @@
  * How the panel's state changes as a diagnosis runs. Pure (no `vscode`): the panel feeds it the
  * engine's events and the run's result, and posts the new state to the webview.
  */
-import type { EngineEvent } from '../../core/engine/check.js';
-import { buildVerdict } from '../../core/engine/verdict.js';
-import type { Finding, Step, Verdict } from '../../shared/findings.js';
-import { stepStatus, type StepState, type WalkthroughState } from '../../shared/walkthrough-protocol.js';
+import type { EngineEvent } from '../../core/engine/check';
+import { buildVerdict } from '../../core/engine/verdict';
+import type { Finding, Step, Verdict } from '../../shared/findings';
+import { stepStatus, type StepState, type WalkthroughState } from '../../shared/walkthrough-protocol';
 
 const mapSteps = (state: WalkthroughState, f: (s: StepState) => StepState): WalkthroughState => ({
   ...state,

@@ -5,10 +5,10 @@
  * webview would, and exports without the save dialog.
  */
 import * as vscode from 'vscode';
-import type { RenderedSnapshot, WalkthroughState } from '../../shared/walkthrough-protocol.js';
-import type { GateHooks } from '../commands/safety-gate.js';
-import type { WalkthroughDeps } from './deps.js';
-import { VIEW_TYPE, WalkthroughPanel } from './panel.js';
+import type { RenderedSnapshot, WalkthroughState } from '../../shared/walkthrough-protocol';
+import type { GateHooks } from '../commands/safety-gate';
+import type { WalkthroughDeps } from './deps';
+import { VIEW_TYPE, WalkthroughPanel } from './panel';
 
 export const TEST_HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExchangeServer } from '../../../src/core/directory/model';
 import { server as engineServer } from '../core/engine/fixtures';
-import type { ToolContext } from '../../../src/extension/terminal/tool-findings-common';
+import type { ToolContext } from '../../../src/core/tools/tool-output';
 
 export function fixture(name: string): string {
   return readFileSync(join(__dirname, '../../fixtures/windows', name), 'utf8');

@@ -5,8 +5,8 @@
  * PowerShell command in PowerShell and in bash, and is refused for cmd.exe instead of typed there.
  */
 import { strict as assert } from 'node:assert';
-import { CommandLineError } from '../../../src/core/safety';
-import { setExchangeServerAuth } from '../../../src/core/checks/connectors-remedies';
+import { CommandLineError } from '../../../src/core/safety/command-line';
+import { setExchangeServerAuth } from '../../../src/core/steps/6-receive-connectors/connectors-remedies';
 import { prepareRun } from '../../../src/extension/terminal/invocation';
 import { posixArgs, readPowerShellSingleQuoted } from '../core/safety/shells';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { InvalidCredentialsError, NoSuchObjectError, StrongAuthRequiredError } from 'ldapts';
-import { mapLdapError } from '../../../src/io/ldap-errors.js';
-import { TimeoutError } from '../../../src/core/errors.js';
+import { mapLdapError } from '../../../src/io/ldap-errors';
+import { TimeoutError } from '../../../src/core/errors';
 
 const ctx = {
   host: 'dc1.contoso.test',

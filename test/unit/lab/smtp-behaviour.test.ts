@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseBannerDate } from '../../../src/core/checks/clock-banner';
+import { parseBannerDate } from '../../../src/core/steps/1-clocks/clock-banner';
 import {
   TEMP_AUTH_FAILURE,
   banner,

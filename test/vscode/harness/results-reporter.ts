@@ -7,7 +7,7 @@
 import { appendFileSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { knownSecrets, scrub, type SuiteResults, type TestOutcome } from './results.js';
+import { knownSecrets, scrub, type SuiteResults, type TestOutcome } from './results';
 
 const { EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_TEST_FAIL, EVENT_TEST_PASS, EVENT_TEST_PENDING } =
   Mocha.Runner.constants;

@@ -16,13 +16,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import type { CommandsFeatureApi, ToolRunOutcome } from '../../../src/extension/commands/index.js';
-import type { DiagnosisRun } from '../../../src/extension/diagnosis/diagnosis-service.js';
-import { TOOL_COMMANDS } from '../../../src/extension/commands/ids.js';
-import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate.js';
-import type { Remedy } from '../../../src/shared/findings.js';
-import { find, SECTION } from './tree-helpers.js';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api';
+import type { CommandsFeatureApi, ToolRunOutcome } from '../../../src/extension/commands/index';
+import type { DiagnosisRun } from '../../../src/extension/diagnosis/diagnosis-service';
+import { TOOL_COMMANDS } from '../../../src/extension/commands/ids';
+import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate';
+import type { Remedy } from '../../../src/shared/findings';
+import { find, SECTION } from './tree-helpers';
 
 async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Workspace);
@@ -190,7 +190,7 @@ describe('Commands and terminal integration (lab)', function () {
     assert.equal(env.ELECTRON_RUN_AS_NODE, undefined);
     assert.ok(env.EAD_PASSWORD_SOCKET, JSON.stringify(Object.keys(env)));
 
-    // Kept for the unit tests: what execution.read() really returns (test/unit/extension-pure/fixtures).
+    // Kept for the unit tests: what execution.read() really returns (test/unit/core/tools/fixtures).
     const results = process.env.EAD_TEST_RESULTS;
     if (results && outcome.output)
       writeFileSync(path.join(path.dirname(results), 'terminal-bash-cli-setspn-L.raw.txt'), outcome.output);

@@ -8,10 +8,10 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from '../../../src/extension/api.js';
-import type { ScanReport } from '../../../src/core/evidence/scan.js';
-import { EVIDENCE_COMMANDS, EVIDENCE_LANGUAGES } from '../../../src/shared/evidence-protocol.js';
-import { EX01, EX02, messageHeaders, protocolLog } from '../../fixtures/evidence/generate.js';
+import { EXTENSION_ID } from '../../../src/extension/api';
+import type { ScanReport } from '../../../src/core/evidence/scan';
+import { EVIDENCE_COMMANDS, EVIDENCE_LANGUAGES } from '../../../src/shared/evidence-protocol';
+import { EX01, EX02, messageHeaders, protocolLog } from '../../fixtures/evidence/generate';
 
 async function waitFor<T>(
   what: string,

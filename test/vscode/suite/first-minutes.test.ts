@@ -6,9 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { HOOK, OPEN, activatedAndSignedIn, send, snapshot, state } from './walkthrough-hook.js';
-import type { ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import type { RenderedSnapshot } from '../../../src/shared/walkthrough-protocol.js';
+import { HOOK, OPEN, activatedAndSignedIn, send, snapshot, state } from './walkthrough-hook';
+import type { ExchangeAuthDoctorApi } from '../../../src/extension/api';
+import type { RenderedSnapshot } from '../../../src/shared/walkthrough-protocol';
 
 const lab = !!process.env.EAD_BIND_PASSWORD;
 

@@ -15,8 +15,8 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import Mocha from 'mocha';
-import { ResultsReporter, writeFatal, type ResultsReporterOptions } from '../harness/results-reporter.js';
-import { failureReason, readResults } from '../harness/results.js';
+import { ResultsReporter, writeFatal, type ResultsReporterOptions } from '../harness/results-reporter';
+import { failureReason, readResults } from '../harness/results';
 
 /** The repository root: the bundle lives in out/test/vscode/. */
 const repoRoot = path.resolve(__dirname, '..', '..', '..');

@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import { find, SECTION } from './tree-helpers.js';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api';
+import { find, SECTION } from './tree-helpers';
 
 const KEYS = ['directory.authentication', 'directory.security', 'directory.port'] as const;
 

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from '../../../src/extension/api.js';
+import { EXTENSION_ID } from '../../../src/extension/api';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 

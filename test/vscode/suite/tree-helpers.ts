@@ -2,7 +2,7 @@
  * Small helpers the in-editor test files share: the settings section and a search of the
  * Exchange Servers tree as the extension renders it.
  */
-import type { TreeSnapshot } from '../../../src/extension/tree/server-tree.js';
+import type { TreeSnapshot } from '../../../src/extension/tree/server-tree';
 
 export const SECTION = 'exchangeAuthDoctor';
 

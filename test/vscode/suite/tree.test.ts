@@ -6,10 +6,10 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import type { TreeSnapshot } from '../../../src/extension/tree/server-tree.js';
-import { find, SECTION } from './tree-helpers.js';
-import { startSilentServer } from '../../integration/silent-server.js';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api';
+import type { TreeSnapshot } from '../../../src/extension/tree/server-tree';
+import { find, SECTION } from './tree-helpers';
+import { startSilentServer } from '../../integration/silent-server';
 
 const show = (nodes: TreeSnapshot[]): string =>
   JSON.stringify(nodes.map((n) => ({ label: n.label, description: n.description, children: n.children.length })));

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import type { RenderedSnapshot, WalkthroughState, WebviewToHost } from '../../../src/shared/walkthrough-protocol.js';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api';
+import type { RenderedSnapshot, WalkthroughState, WebviewToHost } from '../../../src/shared/walkthrough-protocol';
 
 export const OPEN = 'exchangeAuthDoctor.openWalkthrough';
 export const HOOK = 'exchangeAuthDoctor.walkthrough.testHook';

@@ -13,11 +13,11 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { HOOK, OPEN, labScenario, send } from './walkthrough-hook.js';
-import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import type { CommandsFeatureApi } from '../../../src/extension/commands/index.js';
-import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate.js';
-import type { WalkthroughState } from '../../../src/shared/walkthrough-protocol.js';
+import { HOOK, OPEN, labScenario, send } from './walkthrough-hook';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api';
+import type { CommandsFeatureApi } from '../../../src/extension/commands/index';
+import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate';
+import type { WalkthroughState } from '../../../src/shared/walkthrough-protocol';
 
 const lab = !!process.env.EAD_BIND_PASSWORD;
 const faulty = lab && labScenario() === 'all-faults';

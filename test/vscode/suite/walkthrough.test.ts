@@ -13,10 +13,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { HOOK, OPEN, activatedAndSignedIn, labScenario, repoRoot, send, snapshot, state } from './walkthrough-hook.js';
-import type { ExchangeAuthDoctorApi } from '../../../src/extension/api.js';
-import type { RenderedSnapshot, WalkthroughState } from '../../../src/shared/walkthrough-protocol.js';
-import { SCENARIOS } from '../../lab/scenarios.js';
+import { HOOK, OPEN, activatedAndSignedIn, labScenario, repoRoot, send, snapshot, state } from './walkthrough-hook';
+import type { ExchangeAuthDoctorApi } from '../../../src/extension/api';
+import type { RenderedSnapshot, WalkthroughState } from '../../../src/shared/walkthrough-protocol';
+import { SCENARIOS } from '../../lab/scenarios';
 
 const scenario = labScenario();
 /** Without the lab (EAD_NO_LAB=1) only the parts that need no directory run. */

@@ -1,5 +1,5 @@
 /** Directory entries shaped like a small contoso.test forest with two Exchange servers, as AD returns them. */
-import type { DirectoryEntry } from '../../../../src/core/io.js';
+import type { DirectoryEntry } from '../../../../src/core/io';
 
 export const DOMAIN = 'DC=contoso,DC=test';
 export const CONFIG = `CN=Configuration,${DOMAIN}`;

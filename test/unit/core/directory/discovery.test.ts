@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { discover } from '../../../../src/core/directory/discovery.js';
-import { DoctorError } from '../../../../src/core/errors.js';
-import type { Clock } from '../../../../src/core/io.js';
-import { FakeDirectorySession } from './fake-directory.js';
-import { CONFIG, DOMAIN, EX01_DN, ORG, SITE, contosoEntries } from './contoso-fixture.js';
+import { discover } from '../../../../src/core/directory/discovery';
+import { DoctorError } from '../../../../src/core/errors';
+import type { Clock } from '../../../../src/core/io';
+import { FakeDirectorySession } from './fake-directory';
+import { CONFIG, DOMAIN, EX01_DN, ORG, SITE, contosoEntries } from './contoso-fixture';
 
 const clock: Clock = { now: () => Date.parse('2026-11-22T13:47:50.000Z'), monotonic: () => 0 };
 const opts = { clock, timeoutMs: 5000, pageSize: 2 };

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { discoverWithFailover, FailoverError } from '../../../../src/core/directory/failover.js';
-import { DoctorError, TimeoutError } from '../../../../src/core/errors.js';
-import type { Clock, DirectoryConnector, DirectoryTarget } from '../../../../src/core/io.js';
-import { FakeDirectorySession } from './fake-directory.js';
-import { contosoEntries } from './contoso-fixture.js';
+import { discoverWithFailover, FailoverError } from '../../../../src/core/directory/failover';
+import { DoctorError, TimeoutError } from '../../../../src/core/errors';
+import type { Clock, DirectoryConnector, DirectoryTarget } from '../../../../src/core/io';
+import { FakeDirectorySession } from './fake-directory';
+import { contosoEntries } from './contoso-fixture';
 
 const clock: Clock = { now: () => 0, monotonic: () => 0 };
 const target = (host: string): DirectoryTarget => ({ host, port: 636, security: 'ldaps' });

@@ -3,9 +3,9 @@
  * real (and, or, not, equality, presence, the AD bit-and matching rule), base/one/sub scopes and
  * paging by pageSize. Requests are recorded so tests can assert what discovery asked for.
  */
-import type { DirectoryEntry, DirectorySearch, DirectorySession, OpOptions } from '../../../../src/core/io.js';
-import { DoctorError } from '../../../../src/core/errors.js';
-import { splitDn } from '../../../../src/core/directory/ldap-text.js';
+import type { DirectoryEntry, DirectorySearch, DirectorySession, OpOptions } from '../../../../src/core/io';
+import { DoctorError } from '../../../../src/core/errors';
+import { splitDn } from '../../../../src/core/directory/ldap-text';
 
 type Filter =
   | { op: 'and' | 'or'; items: Filter[] }

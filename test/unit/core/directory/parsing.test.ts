@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { parseExchangeVersion } from '../../../../src/core/directory/version.js';
+import { parseExchangeVersion } from '../../../../src/core/directory/version';
 import {
   escapeFilterValue,
   parentDn,
   parseGeneralizedTime,
   rdnValue,
   splitDn,
-} from '../../../../src/core/directory/ldap-text.js';
-import { fqdnFromNetworkAddress } from '../../../../src/core/directory/exchange.js';
-import { mergeDomainControllers, siteOfServerDn } from '../../../../src/core/directory/domain-controllers.js';
+} from '../../../../src/core/directory/ldap-text';
+import { fqdnFromNetworkAddress } from '../../../../src/core/directory/exchange';
+import { mergeDomainControllers, siteOfServerDn } from '../../../../src/core/directory/domain-controllers';
 
 describe('parseExchangeVersion', () => {
   const cases: [string, string | undefined, string | undefined][] = [

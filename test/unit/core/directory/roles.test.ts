@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { administrativeRoles } from '../../../../src/core/directory/roles.js';
-import { parseServer } from '../../../../src/core/directory/exchange.js';
+import { administrativeRoles } from '../../../../src/core/directory/roles';
+import { parseServer } from '../../../../src/core/directory/exchange';
 
 /** 16439 = Cafe 1 + Mailbox 2 + ClientAccess 4 + UnifiedMessaging 16 + HubTransport 32 + FrontendTransport 16384. */
 const ALL_ROLES_2013_PLUS = 16439;

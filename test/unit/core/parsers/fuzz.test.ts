@@ -6,7 +6,37 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import * as parsers from '../../../../src/core/parsers/index';
+import { parseSetspnList, parseSetspnDuplicates, parseSetspnQuery } from '../../../../src/core/steps/3-spns/setspn';
+import { parseSetspnAdd } from '../../../../src/core/steps/3-spns/setspn-add';
+import { parseW32tmStripchart } from '../../../../src/core/steps/1-clocks/w32tm-stripchart';
+import { parseW32tmMonitor } from '../../../../src/core/steps/1-clocks/w32tm-monitor';
+import { parseRepadminReplSummary, parseRepadminSyncAll } from '../../../../src/core/steps/2-replication/repadmin';
+import {
+  parseReceiveConnectors,
+  parseReceiveConnectorList,
+  parseReceiveConnectorJson,
+} from '../../../../src/core/steps/6-receive-connectors/receive-connector';
+import { parseTestNetConnection } from '../../../../src/core/steps/4-ports/test-netconnection';
+import { parseWinEvents } from '../../../../src/core/steps/5-kerberos-logging/winevent';
+import { cleanTerminalOutput } from '../../../../src/core/parsers/terminal-clean';
+
+/** Every parser under test, by name. */
+const parsers = {
+  parseSetspnList,
+  parseSetspnDuplicates,
+  parseSetspnQuery,
+  parseSetspnAdd,
+  parseW32tmStripchart,
+  parseW32tmMonitor,
+  parseRepadminReplSummary,
+  parseRepadminSyncAll,
+  parseReceiveConnectors,
+  parseReceiveConnectorList,
+  parseReceiveConnectorJson,
+  parseTestNetConnection,
+  parseWinEvents,
+  cleanTerminalOutput,
+};
 import { fixture } from './fixture';
 
 const ALL: [string, (raw: string) => { recognised: boolean; problems: unknown[] }][] = [

@@ -6,9 +6,9 @@
  * hostile line is set aside and the real output around it is still read.
  */
 import { strict as assert } from 'node:assert';
-import { parseW32tmMonitor } from '../../../../src/core/parsers/w32tm-monitor';
-import { parseW32tmStripchart } from '../../../../src/core/parsers/w32tm-stripchart';
-import { parseWinEvents } from '../../../../src/core/parsers/winevent';
+import { parseW32tmMonitor } from '../../../../src/core/steps/1-clocks/w32tm-monitor';
+import { parseW32tmStripchart } from '../../../../src/core/steps/1-clocks/w32tm-stripchart';
+import { parseWinEvents } from '../../../../src/core/steps/5-kerberos-logging/winevent';
 import { toLines } from '../../../../src/core/parsers/result';
 import { valueOf } from './fixture';
 

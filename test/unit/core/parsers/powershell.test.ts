@@ -5,8 +5,8 @@ import {
   parseReceiveConnectorJson,
   parseReceiveConnectorList,
   parseReceiveConnectors,
-} from '../../../../src/core/parsers/receive-connector';
-import { parseTestNetConnection } from '../../../../src/core/parsers/test-netconnection';
+} from '../../../../src/core/steps/6-receive-connectors/receive-connector';
+import { parseTestNetConnection } from '../../../../src/core/steps/4-ports/test-netconnection';
 import { fixture, valueOf } from './fixture';
 
 describe('Get-ReceiveConnector output', () => {

@@ -3,7 +3,7 @@ import type { CoreIo } from '../../../../src/core/io';
 import { kdcTime, frameTcp } from '../../../../src/core/probes/kerberos';
 import { createNodeIo } from '../../../../src/io/node-io';
 import { DoctorError } from '../../../../src/core/errors';
-import { portProbes } from '../../../../src/core/checks/probe-adapters';
+import { portProbes } from '../../../../src/core/steps/real-probes';
 import { closedTcpPort, tcpServer, udpServer } from '../../io/loopback';
 import { krbError } from './der';
 

@@ -10,7 +10,7 @@ import type { CoreIo } from '../../../../src/core/io';
 import { kdcTime } from '../../../../src/core/probes/kerberos';
 import { probeSmtp } from '../../../../src/core/probes/smtp';
 import { SmtpReplyReader } from '../../../../src/core/probes/smtp-reply';
-import { bannerTime } from '../../../../src/core/checks/probe-adapters';
+import { bannerTime } from '../../../../src/core/steps/real-probes';
 import { boundIo } from '../../../../src/core/engine/bounded-io';
 import { ProbeLimits } from '../../../../src/core/engine/probe-limits';
 import { createNodeIo } from '../../../../src/io/node-io';

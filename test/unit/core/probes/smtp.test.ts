@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type * as net from 'node:net';
 import { probeSmtp, analyseKeywords, ehloArgument } from '../../../../src/core/probes/smtp';
 import { parseReply } from '../../../../src/core/probes/smtp-reply';
-import { bannerTime } from '../../../../src/core/checks/probe-adapters';
+import { bannerTime } from '../../../../src/core/steps/real-probes';
 import { createNodeIo } from '../../../../src/io/node-io';
 import { DoctorError } from '../../../../src/core/errors';
 import { tcpServer } from '../../io/loopback';

@@ -1,13 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { Finding, Verdict } from '../../../../src/shared/findings';
-import {
-  mdCode,
-  mdText,
-  redactSecrets,
-  renderJson,
-  renderMarkdown,
-  type ReportMeta,
-} from '../../../../src/core/report';
+import { mdCode, mdText, renderMarkdown } from '../../../../src/core/report/markdown';
+import { redactSecrets, type ReportMeta } from '../../../../src/core/report/meta';
+import { renderJson } from '../../../../src/core/report/json';
 
 const PASSWORD = 'Pa|ss_w*rd"`<x>';
 

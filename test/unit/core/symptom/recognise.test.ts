@@ -1,11 +1,6 @@
 import { strict as assert } from 'node:assert';
-import {
-  matchSymptomServers,
-  recogniseSymptom,
-  serverOfConnector,
-  splitCsv,
-  type KnownServer,
-} from '../../../../src/core/symptom';
+import { matchSymptomServers, type KnownServer } from '../../../../src/core/symptom/match';
+import { recogniseSymptom, serverOfConnector, splitCsv } from '../../../../src/core/symptom/recognise';
 
 const SERVERS: KnownServer[] = [
   { name: 'EX01', fqdns: ['ex01.contoso.test'], addresses: ['10.0.0.11'] },

@@ -1,4 +1,0 @@
-export * from './build';
-export * from './time';
-export * from './replication';
-export * from './ports';

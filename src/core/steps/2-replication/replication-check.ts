@@ -1,0 +1,231 @@
+/**
+ * Step 2: do the domain controllers agree about the Exchange objects? Every DC is asked for each
+ * in-scope server's computer account and Exchange server object; a DC whose copy lacks what the
+ * newest copy has is behind, and its finding says what it lacks. A DC that does not answer is
+ * `unknown`. On Windows, `repadmin /replsummary` adds the replication status of every link.
+ */
+import { STEP_TITLES, type EvidenceTable, type Finding, type Subject } from '../../../shared/findings';
+import type { Check, CheckContext } from '../../engine/check';
+import type { DomainController } from '../../directory/model';
+import { holdsNamingContext } from '../../directory/domain-controllers';
+import { mapAtOnce } from '../../engine/limit';
+import { repadminReplSummary, replicationRemedies } from './replication-remedies';
+import { compact } from '../../remedies/build';
+import { compareCopies, describeDifference, type DcComparison, type Difference } from './replication-compare';
+import { expectedObjects, readDcCopies, type DcCopies } from './replication-read';
+import { repadminFindings } from './replication-windows';
+import { describeError, evidence, isCancellation } from '../3-spns/spn-context';
+
+export const replicationCheck: Check = { id: 'replication', step: 2, title: STEP_TITLES[2], run: runReplicationCheck };
+
+export function dcSubject(dc: DomainController): Subject {
+  const subject: Subject = { kind: 'dc', name: dc.name };
+  if (dc.fqdn) subject.id = dc.fqdn;
+  return subject;
+}
+
+type ReadOutcome = { dc: DomainController; copies: DcCopies } | { dc: DomainController; error: string };
+
+async function runReplicationCheck(ctx: CheckContext): Promise<void> {
+  // Only the DCs of this domain hold the Exchange computer accounts: a DC of another domain of the
+  // forest would only answer "no such object". DCs whose naming contexts are unknown stay in.
+  const domainNc = ctx.discovery.rootDse.defaultNamingContext;
+  const dcs = ctx.domainControllers.filter((dc) => holdsNamingContext(dc, domainNc));
+  const skipped = ctx.domainControllers.filter((dc) => !dcs.includes(dc));
+  if (skipped.length)
+    ctx.log(`step 2: ${skipped.map((d) => d.name).join(', ')} hold no copy of ${domainNc}; not compared`);
+  const windows = repadminFindings(ctx);
+  if (dcs.length < 2) {
+    for (const dc of dcs) ctx.emit(singleDcFinding(ctx, dc));
+    for (const f of await windows) ctx.emit(f);
+    return;
+  }
+  const outcomes = await mapAtOnce(dcs, ctx.signal, async (dc): Promise<ReadOutcome> => {
+    try {
+      return { dc, copies: await readDcCopies(ctx, dc, ctx.servers) };
+    } catch (e) {
+      if (isCancellation(e)) throw e;
+      return { dc, error: describeError(e) };
+    }
+  });
+  const answered = outcomes.flatMap((o) => ('copies' in o ? [o.copies] : []));
+  const comparisons = compareCopies(answered, expectedObjects(ctx.servers));
+  const ahead = pickSource(comparisons);
+  for (const o of outcomes) {
+    if ('error' in o) ctx.emit(unansweredFinding(ctx, o.dc, o.error));
+    else if (answered.length < 2) ctx.emit(notComparedFinding(ctx, o.copies));
+    else {
+      const c = comparisons.find((x) => x.dc === o.dc);
+      if (!c) continue;
+      if (c.differences.some((d) => d.kind === 'behind')) ctx.emit(behindFinding(ctx, c, o.copies, ahead));
+      else if (c.differences.length) ctx.emit(disagreeFinding(ctx, c, o.copies, ahead));
+      else ctx.emit(agreeFinding(ctx, c, o.copies, answered.length));
+    }
+  }
+  for (const f of await windows) ctx.emit(f);
+}
+
+/** The DC to push from: the one holding the most reference copies among those not behind. */
+function pickSource(comparisons: readonly DcComparison[]): string | undefined {
+  const upToDate = comparisons.filter((c) => c.differences.length === 0);
+  return (
+    [...upToDate].sort((a, b) => b.referenceFor.length - a.referenceFor.length)[0]?.dc.fqdn ?? upToDate[0]?.dc.name
+  );
+}
+
+const BASIS_TEXT: Record<Difference['basis'], string> = {
+  metadata: 'newer by replication metadata',
+  superset: 'holds every value this DC has, and more',
+  missing: 'this DC has no copy',
+  none: 'neither holds all values of the other',
+};
+
+function differencesTable(dc: DomainController, diffs: readonly Difference[]): EvidenceTable {
+  return {
+    caption: `What ${dc.name} holds against the other domain controllers`,
+    columns: [
+      'Object',
+      'Attribute',
+      'Compared with (DC, whenChanged, how the newer copy was told)',
+      'Values there',
+      `Values on ${dc.name}`,
+      `whenChanged on ${dc.name}`,
+    ],
+    rows: diffs.map((d) => [
+      d.object,
+      d.attribute ?? '(whole object)',
+      `${d.referenceDc}, ${d.referenceWhenChanged ?? 'unknown'}, ${BASIS_TEXT[d.basis]}`,
+      d.referenceValues.join(', ') || '(none)',
+      d.attribute ? d.values.join(', ') || '(none)' : '(object missing)',
+      d.whenChanged ?? (d.attribute ? 'unknown' : ''),
+    ]),
+  };
+}
+
+function behindFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahead: string | undefined): Finding {
+  const behind = c.differences.filter((d) => d.kind === 'behind');
+  const first = behind[0] as Difference;
+  const more = c.differences.length - 1;
+  const refs = [...new Set(behind.map((d) => d.referenceDc))].join(', ');
+  return {
+    code: first.attribute ? 'replication.behind' : 'replication.missing-object',
+    step: 2,
+    severity: 'error',
+    subject: dcSubject(c.dc),
+    title: `${c.dc.name} is behind ${refs}: it ${describeDifference(first)}${more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''})` : ''}`,
+    explanation:
+      'Each DC answers Kerberos and LDAP requests from its own copy of the directory. A DC that has not received the latest change to an Exchange server account (for example a newly registered SPN) gives out old data: a KDC on it cannot find the SPN and tickets for that server fail until replication catches up. Find out why replication to this DC stalls, then push the changes to it.',
+    evidence: c.differences
+      .slice(0, 10)
+      .map((d) =>
+        evidence(
+          ctx,
+          `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`,
+          d.attribute ? d.values.join(', ') || '(none)' : '(missing)',
+          copies.url,
+        ),
+      ),
+    tables: [differencesTable(c.dc, c.differences)],
+    remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
+  };
+}
+
+/** Values differ, but neither replication metadata nor a superset says which DC is behind. */
+function disagreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahead: string | undefined): Finding {
+  const first = c.differences[0] as Difference;
+  const more = c.differences.length - 1;
+  const others = [...new Set(c.differences.flatMap((d) => d.referenceDc.split(', ')))];
+  return {
+    code: 'replication.disagree',
+    step: 2,
+    severity: 'warning',
+    subject: dcSubject(c.dc),
+    title: `${c.dc.name} and ${others.join(', ')} disagree: ${c.dc.name} ${describeDifference(first)}${more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''})` : ''}`,
+    explanation:
+      'The DCs hold different values, and neither holds all of the values of the other, so which one is behind cannot be told from here (these DCs do not return msDS-ReplAttributeMetaData, and whenChanged is a local stamp that does not say which change is newer). Both may be missing a change the other has. Check the replication status of both DCs; repadmin /showobjmeta on each shows which write is newest.',
+    evidence: c.differences
+      .slice(0, 10)
+      .map((d) =>
+        evidence(
+          ctx,
+          `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`,
+          d.values.join(', ') || '(none)',
+          copies.url,
+        ),
+      ),
+    tables: [differencesTable(c.dc, c.differences)],
+    remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
+  };
+}
+
+function agreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, answered: number): Finding {
+  return {
+    code: 'replication.agree',
+    step: 2,
+    severity: 'ok',
+    subject: dcSubject(c.dc),
+    title: `${c.dc.name} holds the newest copies of the ${copies.objects.size} Exchange objects it was asked for`,
+    explanation: `Compared with the other ${answered - 1} domain controller(s) that answered; the SPNs, DNS names and Exchange attributes agree.`,
+    evidence: [...copies.objects.values()]
+      .slice(0, 20)
+      .map((o) =>
+        evidence(
+          ctx,
+          `${o.label} whenChanged / uSNChanged`,
+          `${o.whenChanged ?? '?'} / ${o.uSNChanged ?? '?'}`,
+          copies.url,
+        ),
+      ),
+    remedies: [],
+  };
+}
+
+function unansweredFinding(ctx: CheckContext, dc: DomainController, reason: string): Finding {
+  return {
+    code: 'replication.dc-unreachable',
+    step: 2,
+    severity: 'unknown',
+    subject: dcSubject(dc),
+    title: `${dc.name} could not be asked for its copies of the Exchange objects`,
+    explanation:
+      'Whether this DC has the latest Exchange accounts could not be checked. If it is down, clients fail over to other DCs; if it is up but unreachable from here only, check it from a machine in its site.',
+    evidence: [evidence(ctx, 'connection', reason, dc.fqdn ?? dc.name)],
+    remedies: compact([repadminReplSummary()]),
+    reason: `${dc.fqdn ?? dc.name} did not answer: ${reason}`,
+  };
+}
+
+function notComparedFinding(ctx: CheckContext, copies: DcCopies): Finding {
+  return {
+    code: 'replication.not-compared',
+    step: 2,
+    severity: 'unknown',
+    subject: dcSubject(copies.dc),
+    title: `${copies.dc.name} answered, but no other domain controller did, so there was nothing to compare it with`,
+    explanation: 'Replication is checked by comparing what several DCs hold; with one answer there is no comparison.',
+    evidence: [evidence(ctx, 'objects read', String(copies.objects.size), copies.url)],
+    remedies: compact([repadminReplSummary()]),
+    reason: 'the other domain controllers did not answer',
+  };
+}
+
+function singleDcFinding(ctx: CheckContext, dc: DomainController): Finding {
+  return {
+    code: 'replication.single-dc',
+    step: 2,
+    severity: 'ok',
+    subject: dcSubject(dc),
+    title: `${dc.name} is the only domain controller found, so there is no replication to compare`,
+    explanation:
+      'With a single DC every request sees the same data; replication cannot be behind. If you expected more DCs, check that discovery can read the Sites configuration.',
+    evidence: [
+      evidence(
+        ctx,
+        'domain controllers found',
+        ctx.domainControllers.map((d) => d.name).join(', ') || '(none)',
+        ctx.discovery.source,
+      ),
+    ],
+    remedies: [],
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * DNS side of step 3: senders build the SPN from the name they resolved, so the name Exchange
+ * registered (networkAddress) must resolve, the computer's dNSHostName should be the same name,
+ * and the address should map back to it (MIT clients with rdns=true canonicalise through the PTR
+ * record).
+ */
+import type { CheckContext } from '../../engine/check';
+import type { ExchangeServer } from '../../directory/model';
+import type { Remedy } from '../../../shared/findings';
+import { arg, makeRemedy } from '../../safety/command-line';
+import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
+import { forEachAtOnce } from '../../engine/limit';
+import { chooseServerNames, differingNames, nameChoice, probeName } from '../../engine/server-names';
+import { sameSpn } from './expected-spns';
+
+function stripDot(name: string): string {
+  return name.trim().replace(/\.$/, '').toLowerCase();
+}
+
+function resolveRemedy(host: string): Remedy[] {
+  try {
+    return [
+      makeRemedy({
+        summary: `Resolve ${host} as the other Exchange servers would`,
+        runOn: 'each Exchange server',
+        shell: 'powershell',
+        changesState: false,
+        executable: 'Resolve-DnsName',
+        args: [arg.host(host)],
+      }),
+    ];
+  } catch {
+    return [];
+  }
+}
+
+function setDnsHostName(server: string, name: string): Remedy[] {
+  try {
+    return [
+      makeRemedy({
+        summary: `Set the dNSHostName of ${server}'s computer account to ${name}, the name Exchange registered and senders use`,
+        runOn: 'a domain-joined Windows machine with the Active Directory module',
+        shell: 'powershell',
+        changesState: true,
+        executable: 'Set-ADComputer',
+        args: [arg.switch('-Identity'), arg.host(server), arg.switch('-DNSHostName'), arg.host(name)],
+      }),
+    ];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * dNSHostName and the registered FQDN differ. Senders use the registered FQDN, so that is where
+ * the SPNs belong; SPNs for the other name would serve nobody. Which name resolves decides the fix.
+ */
+function mismatchFinding(ctx: CheckContext, server: ExchangeServer, registered: string, dnsHostName: string) {
+  const resolves = nameChoice(ctx, server)?.resolves ?? {};
+  const r = resolves[registered] === true;
+  const d = resolves[dnsHostName] === true;
+  const spns = server.computer?.servicePrincipalNames ?? [];
+  const onRegistered = spns.some((x) => sameSpn(x, `SMTPSVC/${registered}`));
+  const state = r
+    ? `${d ? `both resolve; ${registered}` : `${dnsHostName} does not resolve, ${registered} does`}${onRegistered ? ' and carries the SPNs' : ''}`
+    : d
+      ? `${registered} does not resolve, ${dnsHostName} does`
+      : 'neither resolves';
+  const why =
+    `Exchange sends mail to the FQDN it registered for ${server.name} (networkAddress), and senders ask the KDC for a ticket to SMTPSVC/${registered}. ` +
+    `Registering SPNs for ${dnsHostName} would not help: no sender uses that name. ` +
+    (r
+      ? `The fix is to correct the computer account's dNSHostName to ${registered} (Windows rewrites it from the machine's own name, so also check the primary DNS suffix of ${server.name}); the probes of this run used ${registered}.`
+      : `${registered} has no address here: give it one in the DNS zone the Exchange servers use${d ? `, or, when ${dnsHostName} is the machine's real name, let Exchange register it again (the setup's /mode:RecoverServer, or the server's own name after a rename)` : ''}; until then the probes of this run used ${probeName(ctx, server)}.`);
+  return {
+    code: 'spn.fqdn-mismatch',
+    step: 3 as const,
+    severity: 'warning' as const,
+    subject: serverSubject(server),
+    title: `${server.name}: dNSHostName ${dnsHostName} differs from the FQDN Exchange registered (${registered}); ${state}`,
+    explanation: why,
+    evidence: [
+      evidence(ctx, 'dNSHostName', dnsHostName, `LDAP ${ctx.discovery.source}`),
+      evidence(ctx, 'networkAddress ncacn_ip_tcp', registered, `LDAP ${ctx.discovery.source}`),
+      evidence(
+        ctx,
+        'resolves',
+        `${registered}: ${r ? 'yes' : 'no'}; ${dnsHostName}: ${d ? 'yes' : 'no'}`,
+        'DNS resolver of this machine',
+      ),
+    ],
+    remedies: [...(r ? setDnsHostName(server.name, registered) : []), ...resolveRemedy(registered)],
+  };
+}
+
+export async function checkServerDns(ctx: CheckContext, servers: readonly ExchangeServer[]): Promise<void> {
+  await chooseServerNames(ctx, servers);
+  await forEachAtOnce(servers, ctx.signal, async (server) => {
+    const name = server.fqdn || server.computer?.dnsHostName ? probeName(ctx, server) : undefined;
+    const subject = serverSubject(server);
+    if (!name) return;
+    const source = `DNS resolver of this machine`;
+    const names = differingNames(server);
+    if (names) ctx.emit(mismatchFinding(ctx, server, names.registered, names.dnsHostName));
+    let addresses: string[];
+    try {
+      addresses = await ctx.io.dns.lookup(name, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
+    } catch (e) {
+      if (isCancellation(e)) throw e;
+      ctx.emit({
+        code: 'spn.dns-unresolved',
+        step: 3,
+        severity: 'warning',
+        subject,
+        title: `${name} does not resolve in DNS`,
+        explanation:
+          'Other Exchange servers reach this server, and name its SPN, through this name. Seen from this machine it has no address; check the DNS zone the Exchange servers use.',
+        evidence: [evidence(ctx, 'lookup', describeError(e), source)],
+        remedies: resolveRemedy(name),
+      });
+      return;
+    }
+    if (addresses.length === 0) return;
+    let ptr: string[] = [];
+    try {
+      ptr = (
+        await ctx.io.dns.reverse(addresses[0] ?? '', { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal })
+      ).map(stripDot);
+    } catch (e) {
+      if (isCancellation(e)) throw e;
+      // No PTR record is common and not a fault on its own.
+    }
+    const ev = [evidence(ctx, `addresses of ${name}`, addresses.join(', '), source)];
+    if (ptr.length) ev.push(evidence(ctx, `PTR of ${addresses[0] ?? ''}`, ptr.join(', '), source));
+    if (ptr.length && !ptr.includes(stripDot(name))) {
+      ctx.emit({
+        code: 'spn.dns-reverse-mismatch',
+        step: 3,
+        severity: 'warning',
+        subject,
+        title: `${addresses[0] ?? ''} maps back to ${ptr.join(', ')}, not ${name}`,
+        explanation:
+          'Kerberos clients that canonicalise names through reverse DNS would ask for a ticket to the other name, whose SPN may not exist. Fix the PTR record or register the SPNs for that name too.',
+        evidence: ev,
+        remedies: resolveRemedy(name),
+      });
+      return;
+    }
+    ctx.emit({
+      code: 'spn.dns-ok',
+      step: 3,
+      severity: 'ok',
+      subject,
+      title: `${name} resolves to ${addresses.join(', ')}`,
+      explanation: 'The name senders use for this server resolves, and maps back to itself where a PTR record exists.',
+      evidence: ev,
+      remedies: [],
+    });
+  });
+}

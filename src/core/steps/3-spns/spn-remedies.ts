@@ -1,0 +1,81 @@
+/**
+ * The setspn command lines step 3 offers. Every name goes through src/core/safety (validated,
+ * quoted for PowerShell), so a hostile name in the directory cannot become a command; when a
+ * name does not pass, the remedy is left out rather than shown half-built.
+ */
+import type { Remedy } from '../../../shared/findings';
+import { arg, makeRemedy, type CommandArg } from '../../safety/command-line';
+import { ANY_WINDOWS, tryRemedy } from '../../remedies/build';
+import type { SpnHolder } from './duplicates';
+
+export { compact } from '../../remedies/build';
+
+/** Where the changing setspn lines run: they need a Domain Admin. */
+const AS_DOMAIN_ADMIN = `${ANY_WINDOWS} (as a Domain Admin for -S and -D)`;
+
+/** How setspn names an account: a computer by its name without `$`, others by sAMAccountName or DN. */
+export function accountArg(holder: Pick<SpnHolder, 'dn' | 'kind' | 'samAccountName'>): CommandArg {
+  const sam = holder.samAccountName;
+  if (holder.kind === 'computer' && sam) return arg.host(sam.replace(/\$$/, ''));
+  if (sam) return arg.text(sam);
+  return arg.dn(holder.dn);
+}
+
+export function setspnList(server: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `List the SPNs registered on ${server}`,
+    runOn: ANY_WINDOWS,
+    shell: 'powershell',
+    changesState: false,
+    executable: 'setspn',
+    args: [arg.switch('-L'), arg.host(server)],
+  });
+}
+
+export function setspnAdd(spn: string, server: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `Register ${spn} on the computer account of ${server} (setspn -S refuses it if another account already holds it)`,
+    runOn: AS_DOMAIN_ADMIN,
+    shell: 'powershell',
+    changesState: true,
+    executable: 'setspn',
+    args: [arg.switch('-S'), arg.spn(spn), arg.host(server)],
+  });
+}
+
+export function setspnDelete(
+  spn: string,
+  holder: Pick<SpnHolder, 'dn' | 'kind' | 'samAccountName'>,
+): Remedy | undefined {
+  const who = holder.samAccountName ?? holder.dn;
+  return tryRemedy({
+    summary: `Remove ${spn} from ${who}, which should not hold it`,
+    runOn: AS_DOMAIN_ADMIN,
+    shell: 'powershell',
+    changesState: true,
+    executable: 'setspn',
+    args: [arg.switch('-D'), arg.spn(spn), accountArg(holder)],
+  });
+}
+
+export function setspnQuery(spn: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `Show every account in the forest that holds ${spn}`,
+    runOn: ANY_WINDOWS,
+    shell: 'powershell',
+    changesState: false,
+    executable: 'setspn',
+    args: [arg.switch('-F'), arg.switch('-Q'), arg.spn(spn)],
+  });
+}
+
+export function setspnDuplicates(): Remedy {
+  return makeRemedy({
+    summary: 'List every SPN registered on more than one account in the forest',
+    runOn: ANY_WINDOWS,
+    shell: 'powershell',
+    changesState: false,
+    executable: 'setspn',
+    args: [arg.switch('-F'), arg.switch('-X')],
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * The live half of step 6: an EHLO to every port the server's enabled connectors bind, to see
+ * whether the wire offers what the directory says. Exchange offers X-ANONYMOUSTLS (and
+ * X-EXPS EXCHANGEAUTH after it) only on a connector with the ExchangeServer mechanism and a usable
+ * certificate, so "AD says yes, wire says no" points at the certificate or a stale directory view.
+ *
+ * The connector that answers is the one whose ranges hold *this machine's* address, which may not
+ * be the one the other Exchange servers reach; the evidence says which connector was compared.
+ */
+import type { CheckContext } from '../../engine/check';
+import type { CoreIo, OpOptions } from '../../io';
+import { hasExchangeServerAuth, type ExchangeServer, type ReceiveConnector } from '../../directory/model';
+import { connectorPorts, selectConnector } from './connectors-classify';
+import { parseIpRange } from './connectors-ranges';
+import { connectorIdentity, connectorSubject, listConnectors, setExchangeServerAuth } from './connectors-remedies';
+import { describeError, evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
+import { forEachAtOnce } from '../../engine/limit';
+import { probeName } from '../../engine/server-names';
+
+export interface SmtpProbeResult {
+  /** EHLO keywords, e.g. `STARTTLS`, `X-ANONYMOUSTLS`, `X-EXPS GSSAPI NTLM`. */
+  verbs: string[];
+  offersAnonymousTls: boolean;
+  /** Mechanisms after X-EXPS, e.g. `GSSAPI`, `NTLM`. */
+  expsMechanisms: string[];
+  /** The address this machine connected from, when the probe knows it. */
+  localAddress?: string;
+}
+
+export type SmtpProber = (io: CoreIo, host: string, port: number, options: OpOptions) => Promise<SmtpProbeResult>;
+
+/** The connector that answers this machine on `port`. */
+export function answeringConnector(
+  connectors: readonly ReceiveConnector[],
+  port: number,
+  localAddress: string | undefined,
+): { connector: ReceiveConnector; assumed: boolean } | undefined {
+  if (localAddress) {
+    const hit = selectConnector(connectors, port, localAddress);
+    if (hit) return { connector: hit.connector, assumed: false };
+  }
+  // Without our own address: the one connector on the port, or the one with the widest ranges.
+  const candidates = connectors.filter((c) => c.enabled && connectorPorts(c).includes(port));
+  const width = (c: ReceiveConnector): bigint =>
+    c.remoteIpRanges.map(parseIpRange).reduce((n, r) => n + (r?.size ?? 0n), 0n);
+  const widest = [...candidates].sort((a, b) => (width(b) > width(a) ? 1 : width(b) < width(a) ? -1 : 0))[0];
+  return widest ? { connector: widest, assumed: candidates.length > 1 } : undefined;
+}
+
+export async function probeConnectorsLive(
+  ctx: CheckContext,
+  receiver: ExchangeServer,
+  prober: SmtpProber,
+): Promise<void> {
+  const host = receiver.fqdn || receiver.computer?.dnsHostName ? probeName(ctx, receiver) : undefined;
+  if (!host) return;
+  const ports = [...new Set(receiver.receiveConnectors.filter((c) => c.enabled).flatMap(connectorPorts))].sort(
+    (a, b) => a - b,
+  );
+  // Every port at once: a port that does not answer costs one timeout, not one per port before it.
+  await forEachAtOnce(ports, ctx.signal, async (port) => {
+    const where = `EHLO to ${host}:${port}`;
+    let result: SmtpProbeResult;
+    try {
+      result = await prober(ctx.io, host, port, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
+    } catch (e) {
+      if (isCancellation(e)) throw e;
+      ctx.emit({
+        code: 'connector.probe-failed',
+        step: 6,
+        severity: 'unknown',
+        subject: { ...serverSubject(receiver), id: `${host}:${port}` },
+        title: `${host}:${port} did not answer an EHLO`,
+        explanation:
+          'What the connector offers on the wire could not be seen from this machine; the directory view above still stands. Step 4 shows whether the port is reachable.',
+        evidence: [evidence(ctx, 'EHLO', describeError(e), where)],
+        remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
+        reason: describeError(e),
+      });
+      return;
+    }
+    const answering = answeringConnector(receiver.receiveConnectors, port, result.localAddress);
+    if (!answering) return;
+    const c = answering.connector;
+    const adSays = hasExchangeServerAuth(c.authFlags);
+    const ev = [
+      evidence(ctx, 'EHLO verbs', result.verbs.join(' | ') || '(none)', where),
+      evidence(ctx, 'X-EXPS mechanisms', result.expsMechanisms.join(' ') || '(not offered)', where),
+      evidence(
+        ctx,
+        'AuthMechanism in AD',
+        `${c.authFlags} (${c.authMechanisms.join(', ') || 'none'})`,
+        `LDAP ${ctx.discovery.source}`,
+      ),
+      evidence(
+        ctx,
+        'compared connector',
+        `${connectorIdentity(c)}${answering.assumed ? " (assumed: the answering connector depends on this machine's address, which the probe did not report)" : ''}`,
+        result.localAddress ? `this machine connected from ${result.localAddress}` : 'connector ranges',
+      ),
+    ];
+    if (adSays === result.offersAnonymousTls) {
+      ctx.emit({
+        code: 'connector.wire-agrees',
+        step: 6,
+        severity: 'ok',
+        subject: connectorSubject(c),
+        title: `${host}:${port} ${adSays ? 'offers' : 'does not offer'} X-ANONYMOUSTLS, as ${connectorIdentity(c)} is configured`,
+        explanation: 'What the connector offers on the wire matches its AuthMechanism in the directory.',
+        evidence: ev,
+        remedies: [],
+      });
+      return;
+    }
+    ctx.emit(
+      adSays
+        ? {
+            code: 'connector.wire-lacks-anonymoustls',
+            step: 6,
+            severity: answering.assumed ? 'warning' : 'error',
+            subject: connectorSubject(c),
+            title: `${connectorIdentity(c)} has Exchange Server authentication in AD, but ${host}:${port} does not offer X-ANONYMOUSTLS`,
+            explanation:
+              'Exchange offers X-ANONYMOUSTLS only when the connector can do Exchange Server authentication, which also needs a valid certificate for the connector FQDN (event 12014 when it has none). Without it, other servers fail with 454 4.7.0 or 451 5.7.3. A directory change that has not reached this server yet looks the same.',
+            evidence: ev,
+            remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
+          }
+        : {
+            code: 'connector.wire-offers-anonymoustls',
+            step: 6,
+            severity: 'warning',
+            subject: connectorSubject(c),
+            title: `${host}:${port} offers X-ANONYMOUSTLS although ${connectorIdentity(c)} lacks Exchange Server authentication in AD`,
+            explanation:
+              'The wire and the directory disagree: another connector may be answering this machine, or the server has not yet read a directory change (it reloads connectors periodically).',
+            evidence: ev,
+            remedies: [setExchangeServerAuth(c), listConnectors(receiver.name)].filter((r) => r !== undefined),
+          },
+    );
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * The Exchange Management Shell lines step 6 offers. Connector identities (`EX02\Default EX02`)
+ * hold spaces and come from the directory, so they are always single-quoted and refused when
+ * they hold control characters.
+ */
+import type { Remedy, Subject } from '../../../shared/findings';
+import { authMechanismsFromFlags, AUTH_MECHANISM_BITS, type ReceiveConnector } from '../../directory/model';
+import { CommandLineError, arg, buildCommandLine, makeRemedy } from '../../safety/command-line';
+import { quoteForPowerShell } from '../../safety/quote';
+import { withoutAddresses } from './connectors-ranges';
+
+export function connectorIdentity(connector: ReceiveConnector): string {
+  return `${connector.server}\\${connector.name}`;
+}
+
+export function connectorSubject(connector: ReceiveConnector): Subject {
+  return { kind: 'connector', name: connectorIdentity(connector), id: connector.dn };
+}
+
+/**
+ * The AuthMechanism value with ExchangeServer added, as Set-ReceiveConnector takes it: every
+ * mechanism the connector had stays (the parameter replaces the whole list), and Tls joins them:
+ * Exchange Server authentication runs inside the anonymous TLS session X-ANONYMOUSTLS opens
+ * (X-EXPS EXCHANGEAUTH is offered only after it; see the verified facts on what a receive connector
+ * says on the wire), so a connector given ExchangeServer without Tls still fails the senders.
+ */
+export function authMechanismWithExchangeServer(flags: number): string {
+  return authMechanismsFromFlags(flags | AUTH_MECHANISM_BITS.ExchangeServer | AUTH_MECHANISM_BITS.Tls).join(', ');
+}
+
+export function setExchangeServerAuth(connector: ReceiveConnector): Remedy | undefined {
+  try {
+    return makeRemedy({
+      summary: `Add Exchange Server authentication to ${connectorIdentity(connector)}, keeping its other mechanisms`,
+      runOn: 'the Exchange Management Shell',
+      shell: 'powershell',
+      changesState: true,
+      executable: 'Set-ReceiveConnector',
+      args: [
+        arg.switch('-Identity'),
+        arg.text(connectorIdentity(connector)),
+        arg.switch('-AuthMechanism'),
+        arg.text(authMechanismWithExchangeServer(connector.authFlags)),
+      ],
+    });
+  } catch (e) {
+    if (e instanceof CommandLineError) return undefined;
+    throw e;
+  }
+}
+
+const RANGE_TEXT = /^[0-9A-Fa-f:.\-/()]{2,100}$/;
+
+/**
+ * The other fix for a relay connector that captures Exchange servers: its remote IP ranges without
+ * their addresses, so Exchange hands their connections back to the default connector (which has
+ * Exchange Server authentication). Undefined when nothing would be left of the ranges, or a range
+ * does not look like one.
+ */
+export function narrowRemoteRanges(
+  connector: ReceiveConnector,
+  senders: readonly { server: string; address: string }[],
+): Remedy | undefined {
+  const ranges = withoutAddresses(
+    connector.remoteIpRanges,
+    senders.map((s) => s.address),
+  );
+  if (ranges.length === 0 || !ranges.every((r) => RANGE_TEXT.test(r))) return undefined;
+  try {
+    const base = buildCommandLine('powershell', 'Set-ReceiveConnector', [
+      arg.switch('-Identity'),
+      arg.text(connectorIdentity(connector)),
+    ]);
+    const who = [...new Map(senders.map((s) => [`${s.server} (${s.address})`, true])).keys()].join(', ');
+    return {
+      summary: `Narrow the remote IP ranges of ${connectorIdentity(connector)} so that it leaves out ${who}, which then reach the default connector`,
+      command: `${base} -RemoteIPRanges ${ranges.map(quoteForPowerShell).join(',')}`,
+      runOn: 'the Exchange Management Shell',
+      shell: 'powershell',
+      changesState: true,
+    };
+  } catch (e) {
+    if (e instanceof CommandLineError) return undefined;
+    throw e;
+  }
+}
+
+/** The pipeline after the validated part is constant text, never built from names. */
+const LIST_PIPELINE = ' | Format-List Name,AuthMechanism,PermissionGroups,Bindings,RemoteIPRanges';
+
+export function listConnectors(server: string): Remedy | undefined {
+  try {
+    const base = buildCommandLine('powershell', 'Get-ReceiveConnector', [arg.switch('-Server'), arg.host(server)]);
+    return {
+      summary: `Show the receive connectors of ${server} with their authentication, bindings and ranges`,
+      command: base + LIST_PIPELINE,
+      runOn: 'the Exchange Management Shell',
+      shell: 'powershell',
+      changesState: false,
+    };
+  } catch (e) {
+    if (e instanceof CommandLineError) return undefined;
+    throw e;
+  }
+}

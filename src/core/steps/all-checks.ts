@@ -1,0 +1,23 @@
+/**
+ * Every check of the six steps, in step order: what the orchestrator runs when the caller does not
+ * pass its own list. Checks that need network probes get the real ones here; tests build their
+ * own lists with fakes.
+ */
+import type { Check } from '../engine/check';
+import { probeSmtp } from '../probes/smtp';
+import { createClockCheck } from './1-clocks/clock-check';
+import { replicationCheck } from './2-replication/replication-check';
+import { spnCheck } from './3-spns/spn-check';
+import { createPortsCheck } from './4-ports/ports-check';
+import { kerberosLoggingCheck } from './5-kerberos-logging/kerberos-logging-check';
+import { createConnectorsCheck } from './6-receive-connectors/connectors-check';
+import { clockProbes, portProbes } from './real-probes';
+
+export const allChecks: readonly Check[] = [
+  createClockCheck(clockProbes),
+  replicationCheck,
+  spnCheck,
+  createPortsCheck(portProbes),
+  kerberosLoggingCheck,
+  createConnectorsCheck(probeSmtp),
+];

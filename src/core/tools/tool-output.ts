@@ -1,0 +1,69 @@
+/**
+ * Shared pieces of the tool-output interpreters: what a finding from a terminal run says about
+ * where it came from, and the `unknown` finding for output a parser did not recognise. Pure (no
+ * `vscode`): unit-tested in test/unit/extension-pure/.
+ */
+import type { Evidence, Finding, Step, Subject } from '../../shared/findings';
+import type { ExchangeServer } from '../directory/model';
+import { cleanTerminalOutput } from '../parsers/terminal-clean';
+
+export interface ToolContext {
+  /** The command line as shown in the terminal: the source of every piece of evidence. */
+  commandLine: string;
+  /** ISO 8601 time the output was read. */
+  observedAt: string;
+  /** The Exchange server the command was about, when it was about one. */
+  server?: ExchangeServer;
+  /** Kerberos tolerance and warning threshold, in milliseconds (from the settings). */
+  clockToleranceMs: number;
+  clockWarningMs: number;
+}
+
+/** Most of a tool's output that is worth keeping as evidence. */
+const MAX_EVIDENCE = 4000;
+
+export function outputEvidence(ctx: ToolContext, raw: string, label = 'output'): Evidence {
+  const text = cleanTerminalOutput(raw).trim();
+  return {
+    label,
+    value: text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE)}…` : text || '(no output)',
+    source: ctx.commandLine,
+    observedAt: ctx.observedAt,
+  };
+}
+
+export function valueEvidence(ctx: ToolContext, label: string, value: string): Evidence {
+  return { label, value, source: ctx.commandLine, observedAt: ctx.observedAt };
+}
+
+export function subjectOf(ctx: ToolContext, fallback?: Subject): Subject {
+  if (ctx.server)
+    return ctx.server.fqdn
+      ? { kind: 'server', name: ctx.server.name, id: ctx.server.fqdn }
+      : { kind: 'server', name: ctx.server.name };
+  return fallback ?? { kind: 'local', name: 'this machine' };
+}
+
+/** The output could not be read: an `unknown` finding carrying the parser's reason and the text. */
+export function unrecognisedFinding(
+  ctx: ToolContext,
+  step: Step,
+  tool: string,
+  reason: string,
+  raw: string,
+  exitCode: number | undefined,
+): Finding {
+  const exit = exitCode === undefined ? '' : ` (exit code ${exitCode})`;
+  return {
+    code: 'tool.output-unrecognised',
+    step,
+    severity: 'unknown',
+    subject: subjectOf(ctx),
+    title: `The output of ${tool} could not be read${exit}`,
+    explanation:
+      'The command ran, but what it printed is not in a form this extension recognises, so nothing was concluded from it. The output is kept as evidence.',
+    evidence: [outputEvidence(ctx, raw)],
+    remedies: [],
+    reason,
+  };
+}

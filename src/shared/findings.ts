@@ -62,9 +62,16 @@ export interface Remedy {
   changesState: boolean;
 }
 
-export interface Finding {
+/** Values of a finding's wording placeholders (`{server}` -> `EX01`). */
+export type FindingParams = Readonly<Record<string, string | number>>;
+
+/**
+ * `Code` is the closed union of codes where the producer knows it (the engine's `FindingCode`);
+ * readers of reports, the webview and the language server see plain strings.
+ */
+export interface Finding<Code extends string = string> {
   /** Stable identifier of the kind of finding, e.g. `spn.missing`, `clock.skew`, `port.blocked`. */
-  code: string;
+  code: Code;
   step: Step;
   severity: Severity;
   subject: Subject;
@@ -76,6 +83,8 @@ export interface Finding {
   remedies: Remedy[];
   /** Required when severity is `unknown`: why the check could not decide. */
   reason?: string;
+  /** The values the title and explanation were worded from (absent on findings made before codes had tables). */
+  params?: FindingParams;
 }
 
 /** A ranked likely cause in the verdict at the end of a run. */

@@ -5,6 +5,8 @@
 import type { Finding } from '../../shared/findings';
 import type { DiscoveryResult } from '../directory/model';
 import { isDoctorError } from '../errors';
+import { makeFinding } from '../findings/define';
+import { commonFindings } from '../findings/common-codes';
 import type { Check } from './check';
 
 export function describeFailure(e: unknown): string {
@@ -20,18 +22,14 @@ export function checkFailedFinding(
   observedAt: string,
 ): Finding {
   const reason = describeFailure(error);
-  return {
-    code: 'engine.check-failed',
+  return makeFinding(commonFindings, 'engine.check-failed', {
     step: check.step,
     severity: 'unknown',
     subject: { kind: 'organisation', name: discovery.organisation?.name ?? 'organisation' },
-    title: `${check.title}: the check stopped before it could decide`,
-    explanation:
-      'This check ran into an error and gave up; the other checks still ran. The reason says what went wrong; fix it and run the diagnosis again.',
+    params: { check: check.title },
     evidence: [{ label: 'error', value: reason, source: `check ${check.id}`, observedAt }],
-    remedies: [],
     reason,
-  };
+  });
 }
 
 /** A finding as handed to listeners: `unknown` always with a reason, arrays always present. */

@@ -1,11 +1,13 @@
 /**
  * Shared pieces of the tool-output interpreters: what a finding from a terminal run says about
  * where it came from, and the `unknown` finding for output a parser did not recognise. Pure (no
- * `vscode`): unit-tested in test/unit/extension-pure/.
+ * `vscode`): unit-tested in test/unit/core/tools/.
  */
 import type { Evidence, Finding, Step, Subject } from '../../shared/findings';
 import type { ExchangeServer } from '../directory/model';
 import { cleanTerminalOutput } from '../parsers/terminal-clean';
+import { makeFinding } from '../findings/define';
+import { commonFindings } from '../findings/common-codes';
 
 export interface ToolContext {
   /** The command line as shown in the terminal: the source of every piece of evidence. */
@@ -54,16 +56,12 @@ export function unrecognisedFinding(
   exitCode: number | undefined,
 ): Finding {
   const exit = exitCode === undefined ? '' : ` (exit code ${exitCode})`;
-  return {
-    code: 'tool.output-unrecognised',
+  return makeFinding(commonFindings, 'tool.output-unrecognised', {
     step,
     severity: 'unknown',
     subject: subjectOf(ctx),
-    title: `The output of ${tool} could not be read${exit}`,
-    explanation:
-      'The command ran, but what it printed is not in a form this extension recognises, so nothing was concluded from it. The output is kept as evidence.',
+    params: { tool, exit },
     evidence: [outputEvidence(ctx, raw)],
-    remedies: [],
     reason,
-  };
+  });
 }

@@ -26,6 +26,8 @@ import { TOOL_COMMANDS } from './ids';
 import type { SafetyGate } from './safety-gate';
 import { domainControllerNames, pickServer, serverNameOf } from './targets';
 import type { ToolRunOutcome } from './tool-run';
+import { makeFinding } from '../../core/findings/define';
+import { commonFindings } from '../../core/findings/common-codes';
 
 export interface ToolCommandDeps {
   api: ExchangeAuthDoctorApi;
@@ -72,17 +74,14 @@ export function remedyPlan(remedy: Remedy, finding: Pick<Finding, 'step' | 'subj
       reason: vscode.l10n.t('This command runs on {0}; copy it and run it there.', remedy.runOn),
     },
     interpret: (raw, exitCode, ctx) => [
-      {
-        code: 'remedy.ran',
+      makeFinding(commonFindings, 'remedy.ran', {
         step: finding.step,
         severity: exitCode === 0 ? 'ok' : exitCode === undefined ? 'unknown' : 'error',
         subject: subjectOf(ctx, finding.subject),
-        title: `${remedy.summary}: exit code ${exitCode ?? 'unknown'}`,
-        explanation: 'Run the diagnosis again to see whether the problem is gone.',
+        params: { summary: remedy.summary, exitCode: exitCode ?? 'unknown' },
         evidence: [outputEvidence(ctx, raw)],
-        remedies: [],
         ...(exitCode === undefined ? { reason: 'the exit code was not reported' } : {}),
-      },
+      }),
     ],
   };
 }

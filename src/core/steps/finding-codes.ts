@@ -1,0 +1,27 @@
+/**
+ * Every finding code the engine and the terminal-output interpreters can emit, as one closed union,
+ * and the English wording of each, gathered from the steps' own tables
+ * (`src/core/steps/N-name/finding-codes.ts`) and the codes common to all steps. A new code is
+ * added to its step's table only; this file lists tables, not codes.
+ */
+import { commonFindings } from '../findings/common-codes';
+import type { CodeOf, FindingWording, StepFindings } from '../findings/define';
+
+/** Every table of codes: the common ones, then steps 1 to 6. */
+export const FINDING_TABLES: readonly StepFindings<string>[] = [commonFindings];
+
+export type FindingCode = CodeOf<typeof commonFindings>;
+
+const byCode = new Map<string, FindingWording>();
+for (const table of FINDING_TABLES)
+  for (const [code, wording] of Object.entries<FindingWording>(table.wording)) byCode.set(code, wording);
+
+/** The English wording of a code, or undefined for a code no table declares. */
+export function wordingOf(code: string): FindingWording | undefined {
+  return byCode.get(code);
+}
+
+/** Every declared code. */
+export function allFindingCodes(): string[] {
+  return [...byCode.keys()];
+}

@@ -7,7 +7,7 @@
  * about 1 % failing sessions under --dir (never in the repository). Warms the page cache, then
  * times, on the same files and for the same fixed strings (SCAN_NEEDLES):
  *   grep -c -F -e <each needle> <files>     (one process, counts matching lines per file)
- *   the scan (src/core/evidence/scan.ts)    (in a child process, so its peak RSS is its own)
+ *   the scan (src/io/evidence/scan-folder.ts)    (in a child process, so its peak RSS is its own)
  * and prints the medians, the ratio scan/grep, that both counted the same lines, and the scan's
  * peak RSS on a quarter of the corpus and on all of it (memory must not grow with the corpus).
  * Needs no lab.
@@ -19,7 +19,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { SCAN_NEEDLES } from '../src/core/evidence/failure-patterns';
-import { scanFolder } from '../src/core/evidence/scan';
+import { scanFolder } from '../src/io/evidence/scan-folder';
 import {
   EX01,
   EX02,
@@ -162,7 +162,7 @@ const WORKER_BUNDLE = path.join(tmpdir(), 'ead-scan-worker.js');
 
 function bundleWorker(): void {
   buildSync({
-    entryPoints: [path.resolve(__dirname, '..', 'src', 'core', 'evidence', 'scan-worker-entry.ts')],
+    entryPoints: [path.resolve(__dirname, '..', 'src', 'io', 'evidence', 'scan-worker-entry.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -6,7 +6,7 @@
 import { CodeAction, CodeActionKind, Command, type CodeLens, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Step } from '../shared/findings';
 import { parseEndpoint, formatHost } from '../core/evidence/endpoint';
-import type { HostEnd, HostMention } from '../core/evidence/model';
+import type { HostEnd, HostMention } from '../shared/evidence-model';
 import { stepLabel, stepTitle } from '../core/evidence/steps';
 import {
   EVIDENCE_COMMANDS,

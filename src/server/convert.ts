@@ -1,6 +1,6 @@
 /** From the pure analysis types (src/core/evidence) to LSP types. */
 import { DiagnosticSeverity, DocumentSymbol, SymbolKind, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { EvidenceFinding, EvidenceSymbol, HostEnd, TextRange } from '../core/evidence/model';
+import type { EvidenceFinding, EvidenceSymbol, HostEnd, TextRange } from '../shared/evidence-model';
 import { KB_URL } from '../core/evidence/steps';
 
 export const SOURCE = 'Exchange Auth Doctor';

@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseEvidence } from '../core/evidence/analyse';
-import type { EvidenceAnalysis, EvidenceKind } from '../core/evidence/model';
+import type { EvidenceAnalysis, EvidenceKind } from '../shared/evidence-model';
 import { collectFieldDirectives } from '../core/evidence/w3c';
 import { EVIDENCE_LANGUAGES, type EvidenceSettings } from '../shared/evidence-protocol';
 

@@ -4,7 +4,7 @@
  * discovery, a timeout) every host is simply unresolved.
  */
 import type { Connection } from 'vscode-languageserver';
-import type { HostEnd } from '../core/evidence/model';
+import type { HostEnd } from '../shared/evidence-model';
 import { ResolveHostsRequest, type ResolvedServer } from '../shared/evidence-protocol';
 import { sendRequest } from './messages';
 

@@ -3,7 +3,7 @@
  * (or by hand: `node dist/server.js --stdio`). The same file runs the folder scan's worker threads.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { isScanWorker, runScanWorker } from '../core/evidence/scan-worker';
+import { isScanWorker, runScanWorker } from '../io/evidence/scan-worker';
 import { startServer } from './server';
 
 if (isScanWorker()) {

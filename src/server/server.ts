@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from '../core/evidence/hover';
-import { scanFolder } from '../core/evidence/scan';
+import { scanFolder } from '../io/evidence/scan-folder';
 import { PROTOCOL_LOG_FIELDS, TRACKING_LOG_FIELDS } from '../core/evidence/w3c';
 import {
   CancelScanNotification,

@@ -8,8 +8,8 @@
  * side has a few lines that send and handle a descriptor with its types
  * (src/server/messages.ts, src/extension/evidence/messages.ts).
  */
-import type { EvidenceKind, HostEnd } from '../core/evidence/model';
-import type { ScanProgress, ScanReport } from '../core/evidence/scan';
+import type { EvidenceKind, HostEnd } from './evidence-model';
+import type { ScanProgress, ScanReport } from './evidence-scan';
 
 export type { HostEnd, ScanProgress, ScanReport };
 

@@ -9,7 +9,7 @@
  * index in the state the host holds, and the host runs what it has.
  */
 import type { Finding, LikelyCause, Severity, Step, Verdict } from './findings';
-import type { SymptomFact, SymptomKind } from '../core/symptom/types';
+import type { SymptomFact, SymptomKind } from './symptom';
 
 export const LANGUAGES = ['en', 'es', 'nl', 'he', 'zh-cn'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -3,7 +3,7 @@ import { detectEvidenceKind } from './detect';
 import { genericFindings } from './generic';
 import { analyseHeaders, DEFAULT_HEADER_OPTIONS, type HeaderOptions } from './headers';
 import { iterateLines, longLineFinding, MAX_ANALYSED_LINE } from './lines';
-import type { EvidenceAnalysis, EvidenceFinding, EvidenceKind } from './model';
+import type { EvidenceAnalysis, EvidenceFinding, EvidenceKind } from '../../shared/evidence-model';
 import { analyseProtocolLog } from './protocol-log';
 import { analyseQueue } from './queue';
 import { analyseTrackingLog } from './tracking-log';

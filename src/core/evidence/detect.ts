@@ -3,7 +3,7 @@
  * properties) and its file name (`RECV*.LOG`, `SEND*.LOG`, `MSGTRK*.LOG`, `.eml`). Content wins over
  * the name. Reads at most the first 64 lines, each cut short, so any input is cheap.
  */
-import type { EvidenceKind } from './model';
+import type { EvidenceKind } from '../../shared/evidence-model';
 
 const HEADER_NAMES =
   /^(received|return-path|message-id|date|from|to|subject|mime-version|x-ms-exchange-[a-z-]+|x-originating-ip|authentication-results|received-spf|dkim-signature|delivered-to|content-type|thread-topic|thread-index|x-mailer|reply-to|cc|x-ms-has-attach|x-ms-tnef-correlator|arc-[a-z-]+):/i;

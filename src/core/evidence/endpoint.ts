@@ -1,6 +1,6 @@
 /** Host and endpoint text as Exchange writes it: `10.0.0.1:25`, `[2001:db8::1]:2525`, `ex01.contoso.com`. */
 import { isIP } from 'node:net';
-import type { HostEnd } from './model';
+import type { HostEnd } from '../../shared/evidence-model';
 
 export function parseEndpoint(text: string): HostEnd | undefined {
   const t = text.trim();

@@ -5,7 +5,7 @@
  * agree on what a failure is. Matching is plain substring search: linear on any input.
  */
 import type { Step } from '../../shared/findings';
-import type { FindingCode, FindingSeverity } from './model';
+import type { EvidenceCode, FindingSeverity } from '../../shared/evidence-model';
 
 /** Literal needles the folder scan searches for; every classified hit contains one of them. */
 export const SCAN_NEEDLES = [
@@ -18,7 +18,7 @@ export const SCAN_NEEDLES = [
 ] as const;
 
 export interface PatternHit {
-  code: FindingCode;
+  code: EvidenceCode;
   severity: FindingSeverity;
   steps: Step[];
   /** Offsets in the text searched. */
@@ -112,7 +112,7 @@ export function findFailures(text: string): PatternHit[] {
   while (krb >= 0 && guard++ < 8) {
     const m = /^KRB_AP_ERR_[A-Z_]{1,30}/.exec(text.slice(krb, krb + 48));
     const name = m?.[0] ?? 'KRB_AP_ERR_';
-    const code: FindingCode =
+    const code: EvidenceCode =
       name === 'KRB_AP_ERR_SKEW'
         ? 'kerberos-skew'
         : name === 'KRB_AP_ERR_MODIFIED'

@@ -2,7 +2,7 @@
 import { findFailures } from './failure-patterns';
 import { iterateLines } from './lines';
 import { findingFromHit } from './messages';
-import type { EvidenceFinding } from './model';
+import type { EvidenceFinding } from '../../shared/evidence-model';
 import { MAX_FINDINGS } from './protocol-log';
 
 export function genericFindings(text: string): EvidenceFinding[] {

@@ -6,7 +6,7 @@
 import { splitCsvLine, fieldAt } from './csv';
 import { TRANSPORT_PORTS, parseEndpoint } from './endpoint';
 import { EVENT_DOCS, PROTOCOL_FIELD_DOCS, TRACKING_FIELD_DOCS } from './field-docs';
-import type { EvidenceKind } from './model';
+import type { EvidenceKind } from '../../shared/evidence-model';
 import { ENHANCED_CODES_DATE, lookupEnhancedCode, lookupReplyCode } from './status-codes';
 
 export interface HoverResult {

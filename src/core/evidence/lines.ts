@@ -2,7 +2,7 @@
  * Line access that stays bounded on hostile input: a 50 MB line is analysed through its first
  * MAX_ANALYSED_LINE characters only, and callers are told so once.
  */
-import type { EvidenceFinding } from './model';
+import type { EvidenceFinding } from '../../shared/evidence-model';
 
 export const MAX_ANALYSED_LINE = 64 * 1024;
 

@@ -5,7 +5,7 @@
 import type { Step } from '../../shared/findings';
 import { formatHost } from './endpoint';
 import type { PatternHit } from './failure-patterns';
-import type { EvidenceFinding, HostEnd, TextRange } from './model';
+import type { EvidenceFinding, HostEnd, TextRange } from '../../shared/evidence-model';
 import { stepsSentence } from './steps';
 
 export interface HitContext {

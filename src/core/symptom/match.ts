@@ -2,7 +2,7 @@
  * Maps the ends a pasted symptom names (host names, IP addresses) to the discovered Exchange
  * servers. Pure: the caller resolves the servers' addresses (DNS) beforehand and passes them in.
  */
-import type { HostRef, SymptomRecognition } from './types';
+import type { HostRef, SymptomRecognition } from '../../shared/symptom';
 
 export interface KnownServer {
   /** Short name, e.g. `EX01`. */

@@ -16,8 +16,8 @@ import { isIP } from 'node:net';
 import { parseWinEvents } from '../steps/5-kerberos-logging/winevent';
 import { cleanTerminalOutput } from '../parsers/terminal-clean';
 
-export type { HostRef, SymptomFact, SymptomKind, SymptomRecognition } from './types';
-import type { HostRef, SymptomRecognition } from './types';
+export type { HostRef, SymptomFact, SymptomKind, SymptomRecognition } from '../../shared/symptom';
+import type { HostRef, SymptomRecognition } from '../../shared/symptom';
 
 const STATUS_454 = /\b454[\s-]+4\.7\.0\b|\b4\.7\.0[^\n]{0,60}\b454\b/i;
 const WRAPPER_451 = /\b451[\s-]+4\.4\.0\b/;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ScanReport } from '../../core/evidence/scan';
+import type { ScanReport } from '../../shared/evidence-scan';
 import {
   CancelScanNotification,
   ScanFolderRequest,

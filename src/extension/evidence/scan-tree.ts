@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ScanGroup, ScanHit, ScanReport } from '../../core/evidence/scan';
+import type { ScanGroup, ScanHit, ScanReport } from '../../shared/evidence-scan';
 import { EVIDENCE_COMMANDS } from '../../shared/evidence-protocol';
 
 type Node =

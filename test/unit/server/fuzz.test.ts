@@ -17,10 +17,10 @@ import { MultiSearch } from '../../../src/core/evidence/multi-search';
 import { analyseHeaders } from '../../../src/core/evidence/headers';
 import { hoverAt } from '../../../src/core/evidence/hover';
 import { parseMailDate } from '../../../src/core/evidence/mail-date';
-import type { EvidenceAnalysis, EvidenceKind, TextRange } from '../../../src/core/evidence/model';
+import type { EvidenceAnalysis, EvidenceKind, TextRange } from '../../../src/shared/evidence-model';
 import { analyseProtocolLog } from '../../../src/core/evidence/protocol-log';
 import { analyseQueue } from '../../../src/core/evidence/queue';
-import { scanFolder } from '../../../src/core/evidence/scan';
+import { scanFolder } from '../../../src/io/evidence/scan-folder';
 import { analyseTrackingLog } from '../../../src/core/evidence/tracking-log';
 import { PROTOCOL_LOG_FIELDS } from '../../../src/core/evidence/w3c';
 import {

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/extension/api';
-import type { ScanReport } from '../../../src/core/evidence/scan';
+import type { ScanReport } from '../../../src/shared/evidence-scan';
 import { EVIDENCE_COMMANDS, EVIDENCE_LANGUAGES } from '../../../src/shared/evidence-protocol';
 import { EX01, EX02, messageHeaders, protocolLog } from '../../fixtures/evidence/generate';
 

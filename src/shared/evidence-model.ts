@@ -3,7 +3,7 @@
  * headers, queue output). No `vscode`, no `vscode-languageserver`: the language server, the CLI and
  * the benchmarks all use these. Positions are zero-based lines and UTF-16 character offsets, like LSP.
  */
-import type { Step } from '../../shared/findings';
+import type { Step } from './findings';
 
 export type EvidenceKind = 'smtp-receive-log' | 'smtp-send-log' | 'tracking-log' | 'headers' | 'queue' | 'unknown';
 
@@ -18,7 +18,7 @@ export interface TextRange {
 export type FindingSeverity = 'error' | 'warning' | 'information';
 
 /** Stable identifiers of what a finding is about; used as the diagnostic code. */
-export type FindingCode =
+export type EvidenceCode =
   | 'auth-temporary-failure'
   | 'auth-failure-relayed'
   | 'exchange-auth-unavailable'
@@ -43,7 +43,7 @@ export interface HostEnd {
 }
 
 export interface EvidenceFinding {
-  code: FindingCode;
+  code: EvidenceCode;
   severity: FindingSeverity;
   range: TextRange;
   /** English, self-contained; names the likely step of KB 979174. */

@@ -3,7 +3,8 @@
  * queue, largest first so the tail is short; their per-file groups are merged into one Groups.
  */
 import { Worker } from 'node:worker_threads';
-import type { Groups, LogFile } from './scan';
+import type { Groups } from '../../core/evidence/scan-lines';
+import type { LogFile } from './log-files';
 import type { FromWorker, ScanWorkerData, ToWorker } from './scan-worker';
 
 export interface ParallelOptions {

@@ -1,120 +1,23 @@
 /**
- * "Scan log folder": streams every log file under a folder (gigabytes) from disk in fixed-size
- * chunks, finds the lines with an authentication failure (the SCAN_NEEDLES of failure-patterns.ts,
- * searched as bytes in one pass, see multi-search.ts, so the cost is close to `grep -F`), and groups them by remote server and hour.
- * Memory is bounded: one read buffer, and at most `maxHitsPerGroup` lines kept per group and
- * `maxGroups` groups, whatever the corpus size. Cancellation is checked between chunks.
+ * The byte-level part of "Scan log folder": finds the lines with an authentication failure in a
+ * source read chunk by chunk (the SCAN_NEEDLES of failure-patterns.ts, searched as bytes in one
+ * pass, see multi-search.ts, so the cost is close to `grep -F`), and groups them by remote server
+ * and hour. Memory is bounded: the caller's one read buffer, and at most `maxHits` lines kept per
+ * group and `maxGroups` groups. Reading (files, workers) is the caller's: src/io/evidence/.
  */
-import { open, readdir, stat } from 'node:fs/promises';
-import * as path from 'node:path';
+import type { EvidenceCode } from '../../shared/evidence-model';
+import type { ScanGroup } from '../../shared/evidence-scan';
 import { formatHost, parseEndpoint } from './endpoint';
 import { findFailures, SCAN_NEEDLES } from './failure-patterns';
-import type { FindingCode } from './model';
 import { MultiSearch } from './multi-search';
 import { receivingFromError } from './queue';
-import { scanInWorkers } from './scan-parallel';
 import { applyDirective, hourOf, newHeader, readRecord, type W3cHeader } from './w3c';
 
-export interface ScanHit {
-  file: string;
-  /** Zero-based line number. */
-  line: number;
-  code: FindingCode;
-  /** The line, cut to 300 characters. */
-  text: string;
-}
-
-export interface ScanGroup {
-  remote: string;
-  /** `2026-11-22T10` (UTC hour) or `(no time)`. */
-  hour: string;
-  count: number;
-  codes: Partial<Record<FindingCode, number>>;
-  /** The first `maxHitsPerGroup` lines of the group. */
-  hits: ScanHit[];
-}
-
-export interface ScanProgress {
-  filesDone: number;
-  filesTotal: number;
-  bytesDone: number;
-  bytesTotal: number;
-  matchedLines: number;
-  currentFile?: string;
-}
-
-export interface ScanReport {
-  folder: string;
-  files: number;
-  bytes: number;
-  matchedLines: number;
-  groups: ScanGroup[];
-  cancelled: boolean;
-  /** Files that could not be read, with the reason. */
-  errors: string[];
-  durationMs: number;
-  /** True when groups or hits were dropped to keep memory bounded. */
-  truncated: boolean;
-}
-
-export interface ScanOptions {
-  isCancelled?: () => boolean;
-  onProgress?: (p: ScanProgress) => void;
-  /** Minimum milliseconds between progress callbacks. */
-  progressIntervalMs?: number;
-  chunkSize?: number;
-  maxHitsPerGroup?: number;
-  maxGroups?: number;
-  /** Which files to read; default: .log, .txt, .eml, .csv. */
-  include?: RegExp;
-  /**
-   * Scan files on worker threads: `script` is a module that calls runScanWorker() in a worker
-   * (the bundled server passes its own file). Without it the scan runs on the calling thread.
-   */
-  workers?: { script: string; count: number; execArgv?: string[] };
-}
-
-export const DEFAULT_INCLUDE = /\.(log|txt|eml|csv)$/i;
 const NEEDLES = SCAN_NEEDLES.map((n) => Buffer.from(n, 'latin1'));
-const MAX_NEEDLE = Math.max(...NEEDLES.map((n) => n.length));
+/** The longest needle: a chunk boundary keeps this many bytes minus one for the next chunk. */
+export const MAX_NEEDLE = Math.max(...NEEDLES.map((n) => n.length));
 const SEARCH = new MultiSearch(NEEDLES);
 const MAX_LINE_TEXT = 4096;
-
-export interface LogFile {
-  path: string;
-  size: number;
-}
-
-/** Regular files under `folder` (recursively, symbolic links not followed), sorted by path. */
-export async function listLogFiles(
-  folder: string,
-  include = DEFAULT_INCLUDE,
-  isCancelled: () => boolean = () => false,
-): Promise<LogFile[]> {
-  const out: LogFile[] = [];
-  const queue = [folder];
-  while (queue.length && !isCancelled()) {
-    const dir = queue.shift()!;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) queue.push(p);
-      else if (e.isFile() && include.test(e.name)) {
-        try {
-          out.push({ path: p, size: (await stat(p)).size });
-        } catch {
-          // Vanished or unreadable: skipped.
-        }
-      }
-    }
-  }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
 
 /** Counts `\n` bytes in buf[from, to). */
 function countNewlines(buf: Buffer, from: number, to: number): number {
@@ -131,7 +34,7 @@ function countNewlines(buf: Buffer, from: number, to: number): number {
 export function classifyLine(
   text: string,
   header: W3cHeader | undefined,
-): { code: FindingCode; remote: string; hour: string } | undefined {
+): { code: EvidenceCode; remote: string; hour: string } | undefined {
   const hits = findFailures(text);
   const first = hits[0];
   if (!first) return undefined;
@@ -206,7 +109,7 @@ export class Groups {
         this.map.set(key, g);
       }
       g.count += src.count;
-      for (const [code, n] of Object.entries(src.codes) as [FindingCode, number][])
+      for (const [code, n] of Object.entries(src.codes) as [EvidenceCode, number][])
         g.codes[code] = (g.codes[code] ?? 0) + n;
       for (const h of src.hits) {
         if (g.hits.length < this.maxHits) g.hits.push(h);
@@ -235,17 +138,23 @@ function readHeader(buf: Buffer, end: number): W3cHeader | undefined {
   return any && header.fieldsDeclared ? header : undefined;
 }
 
-/** Scans one file; returns false when cancelled. */
-export async function scanFile(
+/** Reads up to `length` bytes of the source at `position` into `buf` at `offset`; 0 at the end. */
+export type ReadAt = (buf: Buffer, offset: number, length: number, position: number) => Promise<number>;
+
+/**
+ * Scans one source (a file, read through `read`) chunk by chunk into `groups`; returns false when
+ * cancelled. `file` only names the source in the hits. `buf` holds `chunk * 2 + MAX_NEEDLE` bytes.
+ */
+export async function scanSource(
   file: string,
+  read: ReadAt,
   buf: Buffer,
   chunk: number,
   groups: Groups,
   onBytes: (n: number) => void,
   isCancelled: () => boolean,
 ): Promise<boolean> {
-  const fh = await open(file, 'r');
-  try {
+  {
     let carry = 0;
     let position = 0;
     let lineNo = 0;
@@ -255,7 +164,7 @@ export async function scanFile(
     const positions: number[] = [];
     for (;;) {
       if (isCancelled()) return false;
-      const { bytesRead } = await fh.read(buf, carry, chunk, position);
+      const bytesRead = await read(buf, carry, chunk, position);
       position += bytesRead;
       onBytes(bytesRead);
       const end = carry + bytesRead;
@@ -305,95 +214,5 @@ export async function scanFile(
       carry = end - upto;
       if (carry > 0) buf.copy(buf, 0, upto, end);
     }
-  } finally {
-    await fh.close();
   }
-}
-
-export async function scanFolder(folder: string, options: ScanOptions = {}): Promise<ScanReport> {
-  const started = Date.now();
-  const isCancelled = options.isCancelled ?? (() => false);
-  const chunk = options.chunkSize ?? 2 * 1024 * 1024;
-  const files = await listLogFiles(folder, options.include ?? DEFAULT_INCLUDE, isCancelled);
-  const bytesTotal = files.reduce((s, f) => s + f.size, 0);
-  const groups = new Groups(options.maxHitsPerGroup ?? 200, options.maxGroups ?? 5000);
-  // The carry area holds at most one chunk (a line longer than a chunk is cut at MAX_NEEDLE overlap).
-  const buf = Buffer.allocUnsafe(chunk * 2 + MAX_NEEDLE);
-  const errors: string[] = [];
-  let bytesDone = 0;
-  let filesDone = 0;
-  let cancelled = isCancelled();
-  let lastProgress = 0;
-  const interval = options.progressIntervalMs ?? 100;
-  const progress = (currentFile?: string, force = false): void => {
-    const now = Date.now();
-    if (!options.onProgress || (!force && now - lastProgress < interval)) return;
-    lastProgress = now;
-    options.onProgress({
-      filesDone,
-      filesTotal: files.length,
-      bytesDone,
-      bytesTotal,
-      matchedLines: groups.matched,
-      ...(currentFile ? { currentFile } : {}),
-    });
-  };
-  if (options.workers && options.workers.count > 1 && files.length > 1) {
-    const r = await scanInWorkers(files, groups, {
-      ...options.workers,
-      chunk,
-      maxHits: options.maxHitsPerGroup ?? 200,
-      maxGroups: options.maxGroups ?? 5000,
-      isCancelled,
-      onBytes: (n) => {
-        bytesDone += n;
-        progress();
-      },
-      onFile: () => {
-        filesDone++;
-        progress(undefined);
-      },
-    });
-    errors.push(...r.errors);
-    cancelled = r.cancelled;
-  } else
-    for (const f of files) {
-      if (isCancelled()) {
-        cancelled = true;
-        break;
-      }
-      progress(f.path, true);
-      try {
-        const done = await scanFile(
-          f.path,
-          buf,
-          chunk,
-          groups,
-          (n) => {
-            bytesDone += n;
-            progress(f.path);
-          },
-          isCancelled,
-        );
-        if (!done) {
-          cancelled = true;
-          break;
-        }
-      } catch (e) {
-        errors.push(`${f.path}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      filesDone++;
-    }
-  progress(undefined, true);
-  return {
-    folder,
-    files: filesDone,
-    bytes: bytesDone,
-    matchedLines: groups.matched,
-    groups: groups.list(),
-    cancelled,
-    errors: errors.slice(0, 100),
-    durationMs: Date.now() - started,
-    truncated: groups.truncated,
-  };
 }

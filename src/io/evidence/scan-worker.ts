@@ -4,7 +4,9 @@
  * scan-parallel.ts. Cancellation is a flag in shared memory, read between chunks.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { Groups, scanFile, type ScanGroup } from './scan';
+import type { ScanGroup } from '../../shared/evidence-scan';
+import { Groups } from '../../core/evidence/scan-lines';
+import { scanFile } from './log-files';
 
 export interface ScanWorkerData {
   eadScanWorker: true;

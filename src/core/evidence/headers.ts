@@ -8,7 +8,14 @@ import { isIP } from 'node:net';
 import { genericFindings } from './generic';
 import { iterateLines, type Line } from './lines';
 import { formatDelay, parseMailDate } from './mail-date';
-import type { EvidenceAnalysis, EvidenceFinding, EvidenceSymbol, HostEnd, HostMention, TextRange } from '../../shared/evidence-model';
+import type {
+  EvidenceAnalysis,
+  EvidenceFinding,
+  EvidenceSymbol,
+  HostEnd,
+  HostMention,
+  TextRange,
+} from '../../shared/evidence-model';
 
 export interface HeaderOptions {
   /** A hop stamped this many seconds before the previous one is a warning. */

@@ -13,7 +13,14 @@ import { formatDelay, parseMailDate } from './mail-date';
 import { iterateLines, longLineFinding, MAX_ANALYSED_LINE } from './lines';
 import { findingFromHit } from './messages';
 import { stepsSentence } from './steps';
-import type { EvidenceAnalysis, EvidenceFinding, EvidenceSymbol, HostEnd, HostMention, TextRange } from '../../shared/evidence-model';
+import type {
+  EvidenceAnalysis,
+  EvidenceFinding,
+  EvidenceSymbol,
+  HostEnd,
+  HostMention,
+  TextRange,
+} from '../../shared/evidence-model';
 import { applyDirective, newHeader, PROTOCOL_LOG_FIELDS, readRecord } from './w3c';
 
 export const MAX_SYMBOLS = 5000;

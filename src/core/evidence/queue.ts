@@ -8,7 +8,13 @@ import { parseEndpoint } from './endpoint';
 import { findFailures } from './failure-patterns';
 import { iterateLines, type Line } from './lines';
 import { findingFromHit } from './messages';
-import type { EvidenceAnalysis, EvidenceFinding, EvidenceSymbol, HostEnd, HostMention } from '../../shared/evidence-model';
+import type {
+  EvidenceAnalysis,
+  EvidenceFinding,
+  EvidenceSymbol,
+  HostEnd,
+  HostMention,
+} from '../../shared/evidence-model';
 import { MAX_FINDINGS, MAX_SYMBOLS } from './protocol-log';
 
 interface QueueRecord {

@@ -6,7 +6,13 @@ import { parseEndpoint } from './endpoint';
 import { findFailures } from './failure-patterns';
 import { iterateLines, longLineFinding, MAX_ANALYSED_LINE } from './lines';
 import { findingFromHit } from './messages';
-import type { EvidenceAnalysis, EvidenceFinding, EvidenceSymbol, HostEnd, HostMention } from '../../shared/evidence-model';
+import type {
+  EvidenceAnalysis,
+  EvidenceFinding,
+  EvidenceSymbol,
+  HostEnd,
+  HostMention,
+} from '../../shared/evidence-model';
 import { MAX_FINDINGS, MAX_SYMBOLS } from './protocol-log';
 import { applyDirective, newHeader, readRecord, TRACKING_LOG_FIELDS, type W3cRecord } from './w3c';
 

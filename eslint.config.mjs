@@ -13,6 +13,7 @@ export default tseslint.config(
       'media/vendor/**',
       'scripts/*.mjs',
       'eslint.config.mjs',
+      '.dependency-cruiser.cjs',
     ],
   },
   eslint.configs.recommended,
@@ -36,6 +37,26 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'vscode', message: 'src/core, src/shared, src/cli and src/server must not import vscode.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The engine may use node:net's pure helpers (isIP) but opens no socket of its own: sockets come
+    // in through src/core/io.ts. The other I/O modules are kept out by .dependency-cruiser.cjs.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core must not import vscode.' },
+            {
+              name: 'node:net',
+              importNames: ['connect', 'createConnection', 'createServer', 'Socket', 'Server'],
+              message: 'src/core opens no sockets: take a connector from CoreIo (src/core/io.ts).',
+            },
+          ],
         },
       ],
     },

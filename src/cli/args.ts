@@ -4,6 +4,7 @@
  * in, options out) so it is tested without a process. The password is never an option: it comes
  * from EAD_BIND_PASSWORD or a prompt, and `--password` is refused with a message saying so.
  */
+import type { SetspnMode } from '../core/steps/3-spns/setspn-over-ldap';
 import { parseArgs } from 'node:util';
 import type { Step } from '../shared/findings';
 import { validateHostName, validateSpn } from '../core/safety/validation';
@@ -45,8 +46,6 @@ export interface DiagnoseOptions extends ConnectionOptions {
   /** Colours in text output: only on a TTY, never with NO_COLOR. */
   color: boolean;
 }
-
-export type SetspnMode = { mode: 'list'; account: string } | { mode: 'duplicates' } | { mode: 'query'; spn: string };
 
 export type CliCommand =
   | { command: 'help'; topic?: 'diagnose' | 'setspn' }

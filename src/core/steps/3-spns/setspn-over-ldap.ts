@@ -9,7 +9,9 @@ import { escapeFilterValue } from '../../directory/ldap-text';
 import { entrySpns, scanAllDuplicateSpns } from './duplicates';
 import { formatSetspnDuplicates, formatSetspnList, formatSetspnQuery } from './setspn-format';
 import { type SetspnAccount } from './setspn-common';
-import type { SetspnMode } from '../../../cli/args';
+
+/** Which setspn form to answer: `-L account`, `-X`, or `-Q spn`. */
+export type SetspnMode = { mode: 'list'; account: string } | { mode: 'duplicates' } | { mode: 'query'; spn: string };
 
 export interface SetspnRun {
   /** Session on the domain partition (for -L and the domain DN). */

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { hoverAt } from '../../../src/core/evidence/hover';
+import { hoverAt } from '../../../../src/core/evidence/hover';
 import {
   ENHANCED_CODES_DATE,
   ENHANCED_CODES_SOURCE,
   lookupEnhancedCode,
   lookupReplyCode,
-} from '../../../src/core/evidence/status-codes';
-import { PROTOCOL_LOG_FIELDS, TRACKING_LOG_FIELDS } from '../../../src/core/evidence/w3c';
+} from '../../../../src/core/evidence/status-codes';
+import { PROTOCOL_LOG_FIELDS, TRACKING_LOG_FIELDS } from '../../../../src/core/evidence/w3c';
 
 const LINE =
   '2026-11-22T10:00:01.123Z,EX02\\Default EX02,08DEA08FF49B6F77,19,10.0.0.12:2525,10.0.0.11:41234,>,454 4.7.0 Temporary authentication failure,';

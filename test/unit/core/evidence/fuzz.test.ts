@@ -8,21 +8,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyseEvidence } from '../../../src/core/evidence/analyse';
-import { splitCsvLine } from '../../../src/core/evidence/csv';
-import { detectEvidenceKind } from '../../../src/core/evidence/detect';
-import { parseEndpoint } from '../../../src/core/evidence/endpoint';
-import { findFailures, SCAN_NEEDLES } from '../../../src/core/evidence/failure-patterns';
-import { MultiSearch } from '../../../src/core/evidence/multi-search';
-import { analyseHeaders } from '../../../src/core/evidence/headers';
-import { hoverAt } from '../../../src/core/evidence/hover';
-import { parseMailDate } from '../../../src/core/evidence/mail-date';
-import type { EvidenceAnalysis, EvidenceKind, TextRange } from '../../../src/shared/evidence-model';
-import { analyseProtocolLog } from '../../../src/core/evidence/protocol-log';
-import { analyseQueue } from '../../../src/core/evidence/queue';
-import { scanFolder } from '../../../src/io/evidence/scan-folder';
-import { analyseTrackingLog } from '../../../src/core/evidence/tracking-log';
-import { PROTOCOL_LOG_FIELDS } from '../../../src/core/evidence/w3c';
+import { analyseEvidence } from '../../../../src/core/evidence/analyse';
+import { splitCsvLine } from '../../../../src/core/evidence/csv';
+import { detectEvidenceKind } from '../../../../src/core/evidence/detect';
+import { parseEndpoint } from '../../../../src/core/evidence/endpoint';
+import { findFailures, SCAN_NEEDLES } from '../../../../src/core/evidence/failure-patterns';
+import { MultiSearch } from '../../../../src/core/evidence/multi-search';
+import { analyseHeaders } from '../../../../src/core/evidence/headers';
+import { hoverAt } from '../../../../src/core/evidence/hover';
+import { parseMailDate } from '../../../../src/core/evidence/mail-date';
+import type { EvidenceAnalysis, EvidenceKind, TextRange } from '../../../../src/shared/evidence-model';
+import { analyseProtocolLog } from '../../../../src/core/evidence/protocol-log';
+import { analyseQueue } from '../../../../src/core/evidence/queue';
+import { scanFolder } from '../../../../src/io/evidence/scan-folder';
+import { analyseTrackingLog } from '../../../../src/core/evidence/tracking-log';
+import { PROTOCOL_LOG_FIELDS } from '../../../../src/core/evidence/w3c';
 import {
   EVENT_1035,
   EX01,
@@ -32,7 +32,7 @@ import {
   protocolLog,
   queueList,
   trackingLog,
-} from '../../fixtures/evidence/generate';
+} from '../../../fixtures/evidence/generate';
 
 const ANALYSERS: [string, (t: string) => EvidenceAnalysis][] = [
   ['receive log', (t) => analyseProtocolLog(t, 'RECV.LOG')],

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import { SCAN_NEEDLES } from '../../../src/core/evidence/failure-patterns';
-import { scanFolder } from '../../../src/io/evidence/scan-folder';
-import type { ScanProgress } from '../../../src/shared/evidence-scan';
-import { EVENT_1035, EX01, EX02, EX03, protocolLog, queueList, trackingLog } from '../../fixtures/evidence/generate';
+import { SCAN_NEEDLES } from '../../../../src/core/evidence/failure-patterns';
+import { scanFolder } from '../../../../src/io/evidence/scan-folder';
+import type { ScanProgress } from '../../../../src/shared/evidence-scan';
+import { EVENT_1035, EX01, EX02, EX03, protocolLog, queueList, trackingLog } from '../../../fixtures/evidence/generate';
 
 /** What grep -c -F would count, and the zero-based line numbers. */
 function naive(text: string): number[] {
@@ -117,7 +117,7 @@ describe('evidence: scan log folder', function () {
   it('scans on worker threads with the same result', async () => {
     const worker = path.join(tmpdir(), `ead-scan-worker-test-${process.pid}.js`);
     buildSync({
-      entryPoints: [path.resolve(__dirname, '../../../src/io/evidence/scan-worker-entry.ts')],
+      entryPoints: [path.resolve(__dirname, '../../../../src/io/evidence/scan-worker-entry.ts')],
       bundle: true,
       platform: 'node',
       format: 'cjs',

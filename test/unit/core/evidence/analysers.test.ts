@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { analyseEvidence } from '../../../src/core/evidence/analyse';
-import { splitCsvLine } from '../../../src/core/evidence/csv';
-import { detectEvidenceKind } from '../../../src/core/evidence/detect';
-import { parseEndpoint } from '../../../src/core/evidence/endpoint';
-import { findFailures } from '../../../src/core/evidence/failure-patterns';
-import { parseMailDate } from '../../../src/core/evidence/mail-date';
+import { analyseEvidence } from '../../../../src/core/evidence/analyse';
+import { splitCsvLine } from '../../../../src/core/evidence/csv';
+import { detectEvidenceKind } from '../../../../src/core/evidence/detect';
+import { parseEndpoint } from '../../../../src/core/evidence/endpoint';
+import { findFailures } from '../../../../src/core/evidence/failure-patterns';
+import { parseMailDate } from '../../../../src/core/evidence/mail-date';
 import {
   EVENT_1035,
   EX01,
@@ -15,7 +15,7 @@ import {
   QUEUE_ERROR,
   queueList,
   trackingLog,
-} from '../../fixtures/evidence/generate';
+} from '../../../fixtures/evidence/generate';
 
 const linesOf = (t: string): string[] => t.split(/\r?\n/);
 

@@ -4,7 +4,7 @@
  * and `t()` translates it where it is shown; test/unit/l10n/webview-keys.test.ts checks that each
  * marked key is in l10n/bundle.l10n.json.
  */
-import type { SymptomKind } from '../../src/core/symptom/types';
+import type { SymptomKind } from '../../src/shared/symptom';
 import type { StepStatus } from '../../src/shared/walkthrough-protocol';
 
 /** Marks a string as an l10n key (identity). */

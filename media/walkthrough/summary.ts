@@ -1,3 +1,7 @@
+/**
+ * The summary and symptom sections on every state: scope, when the results were made, the
+ * verdict's likely causes, and what the pasted symptom named.
+ */
 import { progressOf, type WalkthroughState } from '../../src/shared/walkthrough-protocol';
 import { STEP_CONTENT } from './content';
 import { h, replaceChildren, t } from './dom';

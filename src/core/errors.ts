@@ -1,9 +1,9 @@
-import { onAbort } from './engine/abort-hub';
-
 /**
  * Typed errors the core raises and recognises. Each carries a `kind` so adapters (tree view,
  * CLI, webview) can turn it into a clear message with a next action without string matching.
  */
+import { onAbort } from './engine/abort-hub';
+
 export type FailureKind =
   | 'timeout'
   | 'aborted'

@@ -1,3 +1,0 @@
-export * from './meta';
-export * from './json';
-export * from './markdown';

@@ -1,4 +1,0 @@
-export * from './validation';
-export * from './quote';
-export * from './command-line';
-export * from './terminal-text';

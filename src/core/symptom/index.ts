@@ -1,2 +1,0 @@
-export * from './recognise';
-export * from './match';

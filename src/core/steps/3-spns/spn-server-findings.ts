@@ -38,8 +38,9 @@ function holderName(h: SpnHolder): string {
   return h.samAccountName ? `${h.samAccountName} (${h.dn})` : h.dn;
 }
 
+/** In titles, another holder is named by its first RDN: the one name LDAP and setspn both print. */
 function shortHolderName(h: SpnHolder): string {
-  return h.samAccountName ?? h.dn;
+  return /^CN=((?:[^,\\]|\\.)+)/i.exec(h.dn)?.[1] ?? h.dn;
 }
 
 /** The name titles use for the observed account: its sAMAccountName when anyone knows it. */

@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import type { Finding } from '../../../../../src/shared/findings';
 import type { CheckContext } from '../../../../../src/core/engine/check';
 import type { CoreIo } from '../../../../../src/core/io';
+import type { DomainController } from '../../../../../src/core/directory/model';
 import { readStripchart } from '../../../../../src/core/steps/1-clocks/clock-windows';
 import { stripchartFindings } from '../../../../../src/core/steps/1-clocks/w32tm-findings';
 import { skewOf } from '../../../../../src/core/steps/1-clocks/clock-analysis';
@@ -20,7 +21,12 @@ import { settings } from '../../engine/fixtures';
 import { ctx as toolContext, fixture } from '../../../extension-pure/helpers';
 
 const words = (fs: readonly Finding[]) => fs.map((f) => ({ code: f.code, title: f.title, explanation: f.explanation }));
-const DC2 = { name: 'DC2', fqdn: 'dc2.contoso.test', dn: 'CN=DC2,OU=Domain Controllers,DC=contoso,DC=test' };
+const DC2: DomainController = {
+  name: 'DC2',
+  fqdn: 'dc2.contoso.test',
+  dn: 'CN=DC2,OU=Domain Controllers,DC=contoso,DC=test',
+  source: 'ou',
+};
 
 /** The engine's own w32tm run, answered with `stdout`. */
 async function engineReading(stdout: string, toleranceMs: number): Promise<Finding> {

@@ -1,6 +1,7 @@
 /**
- * Step 1, the words and tables: each host's finding with its readings (source, observed value,
- * observed time, skew against this machine, uncertainty) and the Exchange-server-to-DC skews.
+ * Step 1, the engine's evidence: each host's finding with its readings (source, observed value,
+ * observed time, skew against this machine, uncertainty) and the Exchange-server-to-DC skews. The
+ * offset that decides is worded by ./clock-offset-findings.ts from the table in ./finding-codes.ts.
  */
 import type { Evidence, EvidenceTable, Finding, Remedy, Subject } from '../../../shared/findings';
 import type { CheckContext } from '../../engine/check';

@@ -3,7 +3,8 @@
  * the server's own computer account. Reads the computer account (setspn -L), asks the global
  * catalog who else holds those SPNs (setspn -Q, forest-wide), optionally scans every SPN of the
  * forest for duplicates (setspn -X), checks the names in DNS, and, when this machine already has
- * Kerberos credentials, requests a ticket for SMTPSVC/<fqdn> as end-to-end proof.
+ * Kerberos credentials, requests a ticket for SMTPSVC/<fqdn> as end-to-end proof. What the account
+ * and the holder search show is interpreted by ./spn-server-findings.ts, as setspn's output is.
  */
 import { STEP_TITLES, type Finding } from '../../../shared/findings';
 import type { Check, CheckContext } from '../../engine/check';

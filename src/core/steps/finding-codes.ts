@@ -6,11 +6,19 @@
  */
 import { commonFindings } from '../findings/common-codes';
 import type { CodeOf, FindingWording, StepFindings } from '../findings/define';
+import { clockFindings } from './1-clocks/finding-codes';
+import { replicationFindings } from './2-replication/finding-codes';
+import { spnFindings } from './3-spns/finding-codes';
 
 /** Every table of codes: the common ones, then steps 1 to 6. */
-export const FINDING_TABLES: readonly StepFindings<string>[] = [commonFindings];
+export const FINDING_TABLES: readonly StepFindings<string>[] = [
+  commonFindings,
+  clockFindings,
+  replicationFindings,
+  spnFindings,
+];
 
-export type FindingCode = CodeOf<typeof commonFindings>;
+export type FindingCode = CodeOf<typeof commonFindings> | CodeOf<typeof clockFindings> | CodeOf<typeof spnFindings>;
 
 const byCode = new Map<string, FindingWording>();
 for (const table of FINDING_TABLES)

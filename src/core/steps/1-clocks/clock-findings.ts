@@ -1,6 +1,7 @@
 /**
- * Step 1, the words and tables: each host's finding with its readings (source, observed value,
- * observed time, skew against this machine, uncertainty) and the Exchange-server-to-DC skews.
+ * Step 1, the engine's evidence: each host's finding with its readings (source, observed value,
+ * observed time, skew against this machine, uncertainty) and the Exchange-server-to-DC skews. The
+ * offset that decides is worded by ./clock-offset-findings.ts from the table in ./finding-codes.ts.
  */
 import type { Evidence, EvidenceTable, Finding, Remedy, Subject } from '../../../shared/findings';
 import type { CheckContext } from '../../engine/check';
@@ -20,6 +21,9 @@ import {
 import type { ClockFailure } from './clock-sources';
 import { w32tmSource, w32tmStatus } from './clock-remedies';
 import { compact } from '../../remedies/build';
+import { makeFinding } from '../../findings/define';
+import { clockFindings } from './finding-codes';
+import { clockOffsetFinding, clockUnreadableFinding, type ClockOffset } from './clock-offset-findings';
 
 export interface ClockReport {
   ctx: CheckContext;
@@ -113,14 +117,6 @@ function referenceText(report: ClockReport): string {
   return names.length ? `the domain's time (as ${names.join(', ')} agree)` : "the domain's time";
 }
 
-const EXPLAIN: Record<ClockSeverity, string> = {
-  error:
-    'Kerberos messages carry time stamps. A KDC or a receiving server that finds one further from its own clock than the tolerance rejects it as a possible replay (KRB_AP_ERR_SKEW), the Kerberos part of Exchange Server authentication fails, and the sending server queues mail with 454 4.7.0. Set this clock from its time source, then find out why it drifted.',
-  warning:
-    'The clock is off by more than the warning threshold but not clearly beyond the Kerberos tolerance. Authentication may still work, but a clock that drifts this far will cross the tolerance; check its time source.',
-  ok: 'The clock agrees with the domain closely enough for Kerberos.',
-};
-
 export function clockFinding(
   report: ClockReport,
   host: HostClock,
@@ -133,37 +129,31 @@ export function clockFinding(
   const name = host.host.name;
   const by = host.host.kind === 'dc' && worst.reading.method.startsWith('kdc') ? `The KDC on ${name}` : name;
   const ref = referenceText(report);
-  const title = worst.pair
-    ? pairTitle(by, host.host, worst.deviationMs, worst.pair, ref, thresholds)
-    : worst.severity === 'ok'
-      ? `${name}'s clock agrees with ${ref} (${formatSkew(worst.deviationMs)}, ±${formatDuration(worst.reading.uncertaintyMs)})`
-      : `${by}'s clock is ${formatDuration(Math.abs(worst.deviationMs))} ${direction(worst.deviationMs)} ${ref}${worst.severity === 'error' ? `, beyond the ${formatDuration(thresholds.toleranceMs)} Kerberos tolerance` : ''}`;
   const pairs = report.pairs.filter((p) => (host.host.kind === 'dc' ? p.dc.name === name : p.server.name === name));
   const agreeing = report.hosts.filter((h) => h !== host && report.domain?.agreeing.includes(h.host));
   const tables = [readingsTable(report, [host, ...agreeing], failures)];
   if (pairs.length) tables.push(pairsTable(pairs, thresholds));
-  return {
-    code: worst.severity === 'ok' ? 'clock.ok' : 'clock.skew',
-    step: 1,
+  const offset: ClockOffset = worst.pair
+    ? pairOffset(by, host.host, worst.deviationMs, worst.pair, ref, thresholds)
+    : { host: host.host, by, offsetMs: worst.deviationMs, uncertaintyMs: worst.reading.uncertaintyMs, reference: ref };
+  return clockOffsetFinding(offset, thresholds, {
     severity: worst.severity,
     subject,
-    title,
-    explanation: EXPLAIN[worst.severity],
     evidence: [...host.readings.map(readingEvidence), ...failures.map((f) => failureEvidence(report.ctx, f))],
     tables,
     remedies,
-  };
+  });
 }
 
-/** When a server-to-DC pair, not the host's own deviation, decides the severity. */
-function pairTitle(
+/** When a server-to-DC pair, not the host's own deviation, decides the severity: the skew against the other host. */
+function pairOffset(
   by: string,
   host: ClockHost,
   deviationMs: number,
   pair: PairSkew,
   ref: string,
   thresholds: ClockThresholds,
-): string {
+): ClockOffset {
   // pair.skewMs is server minus DC; from this host's side.
   const mine = host.kind === 'server' ? pair.skewMs : -pair.skewMs;
   const other = host.kind === 'server' ? pair.dc.name : pair.server.name;
@@ -171,7 +161,14 @@ function pairTitle(
     pair.severity === 'error'
       ? `, beyond the ${formatDuration(thresholds.toleranceMs)} Kerberos tolerance between them`
       : '';
-  return `${by}'s clock is ${formatDuration(Math.abs(mine))} ${direction(mine)} ${other}'s${beyond} (${formatSkew(deviationMs)} against ${ref})`;
+  return {
+    host,
+    by,
+    offsetMs: mine,
+    uncertaintyMs: pair.uncertaintyMs,
+    reference: `${other}'s`,
+    detail: `${beyond} (${formatSkew(deviationMs)} against ${ref})`,
+  };
 }
 
 export function unreachableFinding(report: ClockReport, host: ClockHost, failures: readonly ClockFailure[]): Finding {
@@ -182,38 +179,29 @@ export function unreachableFinding(report: ClockReport, host: ClockHost, failure
       ? `no clock reading from ${host.name}: ${reasons.join('; ')}`
       : `${host.name} was not asked`;
   const noDate = failures.length > 0 && failures.every((f) => f.reason.startsWith('the banner carries no date'));
-  return {
-    code: noDate ? 'clock.no-banner-date' : 'clock.unreachable',
-    step: 1,
-    severity: 'unknown',
+  const init = {
     subject: hostSubject(host),
-    title: noDate
-      ? `${host.name}'s SMTP banners hide the date, so its clock could not be read from here`
-      : `${host.name}'s clock could not be read`,
-    explanation: noDate
-      ? 'Exchange puts its clock in the SMTP banner unless a custom banner replaces it. Read the clock on the server instead.'
-      : 'Without a reading this host cannot be compared with the domain. The reason says what failed; the other hosts were still compared.',
     evidence: failures.map((f) => failureEvidence(report.ctx, f)),
     tables: report.hosts.length ? [readingsTable(report, report.hosts, failures)] : [],
     remedies: compact([w32tmStatus(host.name), w32tmSource(host.name)]),
-    reason,
   };
+  if (!noDate) return clockUnreadableFinding(host, reason, init);
+  return makeFinding(clockFindings, 'clock.no-banner-date', {
+    ...init,
+    severity: 'unknown',
+    params: { host: host.name },
+    reason,
+  });
 }
 
 /** This machine's own clock matters only for what it checks itself (tickets in step 3). */
 export function localFinding(report: ClockReport, domain: DomainTime): Finding | undefined {
   const skew = -domain.skewMs;
   if (Math.abs(skew) <= report.thresholds.warningMs) return undefined;
-  return {
-    code: 'clock.local-skew',
-    step: 1,
+  return makeFinding(clockFindings, 'clock.local-skew', {
     severity: 'warning',
     subject: { kind: 'local', name: 'this machine' },
-    title: `This machine's clock is ${formatDuration(Math.abs(skew))} ${direction(skew)} the domain's time`,
-    explanation:
-      "Skews between the servers are measured independently of this machine's clock, so they are still right. But Kerberos tickets requested from here (the end-to-end test of step 3) may fail until this clock is corrected.",
-    evidence: [],
+    params: { duration: formatDuration(Math.abs(skew)), direction: direction(skew) },
     tables: [readingsTable(report, report.hosts, [])],
-    remedies: [],
-  };
+  });
 }

@@ -6,9 +6,8 @@
 import type { CheckContext } from '../../engine/check';
 import type { DomainController } from '../../directory/model';
 import { parseW32tmStripchart } from './w32tm-stripchart';
-import { describeW32tmError } from './w32tm-codes';
 import { arg, commandArgv } from '../../safety/command-line';
-import type { ClockReading } from './clock-analysis';
+import { stripchartOutcome } from './clock-offset-findings';
 import { dcHost, type SourceOutcome } from './clock-sources';
 import { describeError, isCancellation } from '../3-spns/spn-context';
 
@@ -36,32 +35,7 @@ export async function readStripchart(ctx: CheckContext, dc: DomainController): P
     const parsed = parseW32tmStripchart(result.stdout || result.stderr);
     if (!parsed.recognised)
       return { failure: { host, source, reason: `w32tm output not recognised: ${parsed.reason}` } };
-    const { summary, fatalError } = parsed.value;
-    if (fatalError) return { failure: { host, source, reason: `w32tm: ${fatalError.message}` } };
-    if (summary.medianOffsetSeconds === undefined) {
-      const failed = parsed.value.samples.find((s) => s.errorCode !== undefined);
-      const why =
-        failed?.errorCode !== undefined
-          ? (describeW32tmError(failed.errorCode) ?? failed.error ?? 'error')
-          : 'no sample answered';
-      return { failure: { host, source, reason: `w32tm: ${why}` } };
-    }
-    const spread = ((summary.maxOffsetSeconds ?? 0) - (summary.minOffsetSeconds ?? 0)) * 500;
-    const reading: ClockReading = {
-      host,
-      method: 'w32tm',
-      source,
-      observedText: parsed.value.samples
-        .map(
-          (s) =>
-            `${s.time} ${s.offsetSeconds !== undefined ? `${s.offsetSeconds >= 0 ? '+' : ''}${s.offsetSeconds}s` : (s.error ?? 'error')}`,
-        )
-        .join('; '),
-      remoteMs: localMs + summary.medianOffsetSeconds * 1000,
-      localMs,
-      uncertaintyMs: Math.max(1, spread),
-    };
-    return { reading };
+    return stripchartOutcome(host, parsed.value, source, localMs);
   } catch (e) {
     if (isCancellation(e)) throw e;
     return { failure: { host, source, reason: describeError(e) } };

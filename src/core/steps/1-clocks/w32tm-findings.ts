@@ -1,9 +1,13 @@
 /**
- * Findings from a terminal run of `w32tm /stripchart` and `w32tm /monitor` (step 1). Pure.
+ * Findings from a terminal run of `w32tm /stripchart` and `w32tm /monitor` (step 1). Pure. The
+ * stripchart's samples become a clock reading the way the engine reads its own w32tm run, and
+ * every offset ends in ./clock-offset-findings.ts, the interpreter of the engine's readings too.
  */
-import type { Finding, Severity } from '../../../shared/findings';
+import type { Finding } from '../../../shared/findings';
 import { parseW32tmMonitor } from './w32tm-monitor';
 import { parseW32tmStripchart } from './w32tm-stripchart';
+import { skewOf, type ClockHost, type ClockThresholds } from './clock-analysis';
+import { clockOffsetFinding, clockUnreadableFinding, stripchartOutcome } from './clock-offset-findings';
 import {
   outputEvidence,
   subjectOf,
@@ -12,9 +16,8 @@ import {
   type ToolContext,
 } from '../../tools/tool-output';
 
-function skewSeverity(seconds: number, ctx: ToolContext): Severity {
-  const ms = Math.abs(seconds) * 1000;
-  return ms >= ctx.clockToleranceMs ? 'error' : ms >= ctx.clockWarningMs ? 'warning' : 'ok';
+function thresholdsOf(ctx: ToolContext): ClockThresholds {
+  return { toleranceMs: ctx.clockToleranceMs, warningMs: ctx.clockWarningMs };
 }
 
 export function stripchartFindings(
@@ -25,49 +28,26 @@ export function stripchartFindings(
 ): Finding[] {
   const parsed = parseW32tmStripchart(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 1, 'w32tm /stripchart', parsed.reason, raw, exitCode)];
-  const r = parsed.value;
+  const host: ClockHost = { kind: 'dc', name: target };
   const subject = subjectOf(ctx, { kind: 'dc', name: target });
-  const worst = r.summary.worstOffsetSeconds;
-  if (r.fatalError || worst === undefined) {
-    return [
-      {
-        code: 'clock.unreachable',
-        step: 1,
-        severity: 'unknown',
-        subject,
-        title: `The clock of ${target} could not be read`,
-        explanation: 'w32tm got no time sample, so the offset is unknown.',
-        evidence: [outputEvidence(ctx, raw)],
-        remedies: [],
-        reason: r.fatalError?.message ?? `${r.summary.failed} sample(s) failed`,
-      },
-    ];
-  }
-  const severity = skewSeverity(worst, ctx);
+  const outcome = stripchartOutcome(host, parsed.value, ctx.commandLine, Date.parse(ctx.observedAt) || 0);
+  if ('failure' in outcome)
+    return [clockUnreadableFinding(host, outcome.failure.reason, { subject, evidence: [outputEvidence(ctx, raw)] })];
+  const r = outcome.reading;
+  const offset = { host, offsetMs: skewOf(r), uncertaintyMs: r.uncertaintyMs, reference: 'this machine' };
   return [
-    {
-      code: severity === 'ok' ? 'clock.in-sync' : 'clock.skew',
-      step: 1,
-      severity,
+    clockOffsetFinding(offset, thresholdsOf(ctx), {
       subject,
-      title: `${target} is ${worst >= 0 ? '+' : ''}${worst.toFixed(3)} s from this machine`,
-      explanation:
-        severity === 'error'
-          ? 'Beyond the Kerberos tolerance, tickets are rejected (KRB_AP_ERR_SKEW) and Exchange authentication fails with 454 4.7.0.'
-          : severity === 'warning'
-            ? 'Within the Kerberos tolerance, but clocks that drift this far usually keep drifting.'
-            : 'Well within the Kerberos tolerance.',
       evidence: [
         valueEvidence(
           ctx,
           'offsets (s)',
-          r.samples
+          parsed.value.samples
             .map((s) => (s.offsetSeconds === undefined ? (s.error ?? 'error') : s.offsetSeconds.toFixed(4)))
             .join(', '),
         ),
       ],
-      remedies: [],
-    },
+    }),
   ];
 }
 
@@ -75,6 +55,7 @@ export function monitorFindings(raw: string, exitCode: number | undefined, ctx: 
   const parsed = parseW32tmMonitor(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 1, 'w32tm /monitor', parsed.reason, raw, exitCode)];
   return parsed.value.servers.map((s): Finding => {
+    const host: ClockHost = { kind: 'dc', name: s.name };
     const subject = { kind: 'dc' as const, name: s.name };
     const evidence = [
       valueEvidence(
@@ -89,29 +70,18 @@ export function monitorFindings(raw: string, exitCode: number | undefined, ctx: 
           .join(', '),
       ),
     ];
-    if (s.ntpOffsetSeconds === undefined) {
-      return {
-        code: 'clock.unreachable',
-        step: 1,
-        severity: 'unknown',
+    if (s.ntpOffsetSeconds === undefined)
+      return clockUnreadableFinding(host, s.ntpError ?? s.addressError?.text ?? 'no offset printed', {
         subject,
-        title: `${s.name} gave no NTP offset`,
-        explanation: 'w32tm /monitor could not measure this DC.',
         evidence,
-        remedies: [],
-        reason: s.ntpError ?? s.addressError?.text ?? 'no offset printed',
-      };
-    }
-    const severity = skewSeverity(s.ntpOffsetSeconds, ctx);
-    return {
-      code: severity === 'ok' ? 'clock.in-sync' : 'clock.skew',
-      step: 1,
-      severity,
-      subject,
-      title: `${s.name} is ${s.ntpOffsetSeconds.toFixed(3)} s from ${s.offsetFrom ?? 'the reference'}`,
-      explanation: 'Domain controllers must agree within the Kerberos tolerance.',
-      evidence,
-      remedies: [],
+      });
+    // w32tm /monitor prints no uncertainty: the offset is taken as measured.
+    const offset = {
+      host,
+      offsetMs: s.ntpOffsetSeconds * 1000,
+      uncertaintyMs: 0,
+      reference: s.offsetFrom ?? 'the reference',
     };
+    return clockOffsetFinding(offset, thresholdsOf(ctx), { subject, evidence });
   });
 }

@@ -15,6 +15,8 @@ import { compareCopies, describeDifference, type DcComparison, type Difference }
 import { expectedObjects, readDcCopies, type DcCopies } from './replication-read';
 import { repadminFindings } from './replication-windows';
 import { describeError, evidence, isCancellation } from '../3-spns/spn-context';
+import { makeFinding } from '../../findings/define';
+import { replicationFindings } from './finding-codes';
 
 export const replicationCheck: Check = { id: 'replication', step: 2, title: STEP_TITLES[2], run: runReplicationCheck };
 
@@ -73,6 +75,11 @@ function pickSource(comparisons: readonly DcComparison[]): string | undefined {
   );
 }
 
+/** ` (and 2 more differences)` after the first difference, or nothing. */
+function moreText(more: number): string {
+  return more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''})` : '';
+}
+
 const BASIS_TEXT: Record<Difference['basis'], string> = {
   metadata: 'newer by replication metadata',
   superset: 'holds every value this DC has, and more',
@@ -107,14 +114,10 @@ function behindFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahe
   const first = behind[0] as Difference;
   const more = c.differences.length - 1;
   const refs = [...new Set(behind.map((d) => d.referenceDc))].join(', ');
-  return {
-    code: first.attribute ? 'replication.behind' : 'replication.missing-object',
-    step: 2,
+  return makeFinding(replicationFindings, first.attribute ? 'replication.behind' : 'replication.missing-object', {
     severity: 'error',
     subject: dcSubject(c.dc),
-    title: `${c.dc.name} is behind ${refs}: it ${describeDifference(first)}${more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''})` : ''}`,
-    explanation:
-      'Each DC answers Kerberos and LDAP requests from its own copy of the directory. A DC that has not received the latest change to an Exchange server account (for example a newly registered SPN) gives out old data: a KDC on it cannot find the SPN and tickets for that server fail until replication catches up. Find out why replication to this DC stalls, then push the changes to it.',
+    params: { dc: c.dc.name, references: refs, difference: describeDifference(first), more: moreText(more) },
     evidence: c.differences
       .slice(0, 10)
       .map((d) =>
@@ -127,7 +130,7 @@ function behindFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahe
       ),
     tables: [differencesTable(c.dc, c.differences)],
     remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
-  };
+  });
 }
 
 /** Values differ, but neither replication metadata nor a superset says which DC is behind. */
@@ -135,14 +138,10 @@ function disagreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, a
   const first = c.differences[0] as Difference;
   const more = c.differences.length - 1;
   const others = [...new Set(c.differences.flatMap((d) => d.referenceDc.split(', ')))];
-  return {
-    code: 'replication.disagree',
-    step: 2,
+  return makeFinding(replicationFindings, 'replication.disagree', {
     severity: 'warning',
     subject: dcSubject(c.dc),
-    title: `${c.dc.name} and ${others.join(', ')} disagree: ${c.dc.name} ${describeDifference(first)}${more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''})` : ''}`,
-    explanation:
-      'The DCs hold different values, and neither holds all of the values of the other, so which one is behind cannot be told from here (these DCs do not return msDS-ReplAttributeMetaData, and whenChanged is a local stamp that does not say which change is newer). Both may be missing a change the other has. Check the replication status of both DCs; repadmin /showobjmeta on each shows which write is newest.',
+    params: { dc: c.dc.name, others: others.join(', '), difference: describeDifference(first), more: moreText(more) },
     evidence: c.differences
       .slice(0, 10)
       .map((d) =>
@@ -155,17 +154,14 @@ function disagreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, a
       ),
     tables: [differencesTable(c.dc, c.differences)],
     remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
-  };
+  });
 }
 
 function agreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, answered: number): Finding {
-  return {
-    code: 'replication.agree',
-    step: 2,
+  return makeFinding(replicationFindings, 'replication.agree', {
     severity: 'ok',
     subject: dcSubject(c.dc),
-    title: `${c.dc.name} holds the newest copies of the ${copies.objects.size} Exchange objects it was asked for`,
-    explanation: `Compared with the other ${answered - 1} domain controller(s) that answered; the SPNs, DNS names and Exchange attributes agree.`,
+    params: { dc: c.dc.name, count: copies.objects.size, others: answered - 1 },
     evidence: [...copies.objects.values()]
       .slice(0, 20)
       .map((o) =>
@@ -176,48 +172,36 @@ function agreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, answ
           copies.url,
         ),
       ),
-    remedies: [],
-  };
+  });
 }
 
 function unansweredFinding(ctx: CheckContext, dc: DomainController, reason: string): Finding {
-  return {
-    code: 'replication.dc-unreachable',
-    step: 2,
+  return makeFinding(replicationFindings, 'replication.dc-unreachable', {
     severity: 'unknown',
     subject: dcSubject(dc),
-    title: `${dc.name} could not be asked for its copies of the Exchange objects`,
-    explanation:
-      'Whether this DC has the latest Exchange accounts could not be checked. If it is down, clients fail over to other DCs; if it is up but unreachable from here only, check it from a machine in its site.',
+    params: { dc: dc.name },
     evidence: [evidence(ctx, 'connection', reason, dc.fqdn ?? dc.name)],
     remedies: compact([repadminReplSummary()]),
     reason: `${dc.fqdn ?? dc.name} did not answer: ${reason}`,
-  };
+  });
 }
 
 function notComparedFinding(ctx: CheckContext, copies: DcCopies): Finding {
-  return {
-    code: 'replication.not-compared',
-    step: 2,
+  return makeFinding(replicationFindings, 'replication.not-compared', {
     severity: 'unknown',
     subject: dcSubject(copies.dc),
-    title: `${copies.dc.name} answered, but no other domain controller did, so there was nothing to compare it with`,
-    explanation: 'Replication is checked by comparing what several DCs hold; with one answer there is no comparison.',
+    params: { dc: copies.dc.name },
     evidence: [evidence(ctx, 'objects read', String(copies.objects.size), copies.url)],
     remedies: compact([repadminReplSummary()]),
     reason: 'the other domain controllers did not answer',
-  };
+  });
 }
 
 function singleDcFinding(ctx: CheckContext, dc: DomainController): Finding {
-  return {
-    code: 'replication.single-dc',
-    step: 2,
+  return makeFinding(replicationFindings, 'replication.single-dc', {
     severity: 'ok',
     subject: dcSubject(dc),
-    title: `${dc.name} is the only domain controller found, so there is no replication to compare`,
-    explanation:
-      'With a single DC every request sees the same data; replication cannot be behind. If you expected more DCs, check that discovery can read the Sites configuration.',
+    params: { dc: dc.name },
     evidence: [
       evidence(
         ctx,
@@ -226,6 +210,5 @@ function singleDcFinding(ctx: CheckContext, dc: DomainController): Finding {
         ctx.discovery.source,
       ),
     ],
-    remedies: [],
-  };
+  });
 }

@@ -69,14 +69,3 @@ export function compareSpns(expected: readonly ExpectedSpn[], registered: readon
   }
   return result;
 }
-
-/** Rows `SPN | expected | registered` for an evidence table. */
-export function comparisonRows(expected: readonly ExpectedSpn[], registered: readonly string[]): string[][] {
-  const cmp = compareSpns(expected, registered);
-  const rows = expected.map((e) => {
-    const hit = cmp.present.find((p) => p.expected === e);
-    return [e.spn, 'yes', hit ? `yes (${hit.registered})` : 'NO'];
-  });
-  for (const u of cmp.unexpectedSmtp) rows.push([u, 'no', 'yes']);
-  return rows;
-}

@@ -4,6 +4,8 @@
  * and the address should map back to it (MIT clients with rdns=true canonicalise through the PTR
  * record).
  */
+import { makeFinding } from '../../findings/define';
+import { spnFindings } from './finding-codes';
 import type { CheckContext } from '../../engine/check';
 import type { ExchangeServer } from '../../directory/model';
 import type { Remedy } from '../../../shared/findings';
@@ -72,13 +74,10 @@ function mismatchFinding(ctx: CheckContext, server: ExchangeServer, registered: 
     (r
       ? `The fix is to correct the computer account's dNSHostName to ${registered} (Windows rewrites it from the machine's own name, so also check the primary DNS suffix of ${server.name}); the probes of this run used ${registered}.`
       : `${registered} has no address here: give it one in the DNS zone the Exchange servers use${d ? `, or, when ${dnsHostName} is the machine's real name, let Exchange register it again (the setup's /mode:RecoverServer, or the server's own name after a rename)` : ''}; until then the probes of this run used ${probeName(ctx, server)}.`);
-  return {
-    code: 'spn.fqdn-mismatch',
-    step: 3 as const,
-    severity: 'warning' as const,
+  return makeFinding(spnFindings, 'spn.fqdn-mismatch', {
+    severity: 'warning',
     subject: serverSubject(server),
-    title: `${server.name}: dNSHostName ${dnsHostName} differs from the FQDN Exchange registered (${registered}); ${state}`,
-    explanation: why,
+    params: { server: server.name, dnsHostName, registered, state, why },
     evidence: [
       evidence(ctx, 'dNSHostName', dnsHostName, `LDAP ${ctx.discovery.source}`),
       evidence(ctx, 'networkAddress ncacn_ip_tcp', registered, `LDAP ${ctx.discovery.source}`),
@@ -90,7 +89,7 @@ function mismatchFinding(ctx: CheckContext, server: ExchangeServer, registered: 
       ),
     ],
     remedies: [...(r ? setDnsHostName(server.name, registered) : []), ...resolveRemedy(registered)],
-  };
+  });
 }
 
 export async function checkServerDns(ctx: CheckContext, servers: readonly ExchangeServer[]): Promise<void> {
@@ -107,17 +106,15 @@ export async function checkServerDns(ctx: CheckContext, servers: readonly Exchan
       addresses = await ctx.io.dns.lookup(name, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
     } catch (e) {
       if (isCancellation(e)) throw e;
-      ctx.emit({
-        code: 'spn.dns-unresolved',
-        step: 3,
-        severity: 'warning',
-        subject,
-        title: `${name} does not resolve in DNS`,
-        explanation:
-          'Other Exchange servers reach this server, and name its SPN, through this name. Seen from this machine it has no address; check the DNS zone the Exchange servers use.',
-        evidence: [evidence(ctx, 'lookup', describeError(e), source)],
-        remedies: resolveRemedy(name),
-      });
+      ctx.emit(
+        makeFinding(spnFindings, 'spn.dns-unresolved', {
+          severity: 'warning',
+          subject,
+          params: { name },
+          evidence: [evidence(ctx, 'lookup', describeError(e), source)],
+          remedies: resolveRemedy(name),
+        }),
+      );
       return;
     }
     if (addresses.length === 0) return;
@@ -133,28 +130,24 @@ export async function checkServerDns(ctx: CheckContext, servers: readonly Exchan
     const ev = [evidence(ctx, `addresses of ${name}`, addresses.join(', '), source)];
     if (ptr.length) ev.push(evidence(ctx, `PTR of ${addresses[0] ?? ''}`, ptr.join(', '), source));
     if (ptr.length && !ptr.includes(stripDot(name))) {
-      ctx.emit({
-        code: 'spn.dns-reverse-mismatch',
-        step: 3,
-        severity: 'warning',
-        subject,
-        title: `${addresses[0] ?? ''} maps back to ${ptr.join(', ')}, not ${name}`,
-        explanation:
-          'Kerberos clients that canonicalise names through reverse DNS would ask for a ticket to the other name, whose SPN may not exist. Fix the PTR record or register the SPNs for that name too.',
-        evidence: ev,
-        remedies: resolveRemedy(name),
-      });
+      ctx.emit(
+        makeFinding(spnFindings, 'spn.dns-reverse-mismatch', {
+          severity: 'warning',
+          subject,
+          params: { address: addresses[0] ?? '', ptr: ptr.join(', '), name },
+          evidence: ev,
+          remedies: resolveRemedy(name),
+        }),
+      );
       return;
     }
-    ctx.emit({
-      code: 'spn.dns-ok',
-      step: 3,
-      severity: 'ok',
-      subject,
-      title: `${name} resolves to ${addresses.join(', ')}`,
-      explanation: 'The name senders use for this server resolves, and maps back to itself where a PTR record exists.',
-      evidence: ev,
-      remedies: [],
-    });
+    ctx.emit(
+      makeFinding(spnFindings, 'spn.dns-ok', {
+        severity: 'ok',
+        subject,
+        params: { name, addresses: addresses.join(', ') },
+        evidence: ev,
+      }),
+    );
   });
 }

@@ -8,6 +8,8 @@ import { scanAllDuplicateSpns } from './duplicates';
 import { compact, setspnDuplicates, setspnQuery } from './spn-remedies';
 import { describeError, evidence, isCancellation, type ForestSession } from './spn-context';
 import { windowsSetspnDuplicates } from './spn-windows';
+import { makeFinding } from '../../findings/define';
+import { spnFindings } from './finding-codes';
 
 /** More groups than this are counted but not each given a setspn -Q line. */
 const MAX_QUERY_REMEDIES = 10;
@@ -53,55 +55,49 @@ export async function runForestDuplicateScan(
     const windows = await windowsSetspnDuplicates(ctx);
     if (windows) ev.push(windows);
     if (result.groups.length === 0) {
-      ctx.emit({
-        code: 'spn.forest-no-duplicates',
-        step: 3,
-        severity: 'ok',
-        subject,
-        title: `No SPN is registered twice (${result.spns} SPNs checked)`,
-        explanation:
-          'Every SPN in the searched directory is held by exactly one account, as setspn -X would confirm with "found 0 group of duplicate SPNs".',
-        evidence: ev,
-        remedies: [setspnDuplicates()],
-      });
+      ctx.emit(
+        makeFinding(spnFindings, 'spn.forest-no-duplicates', {
+          severity: 'ok',
+          subject,
+          params: { count: result.spns },
+          evidence: ev,
+          remedies: [setspnDuplicates()],
+        }),
+      );
       return;
     }
-    ctx.emit({
-      code: 'spn.forest-duplicates',
-      step: 3,
-      severity: 'error',
-      subject,
-      title: `${result.groups.length} SPN(s) are registered on more than one account`,
-      explanation:
-        'When an SPN is held by two accounts the KDC cannot tell which key to use, and services behind that SPN fail Kerberos authentication. Keep each SPN on the account the service runs as and remove it from the others.',
-      evidence: ev,
-      tables: [
-        {
-          caption: 'Duplicate SPNs',
-          columns: ['SPN', 'Accounts'],
-          rows: result.groups.map((g) => [
-            g.spn,
-            g.holders.map((h) => (h.samAccountName ? `${h.samAccountName} (${h.dn})` : h.dn)).join('; '),
-          ]),
-        },
-      ],
-      remedies: [
-        setspnDuplicates(),
-        ...compact(result.groups.slice(0, MAX_QUERY_REMEDIES).map((g) => setspnQuery(g.spn))),
-      ],
-    });
+    ctx.emit(
+      makeFinding(spnFindings, 'spn.forest-duplicates', {
+        severity: 'error',
+        subject,
+        params: { count: result.groups.length },
+        evidence: ev,
+        tables: [
+          {
+            caption: 'Duplicate SPNs',
+            columns: ['SPN', 'Accounts'],
+            rows: result.groups.map((g) => [
+              g.spn,
+              g.holders.map((h) => (h.samAccountName ? `${h.samAccountName} (${h.dn})` : h.dn)).join('; '),
+            ]),
+          },
+        ],
+        remedies: [
+          setspnDuplicates(),
+          ...compact(result.groups.slice(0, MAX_QUERY_REMEDIES).map((g) => setspnQuery(g.spn))),
+        ],
+      }),
+    );
   } catch (e) {
     if (isCancellation(e)) throw e;
-    ctx.emit({
-      code: 'spn.forest-scan-failed',
-      step: 3,
-      severity: 'unknown',
-      subject,
-      title: 'The forest-wide duplicate SPN scan did not finish',
-      explanation: 'Duplicates among all SPNs could not be ruled out.',
-      evidence: [evidence(ctx, 'error', describeError(e), forest.label)],
-      remedies: [setspnDuplicates()],
-      reason: describeError(e),
-    });
+    ctx.emit(
+      makeFinding(spnFindings, 'spn.forest-scan-failed', {
+        severity: 'unknown',
+        subject,
+        evidence: [evidence(ctx, 'error', describeError(e), forest.label)],
+        remedies: [setspnDuplicates()],
+        reason: describeError(e),
+      }),
+    );
   }
 }

@@ -3,6 +3,8 @@
  * to SMTPSVC/<fqdn> of each server. Without a ticket cache nothing is asked (no password prompt)
  * and only a log line says why.
  */
+import { makeFinding } from '../../findings/define';
+import { spnFindings } from './finding-codes';
 import type { CheckContext } from '../../engine/check';
 import type { ExchangeServer } from '../../directory/model';
 import type { Step } from '../../../shared/findings';
@@ -40,32 +42,33 @@ export async function checkServiceTickets(ctx: CheckContext, servers: readonly E
     }
     const subject = serverSubject(server);
     if (outcome.kind === 'issued') {
-      ctx.emit({
-        code: 'spn.ticket-issued',
-        step: 3,
-        severity: 'ok',
-        subject,
-        title: `The KDC issues a ticket for ${spn}${outcome.kvno !== undefined ? ` (key version ${outcome.kvno})` : ''}`,
-        explanation:
-          'A service ticket for the Exchange SPN was issued to the credentials on this machine: the SPN resolves to exactly one account with usable keys.',
-        evidence: [evidence(ctx, tool, outcome.output, 'this machine')],
-        remedies: [],
-      });
+      ctx.emit(
+        makeFinding(spnFindings, 'spn.ticket-issued', {
+          severity: 'ok',
+          subject,
+          params: { spn, kvno: outcome.kvno !== undefined ? ` (key version ${outcome.kvno})` : '' },
+          evidence: [evidence(ctx, tool, outcome.output, 'this machine')],
+        }),
+      );
       continue;
     }
     const hint = outcome.code?.steps[0];
     const step: Step = hint?.step ?? 3;
-    ctx.emit({
-      code: 'spn.ticket-failed',
-      step,
-      severity: 'error',
-      subject,
-      title: `No ticket for ${spn}: ${outcome.code ? `${outcome.code.name} (${outcome.code.hex})` : outcome.message}`,
-      explanation: outcome.code
-        ? `${outcome.code.meaning}${hint ? ` ${hint.why}` : ''}`
-        : 'The KDC refused a service ticket for the Exchange SPN; the message says why.',
-      evidence: [evidence(ctx, tool, outcome.output, 'this machine')],
-      remedies: compact([setspnQuery(spn), step === 3 ? setspnAdd(spn, server.name) : undefined]),
-    });
+    ctx.emit(
+      makeFinding(spnFindings, 'spn.ticket-failed', {
+        step,
+        severity: 'error',
+        subject,
+        params: {
+          spn,
+          error: outcome.code ? `${outcome.code.name} (${outcome.code.hex})` : outcome.message,
+          meaning: outcome.code
+            ? `${outcome.code.meaning}${hint ? ` ${hint.why}` : ''}`
+            : 'The KDC refused a service ticket for the Exchange SPN; the message says why.',
+        },
+        evidence: [evidence(ctx, tool, outcome.output, 'this machine')],
+        remedies: compact([setspnQuery(spn), step === 3 ? setspnAdd(spn, server.name) : undefined]),
+      }),
+    );
   }
 }

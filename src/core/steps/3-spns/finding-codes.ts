@@ -1,0 +1,121 @@
+/**
+ * Step 3's finding codes and their English wording, in one table: every SPN finding, whether the
+ * engine read the directory over LDAP or a terminal ran setspn, is made from this table with
+ * `makeFinding` (see src/core/findings/define.ts). `{name}` placeholders are filled from params.
+ */
+import { defineFindings } from '../../findings/define';
+
+const PRINCIPAL_UNKNOWN =
+  'Other Exchange servers ask the KDC for a ticket to SMTPSVC/<name> of this server. When no account holds that SPN, the KDC answers KDC_ERR_S_PRINCIPAL_UNKNOWN, Exchange authentication fails and mail queues with 454 4.7.0.';
+
+export const spnFindings = defineFindings(3, {
+  // One server's SPNs (the engine's LDAP read, setspn -L, setspn -Q): ./spn-server-findings.ts
+  'spn.no-computer-account': {
+    title: 'The computer account {account} of {server} could not be found',
+    explanation: 'Without the computer account its SPNs cannot be compared with the ones Exchange needs.',
+  },
+  'spn.list-failed': {
+    title: 'setspn -L failed: {message}',
+    explanation: 'Without the computer account its SPNs cannot be compared with the ones Exchange needs.',
+  },
+  'spn.listed': {
+    title: '{account} holds {spns}',
+    explanation:
+      'Other Exchange servers need a ticket for SMTPSVC/<name> of this server; the SPN must be on its computer account.',
+  },
+  'spn.missing': { title: '{server} lacks {spns}', explanation: PRINCIPAL_UNKNOWN },
+  'spn.wrong-account': {
+    title: 'SPNs of {server} are registered on another account: {holders}',
+    explanation:
+      'The KDC encrypts the ticket with the key of whichever account holds the SPN. When that is not the Exchange server, the server cannot decrypt it (KRB_AP_ERR_MODIFIED) and authentication fails.',
+  },
+  'spn.duplicate': {
+    title: 'Duplicate SPN: {holders}',
+    explanation:
+      'An SPN held by two accounts leaves the KDC to pick one key; tickets then fail to decrypt on the Exchange server (KRB_AP_ERR_MODIFIED, KDC event 11). Remove the SPN from the account that is not the Exchange server.',
+  },
+  'spn.registered': {
+    title: '{server} holds {spns} on its own account',
+    explanation:
+      'The SMTP and SMTPSVC SPNs Exchange needs for this server are on its computer account. The last column of the table says which other accounts hold them, where that was searched.',
+  },
+  'spn.query-failed': {
+    title: 'setspn -Q {spn} gave no answer',
+    explanation: 'Whether this SPN is registered could not be read.',
+  },
+  'spn.forest-unreadable': {
+    title: 'Duplicate SPNs could not be searched for',
+    explanation: '{what}, so duplicates and SPNs on the wrong account were not checked.',
+  },
+  // Every SPN of the forest (the engine's scan, setspn -X): ./spn-duplicate-findings.ts
+  'spn.duplicate-other': {
+    title: 'Duplicate SPN: {holders}',
+    explanation:
+      'A duplicate SPN breaks Kerberos for that service; it does not affect Exchange authentication unless the SPN is SMTP or SMTPSVC.',
+  },
+  'spn.duplicates-incomplete': {
+    title: 'setspn -X did not finish its scan',
+    explanation: 'Only part of the directory was checked for duplicate SPNs.',
+  },
+  'spn.no-duplicates': {
+    title: 'No duplicate SPNs in {scope}',
+    explanation: 'No SPN is registered on more than one account.',
+  },
+  'spn.forest-no-duplicates': {
+    title: 'No SPN is registered twice ({count} SPNs checked)',
+    explanation:
+      'Every SPN in the searched directory is held by exactly one account, as setspn -X would confirm with "found 0 group of duplicate SPNs".',
+  },
+  'spn.forest-duplicates': {
+    title: '{count} SPN(s) are registered on more than one account',
+    explanation:
+      'When an SPN is held by two accounts the KDC cannot tell which key to use, and services behind that SPN fail Kerberos authentication. Keep each SPN on the account the service runs as and remove it from the others.',
+  },
+  'spn.forest-scan-failed': {
+    title: 'The forest-wide duplicate SPN scan did not finish',
+    explanation: 'Duplicates among all SPNs could not be ruled out.',
+  },
+  // setspn -S (registering an SPN from a remedy): ./setspn-findings.ts
+  'spn.registered-now': {
+    title: '{spn} was registered on {account}',
+    explanation: 'setspn said "Updated object".',
+  },
+  'spn.register-unconfirmed': {
+    title: 'Registering {spn} was not confirmed',
+    explanation: 'setspn did not print "Updated object".',
+  },
+  'spn.register-failed': {
+    title: 'Registering {spn} failed: {message}',
+    explanation:
+      'setspn reported an error. Registering an SPN needs write access to the computer account (Domain Admins, or a delegated right).',
+  },
+  // DNS names of the servers: ./spn-dns.ts
+  'spn.fqdn-mismatch': {
+    title: '{server}: dNSHostName {dnsHostName} differs from the FQDN Exchange registered ({registered}); {state}',
+    explanation: '{why}',
+  },
+  'spn.dns-unresolved': {
+    title: '{name} does not resolve in DNS',
+    explanation:
+      'Other Exchange servers reach this server, and name its SPN, through this name. Seen from this machine it has no address; check the DNS zone the Exchange servers use.',
+  },
+  'spn.dns-reverse-mismatch': {
+    title: '{address} maps back to {ptr}, not {name}',
+    explanation:
+      'Kerberos clients that canonicalise names through reverse DNS would ask for a ticket to the other name, whose SPN may not exist. Fix the PTR record or register the SPNs for that name too.',
+  },
+  'spn.dns-ok': {
+    title: '{name} resolves to {addresses}',
+    explanation: 'The name senders use for this server resolves, and maps back to itself where a PTR record exists.',
+  },
+  // The end-to-end service ticket: ./spn-ticket.ts
+  'spn.ticket-issued': {
+    title: 'The KDC issues a ticket for {spn}{kvno}',
+    explanation:
+      'A service ticket for the Exchange SPN was issued to the credentials on this machine: the SPN resolves to exactly one account with usable keys.',
+  },
+  'spn.ticket-failed': {
+    title: 'No ticket for {spn}: {error}',
+    explanation: '{meaning}',
+  },
+});

@@ -9,6 +9,7 @@ import type { CodeOf, FindingWording, StepFindings } from '../findings/define';
 import { clockFindings } from './1-clocks/finding-codes';
 import { replicationFindings } from './2-replication/finding-codes';
 import { spnFindings } from './3-spns/finding-codes';
+import { portsFindings } from './4-ports/finding-codes';
 
 /** Every table of codes: the common ones, then steps 1 to 6. */
 export const FINDING_TABLES: readonly StepFindings<string>[] = [
@@ -16,9 +17,14 @@ export const FINDING_TABLES: readonly StepFindings<string>[] = [
   clockFindings,
   replicationFindings,
   spnFindings,
+  portsFindings,
 ];
 
-export type FindingCode = CodeOf<typeof commonFindings> | CodeOf<typeof clockFindings> | CodeOf<typeof spnFindings>;
+export type FindingCode =
+  | CodeOf<typeof commonFindings>
+  | CodeOf<typeof clockFindings>
+  | CodeOf<typeof spnFindings>
+  | CodeOf<typeof portsFindings>;
 
 const byCode = new Map<string, FindingWording>();
 for (const table of FINDING_TABLES)

@@ -12,9 +12,11 @@ import type { ClockProbes } from '../1-clocks/clock-sources';
 /**
  * `untested`: the probe could not be used here (e.g. not available on this platform); no verdict.
  * `no-reply`: the port accepted a connection but the service did not answer its protocol.
+ * `not-accepted`: a tool (Test-NetConnection) says only that the connection failed, not whether
+ * it was refused or dropped; the engine's own probes never give it.
  */
 export type PortState =
-  'open' | 'refused' | 'no-answer' | 'no-reply' | 'unresolved' | 'unreachable' | 'error' | 'untested';
+  'open' | 'refused' | 'no-answer' | 'no-reply' | 'not-accepted' | 'unresolved' | 'unreachable' | 'error' | 'untested';
 
 export interface PortAnswer {
   state: PortState;

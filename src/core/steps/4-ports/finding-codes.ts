@@ -1,0 +1,53 @@
+/**
+ * Step 4's finding codes and their English wording: one finding per host, saying whether the
+ * ports that matter answered. The engine's probes and a terminal run of Test-NetConnection both
+ * end in ./port-reachability.ts, which picks the code and fills these templates.
+ * `{name}` is the host's display name (`DC1`, `EX02`), `{host}` the name that was tested.
+ */
+import { defineFindings } from '../../findings/define';
+
+export const portsFindings = defineFindings(4, {
+  'port.kdc-stopped': {
+    title: '{name}: the Kerberos Key Distribution Center (KDC) service is not running (LDAP answers; {kerberosStates})',
+    explanation:
+      'This DC answers LDAP, so it is up and reachable, but refuses Kerberos: no process listens on port 88, which means the Kerberos Key Distribution Center service (Kdc) is stopped or failed to start. Exchange servers that ask this DC for tickets fail or wait, and Exchange Server authentication fails with 454 4.7.0. On the DC, check the service and the KDC events of the System log with the lines below; Kdc should run, start automatically, and the events say why it stopped.',
+  },
+  'port.kdc-silent': {
+    title: '{name}: {failures}',
+    explanation:
+      'Port 88 accepts connections but the KDC never answers a Kerberos request: the KDC service is hung or overloaded, or something else holds the port. A TCP connect alone would call this port open. Ticket requests to this DC wait until they time out, and Exchange Server authentication fails with 454 4.7.0. Look at the DC: the Kdc service, its events in the System log, and the load of lsass.exe.',
+  },
+  'port.kerberos-blocked': {
+    title: '{name}: {failures}',
+    explanation:
+      'Exchange servers get Kerberos tickets from the DCs on port 88 (UDP first, TCP for large tickets) and 464. When a DC cannot be reached there, ticket requests fail or wait for a timeout and Exchange Server authentication fails with 454 4.7.0. This was tested from this machine; confirm from the Exchange servers with the lines below.',
+  },
+  'port.transport-blocked': {
+    title: '{name}: {failures}',
+    explanation:
+      'Other Exchange servers deliver mail to this server on these ports. When they cannot reach them, mail queues on the sending side. This was tested from this machine; confirm from the other Exchange servers with the lines below.',
+  },
+  'port.blocked': {
+    title: '{name}: {failures}',
+    explanation:
+      'Exchange also needs these ports for its directory lookups and management. They are not what Kerberos itself uses, but a blocked one causes other failures. Confirm from the Exchange servers with the lines below.',
+  },
+  'port.open': {
+    title: '{name} answers on {openPorts}{closedOptional}{notTested}',
+    explanation:
+      'Every port that matters answered from this machine. The path that matters runs from the Exchange servers; the lines below test it there.',
+  },
+  'port.host-silent': {
+    title: '{name} ({host}) answered on none of its ports',
+    explanation:
+      'Not a single port answered within the probe timeout: the host is down, its address is wrong, or a firewall drops everything from this machine. Nothing can be said about individual ports.',
+  },
+  'port.unresolved': {
+    title: '{name} ({host}) does not resolve',
+    explanation: 'The name does not resolve from this machine, so no port could be tested.',
+  },
+  'port.not-tested': {
+    title: 'No TCP test for {host}',
+    explanation: 'Test-NetConnection ran without -Port.',
+  },
+});

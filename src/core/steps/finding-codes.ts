@@ -10,6 +10,7 @@ import { clockFindings } from './1-clocks/finding-codes';
 import { replicationFindings } from './2-replication/finding-codes';
 import { spnFindings } from './3-spns/finding-codes';
 import { portsFindings } from './4-ports/finding-codes';
+import { kerberosLoggingFindings } from './5-kerberos-logging/finding-codes';
 
 /** Every table of codes: the common ones, then steps 1 to 6. */
 export const FINDING_TABLES: readonly StepFindings<string>[] = [
@@ -18,13 +19,15 @@ export const FINDING_TABLES: readonly StepFindings<string>[] = [
   replicationFindings,
   spnFindings,
   portsFindings,
+  kerberosLoggingFindings,
 ];
 
 export type FindingCode =
   | CodeOf<typeof commonFindings>
   | CodeOf<typeof clockFindings>
   | CodeOf<typeof spnFindings>
-  | CodeOf<typeof portsFindings>;
+  | CodeOf<typeof portsFindings>
+  | CodeOf<typeof kerberosLoggingFindings>;
 
 const byCode = new Map<string, FindingWording>();
 for (const table of FINDING_TABLES)

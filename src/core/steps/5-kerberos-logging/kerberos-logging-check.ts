@@ -2,24 +2,26 @@
  * Step 5: Kerberos logging. On Windows with PowerShell, for each server in scope: read LogLevel
  * through PowerShell remoting, fetch the Kerberos events of the System log and event 1035 of the
  * Application log, and turn them into findings on the step each points to (0x25 -> clocks, 0x7 and
- * event 4 / KDC 11 -> SPNs, ...). Elsewhere the logs cannot be read from here, so each server gets
+ * event 4 / KDC 11 -> SPNs, ...) through ./kerberos-event-findings.ts, the interpreter a terminal
+ * run of Get-WinEvent uses too. Elsewhere the logs cannot be read from here, so each server gets
  * an `unknown` finding with the exact lines to run on it.
  */
-import { STEP_TITLES, type Finding, type Step } from '../../../shared/findings';
+import { STEP_TITLES, type Finding } from '../../../shared/findings';
 import type { Check, CheckContext } from '../../engine/check';
 import type { ExchangeServer } from '../../directory/model';
-import { lookupKerberosError } from '../../kerberos-codes';
+import { makeFinding } from '../../findings/define';
+import { kerberosLoggingFindings } from './finding-codes';
+import { kerberosEventFindings } from './kerberos-event-findings';
 import { parseWinEvents, type WinEvent } from './winevent';
 import { readJson, prop, num } from '../../parsers/ps-json';
 import {
-  disableKerberosLoggingCommand,
   exchangeAuthEventsScript,
   kerberosEventsScript,
   kerberosLoggingRemedies,
   powershellArgs,
   readLogLevelScript,
 } from './kerberos-logging-commands';
-import { describeError, evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
+import { describeError, evidence, isCancellation, nowIso, serverSubject } from '../3-spns/spn-context';
 
 /** Remote PowerShell starts slowly; each call gets this many probe timeouts. */
 const REMOTING_TIMEOUTS = 3;
@@ -49,18 +51,16 @@ async function runKerberosLogging(ctx: CheckContext): Promise<void> {
       await readServerLogs(ctx, exe, server);
     } catch (e) {
       if (isCancellation(e)) throw e;
-      ctx.emit({
-        code: 'kerberos-log.unreadable',
-        step: 5,
-        severity: 'unknown',
-        subject: serverSubject(server),
-        title: `The event logs of ${server.name} could not be read remotely`,
-        explanation:
-          'Reading LogLevel and the event logs needs PowerShell remoting (WinRM) to the server and administrative rights there. Run the lines below on the server instead.',
-        evidence: [evidence(ctx, 'PowerShell', describeError(e), `PowerShell remoting to ${hostOf(server)}`)],
-        remedies: kerberosLoggingRemedies(hostOf(server)),
-        reason: describeError(e),
-      });
+      ctx.emit(
+        makeFinding(kerberosLoggingFindings, 'kerberos-log.unreadable', {
+          severity: 'unknown',
+          subject: serverSubject(server),
+          params: { server: server.name },
+          evidence: [evidence(ctx, 'PowerShell', describeError(e), `PowerShell remoting to ${hostOf(server)}`)],
+          remedies: kerberosLoggingRemedies(hostOf(server)),
+          reason: describeError(e),
+        }),
+      );
     }
   }
 }
@@ -74,18 +74,13 @@ export function needsWindowsFinding(ctx: Pick<CheckContext, 'io' | 'settings'>, 
     ctx.io.platform === 'win32'
       ? 'Windows PowerShell was not found or Windows tools are turned off in the settings'
       : `reading the Windows event logs and registry of a server needs Windows PowerShell remoting, and this machine runs ${ctx.io.platform}`;
-  return {
-    code: 'kerberos-log.needs-windows',
-    step: 5,
+  return makeFinding(kerberosLoggingFindings, 'kerberos-log.needs-windows', {
     severity: 'unknown',
     subject: serverSubject(server),
-    title: `Kerberos logging on ${server.name} has to be checked on Windows`,
-    explanation:
-      'Kerberos errors are written to the System log only while LogLevel is 1. Turn it on on the server that logs event 1035, reproduce the failure (or wait for the next retry), read the events, and turn it off again.',
-    evidence: [],
+    params: { server: server.name },
     remedies: kerberosLoggingRemedies(hostOf(server)),
     reason: why,
-  };
+  });
 }
 
 /** `{"LogLevel": 1}` -> 1; empty output (value absent) -> undefined. */
@@ -120,134 +115,15 @@ async function readServerLogs(ctx: CheckContext, exe: string, server: ExchangeSe
     if (!parsed.recognised) throw new Error(`the events could not be read: ${parsed.reason}`);
     events.push(...parsed.value);
   }
-  for (const f of eventFindings(ctx, server, events, logLevel)) ctx.emit(f);
-}
-
-interface EventGroup {
-  key: string;
-  step: Step;
-  why: string;
-  events: WinEvent[];
-}
-
-function describeEvent(e: WinEvent): string {
-  const d = e.detail;
-  switch (d.kind) {
-    case 'kerberos-error':
-      return `${d.errorName ?? (d.errorCode !== undefined ? `0x${d.errorCode.toString(16)}` : 'error')} for ${d.targetName ?? d.serverName ?? '?'}`;
-    case 'ap-err-modified':
-      return `KRB_AP_ERR_MODIFIED from ${d.server ?? '?'} for ${d.targetName ?? '?'}`;
-    case 'kdc-duplicate-name':
-      return `duplicate name ${d.duplicateName ?? '?'}`;
-    case 'kdc-no-suitable-key':
-      return `no suitable key for ${d.targetService ?? '?'} on ${d.account ?? '?'}`;
-    case 'exchange-inbound-auth-failed':
-      return `${d.mechanism ?? 'authentication'} failed (${d.error ?? '?'}) on ${d.connector ?? '?'} from ${d.sourceIp ?? '?'}`;
-    case 'other':
-      return e.message.split(/\r?\n/)[0] ?? '';
-  }
-}
-
-function isBenign(e: WinEvent): boolean {
-  return (
-    e.detail.kind === 'kerberos-error' &&
-    e.detail.errorCode !== undefined &&
-    lookupKerberosError(e.detail.errorCode)?.benign === true
-  );
-}
-
-/** Groups the events by what they point to and makes one finding per group. */
-export function eventFindings(
-  ctx: Pick<CheckContext, 'io'>,
-  server: ExchangeServer,
-  events: readonly WinEvent[],
-  logLevel: number | undefined,
-): Finding[] {
-  const subject = serverSubject(server);
-  const host = hostOf(server);
-  const source = `Get-WinEvent on ${host}`;
-  const loggingOn = logLevel !== undefined && logLevel > 0;
-  const levelEvidence = evidence(
-    ctx,
-    'LogLevel',
-    logLevel === undefined ? '(not set)' : String(logLevel),
-    `registry of ${host}`,
-  );
-  const groups = new Map<string, EventGroup>();
-  for (const e of events) {
-    if (isBenign(e)) continue;
-    const hint = e.steps[0];
-    const code = e.detail.kind === 'kerberos-error' ? (e.detail.errorCode ?? '') : '';
-    const key = `${e.provider}|${e.id}|${code}`;
-    const group = groups.get(key) ?? {
-      key,
-      step: hint?.step ?? 5,
-      why: hint?.why ?? 'A Kerberos error this product has no specific advice for; read the event text.',
-      events: [],
-    };
-    group.events.push(e);
-    groups.set(key, group);
-  }
-  const findings: Finding[] = [];
-  for (const g of groups.values()) {
-    const first = g.events[0];
-    if (!first) continue;
-    const symptom = first.id === 1035;
-    const known =
-      first.detail.kind === 'kerberos-error' && first.detail.errorCode !== undefined
-        ? lookupKerberosError(first.detail.errorCode)
-        : undefined;
-    findings.push({
-      code: symptom ? 'kerberos-log.exchange-auth-failed' : 'kerberos-log.event',
-      step: g.step,
-      severity: symptom || g.step === 5 ? 'warning' : 'error',
-      subject,
-      title: `${server.name} logged ${g.events.length} × ${first.provider} ${first.id}: ${describeEvent(first)}`,
-      explanation: `${known ? `${known.meaning} ` : ''}${g.why}`,
-      evidence: [
-        levelEvidence,
-        ...g.events
-          .slice(0, 3)
-          .map((e) => evidence(ctx, `event ${e.id} ${e.timeCreated ?? ''}`.trim(), e.message.slice(0, 600), source)),
-      ],
-      tables: [
-        {
-          caption: `${first.provider} ${first.id} on ${server.name}`,
-          columns: ['Time', 'Machine', 'Detail'],
-          rows: g.events.map((e) => [e.timeCreated ?? '', e.machineName ?? '', describeEvent(e)]),
-        },
-      ],
-      remedies: loggingOn ? [disableKerberosLoggingCommand()] : [],
-    });
-  }
-  if (findings.length) return findings;
-  if (loggingOn) {
-    return [
-      {
-        code: 'kerberos-log.clean',
-        step: 5,
-        severity: 'ok',
-        subject,
-        title: `Kerberos logging is on on ${server.name} and the last day holds no Kerberos errors`,
-        explanation:
-          'With LogLevel 1 every Kerberos error is written to the System log; none was found. Turn logging off again when you are done.',
-        evidence: [levelEvidence],
-        remedies: [disableKerberosLoggingCommand()],
-      },
-    ];
-  }
-  return [
-    {
-      code: 'kerberos-log.off',
-      step: 5,
-      severity: 'unknown',
-      subject,
-      title: `Kerberos logging is off on ${server.name}, so its System log cannot show Kerberos errors`,
-      explanation:
-        'No Kerberos or 1035 events were found, but with LogLevel unset Windows does not log client-side Kerberos errors. Turn logging on, let the next delivery attempt fail, and check again.',
-      evidence: [levelEvidence],
-      remedies: kerberosLoggingRemedies(host),
-      reason: 'Kerberos logging (LogLevel) is not enabled on this server',
-    },
-  ];
+  const observation = {
+    server: server.name,
+    subject: serverSubject(server),
+    host,
+    events,
+    logLevel,
+    eventSource: `Get-WinEvent on ${host}`,
+    levelSource: `registry of ${host}`,
+    observedAt: nowIso(ctx),
+  };
+  for (const f of kerberosEventFindings(observation)) ctx.emit(f);
 }

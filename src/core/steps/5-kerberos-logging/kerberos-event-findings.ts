@@ -1,0 +1,167 @@
+/**
+ * Step 5's one interpreter: the Kerberos and 1035 events of a server (parsed by ./winevent.ts) and
+ * its LogLevel, whoever read them, become findings. The engine (./kerberos-logging-check.ts, over
+ * PowerShell remoting) and a terminal run of Get-WinEvent (./kerberos-logging-tool-findings.ts)
+ * both call `kerberosEventFindings`, so the same events get the same codes and wording. Events are
+ * grouped by what they point to; each group's finding goes on that step (src/core/kerberos-codes.ts).
+ * Pure.
+ */
+import type { Evidence, Finding, Remedy, Step, Subject } from '../../../shared/findings';
+import { makeFinding } from '../../findings/define';
+import { lookupKerberosError } from '../../kerberos-codes';
+import { kerberosLoggingFindings } from './finding-codes';
+import { disableKerberosLoggingCommand, kerberosLoggingRemedies } from './kerberos-logging-commands';
+import type { WinEvent } from './winevent';
+
+/** A server's events and LogLevel as one observer read them. */
+export interface KerberosLogObservation {
+  /** The server's display name (`EX01`). */
+  server: string;
+  subject: Subject;
+  /** The name the lines to run are written for. */
+  host: string;
+  events: readonly WinEvent[];
+  /** LogLevel from the registry, undefined when it is not set; `not-read` when the observer did not read it. */
+  logLevel: number | undefined | 'not-read';
+  /** Where the events came from: `Get-WinEvent on ex01...`, or the command line run in the terminal. */
+  eventSource: string;
+  /** Where LogLevel came from, when it was read. */
+  levelSource?: string;
+  /** ISO 8601. */
+  observedAt: string;
+}
+
+interface EventGroup {
+  step: Step;
+  why: string;
+  events: WinEvent[];
+}
+
+export function describeEvent(e: WinEvent): string {
+  const d = e.detail;
+  switch (d.kind) {
+    case 'kerberos-error':
+      return `${d.errorName ?? (d.errorCode !== undefined ? `0x${d.errorCode.toString(16)}` : 'error')} for ${d.targetName ?? d.serverName ?? '?'}`;
+    case 'ap-err-modified':
+      return `KRB_AP_ERR_MODIFIED from ${d.server ?? '?'} for ${d.targetName ?? '?'}`;
+    case 'kdc-duplicate-name':
+      return `duplicate name ${d.duplicateName ?? '?'}`;
+    case 'kdc-no-suitable-key':
+      return `no suitable key for ${d.targetService ?? '?'} on ${d.account ?? '?'}`;
+    case 'exchange-inbound-auth-failed':
+      return `${d.mechanism ?? 'authentication'} failed (${d.error ?? '?'}) on ${d.connector ?? '?'} from ${d.sourceIp ?? '?'}`;
+    case 'other':
+      return e.message.split(/\r?\n/)[0] ?? '';
+  }
+}
+
+function isBenign(e: WinEvent): boolean {
+  return (
+    e.detail.kind === 'kerberos-error' &&
+    e.detail.errorCode !== undefined &&
+    lookupKerberosError(e.detail.errorCode)?.benign === true
+  );
+}
+
+/** The events by provider, id and error code, each group on the step its first event points to. */
+function groupEvents(events: readonly WinEvent[]): EventGroup[] {
+  const groups = new Map<string, EventGroup>();
+  for (const e of events) {
+    if (isBenign(e)) continue;
+    const hint = e.steps[0];
+    const code = e.detail.kind === 'kerberos-error' ? (e.detail.errorCode ?? '') : '';
+    const key = `${e.provider}|${e.id}|${code}`;
+    const group = groups.get(key) ?? {
+      step: hint?.step ?? 5,
+      why: hint?.why ?? 'A Kerberos error this product has no specific advice for; read the event text.',
+      events: [],
+    };
+    group.events.push(e);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function groupFinding(o: KerberosLogObservation, g: EventGroup, levelEvidence: Evidence[], remedies: Remedy[]) {
+  const first = g.events[0];
+  if (!first) return undefined;
+  const symptom = first.id === 1035;
+  const known =
+    first.detail.kind === 'kerberos-error' && first.detail.errorCode !== undefined
+      ? lookupKerberosError(first.detail.errorCode)
+      : undefined;
+  return makeFinding(kerberosLoggingFindings, symptom ? 'kerberos-log.exchange-auth-failed' : 'kerberos-log.event', {
+    step: g.step,
+    severity: symptom || g.step === 5 ? 'warning' : 'error',
+    subject: o.subject,
+    params: {
+      server: o.server,
+      count: g.events.length,
+      provider: first.provider,
+      eventId: first.id,
+      detail: describeEvent(first),
+      meaning: known ? `${known.meaning} ` : '',
+      advice: g.why,
+    },
+    evidence: [
+      ...levelEvidence,
+      ...g.events.slice(0, 3).map((e) => ({
+        label: `event ${e.id} ${e.timeCreated ?? ''}`.trim(),
+        value: e.message.slice(0, 600),
+        source: o.eventSource,
+        observedAt: o.observedAt,
+      })),
+    ],
+    tables: [
+      {
+        caption: `${first.provider} ${first.id} on ${o.server}`,
+        columns: ['Time', 'Machine', 'Detail'],
+        rows: g.events.map((e) => [e.timeCreated ?? '', e.machineName ?? '', describeEvent(e)]),
+      },
+    ],
+    remedies,
+  });
+}
+
+/** One finding per group of events, or one saying the log is clean or cannot show errors. */
+export function kerberosEventFindings(o: KerberosLogObservation): Finding[] {
+  const read = o.logLevel !== 'not-read';
+  const loggingOn = typeof o.logLevel === 'number' && o.logLevel > 0;
+  const levelEvidence: Evidence[] = read
+    ? [
+        {
+          label: 'LogLevel',
+          value: o.logLevel === undefined ? '(not set)' : String(o.logLevel),
+          source: o.levelSource ?? o.eventSource,
+          observedAt: o.observedAt,
+        },
+      ]
+    : [];
+  const remedies = loggingOn ? [disableKerberosLoggingCommand()] : [];
+  const findings = groupEvents(o.events).flatMap((g) => groupFinding(o, g, levelEvidence, remedies) ?? []);
+  if (findings.length) return findings;
+  const params = { server: o.server };
+  if (loggingOn || !read) {
+    return [
+      makeFinding(kerberosLoggingFindings, 'kerberos-log.clean', {
+        severity: 'ok',
+        subject: o.subject,
+        params,
+        evidence: read
+          ? levelEvidence
+          : [{ label: 'events', value: '(none)', source: o.eventSource, observedAt: o.observedAt }],
+        remedies,
+      }),
+    ];
+  }
+  return [
+    makeFinding(kerberosLoggingFindings, 'kerberos-log.off', {
+      severity: 'unknown',
+      subject: o.subject,
+      params,
+      evidence: levelEvidence,
+      remedies: kerberosLoggingRemedies(o.host),
+      reason: 'Kerberos logging (LogLevel) is not enabled on this server',
+    }),
+  ];
+}

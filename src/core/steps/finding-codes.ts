@@ -11,6 +11,7 @@ import { replicationFindings } from './2-replication/finding-codes';
 import { spnFindings } from './3-spns/finding-codes';
 import { portsFindings } from './4-ports/finding-codes';
 import { kerberosLoggingFindings } from './5-kerberos-logging/finding-codes';
+import { connectorsFindings } from './6-receive-connectors/finding-codes';
 
 /** Every table of codes: the common ones, then steps 1 to 6. */
 export const FINDING_TABLES: readonly StepFindings<string>[] = [
@@ -20,6 +21,7 @@ export const FINDING_TABLES: readonly StepFindings<string>[] = [
   spnFindings,
   portsFindings,
   kerberosLoggingFindings,
+  connectorsFindings,
 ];
 
 export type FindingCode =
@@ -27,7 +29,8 @@ export type FindingCode =
   | CodeOf<typeof clockFindings>
   | CodeOf<typeof spnFindings>
   | CodeOf<typeof portsFindings>
-  | CodeOf<typeof kerberosLoggingFindings>;
+  | CodeOf<typeof kerberosLoggingFindings>
+  | CodeOf<typeof connectorsFindings>;
 
 const byCode = new Map<string, FindingWording>();
 for (const table of FINDING_TABLES)

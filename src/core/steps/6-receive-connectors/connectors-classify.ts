@@ -4,7 +4,7 @@
  * IP range holding the sender's address is the smallest (a specific local binding wins a tie). Pure:
  * addresses come in already resolved.
  */
-import { hasExchangeServerAuth, type ExchangeServer, type ReceiveConnector } from '../../directory/model';
+import { hasExchangeServerAuth, type ReceiveConnector } from '../../directory/model';
 import { bestMatch, parseBinding, parseIp, type IpRange } from './connectors-ranges';
 
 /** Hub transport listens on 2525 (2013+), frontend transport and Exchange 2010 hubs on 25. */
@@ -82,7 +82,7 @@ export function selectConnector(
 }
 
 /** The ports on which `server` takes internal mail: those of INTERNAL_PORTS some enabled connector binds. */
-export function internalPorts(server: ExchangeServer): number[] {
+export function internalPorts(server: { readonly receiveConnectors: readonly ReceiveConnector[] }): number[] {
   const bound = new Set(server.receiveConnectors.filter((c) => c.enabled).flatMap(connectorPorts));
   return INTERNAL_PORTS.filter((p) => bound.has(p));
 }
@@ -113,7 +113,7 @@ export interface Classification {
  * Exchange servers away from the default one).
  */
 export function classifyConnectors(
-  receiver: ExchangeServer,
+  receiver: { readonly receiveConnectors: readonly ReceiveConnector[] },
   senders: readonly SenderAddress[],
   receiverAddresses?: readonly string[],
 ): Classification {

@@ -10,7 +10,9 @@
 import type { CheckContext } from '../../engine/check';
 import type { CoreIo, OpOptions } from '../../io';
 import { hasExchangeServerAuth, type ExchangeServer, type ReceiveConnector } from '../../directory/model';
+import { makeFinding } from '../../findings/define';
 import { connectorPorts, selectConnector } from './connectors-classify';
+import { connectorsFindings } from './finding-codes';
 import { parseIpRange } from './connectors-ranges';
 import { connectorIdentity, connectorSubject, listConnectors, setExchangeServerAuth } from './connectors-remedies';
 import { describeError, evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
@@ -65,18 +67,16 @@ export async function probeConnectorsLive(
       result = await prober(ctx.io, host, port, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
     } catch (e) {
       if (isCancellation(e)) throw e;
-      ctx.emit({
-        code: 'connector.probe-failed',
-        step: 6,
-        severity: 'unknown',
-        subject: { ...serverSubject(receiver), id: `${host}:${port}` },
-        title: `${host}:${port} did not answer an EHLO`,
-        explanation:
-          'What the connector offers on the wire could not be seen from this machine; the directory view above still stands. Step 4 shows whether the port is reachable.',
-        evidence: [evidence(ctx, 'EHLO', describeError(e), where)],
-        remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
-        reason: describeError(e),
-      });
+      ctx.emit(
+        makeFinding(connectorsFindings, 'connector.probe-failed', {
+          severity: 'unknown',
+          subject: { ...serverSubject(receiver), id: `${host}:${port}` },
+          params: { endpoint: `${host}:${port}` },
+          evidence: [evidence(ctx, 'EHLO', describeError(e), where)],
+          remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
+          reason: describeError(e),
+        }),
+      );
       return;
     }
     const answering = answeringConnector(receiver.receiveConnectors, port, result.localAddress);
@@ -99,43 +99,34 @@ export async function probeConnectorsLive(
         result.localAddress ? `this machine connected from ${result.localAddress}` : 'connector ranges',
       ),
     ];
+    const params = { endpoint: `${host}:${port}`, connector: connectorIdentity(c) };
     if (adSays === result.offersAnonymousTls) {
-      ctx.emit({
-        code: 'connector.wire-agrees',
-        step: 6,
-        severity: 'ok',
-        subject: connectorSubject(c),
-        title: `${host}:${port} ${adSays ? 'offers' : 'does not offer'} X-ANONYMOUSTLS, as ${connectorIdentity(c)} is configured`,
-        explanation: 'What the connector offers on the wire matches its AuthMechanism in the directory.',
-        evidence: ev,
-        remedies: [],
-      });
+      ctx.emit(
+        makeFinding(connectorsFindings, 'connector.wire-agrees', {
+          severity: 'ok',
+          subject: connectorSubject(c),
+          params: { ...params, offers: adSays ? 'offers' : 'does not offer' },
+          evidence: ev,
+        }),
+      );
       return;
     }
     ctx.emit(
       adSays
-        ? {
-            code: 'connector.wire-lacks-anonymoustls',
-            step: 6,
+        ? makeFinding(connectorsFindings, 'connector.wire-lacks-anonymoustls', {
             severity: answering.assumed ? 'warning' : 'error',
             subject: connectorSubject(c),
-            title: `${connectorIdentity(c)} has Exchange Server authentication in AD, but ${host}:${port} does not offer X-ANONYMOUSTLS`,
-            explanation:
-              'Exchange offers X-ANONYMOUSTLS only when the connector can do Exchange Server authentication, which also needs a valid certificate for the connector FQDN (event 12014 when it has none). Without it, other servers fail with 454 4.7.0 or 451 5.7.3. A directory change that has not reached this server yet looks the same.',
+            params,
             evidence: ev,
             remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
-          }
-        : {
-            code: 'connector.wire-offers-anonymoustls',
-            step: 6,
+          })
+        : makeFinding(connectorsFindings, 'connector.wire-offers-anonymoustls', {
             severity: 'warning',
             subject: connectorSubject(c),
-            title: `${host}:${port} offers X-ANONYMOUSTLS although ${connectorIdentity(c)} lacks Exchange Server authentication in AD`,
-            explanation:
-              'The wire and the directory disagree: another connector may be answering this machine, or the server has not yet read a directory change (it reloads connectors periodically).',
+            params,
             evidence: ev,
             remedies: [setExchangeServerAuth(c), listConnectors(receiver.name)].filter((r) => r !== undefined),
-          },
+          }),
     );
   });
 }

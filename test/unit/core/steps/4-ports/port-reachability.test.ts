@@ -14,7 +14,7 @@ import { portFindings } from '../../../../../src/core/steps/4-ports/test-netconn
 import { wordingOf } from '../../../../../src/core/steps/finding-codes';
 import { FakeIo, failAfter } from '../../engine/fake-io';
 import { credentials, discovery, server, settings, targets } from '../../engine/fixtures';
-import { ctx } from '../../../extension-pure/helpers';
+import { ctx, fixture } from '../../../extension-pure/helpers';
 
 const TRANSPORT = [25, 2525, 465, 717];
 
@@ -90,5 +90,17 @@ describe('step 4: one interpreter for the engine probe and Test-NetConnection', 
     assert.equal(terminal.title, 'EX02: TCP 2525 (SMTP) did not accept a connection');
     assert.deepEqual(terminal.params, { ...engine.params, failures: 'TCP 2525 (SMTP) did not accept a connection' });
     assert.match(terminal.evidence.find((e) => e.label.startsWith('TCP 2525'))?.value ?? '', /TCP connect to/);
+  });
+
+  it('a terminal run over two DCs gives one finding per host, judged with the DC ports list', () => {
+    const fs = portFindings(fixture('tnc-two-targets.txt'), 0, ctx({ commandLine: 'Test-NetConnection ...' }));
+    assert.deepEqual(
+      fs.map((f) => `${f.subject.name} ${f.code}:${f.severity} ${f.title}`),
+      [
+        'dc1.contoso.test port.open:ok dc1.contoso.test answers on TCP 88',
+        'dc2.contoso.test port.kerberos-blocked:error dc2.contoso.test: TCP 88 (Kerberos) did not accept a connection',
+      ],
+    );
+    assert.equal(fs[1]?.explanation, wordingOf('port.kerberos-blocked')?.explanation);
   });
 });

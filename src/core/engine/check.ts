@@ -4,6 +4,7 @@
  * goes, and returns when done. A check that cannot decide emits an `unknown` finding with a reason.
  */
 import type { Finding, Step } from '../../shared/findings';
+import type { FindingCode } from '../steps/finding-codes';
 import type { CoreIo, DirectoryCredentials, DirectorySession, DirectoryTarget } from '../io';
 import type { DiscoveryResult, DomainController, ExchangeServer } from '../directory/model';
 
@@ -64,7 +65,8 @@ export interface CheckContext {
   /** Opens (and later closes) a session to a DC given by host name, reusing the configured TLS settings. */
   openSession(host: string, options?: { globalCatalog?: boolean }): Promise<DirectorySession>;
   readonly signal: AbortSignal;
-  emit(finding: Finding): void;
+  /** Only codes a step's table declares (src/core/steps/finding-codes.ts) compile here. */
+  emit(finding: Finding<FindingCode>): void;
   log(message: string): void;
 }
 

@@ -8,6 +8,7 @@ import { isDoctorError } from '../errors';
 import { makeFinding } from '../findings/define';
 import { commonFindings } from '../findings/common-codes';
 import type { Check } from './check';
+import type { FindingCode } from '../steps/finding-codes';
 
 export function describeFailure(e: unknown): string {
   if (isDoctorError(e)) return e.message;
@@ -20,7 +21,7 @@ export function checkFailedFinding(
   discovery: DiscoveryResult,
   error: unknown,
   observedAt: string,
-): Finding {
+): Finding<FindingCode> {
   const reason = describeFailure(error);
   return makeFinding(commonFindings, 'engine.check-failed', {
     step: check.step,
@@ -33,8 +34,8 @@ export function checkFailedFinding(
 }
 
 /** A finding as handed to listeners: `unknown` always with a reason, arrays always present. */
-export function completeFinding(finding: Finding): Finding {
-  const complete: Finding = { ...finding, evidence: finding.evidence ?? [], remedies: finding.remedies ?? [] };
+export function completeFinding<C extends string>(finding: Finding<C>): Finding<C> {
+  const complete: Finding<C> = { ...finding, evidence: finding.evidence ?? [], remedies: finding.remedies ?? [] };
   if (complete.severity === 'unknown' && !complete.reason)
     complete.reason = 'the check did not say why it could not decide';
   return complete;

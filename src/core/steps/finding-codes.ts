@@ -13,8 +13,7 @@ import { portsFindings } from './4-ports/finding-codes';
 import { kerberosLoggingFindings } from './5-kerberos-logging/finding-codes';
 import { connectorsFindings } from './6-receive-connectors/finding-codes';
 
-/** Every table of codes: the common ones, then steps 1 to 6. */
-export const FINDING_TABLES: readonly StepFindings<string>[] = [
+const TABLES = [
   commonFindings,
   clockFindings,
   replicationFindings,
@@ -22,15 +21,13 @@ export const FINDING_TABLES: readonly StepFindings<string>[] = [
   portsFindings,
   kerberosLoggingFindings,
   connectorsFindings,
-];
+] as const;
 
-export type FindingCode =
-  | CodeOf<typeof commonFindings>
-  | CodeOf<typeof clockFindings>
-  | CodeOf<typeof spnFindings>
-  | CodeOf<typeof portsFindings>
-  | CodeOf<typeof kerberosLoggingFindings>
-  | CodeOf<typeof connectorsFindings>;
+/** Every table of codes: the common ones, then steps 1 to 6. */
+export const FINDING_TABLES: readonly StepFindings<string>[] = TABLES;
+
+/** Every code a table declares: what a check may emit (CheckContext.emit) and a tool run may yield. */
+export type FindingCode = CodeOf<(typeof TABLES)[number]>;
 
 const byCode = new Map<string, FindingWording>();
 for (const table of FINDING_TABLES)
@@ -39,6 +36,11 @@ for (const table of FINDING_TABLES)
 /** The English wording of a code, or undefined for a code no table declares. */
 export function wordingOf(code: string): FindingWording | undefined {
   return byCode.get(code);
+}
+
+/** True when a table declares the code (a report read back from JSON is checked with this). */
+export function isFindingCode(code: unknown): code is FindingCode {
+  return typeof code === 'string' && byCode.has(code);
 }
 
 /** Every declared code. */

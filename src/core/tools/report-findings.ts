@@ -4,9 +4,10 @@
 import type { Finding } from '../../shared/findings';
 import { cleanTerminalOutput } from '../parsers/terminal-clean';
 import { unrecognisedFinding, type ToolContext } from './tool-output';
+import { isFindingCode, type FindingCode } from '../steps/finding-codes';
 
 /** The CLI's `diagnose --json` report as it came through a terminal: its findings. */
-export function reportFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function reportFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding<FindingCode>[] {
   const text = cleanTerminalOutput(raw);
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
@@ -14,8 +15,8 @@ export function reportFindings(raw: string, exitCode: number | undefined, ctx: T
     if (start < 0 || end <= start) throw new Error('no JSON object in the output');
     const report = JSON.parse(text.slice(start, end + 1)) as { findings?: unknown };
     if (!Array.isArray(report.findings)) throw new Error('the report has no findings array');
-    return (report.findings as Finding[]).filter(
-      (f) => typeof f.code === 'string' && typeof f.step === 'number' && typeof f.severity === 'string',
+    return (report.findings as Finding<FindingCode>[]).filter(
+      (f) => isFindingCode(f.code) && typeof f.step === 'number' && typeof f.severity === 'string',
     );
   } catch (e) {
     return [

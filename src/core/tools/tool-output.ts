@@ -8,6 +8,7 @@ import type { ExchangeServer } from '../directory/model';
 import { cleanTerminalOutput } from '../parsers/terminal-clean';
 import { makeFinding } from '../findings/define';
 import { commonFindings } from '../findings/common-codes';
+import type { FindingCode } from '../steps/finding-codes';
 
 export interface ToolContext {
   /** The command line as shown in the terminal: the source of every piece of evidence. */
@@ -54,7 +55,7 @@ export function unrecognisedFinding(
   reason: string,
   raw: string,
   exitCode: number | undefined,
-): Finding {
+): Finding<FindingCode> {
   const exit = exitCode === undefined ? '' : ` (exit code ${exitCode})`;
   return makeFinding(commonFindings, 'tool.output-unrecognised', {
     step,

@@ -7,6 +7,7 @@ import { arg, type CommandArg } from '../safety/command-line';
 import { validateHostName } from '../safety/validation';
 import type { ToolContext } from './tool-output';
 import { reportFindings } from './report-findings';
+import type { FindingCode } from '../steps/finding-codes';
 
 export type Invocation =
   /** A Windows executable with typed arguments (setspn, w32tm, repadmin, reg). */
@@ -32,7 +33,7 @@ export interface ToolPlan {
   other: Invocation;
   /** The Exchange server the run is about, for comparisons and the tree item. */
   server?: ExchangeServer;
-  interpret: (raw: string, exitCode: number | undefined, ctx: ToolContext) => Finding[];
+  interpret: (raw: string, exitCode: number | undefined, ctx: ToolContext) => Finding<FindingCode>[];
 }
 
 export class PlanError extends Error {

@@ -39,6 +39,7 @@ import { readPdcEmulator } from './clock-pdc';
 import { clockFinding, hostSubject, localFinding, unreachableFinding, type ClockReport } from './clock-findings';
 import { primaryDcHost } from '../3-spns/spn-context';
 import { chooseServerNames } from '../../engine/server-names';
+import type { FindingCode } from '../finding-codes';
 
 export function createClockCheck(probes: ClockProbes): Check {
   return { id: 'clock', step: 1, title: STEP_TITLES[1], run: (ctx) => runClockCheck(ctx, probes) };
@@ -147,7 +148,7 @@ function hostFinding(
   failures: ClockFailure[],
   name: string,
   kind: 'dc' | 'server',
-): Finding {
+): Finding<FindingCode> {
   const subjectHost = host?.host ?? failures[0]?.host ?? { kind, name };
   if (!host || !report.domain) return unreachableFinding(report, subjectHost, failures);
   const deviation = worstReading(host, report.domain, report.thresholds);

@@ -24,6 +24,7 @@ import { compact } from '../../remedies/build';
 import { makeFinding } from '../../findings/define';
 import { clockFindings } from './finding-codes';
 import { clockOffsetFinding, clockUnreadableFinding, type ClockOffset } from './clock-offset-findings';
+import type { FindingCode } from '../finding-codes';
 
 export interface ClockReport {
   ctx: CheckContext;
@@ -124,7 +125,7 @@ export function clockFinding(
   failures: readonly ClockFailure[],
   remedies: Remedy[],
   subject: Subject,
-): Finding {
+): Finding<FindingCode> {
   const { thresholds } = report;
   const name = host.host.name;
   const by = host.host.kind === 'dc' && worst.reading.method.startsWith('kdc') ? `The KDC on ${name}` : name;
@@ -171,7 +172,11 @@ function pairOffset(
   };
 }
 
-export function unreachableFinding(report: ClockReport, host: ClockHost, failures: readonly ClockFailure[]): Finding {
+export function unreachableFinding(
+  report: ClockReport,
+  host: ClockHost,
+  failures: readonly ClockFailure[],
+): Finding<FindingCode> {
   const reasons = failures.map((f) => `${f.source}: ${f.reason}`);
   const reason = !report.domain
     ? 'no host gave a clock reading, so there is no time to compare with'
@@ -195,7 +200,7 @@ export function unreachableFinding(report: ClockReport, host: ClockHost, failure
 }
 
 /** This machine's own clock matters only for what it checks itself (tickets in step 3). */
-export function localFinding(report: ClockReport, domain: DomainTime): Finding | undefined {
+export function localFinding(report: ClockReport, domain: DomainTime): Finding<FindingCode> | undefined {
   const skew = -domain.skewMs;
   if (Math.abs(skew) <= report.thresholds.warningMs) return undefined;
   return makeFinding(clockFindings, 'clock.local-skew', {

@@ -22,6 +22,7 @@ import type { ClockFailure, SourceOutcome } from './clock-sources';
 import type { W32tmStripchartResult } from './w32tm-stripchart';
 import { describeW32tmError } from './w32tm-codes';
 import { clockFindings } from './finding-codes';
+import type { FindingCode } from '../finding-codes';
 
 /** One host's clock against a reference. */
 export interface ClockOffset {
@@ -51,7 +52,11 @@ function beyondTolerance(thresholds: ClockThresholds): string {
 }
 
 /** `clock.ok` or `clock.skew` for one offset. */
-export function clockOffsetFinding(offset: ClockOffset, thresholds: ClockThresholds, init: OffsetFindingInit): Finding {
+export function clockOffsetFinding(
+  offset: ClockOffset,
+  thresholds: ClockThresholds,
+  init: OffsetFindingInit,
+): Finding<FindingCode> {
   const severity = init.severity ?? classifySkew(offset.offsetMs, offset.uncertaintyMs, thresholds);
   const rest = {
     subject: init.subject,
@@ -90,7 +95,7 @@ export function clockUnreadableFinding(
   host: ClockHost,
   reason: string,
   init: Omit<OffsetFindingInit, 'severity'>,
-): Finding {
+): Finding<FindingCode> {
   return makeFinding(clockFindings, 'clock.unreachable', {
     severity: 'unknown',
     subject: init.subject,

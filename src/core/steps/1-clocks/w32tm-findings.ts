@@ -15,6 +15,7 @@ import {
   valueEvidence,
   type ToolContext,
 } from '../../tools/tool-output';
+import type { FindingCode } from '../finding-codes';
 
 function thresholdsOf(ctx: ToolContext): ClockThresholds {
   return { toleranceMs: ctx.clockToleranceMs, warningMs: ctx.clockWarningMs };
@@ -25,7 +26,7 @@ export function stripchartFindings(
   raw: string,
   exitCode: number | undefined,
   ctx: ToolContext,
-): Finding[] {
+): Finding<FindingCode>[] {
   const parsed = parseW32tmStripchart(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 1, 'w32tm /stripchart', parsed.reason, raw, exitCode)];
   const host: ClockHost = { kind: 'dc', name: target };
@@ -51,10 +52,10 @@ export function stripchartFindings(
   ];
 }
 
-export function monitorFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function monitorFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding<FindingCode>[] {
   const parsed = parseW32tmMonitor(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 1, 'w32tm /monitor', parsed.reason, raw, exitCode)];
-  return parsed.value.servers.map((s): Finding => {
+  return parsed.value.servers.map((s): Finding<FindingCode> => {
     const host: ClockHost = { kind: 'dc', name: s.name };
     const subject = { kind: 'dc' as const, name: s.name };
     const evidence = [

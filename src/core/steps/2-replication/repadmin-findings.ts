@@ -8,8 +8,13 @@ import { outputEvidence, unrecognisedFinding, valueEvidence, type ToolContext } 
 import { makeFinding } from '../../findings/define';
 import { replicationFindings } from './finding-codes';
 import { dsaAsPrinted, replSummaryObservationFindings } from './replsummary-findings';
+import type { FindingCode } from '../finding-codes';
 
-export function replSummaryFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function replSummaryFindings(
+  raw: string,
+  exitCode: number | undefined,
+  ctx: ToolContext,
+): Finding<FindingCode>[] {
   const parsed = parseRepadminReplSummary(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 2, 'repadmin /replsummary', parsed.reason, raw, exitCode)];
   const observation = {
@@ -21,7 +26,7 @@ export function replSummaryFindings(raw: string, exitCode: number | undefined, c
   return replSummaryObservationFindings(observation, dsaAsPrinted);
 }
 
-export function syncAllFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function syncAllFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding<FindingCode>[] {
   const parsed = parseRepadminSyncAll(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 2, 'repadmin /syncall', parsed.reason, raw, exitCode)];
   const r = parsed.value;

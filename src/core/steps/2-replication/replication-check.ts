@@ -17,6 +17,7 @@ import { repadminFindings } from './replication-windows';
 import { describeError, evidence, isCancellation } from '../3-spns/spn-context';
 import { makeFinding } from '../../findings/define';
 import { replicationFindings } from './finding-codes';
+import type { FindingCode } from '../finding-codes';
 
 export const replicationCheck: Check = { id: 'replication', step: 2, title: STEP_TITLES[2], run: runReplicationCheck };
 
@@ -109,7 +110,12 @@ function differencesTable(dc: DomainController, diffs: readonly Difference[]): E
   };
 }
 
-function behindFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahead: string | undefined): Finding {
+function behindFinding(
+  ctx: CheckContext,
+  c: DcComparison,
+  copies: DcCopies,
+  ahead: string | undefined,
+): Finding<FindingCode> {
   const behind = c.differences.filter((d) => d.kind === 'behind');
   const first = behind[0] as Difference;
   const more = c.differences.length - 1;
@@ -134,7 +140,12 @@ function behindFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahe
 }
 
 /** Values differ, but neither replication metadata nor a superset says which DC is behind. */
-function disagreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, ahead: string | undefined): Finding {
+function disagreeFinding(
+  ctx: CheckContext,
+  c: DcComparison,
+  copies: DcCopies,
+  ahead: string | undefined,
+): Finding<FindingCode> {
   const first = c.differences[0] as Difference;
   const more = c.differences.length - 1;
   const others = [...new Set(c.differences.flatMap((d) => d.referenceDc.split(', ')))];
@@ -157,7 +168,7 @@ function disagreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, a
   });
 }
 
-function agreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, answered: number): Finding {
+function agreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, answered: number): Finding<FindingCode> {
   return makeFinding(replicationFindings, 'replication.agree', {
     severity: 'ok',
     subject: dcSubject(c.dc),
@@ -175,7 +186,7 @@ function agreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, answ
   });
 }
 
-function unansweredFinding(ctx: CheckContext, dc: DomainController, reason: string): Finding {
+function unansweredFinding(ctx: CheckContext, dc: DomainController, reason: string): Finding<FindingCode> {
   return makeFinding(replicationFindings, 'replication.dc-unreachable', {
     severity: 'unknown',
     subject: dcSubject(dc),
@@ -186,7 +197,7 @@ function unansweredFinding(ctx: CheckContext, dc: DomainController, reason: stri
   });
 }
 
-function notComparedFinding(ctx: CheckContext, copies: DcCopies): Finding {
+function notComparedFinding(ctx: CheckContext, copies: DcCopies): Finding<FindingCode> {
   return makeFinding(replicationFindings, 'replication.not-compared', {
     severity: 'unknown',
     subject: dcSubject(copies.dc),
@@ -197,7 +208,7 @@ function notComparedFinding(ctx: CheckContext, copies: DcCopies): Finding {
   });
 }
 
-function singleDcFinding(ctx: CheckContext, dc: DomainController): Finding {
+function singleDcFinding(ctx: CheckContext, dc: DomainController): Finding<FindingCode> {
   return makeFinding(replicationFindings, 'replication.single-dc', {
     severity: 'ok',
     subject: dcSubject(dc),

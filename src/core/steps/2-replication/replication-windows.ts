@@ -10,6 +10,7 @@ import type { CheckContext } from '../../engine/check';
 import { parseRepadminReplSummary } from './repadmin';
 import { replSummaryObservationFindings } from './replsummary-findings';
 import { describeError, nowIso } from '../3-spns/spn-context';
+import type { FindingCode } from '../finding-codes';
 
 const SOURCE = 'repadmin /replsummary';
 
@@ -22,7 +23,7 @@ function dsaSubject(ctx: CheckContext, dsa: string): Subject {
   return subject;
 }
 
-export async function repadminFindings(ctx: CheckContext): Promise<Finding[]> {
+export async function repadminFindings(ctx: CheckContext): Promise<Finding<FindingCode>[]> {
   try {
     if (ctx.io.platform !== 'win32' || ctx.settings.windowsTools === 'never' || !(await ctx.io.process.has('repadmin')))
       return [];

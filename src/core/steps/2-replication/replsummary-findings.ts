@@ -10,6 +10,7 @@ import { compact } from '../../remedies/build';
 import type { ReplSummaryResult, ReplSummaryRow } from './repadmin';
 import { repadminReplSummary, replicationRemedies } from './replication-remedies';
 import { replicationFindings } from './finding-codes';
+import type { FindingCode } from '../finding-codes';
 
 /** One run of repadmin /replsummary. */
 export interface ReplSummaryObservation {
@@ -31,7 +32,10 @@ function rowText(r: ReplSummaryRow): string {
   return `largest delta ${r.largestDeltaText}, ${r.fails}/${r.total} links failing${r.errorCode !== undefined ? `, last error (${r.errorCode}) ${r.errorText ?? ''}` : ''}`.trim();
 }
 
-export function replSummaryObservationFindings(obs: ReplSummaryObservation, subjectOf: DsaSubject): Finding[] {
+export function replSummaryObservationFindings(
+  obs: ReplSummaryObservation,
+  subjectOf: DsaSubject,
+): Finding<FindingCode>[] {
   const { result } = obs;
   const ev = (label: string, value: string): Evidence => ({
     label,
@@ -45,7 +49,7 @@ export function replSummaryObservationFindings(obs: ReplSummaryObservation, subj
     columns: ['DSA', 'Largest delta', 'Fails/Total', 'Error'],
     rows: rows.map((x) => [x.dsa, x.largestDeltaText, `${x.fails} / ${x.total}`, x.errorText ?? '']),
   };
-  const out: Finding[] = [];
+  const out: Finding<FindingCode>[] = [];
   for (const r of result.destination) {
     if (r.fails === 0) continue;
     const subject = subjectOf(r.dsa);

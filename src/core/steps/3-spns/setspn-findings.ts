@@ -21,6 +21,7 @@ import {
   valueEvidence,
   type ToolContext,
 } from '../../tools/tool-output';
+import type { FindingCode } from '../finding-codes';
 
 const SMTP = /^smtp(svc)?\//i;
 
@@ -33,7 +34,11 @@ function dnNamesServer(dn: string, server: string): boolean {
   return firstRdn(dn).toUpperCase() === server.toUpperCase();
 }
 
-export function setspnListFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function setspnListFindings(
+  raw: string,
+  exitCode: number | undefined,
+  ctx: ToolContext,
+): Finding<FindingCode>[] {
   const parsed = parseSetspnList(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 3, 'setspn -L', parsed.reason, raw, exitCode)];
   const result = parsed.value;
@@ -91,13 +96,17 @@ export function setspnListFindings(raw: string, exitCode: number | undefined, ct
   ];
 }
 
-export function setspnDuplicatesFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function setspnDuplicatesFindings(
+  raw: string,
+  exitCode: number | undefined,
+  ctx: ToolContext,
+): Finding<FindingCode>[] {
   const parsed = parseSetspnDuplicates(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 3, 'setspn -X', parsed.reason, raw, exitCode)];
   const r = parsed.value;
   const scope = r.checked.join(', ') || r.scope;
   const organisation = { kind: 'organisation' as const, name: 'organisation' };
-  const out: Finding[] = [];
+  const out: Finding<FindingCode>[] = [];
   for (const g of r.groups) {
     const smtp = SMTP.test(g.spn);
     out.push(
@@ -141,7 +150,7 @@ export function setspnQueryFindings(
   raw: string,
   exitCode: number | undefined,
   ctx: ToolContext,
-): Finding[] {
+): Finding<FindingCode>[] {
   const parsed = parseSetspnQuery(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 3, `setspn -Q ${spn}`, parsed.reason, raw, exitCode)];
   const r = parsed.value;
@@ -201,7 +210,12 @@ function serverNamedBy(spn: string, holders: readonly SpnHolder[]): ExchangeServ
   return { name: holder ? firstRdn(holder.dn) : host, dn: '', roles: [], receiveConnectors: [] };
 }
 
-export function setspnAddFindings(spn: string, raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function setspnAddFindings(
+  spn: string,
+  raw: string,
+  exitCode: number | undefined,
+  ctx: ToolContext,
+): Finding<FindingCode>[] {
   const parsed = parseSetspnAdd(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 3, `setspn -S ${spn}`, parsed.reason, raw, exitCode)];
   const r = parsed.value;

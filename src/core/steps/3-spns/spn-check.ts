@@ -28,6 +28,7 @@ import { runForestDuplicateScan } from './spn-forest-scan';
 import { checkServerDns } from './spn-dns';
 import { checkServiceTickets } from './spn-ticket';
 import { windowsSetspnList } from './spn-windows';
+import type { FindingCode } from '../finding-codes';
 
 const PAGE_SIZE = 1000;
 
@@ -120,7 +121,13 @@ async function lookUpHolders(
 }
 
 /** Duplicates and wrong-account SPNs were not checked: what failed, where. */
-function forestUnreadable(ctx: CheckContext, what: string, label: string, source: string, e: unknown): Finding {
+function forestUnreadable(
+  ctx: CheckContext,
+  what: string,
+  label: string,
+  source: string,
+  e: unknown,
+): Finding<FindingCode> {
   return makeFinding(spnFindings, 'spn.forest-unreadable', {
     severity: 'unknown',
     subject: { kind: 'organisation', name: ctx.discovery.organisation?.name ?? 'organisation' },
@@ -136,7 +143,7 @@ export function engineSpnFindings(
   server: ExchangeServer,
   holders: Map<string, SpnHolder[]> | undefined,
   forestLabel: string | undefined,
-): Finding[] {
+): Finding<FindingCode>[] {
   const account = server.computer;
   if (!account) return [];
   const observedAt = nowIso(ctx);

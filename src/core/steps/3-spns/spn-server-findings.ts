@@ -13,6 +13,7 @@ import type { SpnHolder } from './duplicates';
 import { compact, setspnAdd, setspnDelete, setspnList, setspnQuery } from './spn-remedies';
 import { serverSubject } from './spn-context';
 import { spnFindings } from './finding-codes';
+import type { FindingCode } from '../finding-codes';
 
 /** The servicePrincipalName values of one account, as some reader saw them. */
 export interface AccountSpns {
@@ -62,7 +63,7 @@ export function spnFindingsForServer(
   server: ExchangeServer,
   search?: SpnHolderSearch,
   expected: readonly ExpectedSpn[] = expectedSpns(server),
-): Finding[] {
+): Finding<FindingCode>[] {
   const cmp = compareSpns(expected, account.spns);
   const subject = serverSubject(server);
   const name = accountLabel(account, server);
@@ -98,7 +99,7 @@ export function spnFindingsForServer(
     observedAt: search?.observedAt ?? account.observedAt,
   });
   const base = { subject, tables: [table] };
-  const findings: Finding[] = [];
+  const findings: Finding<FindingCode>[] = [];
 
   if (missingNowhere.length) {
     findings.push(

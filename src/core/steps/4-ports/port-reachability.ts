@@ -10,6 +10,7 @@ import { makeFinding, type CodeOf } from '../../findings/define';
 import { portsFindings } from './finding-codes';
 import type { PortSpec, Protocol } from './ports-plan';
 import type { PortAnswer, PortState } from './ports-probe';
+import type { FindingCode } from '../finding-codes';
 
 /** One port of one host, as a probe or a tool saw it. */
 export interface PortReachability {
@@ -144,7 +145,7 @@ export interface HostPortsExtras {
 }
 
 /** The finding for one host's ports. */
-export function hostPortsFinding(h: HostPorts, extras: HostPortsExtras = {}): Finding {
+export function hostPortsFinding(h: HostPorts, extras: HostPortsExtras = {}): Finding<FindingCode> {
   const { severity, code, failing } = classifyResults(h.role, h.results);
   return makeFinding(portsFindings, code, {
     severity,

@@ -17,6 +17,7 @@ import { hostPortsFinding, type PortCode, type PortReachability, type PortResult
 import { kdcPrincipal } from '../1-clocks/clock-check';
 import { evidence, nowIso } from '../3-spns/spn-context';
 import { chooseServerNames, nameChoice, probeName } from '../../engine/server-names';
+import type { FindingCode } from '../finding-codes';
 
 export function createPortsCheck(probes: PortProbes): Check {
   return { id: 'ports', step: 4, title: STEP_TITLES[4], run: (ctx) => runPortsCheck(ctx, probes) };
@@ -124,7 +125,7 @@ function namedEvidence(ctx: CheckContext, t: Target) {
   return why ? [evidence(ctx, 'name probed', why, 'DNS resolver of this machine')] : [];
 }
 
-export function portFinding(ctx: CheckContext, t: Target, results: readonly PortResult[]): Finding {
+export function portFinding(ctx: CheckContext, t: Target, results: readonly PortResult[]): Finding<FindingCode> {
   return hostPortsFinding(
     { subject: t.subject, host: t.host, role: t.role, results },
     {

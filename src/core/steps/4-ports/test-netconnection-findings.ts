@@ -13,6 +13,7 @@ import { hostPortsFinding, type PortResult } from './port-reachability';
 import { DC_PORTS, transportPortsOf, type PortSpec } from './ports-plan';
 import type { PortAnswer } from './ports-probe';
 import { unrecognisedFinding, valueEvidence, type ToolContext } from '../../tools/tool-output';
+import type { FindingCode } from '../finding-codes';
 
 function isServer(ctx: ToolContext, target: string): boolean {
   const s = ctx.server;
@@ -41,10 +42,10 @@ function outcomeOf(t: TestNetConnectionResult): PortAnswer {
   return { state: t.tcp === 'open' ? 'open' : 'not-accepted', detail };
 }
 
-export function portFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function portFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding<FindingCode>[] {
   const parsed = parseTestNetConnection(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 4, 'Test-NetConnection', parsed.reason, raw, exitCode)];
-  const findings: Finding[] = [];
+  const findings: Finding<FindingCode>[] = [];
   const hosts = new Map<string, PortResult[]>();
   for (const t of parsed.value) {
     const target = t.computerName ?? t.remoteAddress ?? '?';

@@ -12,6 +12,7 @@ import { lookupKerberosError } from '../../kerberos-codes';
 import { kerberosLoggingFindings } from './finding-codes';
 import { disableKerberosLoggingCommand, kerberosLoggingRemedies } from './kerberos-logging-commands';
 import type { WinEvent } from './winevent';
+import type { FindingCode } from '../finding-codes';
 
 /** A server's events and LogLevel as one observer read them. */
 export interface KerberosLogObservation {
@@ -124,7 +125,7 @@ function groupFinding(o: KerberosLogObservation, g: EventGroup, levelEvidence: E
 }
 
 /** One finding per group of events, or one saying the log is clean or cannot show errors. */
-export function kerberosEventFindings(o: KerberosLogObservation): Finding[] {
+export function kerberosEventFindings(o: KerberosLogObservation): Finding<FindingCode>[] {
   const read = o.logLevel !== 'not-read';
   const loggingOn = typeof o.logLevel === 'number' && o.logLevel > 0;
   const levelEvidence: Evidence[] = read

@@ -22,6 +22,7 @@ import {
   readLogLevelScript,
 } from './kerberos-logging-commands';
 import { describeError, evidence, isCancellation, nowIso, serverSubject } from '../3-spns/spn-context';
+import type { FindingCode } from '../finding-codes';
 
 /** Remote PowerShell starts slowly; each call gets this many probe timeouts. */
 const REMOTING_TIMEOUTS = 3;
@@ -69,7 +70,10 @@ function hostOf(server: ExchangeServer): string {
   return server.fqdn ?? server.computer?.dnsHostName ?? server.name;
 }
 
-export function needsWindowsFinding(ctx: Pick<CheckContext, 'io' | 'settings'>, server: ExchangeServer): Finding {
+export function needsWindowsFinding(
+  ctx: Pick<CheckContext, 'io' | 'settings'>,
+  server: ExchangeServer,
+): Finding<FindingCode> {
   const why =
     ctx.io.platform === 'win32'
       ? 'Windows PowerShell was not found or Windows tools are turned off in the settings'

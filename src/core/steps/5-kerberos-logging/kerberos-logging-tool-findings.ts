@@ -10,8 +10,9 @@ import { kerberosLoggingFindings } from './finding-codes';
 import { kerberosEventFindings } from './kerberos-event-findings';
 import { parseWinEvents } from './winevent';
 import { outputEvidence, subjectOf, unrecognisedFinding, type ToolContext } from '../../tools/tool-output';
+import type { FindingCode } from '../finding-codes';
 
-export function eventFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function eventFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding<FindingCode>[] {
   const parsed = parseWinEvents(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 5, 'Get-WinEvent', parsed.reason, raw, exitCode)];
   const server = ctx.server;
@@ -32,7 +33,7 @@ export function registryFindings(
   raw: string,
   exitCode: number | undefined,
   ctx: ToolContext,
-): Finding[] {
+): Finding<FindingCode>[] {
   const text = cleanTerminalOutput(raw);
   const ok = exitCode === 0 || /completed successfully/i.test(text);
   const init = { subject: subjectOf(ctx), evidence: [outputEvidence(ctx, raw)] };

@@ -12,6 +12,7 @@ import { makeFinding, type CodeOf } from '../../findings/define';
 import { classifyConnectors, internalPorts, type ConnectorVerdict, type SenderAddress } from './connectors-classify';
 import { connectorIdentity, connectorSubject } from './connectors-remedies';
 import { connectorsFindings } from './finding-codes';
+import type { FindingCode } from '../finding-codes';
 
 export type ConnectorCode = CodeOf<typeof connectorsFindings>;
 
@@ -69,7 +70,7 @@ function verdictFinding(
   sendersKnown: boolean,
   table: EvidenceTable,
   remedies: ConnectorRemedies,
-): Finding {
+): Finding<FindingCode> {
   const c = v.connector;
   const code: ConnectorCode =
     v.kind === 'ok'
@@ -103,7 +104,10 @@ function verdictFinding(
 }
 
 /** Every finding about a server's connectors, from what one observer saw. */
-export function receiveConnectorFindings(o: ReceiveConnectorsObservation, remedies: ConnectorRemedies): Finding[] {
+export function receiveConnectorFindings(
+  o: ReceiveConnectorsObservation,
+  remedies: ConnectorRemedies,
+): Finding<FindingCode>[] {
   const subject = o.subject;
   const table: EvidenceTable = {
     caption: `Receive connectors of ${o.server}`,

@@ -11,6 +11,7 @@ import { receiveConnectorFindings } from './connector-verdicts';
 import { connectorsFindings } from './finding-codes';
 import { parseReceiveConnectors, type ReceiveConnectorInfo } from './receive-connector';
 import { outputEvidence, subjectOf, unrecognisedFinding, type ToolContext } from '../../tools/tool-output';
+import type { FindingCode } from '../finding-codes';
 
 /** `Tls, ExchangeServer` as msExchSMTPReceiveInboundSecurityFlag bits (names Exchange does not have are left out). */
 function flagsOf(mechanisms: readonly string[]): number {
@@ -39,7 +40,7 @@ export function connectorFromListing(c: ReceiveConnectorInfo, server: string | u
   };
 }
 
-export function connectorFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding[] {
+export function connectorFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding<FindingCode>[] {
   const parsed = parseReceiveConnectors(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 6, 'Get-ReceiveConnector', parsed.reason, raw, exitCode)];
   if (parsed.value.length === 0)

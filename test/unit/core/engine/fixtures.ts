@@ -9,6 +9,7 @@ import {
 } from '../../../../src/core/engine/check';
 import type { DiagnosisRequest } from '../../../../src/core/engine/orchestrator';
 import type { FakeIo } from './fake-io';
+import type { FindingCode } from '../../../../src/core/steps/finding-codes';
 
 export function server(name: string, fqdn = `${name.toLowerCase()}.contoso.test`): ExchangeServer {
   return {
@@ -74,12 +75,12 @@ export const credentials = { user: 'svc-doctor@contoso.test', password: 'not-a-r
 
 export function finding(
   step: Step,
-  code: string,
+  code: FindingCode,
   severity: Finding['severity'],
   subject = 'EX01',
   title = `${code} on ${subject}`,
-): Finding {
-  const f: Finding = {
+): Finding<FindingCode> {
+  const f: Finding<FindingCode> = {
     code,
     step,
     severity,

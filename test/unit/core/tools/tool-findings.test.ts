@@ -175,9 +175,20 @@ describe('tool output to findings', () => {
       verdict: {},
       findings: [
         {
-          code: 'clock.in-sync',
+          code: 'clock.ok',
           step: 1,
           severity: 'ok',
+          subject: { kind: 'dc', name: 'DC1' },
+          title: 't',
+          explanation: 'e',
+          evidence: [],
+          remedies: [],
+        },
+        {
+          // A code no step declares (another version's report, or a hand-edited one) is not taken.
+          code: 'clock.made-up',
+          step: 1,
+          severity: 'error',
           subject: { kind: 'dc', name: 'DC1' },
           title: 't',
           explanation: 'e',
@@ -187,7 +198,7 @@ describe('tool output to findings', () => {
       ],
     };
     const raw = `\u001b]633;C\u0007${JSON.stringify(report, null, 2).replace(/\n/g, '\r\n')}\r\n\u001b]633;D;0\u0007`;
-    assert.deepEqual(codes(reportFindings(raw, 0, ctx())), ['clock.in-sync:ok']);
+    assert.deepEqual(codes(reportFindings(raw, 0, ctx())), ['clock.ok:ok']);
     assert.equal(reportFindings('exchange-auth-doctor: No password', 2, ctx())[0]?.code, 'tool.output-unrecognised');
   });
 });

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CredentialStore } from '../directory/credentials';
 import { isDirectoryConfigured, readSettings } from '../directory/settings';
-import { directoryCredentials } from '../directory/auth';
+import { directoryCredentials } from '../directory/credentials';
 
 /** pwsh.exe from PATH (absolute directories only, never the working folder), else powershell.exe. */
 export function findPowerShell(env: NodeJS.ProcessEnv = process.env): string {

@@ -11,8 +11,8 @@ import type { ExchangeAuthDoctorApi } from '../api';
 import { CredentialStore } from '../directory/credentials';
 import { SECTION, readSettings } from '../directory/settings';
 import { DiagnosisService, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service';
-import { FindingsStore } from '../findings/findings-store';
-import { RemedyRegistry } from '../findings/remedy-registry';
+import { FindingsStore } from '../../core/session/findings-store';
+import { RemedyRegistry } from '../../core/session/remedy-registry';
 import {
   FINDINGS_VIEW_ID,
   FindingsViewProvider,

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../shared/findings';
 import { CommandLineError } from '../../core/safety/command-line';
-import type { FindingsStore } from '../findings/findings-store';
-import { prepareRun, type CliLocation, type PreparedRun } from '../terminal/invocation';
+import type { FindingsStore } from '../../core/session/findings-store';
+import { prepareRun, type CliLocation, type PreparedRun } from '../../core/tools/invocation';
 import type { TerminalRunner } from '../terminal/terminal-runner';
 import { PlanError, interpreterFor, type Invocation, type ToolPlan } from '../../core/tools/tool-plan';
 import { shownLines, type SafetyGate } from './safety-gate';

@@ -16,8 +16,8 @@ import { createNodeIo } from '../../io/node-io';
 import type { ExchangeAuthDoctorApi } from '../api';
 import { readCaPem, targetsOf } from '../directory/discovery-service';
 import { SECTION, readSettings, type DirectorySettings } from '../directory/settings';
-import { directoryCredentials } from '../directory/auth';
-import { healthByServer } from './health';
+import { directoryCredentials } from '../directory/credentials';
+import { healthByServer } from '../../core/session/server-health';
 
 export interface DiagnosisRun {
   scope: Scope;

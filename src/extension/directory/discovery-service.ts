@@ -11,7 +11,7 @@ import type { DiscoveryResult } from '../../core/directory/model';
 import { discoverWithFailover } from '../../core/directory/failover';
 import { isDirectoryConfigured, readSettings, settingsProblems, type DirectorySettings } from './settings';
 import type { CredentialStore } from './credentials';
-import { directoryCredentials } from './auth';
+import { directoryCredentials } from './credentials';
 
 export type DirectoryState =
   | { kind: 'not-configured'; settings: DirectorySettings }

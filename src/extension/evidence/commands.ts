@@ -14,7 +14,7 @@ async function has(command: string): Promise<boolean> {
 export async function openStep(args: (OpenStepArgs & Omit<DiagnoseArgs, 'step'>) | undefined): Promise<void> {
   const step = Number(args?.step) || 1;
   if (await has(EXTERNAL_COMMANDS.openWalkthrough)) {
-    // The walkthrough takes { step, sending, receiving, server } (src/extension/walkthrough/args.ts).
+    // The walkthrough takes { step, sending, receiving, server } (src/core/walkthrough/open-args.ts).
     const pair = args?.sending && args.receiving ? { sending: args.sending, receiving: args.receiving } : {};
     await vscode.commands.executeCommand(EXTERNAL_COMMANDS.openWalkthrough, {
       step,

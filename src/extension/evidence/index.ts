@@ -22,7 +22,7 @@ import {
 import { createEvidenceClient, readEvidenceSettings } from './client';
 import { diagnose, openScanHit, openStep } from './commands';
 import { registerLanguageDetection } from './detect-language';
-import { HostResolverService } from './host-resolver';
+import { HostResolverService } from '../../io/host-resolver';
 import { onRequest, sendNotification } from './messages';
 import { HAS_RESULTS_KEY, scanFolderCommand } from './scan-command';
 import { ScanTreeProvider } from './scan-tree';
@@ -45,7 +45,7 @@ export function activateEvidenceFeature(
   api: Pick<ExchangeAuthDoctorApi, 'getDiscovery' | 'onDidChangeDiscovery'>,
   log: vscode.LogOutputChannel,
 ): EvidenceFeature {
-  const resolver = new HostResolverService(api);
+  const resolver = new HostResolverService(() => api.getDiscovery());
   const tree = new ScanTreeProvider();
   const view = vscode.window.createTreeView(SCAN_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   let client: LanguageClient | undefined;

@@ -14,7 +14,7 @@ import {
   type Step,
 } from '../../shared/findings';
 import { sanitizeForTerminal } from '../../core/safety/terminal-text';
-import type { FindingsStore } from './findings-store';
+import type { FindingsStore } from '../../core/session/findings-store';
 
 export const FINDINGS_VIEW_ID = 'exchangeAuthDoctor.findings';
 export const COPY_REMEDY_COMMAND = 'exchangeAuthDoctor.copyRemedy';

@@ -15,11 +15,11 @@ import type { ExchangeAuthDoctorApi } from '../api';
 import { isWalkthroughState, languageFromLocale } from '../../shared/walkthrough-protocol';
 import type { WalkthroughDeps } from './deps';
 import type { CommandsFeatureApi } from '../commands/index';
-import { resolveHost } from './addresses';
+import { resolveHost } from '../../io/server-addresses';
 import { VIEW_TYPE, WalkthroughPanel } from './panel';
-import { openArgsOf } from './args';
+import { openArgsOf } from '../../core/walkthrough/open-args';
 
-export { openArgsOf, type OpenArgs } from './args';
+export { openArgsOf, type OpenArgs } from '../../core/walkthrough/open-args';
 import { registerTestHook } from './test-hook';
 
 export const OPEN_WALKTHROUGH = 'exchangeAuthDoctor.openWalkthrough';

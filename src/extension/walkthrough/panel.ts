@@ -23,13 +23,13 @@ import {
 } from '../../shared/walkthrough-protocol';
 import { recogniseSymptom } from '../../core/symptom/recognise';
 import { matchSymptomServers } from '../../core/symptom/match';
-import { panelHtml } from './html';
-import { loadStrings, translate } from './strings';
-import { applyEvent, failRun, finishRun, showRun, startRun } from './state';
+import { panelHtml } from '../../core/walkthrough/panel-html';
+import { loadStrings, translate } from '../../io/walkthrough-strings';
+import { applyEvent, failRun, finishRun, showRun, startRun } from '../../core/walkthrough/panel-state';
 import type { WalkthroughDeps, WalkthroughRun } from './deps';
-import { knownServers } from './addresses';
+import { knownServers } from '../../io/server-addresses';
 import { exportReport, type ExportFormat } from './export';
-import type { OpenArgs } from './args';
+import type { OpenArgs } from '../../core/walkthrough/open-args';
 
 export const VIEW_TYPE = 'exchangeAuthDoctor.walkthrough';
 

@@ -2,7 +2,7 @@
  * Which discovered Exchange server a host name or IP address from evidence is. Pure (no vscode):
  * the caller resolves the servers' FQDNs to addresses beforehand.
  */
-import type { DiscoveryResult } from '../../core/directory/model';
+import type { DiscoveryResult } from '../directory/model';
 import type { HostEnd, ResolvedServer } from '../../shared/evidence-protocol';
 
 export interface KnownServer {

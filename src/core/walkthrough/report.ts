@@ -4,13 +4,13 @@
  * the panel. Markdown reuses the core's report; HTML is one self-contained file (inline style, no
  * script, no external resource). Pure (no `vscode`); secrets are masked by the caller's list.
  */
-import { renderMarkdown, mdCode, mdText } from '../../core/report/markdown';
-import { redactDeep, redactSecrets, type ReportMeta } from '../../core/report/meta';
-import { groupByStep } from '../../core/report/markdown';
+import { renderMarkdown, mdCode, mdText } from '../report/markdown';
+import { redactDeep, redactSecrets, type ReportMeta } from '../report/meta';
+import { groupByStep } from '../report/markdown';
 import { STEP_TITLES, type Finding, type Severity, type Verdict } from '../../shared/findings';
 import type { WalkthroughScope, WalkthroughState } from '../../shared/walkthrough-protocol';
-import { buildVerdict } from '../../core/engine/verdict';
-import { allFindings } from './state';
+import { buildVerdict } from '../engine/verdict';
+import { allFindings } from './panel-state';
 
 export interface ExportContext {
   tool: { name: string; version: string };

@@ -3,9 +3,9 @@
  * pasted symptom (event 1035's source address, Queue Viewer's last endpoint) maps to a server.
  */
 import { lookup } from 'node:dns/promises';
-import type { ExchangeServer } from '../../core/directory/model';
-import { serverFqdns } from '../../core/engine/scope';
-import type { KnownServer } from '../../core/symptom/match';
+import type { ExchangeServer } from '../core/directory/model';
+import { serverFqdns } from '../core/engine/scope';
+import type { KnownServer } from '../core/symptom/match';
 
 const TIMEOUT_MS = 3000;
 

@@ -4,7 +4,7 @@
  * menu, another extension through `executeCommand`, the API) hands in a remedy; only its identity
  * is taken from it: the command line, where it runs and its shell. What runs, and whether it asks
  * first (changesState), always comes from the stored remedy; an unknown remedy is refused.
- * Pure (no `vscode`): unit-tested in test/unit/extension-pure/.
+ * Pure (no `vscode`): unit-tested in test/unit/core/session/.
  */
 import type { Finding, Remedy } from '../../shared/findings';
 

@@ -5,8 +5,8 @@
  * `### ` heading each, in the order groupByStep gives.
  */
 import type { Finding, Step, Verdict } from '../../shared/findings';
-import { groupByStep, renderMarkdown } from '../../core/report/markdown';
-import type { ReportMeta } from '../../core/report/meta';
+import { groupByStep, renderMarkdown } from './markdown';
+import type { ReportMeta } from './meta';
 
 export interface DiagnosisDocument {
   text: string;

@@ -1,6 +1,6 @@
 /**
  * Which shell the extension's terminal starts, and which quoting its command lines get. Pure (no
- * `vscode`): unit-tested in test/unit/extension-pure/.
+ * `vscode`): unit-tested in test/unit/core/tools/.
  *
  * Command lines are quoted for exactly three families (src/core/safety/quote.ts): PowerShell,
  * POSIX (sh, bash, zsh, dash, ksh) and cmd.exe. fish is not POSIX here: inside its single quotes

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { DiscoveryResult } from '../../../src/core/directory/model';
-import { knownServers, matchServer } from '../../../src/extension/evidence/match-servers';
+import type { DiscoveryResult } from '../../../../src/core/directory/model';
+import { knownServers, matchServer } from '../../../../src/core/evidence/match-servers';
 
 const discovery = {
   discoveredAt: '2026-11-22T10:00:00Z',

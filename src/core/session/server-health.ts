@@ -1,6 +1,6 @@
 /**
  * From a run's findings to the state each server item of the tree shows. Pure (no `vscode`), so it
- * is unit-tested in test/unit/extension-pure/.
+ * is unit-tested in test/unit/core/session/.
  *
  * A finding belongs to a server when its subject names it: `server` EX01, `connector` EX01\Default
  * EX01, `pair` EX01 -> EX02 (both ends). Findings about DCs, KDCs, accounts or this machine belong

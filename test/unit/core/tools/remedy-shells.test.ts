@@ -5,10 +5,10 @@
  * PowerShell command in PowerShell and in bash, and is refused for cmd.exe instead of typed there.
  */
 import { strict as assert } from 'node:assert';
-import { CommandLineError } from '../../../src/core/safety/command-line';
-import { setExchangeServerAuth } from '../../../src/core/steps/6-receive-connectors/connectors-remedies';
-import { prepareRun } from '../../../src/extension/terminal/invocation';
-import { posixArgs, readPowerShellSingleQuoted } from '../core/safety/shells';
+import { CommandLineError } from '../../../../src/core/safety/command-line';
+import { setExchangeServerAuth } from '../../../../src/core/steps/6-receive-connectors/connectors-remedies';
+import { prepareRun } from '../../../../src/core/tools/invocation';
+import { posixArgs, readPowerShellSingleQuoted } from '../safety/shells';
 
 const cli = { node: '/usr/bin/node', script: '/ext/dist/cli.js' };
 const HOSTILE = ['Relay & calc.exe & rem', "Relay'; calc.exe; '", 'Relay $(calc.exe) `calc` %COMSPEC%'];

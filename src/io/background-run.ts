@@ -7,7 +7,7 @@
  * of PATH, never by its bare name: Windows looks in the working folder (the opened workspace)
  * first, so a `setspn.exe` or `setspn.bat` planted there would run instead of the real tool.
  */
-import { resolveExecutable, type ResolveEnvironment } from '../../io/process';
+import { resolveExecutable, type ResolveEnvironment } from './process';
 
 export interface BackgroundRun {
   file: string;

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../src/shared/findings';
+import type { Finding } from '../../../../src/shared/findings';
 
 export function finding(o: Partial<Finding> = {}): Finding {
   return {

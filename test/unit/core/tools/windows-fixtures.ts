@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExchangeServer } from '../../../src/core/directory/model';
-import { server as engineServer } from '../core/engine/fixtures';
-import type { ToolContext } from '../../../src/core/tools/tool-output';
+import type { ExchangeServer } from '../../../../src/core/directory/model';
+import { server as engineServer } from '../engine/fixtures';
+import type { ToolContext } from '../../../../src/core/tools/tool-output';
 
 export function fixture(name: string): string {
-  return readFileSync(join(__dirname, '../../fixtures/windows', name), 'utf8');
+  return readFileSync(join(__dirname, '../../../fixtures/windows', name), 'utf8');
 }
 
 export function server(name: string, spns: string[], fqdn = `${name.toLowerCase()}.contoso.test`): ExchangeServer {

@@ -6,11 +6,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { readPassword } from '../../../src/cli/password';
 import { readPasswordFromSocket } from '../../../src/cli/password-socket';
-import {
-  PASSWORD_SOCKET_ENV,
-  PASSWORD_TOKEN_ENV,
-  PasswordHandoff,
-} from '../../../src/extension/terminal/password-handoff';
+import { PASSWORD_SOCKET_ENV, PASSWORD_TOKEN_ENV, PasswordHandoff } from '../../../src/io/password-handoff';
 
 const PASSWORD = 'Pa$$w0rd; "quoted" \'too\' \u00e9\n';
 

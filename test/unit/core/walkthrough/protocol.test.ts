@@ -8,11 +8,11 @@ import {
   languageFromLocale,
   progressOf,
   stepStatus,
-} from '../../../src/shared/walkthrough-protocol';
-import { contentSecurityPolicy, panelHtml } from '../../../src/extension/walkthrough/html';
-import { format, translate } from '../../../src/extension/walkthrough/strings';
-import { openArgsOf } from '../../../src/extension/walkthrough/args';
-import { applyEvent, failRun, finishRun, startRun } from '../../../src/extension/walkthrough/state';
+} from '../../../../src/shared/walkthrough-protocol';
+import { contentSecurityPolicy, panelHtml } from '../../../../src/core/walkthrough/panel-html';
+import { format, translate } from '../../../../src/io/walkthrough-strings';
+import { openArgsOf } from '../../../../src/core/walkthrough/open-args';
+import { applyEvent, failRun, finishRun, startRun } from '../../../../src/core/walkthrough/panel-state';
 import { finding } from './fixtures';
 
 describe('walkthrough protocol', () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runInBackground } from '../../../src/extension/terminal/background-run';
+import { runInBackground } from '../../../src/io/background-run';
 
 /**
  * The fallback runs a tool by name (`setspn`, `klist`, the CLI). A name resolved by the OS can

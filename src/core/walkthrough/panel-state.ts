@@ -2,8 +2,8 @@
  * How the panel's state changes as a diagnosis runs. Pure (no `vscode`): the panel feeds it the
  * engine's events and the run's result, and posts the new state to the webview.
  */
-import type { EngineEvent } from '../../core/engine/check';
-import { buildVerdict } from '../../core/engine/verdict';
+import type { EngineEvent } from '../engine/check';
+import { buildVerdict } from '../engine/verdict';
 import type { Finding, Step, Verdict } from '../../shared/findings';
 import { stepStatus, type StepState, type WalkthroughState } from '../../shared/walkthrough-protocol';
 

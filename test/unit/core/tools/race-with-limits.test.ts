@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { atMost, raceWithLimits } from '../../../src/extension/terminal/race';
+import { atMost, raceWithLimits } from '../../../../src/core/tools/race-with-limits';
 
 const never = new Promise<number>(() => undefined);
 

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Language, Strings } from '../../shared/walkthrough-protocol';
+import type { Language, Strings } from '../shared/walkthrough-protocol';
 
 export function bundleFile(extensionPath: string, language: Language): string {
   return path.join(extensionPath, 'l10n', language === 'en' ? 'bundle.l10n.json' : `bundle.l10n.${language}.json`);

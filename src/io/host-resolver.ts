@@ -1,11 +1,11 @@
 /**
- * Answers the server's ResolveHostsRequest from the extension's discovery (api.getDiscovery()),
+ * Answers the language server's ResolveHostsRequest from the extension's discovery (a getter),
  * resolving the servers' FQDNs to addresses once per discovery so IPs in logs map to servers too.
  */
 import { lookup } from 'node:dns/promises';
-import type { ExchangeAuthDoctorApi } from '../api';
-import type { HostEnd, ResolveHostsResult } from '../../shared/evidence-protocol';
-import { knownServers, matchServer, type KnownServer } from './match-servers';
+import type { DiscoveryResult } from '../core/directory/model';
+import type { HostEnd, ResolveHostsResult } from '../shared/evidence-protocol';
+import { knownServers, matchServer, type KnownServer } from '../core/evidence/match-servers';
 
 const LOOKUP_TIMEOUT_MS = 1500;
 
@@ -24,7 +24,7 @@ async function addressesOf(fqdn: string): Promise<string[]> {
 export class HostResolverService {
   private servers: Promise<KnownServer[]> | undefined;
 
-  constructor(private readonly api: Pick<ExchangeAuthDoctorApi, 'getDiscovery'>) {}
+  constructor(private readonly discovery: () => DiscoveryResult | undefined) {}
 
   /** Forget the addresses (the discovery changed). */
   reset(): void {
@@ -33,7 +33,7 @@ export class HostResolverService {
 
   private known(): Promise<KnownServer[]> {
     this.servers ??= (async () => {
-      const discovery = this.api.getDiscovery();
+      const discovery = this.discovery();
       const fqdns = [
         ...new Set(
           (discovery?.servers ?? [])

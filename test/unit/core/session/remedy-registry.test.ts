@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { Finding, Remedy } from '../../../src/shared/findings';
-import { RemedyRegistry, remedyIdentity } from '../../../src/extension/findings/remedy-registry';
+import type { Finding, Remedy } from '../../../../src/shared/findings';
+import { RemedyRegistry, remedyIdentity } from '../../../../src/core/session/remedy-registry';
 
 const remedy = (command: string, changesState: boolean, extra: Partial<Remedy> = {}): Remedy => ({
   summary: `run ${command}`,

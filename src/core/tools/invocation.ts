@@ -12,9 +12,9 @@ import {
   commandArgv,
   renderToken,
   type CommandArg,
-} from '../../core/safety/command-line';
-import { powershellArgs } from '../../core/steps/5-kerberos-logging/kerberos-logging-commands';
-import type { Invocation } from '../../core/tools/tool-plan';
+} from '../safety/command-line';
+import { powershellArgs } from '../steps/5-kerberos-logging/kerberos-logging-commands';
+import type { Invocation } from './tool-plan';
 
 export interface CliLocation {
   /** The Node binary (the extension host's own, run as Node). */

@@ -2,10 +2,10 @@
  * What the findings view, the tree health and the status bar show: the findings of the latest
  * diagnosis runs and terminal tool runs, each kept as one entry. A newer entry that covers the same
  * servers and steps replaces the older ones, so re-running `setspn -L EX01` or a diagnosis of EX01
- * does not leave stale findings behind. Pure (no `vscode`): unit-tested in test/unit/extension-pure/.
+ * does not leave stale findings behind. Pure (no `vscode`): unit-tested in test/unit/core/session/.
  */
 import { worstSeverity, type Finding, type Severity, type Step } from '../../shared/findings';
-import { healthByServer, sortFindings, type HealthSummary } from '../diagnosis/health';
+import { healthByServer, sortFindings, type HealthSummary } from './server-health';
 
 export interface FindingsEntry {
   /** `diagnosis:server:EX01`, `setspn-L:EX01`... */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { posixShellPath, shellKindOf } from '../../../src/extension/terminal/shell-choice';
+import { posixShellPath, shellKindOf } from '../../../../src/core/tools/shell-choice';
 
 const has =
   (...paths: string[]) =>

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type { Finding, Severity, Step } from '../../../src/shared/findings';
-import { FindingsStore, type FindingsEntry } from '../../../src/extension/findings/findings-store';
-import { healthByServer, serversNamedBy, sortFindings } from '../../../src/extension/diagnosis/health';
+import type { Finding, Severity, Step } from '../../../../src/shared/findings';
+import { FindingsStore, type FindingsEntry } from '../../../../src/core/session/findings-store';
+import { healthByServer, serversNamedBy, sortFindings } from '../../../../src/core/session/server-health';
 
 function finding(code: string, severity: Severity, subject: Finding['subject'], step: Step = 3): Finding {
   return {

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { emptyState, type WalkthroughState } from '../../../src/shared/walkthrough-protocol';
-import { finishRun, startRun } from '../../../src/extension/walkthrough/state';
+import { emptyState, type WalkthroughState } from '../../../../src/shared/walkthrough-protocol';
+import { finishRun, startRun } from '../../../../src/core/walkthrough/panel-state';
 import {
   escapeHtml,
   renderWalkthroughHtml,
   renderWalkthroughMarkdown,
   type ExportContext,
-} from '../../../src/extension/walkthrough/report';
+} from '../../../../src/core/walkthrough/report';
 import { finding } from './fixtures';
 
 const PASSWORD = 'S3cr3t<pw>"&';

@@ -12,7 +12,7 @@
  * extension's CredentialStore instances share; it names hosts and users, never a password).
  */
 import type * as vscode from 'vscode';
-import type { DirectorySettings } from './settings';
+import type { DirectorySettings } from '../settings';
 import type { DirectoryCredentials } from '../../core/io';
 import { ExecaProcessRunner } from '../../io/process';
 import { kerberosIdentityAvailable, resolveAuthentication } from '../../io/directory-auth';

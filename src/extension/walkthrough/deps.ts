@@ -41,7 +41,7 @@ export interface WalkthroughDeps {
   /** DNS for mapping an address in a pasted symptom to a server. */
   resolve(host: string): Promise<string[]>;
   /**
-   * Runs a remedy through the commands' runner (src/extension/commands/tool-run.ts): trust,
+   * Runs a remedy through the one remedy runner (src/extension/remedies/remedy-runner.ts): trust,
    * consent that shows exactly the line typed, the shell the remedy was quoted for. `alwaysAsk`:
    * consent even for a read-only remedy. True when it ran.
    */

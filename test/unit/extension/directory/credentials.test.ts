@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { CredentialStore, INDEX_KEY, secretKey } from '../../../../src/extension/directory/credentials';
-import type { DirectorySettings } from '../../../../src/extension/directory/settings';
+import type { DirectorySettings } from '../../../../src/extension/settings';
 
 /** An in-memory SecretStorage (only what CredentialStore uses). */
 class FakeSecrets {

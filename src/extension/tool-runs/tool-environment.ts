@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CredentialStore } from '../directory/credentials';
-import { isDirectoryConfigured, readSettings } from '../directory/settings';
+import { isDirectoryConfigured, readSettings } from '../settings';
 import { directoryCredentials } from '../directory/credentials';
 
 /** pwsh.exe from PATH (absolute directories only, never the working folder), else powershell.exe. */

@@ -1,12 +1,13 @@
 /**
- * The checks in front of every command that runs something: workspace trust (an untrusted
+ * The one safety gate, in front of everything that runs a tool or a remedy (palette commands, the
+ * Findings view, the walkthrough): workspace trust (an untrusted
  * workspace may have supplied the hosts), and for commands that change a server, the exact command
  * line in a modal that runs nothing without consent, or only shows it when dry-run is on. Tests
  * replace the confirmation and the trust check through `hooks`.
  */
 import * as vscode from 'vscode';
-import { SECTION } from '../directory/settings';
 import { sanitizeForTerminal } from '../../core/safety/terminal-text';
+import type { Settings } from '../settings';
 
 /**
  * What a dialog shows of text it did not write: controls, bidirectional and invisible characters
@@ -43,14 +44,17 @@ export interface GateHooks {
 export class SafetyGate {
   hooks: GateHooks = {};
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly settings: Pick<Settings, 'dryRun'>,
+  ) {}
 
   isTrusted(): boolean {
     return this.hooks.isTrusted ? this.hooks.isTrusted() : vscode.workspace.isTrusted;
   }
 
   dryRun(): boolean {
-    return vscode.workspace.getConfiguration(SECTION).get<boolean>('commands.dryRun') === true;
+    return this.settings.dryRun();
   }
 
   /** True (and a message) when the workspace is not trusted. */

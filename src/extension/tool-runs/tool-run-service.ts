@@ -1,7 +1,8 @@
 /**
- * One tool command from start to end: workspace trust, the plan's form for this OS, consent or
- * dry-run for changes, the run in the terminal, the findings read from its output, and where they
- * go (the findings store, hence the tree, the Findings view and the status bar; and the log).
+ * One tool run (setspn, w32tm, repadmin, PowerShell, or the CLI in their place) from start to
+ * end: workspace trust, the plan's form for this OS, consent or dry-run for changes, the run in the
+ * terminal, the findings read from its output, and where they go (the findings store, hence the
+ * tree, the Findings view and the status bar; and the log).
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../../shared/findings';
@@ -70,6 +71,24 @@ export class ToolRunService {
     return plans.map((p) =>
       p.windows.kind === 'unavailable' ? p.title : prepareRun(p.windows, 'powershell', this.deps.cli).commandLine,
     );
+  }
+
+  /** Builds plans (a bad name is reported, not thrown) and runs them. */
+  async runPlans(title: string, target: string, build: () => ToolPlan[]): Promise<ToolRunOutcome[]> {
+    let plans: ToolPlan[];
+    try {
+      plans = build();
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      this.deps.log.error(`${title}: ${e.message}`);
+      void vscode.window.showErrorMessage(`${title}: ${e.message}`);
+      return [{ status: 'invalid', tool: title, target, findings: [], message: e.message }];
+    }
+    if (plans.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: nothing to do.', title));
+      return [];
+    }
+    return this.run(title, target, plans);
   }
 
   /** Runs `plans` one after the other (one consent for all of them when they change state). */

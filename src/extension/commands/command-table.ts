@@ -24,7 +24,7 @@ import { scanFolderCommand } from '../evidence/scan-command';
 import type { FindingsNode } from '../findings/findings-view';
 import { FINDINGS_VIEW_ID } from '../findings/findings-view';
 import { domainControllerNames } from './targets';
-import { diagnosePair, diagnoseScope, diagnoseServer, forceReplication, onServer } from './tool-run-commands';
+import { diagnosePair, diagnoseScope, diagnoseServer, forceReplication, onServer } from './command-handlers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers take what VS Code passes
 type Handler = (...args: any[]) => unknown;

@@ -46,7 +46,7 @@ export interface WalkthroughDeps {
    * consent even for a read-only remedy. True when it ran.
    */
   runRemedy(remedy: Remedy, options?: { alwaysAsk?: boolean }): Promise<boolean>;
-  /** The commands' trust check (true, and a message, in an untrusted workspace): the same gate for Run. */
+  /** The safety gate's trust check (true, and a message, in an untrusted workspace): the same gate for Run. */
   refuseUntrusted(title: string): boolean;
   /** Strings to mask in exports (the bind password), read when exporting. */
   secrets(): Promise<string[]>;

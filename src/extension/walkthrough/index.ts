@@ -5,7 +5,7 @@
  *
  * It runs nothing of its own: the diagnosis, the trust check and the remedies come in through
  * `WalkthroughDeps` from the context object, so there is one gate, one remedy runner and one
- * terminal for the panel and the commands.
+ * terminal for the panel and the palette commands.
  */
 import * as vscode from 'vscode';
 import { isWalkthroughState } from '../../shared/walkthrough-protocol';

@@ -325,7 +325,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** Runs the given steps over the chosen scope (the organisation when none was chosen). */
   async run(steps: Step[]): Promise<void> {
     if (this.state.running) return;
-    // The same gate as the commands: an untrusted workspace may have set the hosts it would contact.
+    // The same safety gate as tool runs: an untrusted workspace may have set the hosts it would contact.
     if (this.deps.refuseUntrusted(this.t('Resolve 454 4.7.0'))) return;
     const scope: WalkthroughScope = this.state.scope ?? { kind: 'organisation' };
     const controller = new AbortController();

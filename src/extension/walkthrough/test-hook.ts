@@ -23,7 +23,7 @@ export type TestHookRequest =
   /** Closes the panel and restores it through the serializer, with the state its webview last saved. */
   | { op: 'revive' }
   /**
-   * Answers the consent modal of the commands' gate, which runs the walkthrough's remedies, and
+   * Answers the consent modal of the safety gate, which runs the walkthrough's remedies, and
    * records the show-only modal (undefined: the real modals again). `trusted: false` makes the
    * shared trust check refuse, as an untrusted workspace does.
    */
@@ -44,7 +44,7 @@ export function registerTestHook(
         const { answer, trusted } = req;
         setHooks({
           ...(answer === undefined ? {} : { confirm: () => Promise.resolve(answer), show: () => Promise.resolve() }),
-          // As before the walkthrough shared the commands' gate: an answered modal implies trust.
+          // As before the walkthrough shared the safety gate: an answered modal implies trust.
           ...(trusted !== undefined || answer !== undefined ? { isTrusted: () => trusted ?? true } : {}),
         });
         return undefined;

@@ -1,10 +1,10 @@
 /**
- * The walkthrough runs nothing of its own: its Run obeys the commands' workspace-trust check, and
- * its remedies go through the commands' runner, so the consent dialog shows exactly the line the
+ * The walkthrough runs nothing of its own: its Run obeys the safety gate's workspace-trust check, and
+ * its remedies go through the one remedy runner, so the consent dialog shows exactly the line the
  * terminal gets, quoted for the shell of that terminal, whatever the user's default shell is.
  *
  * Trust: with EAD_WORKSPACE_TRUST=on the runner opens a really untrusted workspace and the refusal
- * is VS Code's own; otherwise the commands' injectable trust check (the same gate) says untrusted.
+ * is VS Code's own; otherwise the gate's injectable trust check says untrusted.
  * The remedy tests need a state-changing PowerShell remedy: they run in the all-faults stage of
  * `npm test` (scripts/test-all.mjs), with the walkthrough suite.
  */

@@ -118,13 +118,9 @@ export const COMMAND_TABLE = {
   runRemedy: (ctx) => async (node?: FindingsNode) => (node?.type === 'remedy' ? ctx.remedies.run(node.remedy) : []),
   exportReport: (ctx) => async (request?: { format?: 'markdown' | 'json'; uri?: vscode.Uri }) => {
     const { exportReport } = await import('./export-report.js');
-    return exportReport(
-      ctx.findings.store,
-      request ?? {},
-      ctx.version,
-      await ctx.secrets(),
-      ctx.api.getDiscovery()?.source,
-    );
+    const password = await ctx.credentials.get(ctx.settings.directory());
+    const secrets = password ? [password] : [];
+    return exportReport(ctx.findings.store, request ?? {}, ctx.version, secrets, ctx.api.getDiscovery()?.source);
   },
 
   // The walkthrough panel.

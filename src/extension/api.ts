@@ -11,9 +11,12 @@
 import type * as vscode from 'vscode';
 import type { DiscoveryResult } from '../core/directory/model';
 import type { FailureKind } from '../core/errors';
-import type { Severity } from '../shared/findings';
+import type { Finding, Remedy, Severity } from '../shared/findings';
 import type { ServerHealth, TreeSnapshot } from './tree/server-tree';
-import type { CommandsFeatureApi } from './commands/index';
+import type { DiagnosisService } from './diagnosis/diagnosis-service';
+import type { FindingsSnapshot } from './findings/findings-view';
+import type { ToolRunOutcome } from './tool-runs/tool-run-service';
+import type { GateHooks } from './tool-runs/safety-gate';
 
 export const EXTENSION_ID = 'exchange-auth-doctor.exchange-auth-doctor';
 
@@ -46,6 +49,30 @@ export interface ExchangeAuthDoctorApi {
   readonly onDidChangeDiscovery: vscode.Event<DiscoveryResult | undefined>;
   /** The extension's log channel, for other features to write to. */
   readonly log: vscode.LogOutputChannel;
-  /** The commands feature (diagnosis service, findings, test hooks); set once it is activated. */
-  commands?: CommandsFeatureApi;
+  /** What this session ran and found (diagnosis service, findings, tool runs, test hooks). */
+  session?: SessionApi;
+}
+
+/** What this session ran and found, for the integration tests. */
+export interface SessionApi {
+  readonly diagnosis: DiagnosisService;
+  /** The Findings view as rendered. */
+  findingsSnapshot(): FindingsSnapshot[];
+  findings(): Finding[];
+  clearFindings(): void;
+  lastToolRun(): readonly ToolRunOutcome[];
+  statusText(): string;
+  /**
+   * Runs a remedy through the one remedy runner (src/extension/remedies/remedy-runner.ts): only
+   * remedies this session produced, looked up by command line, runOn and shell; `alwaysAsk`:
+   * consent even for a read-only one. True when it ran.
+   */
+  runRemedy(remedy: Remedy, options?: { alwaysAsk?: boolean }): Promise<boolean>;
+  /** The safety gate's trust check: true, and a message, when the workspace is not trusted. */
+  refuseUntrusted(title: string): boolean;
+  /**
+   * Test hooks: confirmation, trust check and the show-only modal (undefined restores the real
+   * ones). Absent in production (ExtensionMode.Production): nothing can bypass the gate there.
+   */
+  setHooks?: (hooks: GateHooks) => void;
 }

@@ -1,35 +1,56 @@
 /**
- * Wires the directory feature: credential store, discovery service, the tree view, the sign-in
- * commands and the listeners that refresh on settings or secret changes. Returns the API.
+ * The directory feature: the discovery service, the Exchange Servers tree, sign-in, and the
+ * listeners that refresh on settings or secret changes. It builds the extension API that tests
+ * and the other features read the discovery through; its commands are in the command table.
  */
 import * as vscode from 'vscode';
 import { AuthDirectoryConnector } from '../io/directory-auth';
 import { ExecaProcessRunner } from '../io/process';
 import type { DiscoveryResult } from '../core/directory/model';
 import type { ExchangeAuthDoctorApi } from './api';
-import { COMMANDS, STATE_CONTEXT_KEY, VIEW_ID } from './commands';
-import { CredentialStore } from './directory/credentials';
+import type { CredentialStore } from './directory/credentials';
 import { DiscoveryService } from './directory/discovery-service';
-import { SECTION, readSettings } from './directory/settings';
+import { readSettings, type Settings } from './settings';
 import { SignIn } from './directory/sign-in';
-import { ServerTreeProvider } from './tree/server-tree';
+import { SERVERS_VIEW_ID, ServerTreeProvider } from './tree/server-tree';
 
-const WATCHED = ['directory', 'servers', 'timeouts'].map((k) => `${SECTION}.${k}`);
+/** Context key the viewsWelcome `when` clauses read. */
+const STATE_CONTEXT_KEY = 'exchangeAuthDoctor.directoryState';
 
-export function activateDirectoryFeature(
-  context: vscode.ExtensionContext,
-  log: vscode.LogOutputChannel,
-): ExchangeAuthDoctorApi {
-  const credentials = new CredentialStore(context.secrets);
-  const service = new DiscoveryService(new AuthDirectoryConnector(new ExecaProcessRunner()), credentials, log, VIEW_ID);
+export interface DirectoryFeatureDeps {
+  credentials: CredentialStore;
+  settings: Pick<Settings, 'affects'>;
+  log: vscode.LogOutputChannel;
+  /** Disposed with the extension. */
+  subscriptions: vscode.Disposable[];
+}
+
+export interface DirectoryFeature {
+  api: ExchangeAuthDoctorApi;
+  signIn: SignIn;
+  discovery: DiscoveryService;
+}
+
+export function createDirectoryFeature({
+  credentials,
+  settings,
+  log,
+  subscriptions,
+}: DirectoryFeatureDeps): DirectoryFeature {
+  const service = new DiscoveryService(
+    new AuthDirectoryConnector(new ExecaProcessRunner()),
+    credentials,
+    log,
+    SERVERS_VIEW_ID,
+  );
   const tree = new ServerTreeProvider(service.state);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView(SERVERS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const signIn = new SignIn(credentials, service, log);
   const discoveryChanged = new vscode.EventEmitter<DiscoveryResult | undefined>();
   const current = (): DiscoveryResult | undefined =>
     service.state.kind === 'ready' ? service.state.result : undefined;
 
-  context.subscriptions.push(
+  subscriptions.push(
     service,
     tree,
     view,
@@ -40,19 +61,13 @@ export function activateDirectoryFeature(
       discoveryChanged.fire(current());
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (WATCHED.some((k) => e.affectsConfiguration(k))) void service.refresh();
+      if (settings.affects(e, ['directory', 'servers', 'timeouts'])) void service.refresh();
     }),
     credentials.onDidChange(() => void service.refresh()),
-    vscode.commands.registerCommand(COMMANDS.signIn, (way?: unknown) =>
-      signIn.signIn(way === 'kerberos' || way === 'password' ? way : undefined),
-    ),
-    vscode.commands.registerCommand(COMMANDS.signOut, () => signIn.signOut()),
-    vscode.commands.registerCommand(COMMANDS.refresh, () => service.refresh()),
-    vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
   );
   void service.refresh();
 
-  return {
+  const api: ExchangeAuthDoctorApi = {
     getDiscovery: current,
     getDirectoryStatus: () => {
       const s = service.state;
@@ -74,4 +89,5 @@ export function activateDirectoryFeature(
     onDidChangeDiscovery: discoveryChanged.event,
     log,
   };
+  return { api, signIn, discovery: service };
 }

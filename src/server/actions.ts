@@ -9,7 +9,7 @@ import { parseEndpoint, formatHost } from '../core/evidence/endpoint';
 import type { HostEnd, HostMention } from '../shared/evidence-model';
 import { stepLabel, stepTitle } from '../core/evidence/steps';
 import {
-  EVIDENCE_COMMANDS,
+  SERVER_ACTION_COMMANDS,
   type DiagnoseArgs,
   type OpenStepArgs,
   type ResolvedServer,
@@ -32,12 +32,12 @@ export function diagnoseCommand(
 ): Command | undefined {
   if (sending && receiving && sending.name !== receiving.name) {
     const args: DiagnoseArgs = { sending: sending.name, receiving: receiving.name, ...(step ? { step } : {}) };
-    return Command.create(`Diagnose ${sending.name} → ${receiving.name}`, EVIDENCE_COMMANDS.diagnose, args);
+    return Command.create(`Diagnose ${sending.name} → ${receiving.name}`, SERVER_ACTION_COMMANDS.diagnose, args);
   }
   const one = receiving ?? sending;
   if (one) {
     const args: DiagnoseArgs = { server: one.name, ...(step ? { step } : {}) };
-    return Command.create(`Diagnose ${one.name}`, EVIDENCE_COMMANDS.diagnose, args);
+    return Command.create(`Diagnose ${one.name}`, SERVER_ACTION_COMMANDS.diagnose, args);
   }
   return undefined;
 }
@@ -46,7 +46,7 @@ export function openStepCommand(step: number): Command {
   const args: OpenStepArgs = { step };
   return Command.create(
     `Open KB 979174 ${stepLabel(step as Step)} in the walkthrough`,
-    EVIDENCE_COMMANDS.openStep,
+    SERVER_ACTION_COMMANDS.openStep,
     args,
   );
 }

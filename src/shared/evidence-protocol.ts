@@ -8,6 +8,7 @@
  * side has a few lines that send and handle a descriptor with its types
  * (src/server/messages.ts, src/extension/evidence/messages.ts).
  */
+import { commandId } from './command-id';
 import type { EvidenceKind, HostEnd } from './evidence-model';
 import type { ScanProgress, ScanReport } from './evidence-scan';
 
@@ -28,7 +29,7 @@ export interface NotificationDescriptor<P> {
 const request = <P, R>(method: string): RequestDescriptor<P, R> => ({ method });
 const notification = <P>(method: string): NotificationDescriptor<P> => ({ method });
 
-/** Language ids contributed in package.json (scripts/contrib/evidence.json). */
+/** Language ids contributed in package.json. */
 export const EVIDENCE_LANGUAGES = {
   protocolLog: 'exchange-smtp-log',
   trackingLog: 'exchange-tracking-log',
@@ -47,24 +48,14 @@ export const LANGUAGE_OF_KIND: Readonly<Record<EvidenceKind, EvidenceLanguage | 
 };
 
 /** Commands this feature registers (the client side). */
-export const EVIDENCE_COMMANDS = {
-  scanFolder: 'exchangeAuthDoctor.evidence.scanFolder',
-  clearScan: 'exchangeAuthDoctor.evidence.clearScan',
-  openScanHit: 'exchangeAuthDoctor.evidence.openScanHit',
-  /** Argument: DiagnoseArgs. Runs the pair/server checks when those commands exist, else the walkthrough. */
-  diagnose: 'exchangeAuthDoctor.evidence.diagnose',
-  /** Argument: { step }. Opens the walkthrough at a step (or the KB article when there is none). */
-  openStep: 'exchangeAuthDoctor.evidence.openStep',
-} as const;
-
-/** Commands other parts of the extension own; this feature only invokes them. */
-export const EXTERNAL_COMMANDS = {
-  /** Argument: { step: 1..6, sending?, receiving?, server? }. */
-  openWalkthrough: 'exchangeAuthDoctor.openWalkthrough',
-  /** Arguments: sending, receiving (two server names). */
-  diagnosePair: 'exchangeAuthDoctor.diagnosePair',
-  /** Argument: { server } (server name). */
-  diagnoseServer: 'exchangeAuthDoctor.diagnoseServer',
+/**
+ * The commands the language server puts in its code lenses and actions (their names are entries
+ * of the extension's command table). `diagnose` takes DiagnoseArgs: it runs the pair or server
+ * diagnosis; `openStep` takes OpenStepArgs: the walkthrough at a step.
+ */
+export const SERVER_ACTION_COMMANDS = {
+  diagnose: commandId('evidence.diagnose'),
+  openStep: commandId('evidence.openStep'),
 } as const;
 
 export const SCAN_VIEW_ID = 'exchangeAuthDoctor.evidenceScan';

@@ -8,7 +8,7 @@ import { buildVerdict } from '../../core/engine/verdict';
 import { renderJson } from '../../core/report/json';
 import { renderMarkdown } from '../../core/report/markdown';
 import { type ReportMeta } from '../../core/report/meta';
-import type { FindingsStore } from '../findings/findings-store';
+import type { FindingsStore } from '../../core/session/findings-store';
 
 export type ReportFormat = 'markdown' | 'json';
 

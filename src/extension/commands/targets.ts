@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { DiscoveryResult, ExchangeServer } from '../../core/directory/model';
 import { matchByName } from '../../core/engine/scope';
-import { readSettings } from '../directory/settings';
+import { readSettings } from '../settings';
 
 /** A server named in settings only: what is known of it is its name. */
 export function manualServer(name: string): ExchangeServer {

@@ -7,17 +7,17 @@
  */
 import * as vscode from 'vscode';
 import type { CoreIo } from '../../core/io';
-import { DEFAULT_ENGINE_SETTINGS, type EngineEvent, type EngineSettings, type Scope } from '../../core/engine/check';
+import type { EngineEvent, Scope } from '../../core/engine/check';
 import { runDiagnosis } from '../../core/engine/orchestrator';
 import { buildVerdict } from '../../core/engine/verdict';
 import { DoctorError, isDoctorError } from '../../core/errors';
-import { STEP_TITLES, type Finding, type Step, type Verdict } from '../../shared/findings';
+import { STEP_TITLES, type Finding, type Severity, type Step, type Verdict } from '../../shared/findings';
 import { createNodeIo } from '../../io/node-io';
-import type { ExchangeAuthDoctorApi } from '../api';
+import type { DiscoveryResult } from '../../core/directory/model';
 import { readCaPem, targetsOf } from '../directory/discovery-service';
-import { SECTION, readSettings, type DirectorySettings } from '../directory/settings';
-import { directoryCredentials } from '../directory/auth';
-import { healthByServer } from './health';
+import { engineSettingsFrom, readSettings, type DirectorySettings } from '../settings';
+import { directoryCredentials } from '../directory/credentials';
+import { healthByServer } from '../../core/session/server-health';
 
 export interface DiagnosisRun {
   scope: Scope;
@@ -41,7 +41,13 @@ export interface RunOptions {
 
 /** What the service needs; everything but `api` and `log` has a default for the real editor. */
 export interface DiagnosisServiceDeps {
-  api: Pick<ExchangeAuthDoctorApi, 'getDiscovery' | 'getDirectoryStatus' | 'refresh' | 'setServerHealth'>;
+  /** The directory feature's view of the discovery (the extension API's methods of the same names). */
+  api: {
+    getDiscovery(): DiscoveryResult | undefined;
+    getDirectoryStatus(): { kind: string; failure?: { message: string } };
+    refresh(): Promise<void>;
+    setServerHealth(serverName: string, severity: Severity, summary?: string): void;
+  };
   credentials: { get(settings: DirectorySettings): Promise<string | undefined> };
   log: vscode.LogOutputChannel;
   /** Default: createNodeIo(). */
@@ -54,28 +60,6 @@ export function scopeLabel(scope: Scope): string {
   if (scope.kind === 'organisation') return vscode.l10n.t('the whole organisation');
   if (scope.kind === 'server') return scope.server;
   return `${scope.sending} → ${scope.receiving}`;
-}
-
-/** Engine settings from the editor settings (clock tolerance, warning threshold, timeouts). */
-export function engineSettingsFrom(s: DirectorySettings, steps?: Step[]): EngineSettings {
-  const c = vscode.workspace.getConfiguration(SECTION);
-  const whole = (key: string, fallback: number, min: number, max: number): number => {
-    const v = c.get<number>(key);
-    return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fallback;
-  };
-  return {
-    ...DEFAULT_ENGINE_SETTINGS,
-    realm: '',
-    clockToleranceMs: s.clockToleranceMinutes * 60_000,
-    clockWarningMs: s.clockWarningSeconds * 1000,
-    probeTimeoutMs: whole('probes.replyTimeoutMs', DEFAULT_ENGINE_SETTINGS.probeTimeoutMs, 100, 600_000),
-    connectTimeoutMs: whole('probes.connectTimeoutMs', DEFAULT_ENGINE_SETTINGS.connectTimeoutMs, 100, 60_000),
-    concurrency: whole('probes.perHost', DEFAULT_ENGINE_SETTINGS.concurrency, 1, 64),
-    maxConnections: whole('probes.maxConnections', DEFAULT_ENGINE_SETTINGS.maxConnections, 1, 4096),
-    allSpnDuplicates: c.get<boolean>('checks.allSpnDuplicates') === true,
-    windowsTools: c.get<string>('checks.windowsTools') === 'never' ? 'never' : 'auto',
-    steps: steps?.length ? [...steps] : [...DEFAULT_ENGINE_SETTINGS.steps],
-  };
 }
 
 /** One key per scope: `organisation`, `server:EX01`, `pair:EX01:EX02` (names upper-cased). */

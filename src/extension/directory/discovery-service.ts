@@ -9,9 +9,9 @@ import type { Clock, DirectoryConnector, DirectoryCredentials, DirectoryTarget }
 import { DoctorError, isDoctorError } from '../../core/errors';
 import type { DiscoveryResult } from '../../core/directory/model';
 import { discoverWithFailover } from '../../core/directory/failover';
-import { isDirectoryConfigured, readSettings, settingsProblems, type DirectorySettings } from './settings';
+import { isDirectoryConfigured, readSettings, settingsProblems, type DirectorySettings } from '../settings';
 import type { CredentialStore } from './credentials';
-import { directoryCredentials } from './auth';
+import { directoryCredentials } from './credentials';
 
 export type DirectoryState =
   | { kind: 'not-configured'; settings: DirectorySettings }

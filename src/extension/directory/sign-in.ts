@@ -7,7 +7,14 @@
  * that cannot be reached right now does not block storing (the tree will say why).
  */
 import * as vscode from 'vscode';
-import { SECTION, isDirectoryConfigured, openSetting, readSettings, type DirectorySettings } from './settings';
+import {
+  isDirectoryConfigured,
+  openSetting,
+  readSettings,
+  saveAuthentication,
+  saveBindUser,
+  type DirectorySettings,
+} from '../settings';
 import type { CredentialStore } from './credentials';
 import type { DiscoveryService } from './discovery-service';
 
@@ -23,9 +30,7 @@ async function askBindUser(): Promise<string | undefined> {
       UPN_RE.test(v.trim()) ? undefined : vscode.l10n.t('Enter a UPN such as name@contoso.com, or a DN'),
   });
   if (!user) return undefined;
-  await vscode.workspace
-    .getConfiguration(SECTION)
-    .update('directory.bindUser', user.trim(), vscode.ConfigurationTarget.Global);
+  await saveBindUser(user.trim());
   return user.trim();
 }
 
@@ -56,16 +61,6 @@ async function askWay(settings: DirectorySettings): Promise<SignInWay | undefine
     ignoreFocusOut: true,
   });
   return pick?.way;
-}
-
-/** Saves the way where the current value comes from (the workspace when it sets one, else the user). */
-async function saveAuthentication(way: SignInWay): Promise<void> {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const target =
-    config.inspect('directory.authentication')?.workspaceValue !== undefined
-      ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
-  await config.update('directory.authentication', way, target);
 }
 
 export class SignIn {

@@ -1,24 +1,13 @@
 /** Starts the evidence language server (dist/server.js) with a vscode-languageclient LanguageClient. */
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { DEFAULT_EVIDENCE_SETTINGS, EVIDENCE_LANGUAGES, type EvidenceSettings } from '../../shared/evidence-protocol';
+import { EVIDENCE_LANGUAGES, type EvidenceSettings } from '../../shared/evidence-protocol';
 
-export function readEvidenceSettings(): EvidenceSettings {
-  const config = vscode.workspace.getConfiguration('exchangeAuthDoctor');
-  return {
-    clockWarningSeconds: config.get<number>(
-      'checks.clockWarningSeconds',
-      DEFAULT_EVIDENCE_SETTINGS.clockWarningSeconds,
-    ),
-    clockToleranceMinutes: config.get<number>(
-      'checks.clockToleranceMinutes',
-      DEFAULT_EVIDENCE_SETTINGS.clockToleranceMinutes,
-    ),
-    scanWorkers: config.get<number>('evidence.scanWorkers', DEFAULT_EVIDENCE_SETTINGS.scanWorkers),
-  };
-}
-
-export function createEvidenceClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+export function createEvidenceClient(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  settings: EvidenceSettings,
+): LanguageClient {
   // Required here, not imported at the top: the client library is most of the bundle, and it is
   // evaluated only when the language server is first needed (see ./index.ts).
   const { LanguageClient: Client, TransportKind } =
@@ -35,7 +24,7 @@ export function createEvidenceClient(context: vscode.ExtensionContext, log: vsco
       { language, scheme: 'file' },
       { language, scheme: 'untitled' },
     ]),
-    initializationOptions: readEvidenceSettings(),
+    initializationOptions: settings,
     outputChannel: log,
   };
   return new Client('exchangeAuthDoctor.evidence', 'Exchange Auth Doctor evidence', serverOptions, clientOptions);

@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { KB_URL } from '../../core/evidence/steps';
-import { EXTERNAL_COMMANDS, type DiagnoseArgs, type OpenStepArgs } from '../../shared/evidence-protocol';
+import { commandId } from '../../shared/command-id';
+import { type DiagnoseArgs, type OpenStepArgs } from '../../shared/evidence-protocol';
 
 async function has(command: string): Promise<boolean> {
   return (await vscode.commands.getCommands(true)).includes(command);
@@ -13,10 +14,10 @@ async function has(command: string): Promise<boolean> {
 
 export async function openStep(args: (OpenStepArgs & Omit<DiagnoseArgs, 'step'>) | undefined): Promise<void> {
   const step = Number(args?.step) || 1;
-  if (await has(EXTERNAL_COMMANDS.openWalkthrough)) {
-    // The walkthrough takes { step, sending, receiving, server } (src/extension/walkthrough/args.ts).
+  if (await has(commandId('openWalkthrough'))) {
+    // The walkthrough takes { step, sending, receiving, server } (src/core/walkthrough/open-args.ts).
     const pair = args?.sending && args.receiving ? { sending: args.sending, receiving: args.receiving } : {};
-    await vscode.commands.executeCommand(EXTERNAL_COMMANDS.openWalkthrough, {
+    await vscode.commands.executeCommand(commandId('openWalkthrough'), {
       step,
       ...pair,
       ...(args?.server ? { server: args.server } : {}),
@@ -27,14 +28,14 @@ export async function openStep(args: (OpenStepArgs & Omit<DiagnoseArgs, 'step'>)
 }
 
 export async function diagnose(args: DiagnoseArgs | undefined): Promise<void> {
-  if (args?.sending && args.receiving && (await has(EXTERNAL_COMMANDS.diagnosePair))) {
-    // diagnosePair takes the two server names as two arguments (src/extension/commands/tool-commands.ts).
-    await vscode.commands.executeCommand(EXTERNAL_COMMANDS.diagnosePair, args.sending, args.receiving);
+  if (args?.sending && args.receiving && (await has(commandId('diagnosePair')))) {
+    // diagnosePair takes the two server names as two arguments (src/extension/commands/command-table.ts).
+    await vscode.commands.executeCommand(commandId('diagnosePair'), args.sending, args.receiving);
     return;
   }
   const server = args?.server ?? args?.receiving ?? args?.sending;
-  if (server && (await has(EXTERNAL_COMMANDS.diagnoseServer))) {
-    await vscode.commands.executeCommand(EXTERNAL_COMMANDS.diagnoseServer, { server });
+  if (server && (await has(commandId('diagnoseServer')))) {
+    await vscode.commands.executeCommand(commandId('diagnoseServer'), { server });
     return;
   }
   await openStep({ ...args, step: args?.step ?? 1 });

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScanGroup, ScanHit, ScanReport } from '../../shared/evidence-scan';
-import { EVIDENCE_COMMANDS } from '../../shared/evidence-protocol';
+import { commandId } from '../../shared/command-id';
 
 type Node =
   | { kind: 'summary'; report: ScanReport }
@@ -109,7 +109,7 @@ export class ScanTreeProvider implements vscode.TreeDataProvider<Node>, vscode.D
         item.tooltip = `${h.file}:${h.line + 1}\n${h.text}`;
         item.iconPath = new vscode.ThemeIcon('error');
         item.command = {
-          command: EVIDENCE_COMMANDS.openScanHit,
+          command: commandId('evidence.openScanHit'),
           title: vscode.l10n.t('Open'),
           arguments: [h.file, h.line],
         };

@@ -14,10 +14,10 @@ import {
   type Step,
 } from '../../shared/findings';
 import { sanitizeForTerminal } from '../../core/safety/terminal-text';
-import type { FindingsStore } from './findings-store';
+import { commandId } from '../../shared/command-id';
+import type { FindingsStore } from '../../core/session/findings-store';
 
 export const FINDINGS_VIEW_ID = 'exchangeAuthDoctor.findings';
-export const COPY_REMEDY_COMMAND = 'exchangeAuthDoctor.copyRemedy';
 
 export type FindingsNode =
   | { type: 'step'; step: Step; findings: Finding[] }
@@ -155,7 +155,7 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
         item.tooltip = `${r.command}\n\n${r.changesState ? vscode.l10n.t('Changes the server') : vscode.l10n.t('Read-only')} — ${vscode.l10n.t('run on {0}', r.runOn)}`;
         item.iconPath = new vscode.ThemeIcon(r.changesState ? 'wrench' : 'terminal');
         item.contextValue = r.changesState ? 'remedy.changesState' : 'remedy.readOnly';
-        item.command = { command: COPY_REMEDY_COMMAND, title: vscode.l10n.t('Copy command'), arguments: [n] };
+        item.command = { command: commandId('copyRemedy'), title: vscode.l10n.t('Copy command'), arguments: [n] };
         return item;
       }
     }

@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../shared/findings';
 import { scopeKey, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service';
-import { diagnosisDocument } from './diagnosis-document';
+import { diagnosisDocument } from '../../core/report/diagnosis-document';
 
 export const RESULTS_SCHEME = 'exchange-auth-doctor';
 const KEEP = 20;

@@ -15,11 +15,11 @@ import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { ShellKind } from '../../shared/findings';
-import { runInBackground } from './background-run';
-import type { PreparedRun } from './invocation';
-import { PasswordHandoff } from './password-handoff';
-import { atMost, raceWithLimits } from './race';
-import { posixShellPath as choosePosixShell, shellKindOf as kindOfShell } from './shell-choice';
+import { runInBackground } from '../../io/background-run';
+import type { PreparedRun } from '../../core/tools/invocation';
+import { PasswordHandoff } from '../../io/password-handoff';
+import { atMost, raceWithLimits } from '../../core/tools/race-with-limits';
+import { posixShellPath as choosePosixShell, shellKindOf as kindOfShell } from '../../core/tools/shell-choice';
 
 export const TERMINAL_NAME = 'Exchange Auth Doctor';
 export const SHELL_INTEGRATION_TIMEOUT_MS = 3000;

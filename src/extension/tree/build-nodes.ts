@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { DiscoveryResult, ExchangeServer } from '../../core/directory/model';
 import type { DirectoryState } from '../directory/discovery-service';
-import { COMMANDS } from '../commands';
+import { commandId } from '../../shared/command-id';
 import {
   connectorDescription,
   connectorTooltip,
@@ -86,7 +86,7 @@ function resultNodes(result: DiscoveryResult): TreeNode[] {
   } else {
     roots.push(
       message('no-organisation', vscode.l10n.t('No Exchange organisation found in Active Directory'), 'info', {
-        command: COMMANDS.refresh,
+        command: commandId('refresh'),
         title: vscode.l10n.t('Retry'),
       }),
     );
@@ -201,7 +201,7 @@ export function buildNodes(state: DirectoryState): TreeNode[] {
       return manual.length
         ? [
             message('signed-out', vscode.l10n.t('Not signed in to the directory'), 'account', {
-              command: COMMANDS.signIn,
+              command: commandId('signIn'),
               title: vscode.l10n.t('Sign in'),
             }),
             ...manual,

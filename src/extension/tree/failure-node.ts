@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { DoctorError } from '../../core/errors';
 import { FailoverError } from '../../core/directory/failover';
-import { COMMANDS } from '../commands';
-import { SECTION } from '../directory/settings';
+import { commandId } from '../../shared/command-id';
+import { SECTION } from '../settings';
 import { node, type TreeNode } from './node';
 
 const openSetting = (key: string, title: string): vscode.Command => ({
@@ -14,8 +14,8 @@ const openSetting = (key: string, title: string): vscode.Command => ({
   title,
   arguments: [`${SECTION}.${key}`],
 });
-const retry = (): vscode.Command => ({ command: COMMANDS.refresh, title: vscode.l10n.t('Retry') });
-const signIn = (): vscode.Command => ({ command: COMMANDS.signIn, title: vscode.l10n.t('Sign in') });
+const retry = (): vscode.Command => ({ command: commandId('refresh'), title: vscode.l10n.t('Retry') });
+const signIn = (): vscode.Command => ({ command: commandId('signIn'), title: vscode.l10n.t('Sign in') });
 
 /** The error of the first DC tried, which names the host. */
 function primary(error: DoctorError): DoctorError {

@@ -9,6 +9,9 @@ import type { DirectoryState } from '../directory/discovery-service';
 import { buildNodes } from './build-nodes';
 import type { TreeNode } from './node';
 
+/** The Exchange Servers view. */
+export const SERVERS_VIEW_ID = 'exchangeAuthDoctor.servers';
+
 export interface ServerHealth {
   severity: Severity;
   summary?: string;

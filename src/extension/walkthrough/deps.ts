@@ -41,12 +41,12 @@ export interface WalkthroughDeps {
   /** DNS for mapping an address in a pasted symptom to a server. */
   resolve(host: string): Promise<string[]>;
   /**
-   * Runs a remedy through the commands' runner (src/extension/commands/tool-run.ts): trust,
+   * Runs a remedy through the one remedy runner (src/extension/remedies/remedy-runner.ts): trust,
    * consent that shows exactly the line typed, the shell the remedy was quoted for. `alwaysAsk`:
    * consent even for a read-only remedy. True when it ran.
    */
   runRemedy(remedy: Remedy, options?: { alwaysAsk?: boolean }): Promise<boolean>;
-  /** The commands' trust check (true, and a message, in an untrusted workspace): the same gate for Run. */
+  /** The safety gate's trust check (true, and a message, in an untrusted workspace): the same gate for Run. */
   refuseUntrusted(title: string): boolean;
   /** Strings to mask in exports (the bind password), read when exporting. */
   secrets(): Promise<string[]>;

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { WalkthroughState } from '../../shared/walkthrough-protocol';
 import type { WalkthroughDeps } from './deps';
-import { renderWalkthroughHtml, renderWalkthroughMarkdown, type ExportContext } from './report';
+import { renderWalkthroughHtml, renderWalkthroughMarkdown, type ExportContext } from '../../core/walkthrough/report';
 
 export type ExportFormat = 'markdown' | 'html';
 

@@ -23,13 +23,13 @@ import {
 } from '../../shared/walkthrough-protocol';
 import { recogniseSymptom } from '../../core/symptom/recognise';
 import { matchSymptomServers } from '../../core/symptom/match';
-import { panelHtml } from './html';
-import { loadStrings, translate } from './strings';
-import { applyEvent, failRun, finishRun, showRun, startRun } from './state';
+import { panelHtml } from '../../core/walkthrough/panel-html';
+import { loadStrings, translate } from '../../io/walkthrough-strings';
+import { applyEvent, failRun, finishRun, showRun, startRun } from '../../core/walkthrough/panel-state';
 import type { WalkthroughDeps, WalkthroughRun } from './deps';
-import { knownServers } from './addresses';
+import { knownServers } from '../../io/server-addresses';
 import { exportReport, type ExportFormat } from './export';
-import type { OpenArgs } from './args';
+import type { OpenArgs } from '../../core/walkthrough/open-args';
 
 export const VIEW_TYPE = 'exchangeAuthDoctor.walkthrough';
 
@@ -325,7 +325,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** Runs the given steps over the chosen scope (the organisation when none was chosen). */
   async run(steps: Step[]): Promise<void> {
     if (this.state.running) return;
-    // The same gate as the commands: an untrusted workspace may have set the hosts it would contact.
+    // The same safety gate as tool runs: an untrusted workspace may have set the hosts it would contact.
     if (this.deps.refuseUntrusted(this.t('Resolve 454 4.7.0'))) return;
     const scope: WalkthroughScope = this.state.scope ?? { kind: 'organisation' };
     const controller = new AbortController();

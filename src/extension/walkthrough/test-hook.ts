@@ -6,11 +6,13 @@
  */
 import * as vscode from 'vscode';
 import type { RenderedSnapshot, WalkthroughState } from '../../shared/walkthrough-protocol';
-import type { GateHooks } from '../commands/safety-gate';
+import { commandId } from '../../shared/command-id';
+import type { GateHooks } from '../tool-runs/safety-gate';
 import type { WalkthroughDeps } from './deps';
 import { VIEW_TYPE, WalkthroughPanel } from './panel';
 
-export const TEST_HOOK = 'exchangeAuthDoctor.walkthrough.testHook';
+/** Not in the command table: registered only outside production, and not contributed. */
+export const TEST_HOOK = commandId('walkthrough.testHook');
 
 export type TestHookRequest =
   | { op: 'snapshot' }
@@ -21,7 +23,7 @@ export type TestHookRequest =
   /** Closes the panel and restores it through the serializer, with the state its webview last saved. */
   | { op: 'revive' }
   /**
-   * Answers the consent modal of the commands' gate, which runs the walkthrough's remedies, and
+   * Answers the consent modal of the safety gate, which runs the walkthrough's remedies, and
    * records the show-only modal (undefined: the real modals again). `trusted: false` makes the
    * shared trust check refuse, as an untrusted workspace does.
    */
@@ -30,20 +32,19 @@ export type TestHookRequest =
 export type TestHookResult = RenderedSnapshot | WalkthroughState | string | undefined;
 
 export function registerTestHook(
-  context: vscode.ExtensionContext,
-  setHooks: ((hooks: GateHooks) => void) | undefined,
+  subscriptions: vscode.Disposable[],
+  setHooks: (hooks: GateHooks) => void,
   serializer: vscode.WebviewPanelSerializer<unknown>,
   deps: WalkthroughDeps,
 ): void {
-  context.subscriptions.push(
+  subscriptions.push(
     vscode.commands.registerCommand(TEST_HOOK, async (req: TestHookRequest): Promise<TestHookResult> => {
       const panel = WalkthroughPanel.instance;
       if (req.op === 'consent') {
-        if (!setHooks) throw new Error('the commands feature has no test hooks');
         const { answer, trusted } = req;
         setHooks({
           ...(answer === undefined ? {} : { confirm: () => Promise.resolve(answer), show: () => Promise.resolve() }),
-          // As before the walkthrough shared the commands' gate: an answered modal implies trust.
+          // As before the walkthrough shared the safety gate: an answered modal implies trust.
           ...(trusted !== undefined || answer !== undefined ? { isTrusted: () => trusted ?? true } : {}),
         });
         return undefined;

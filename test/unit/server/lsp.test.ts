@@ -18,7 +18,7 @@ import {
 import {
   CancelScanNotification,
   DocumentInfoRequest,
-  EVIDENCE_COMMANDS,
+  SERVER_ACTION_COMMANDS,
   ResolveHostsRequest,
   ScanFolderRequest,
   ScanProgressNotification,
@@ -149,11 +149,11 @@ describe('evidence language server over stdio', function () {
       'textDocument/codeLens',
       { textDocument: { uri } },
     );
-    const diagnose = lenses.find((l) => l.command.command === EVIDENCE_COMMANDS.diagnose);
+    const diagnose = lenses.find((l) => l.command.command === SERVER_ACTION_COMMANDS.diagnose);
     assert.ok(diagnose, JSON.stringify(lenses));
     assert.equal(diagnose.command.title, 'Diagnose EX01 → EX02');
     assert.deepEqual(diagnose.command.arguments, [{ sending: 'EX01', receiving: 'EX02', step: 1 }]);
-    assert.ok(lenses.some((l) => l.command.command === EVIDENCE_COMMANDS.openStep));
+    assert.ok(lenses.some((l) => l.command.command === SERVER_ACTION_COMMANDS.openStep));
     assert.ok(resolveCalls.length > 0);
 
     const diags = diagnostics.get(uri)!;

@@ -16,11 +16,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api';
-import type { CommandsFeatureApi, ToolRunOutcome } from '../../../src/extension/commands/index';
+import { EXTENSION_ID, type ExchangeAuthDoctorApi, type SessionApi } from '../../../src/extension/api';
+import type { ToolRunOutcome } from '../../../src/extension/tool-runs/tool-run-service';
 import type { DiagnosisRun } from '../../../src/extension/diagnosis/diagnosis-service';
-import { TOOL_COMMANDS } from '../../../src/extension/commands/ids';
-import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate';
+import { COMMAND_TABLE } from '../../../src/extension/commands/command-table';
+import { commandId } from '../../../src/shared/command-id';
+import type { ConfirmRequest, GateHooks } from '../../../src/extension/tool-runs/safety-gate';
 import type { Remedy } from '../../../src/shared/findings';
 import { find, SECTION } from './tree-helpers';
 
@@ -59,7 +60,7 @@ async function setspnListEx01(): Promise<ToolRunOutcome | undefined> {
 }
 
 /** The gate's test hooks: present outside production only (the runner's extension host is not production). */
-function hooks(feature: CommandsFeatureApi, value: GateHooks): void {
+function hooks(feature: SessionApi, value: GateHooks): void {
   assert.ok(feature.setHooks, 'setHooks exists outside ExtensionMode.Production');
   feature.setHooks(value);
 }
@@ -83,7 +84,7 @@ describe('Commands feature (no lab needed)', () => {
       ).map((c) => c.command),
     );
     const registered = new Set(await vscode.commands.getCommands(true));
-    const ours = Object.values(TOOL_COMMANDS);
+    const ours = Object.keys(COMMAND_TABLE).map(commandId);
     assert.deepEqual(
       ours.filter((c) => !registered.has(c)),
       [],
@@ -103,7 +104,7 @@ describe('Commands in a really untrusted workspace (runner with EAD_WORKSPACE_TR
     // the injected trust check below.
     if (vscode.workspace.isTrusted) return;
     const api = await vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID)?.activate();
-    const feature = api?.commands;
+    const feature = api?.session;
     assert.ok(feature);
     const asked: ConfirmRequest[] = [];
     hooks(feature, { windowsTools: true, confirm: answer(asked, true) });
@@ -126,7 +127,7 @@ describe('Commands in a really untrusted workspace (runner with EAD_WORKSPACE_TR
 describe('Commands and terminal integration (lab)', function () {
   this.timeout(120_000);
   let api: ExchangeAuthDoctorApi;
-  let feature: CommandsFeatureApi;
+  let feature: SessionApi;
   const password = process.env.EAD_BIND_PASSWORD;
   const started: vscode.TerminalShellExecution[] = [];
   let startListener: vscode.Disposable | undefined;
@@ -140,8 +141,8 @@ describe('Commands and terminal integration (lab)', function () {
     const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
     api = await ext.activate();
-    assert.ok(api.commands, 'the commands feature is wired into the extension API');
-    feature = api.commands;
+    assert.ok(api.session, 'the session API is wired into the extension API');
+    feature = api.session;
     await api.signInWithPassword(password);
     // Other suites share the lab and may be restarting its DC for a scenario switch: wait for it.
     for (let i = 0; i < 12; i++) {
@@ -361,7 +362,7 @@ describe('Commands and terminal integration (lab)', function () {
     };
     assert.equal(await feature.runRemedy(forged), false);
     const viaCommand =
-      (await vscode.commands.executeCommand<ToolRunOutcome[]>(TOOL_COMMANDS.runRemedy, {
+      (await vscode.commands.executeCommand<ToolRunOutcome[]>(commandId('runRemedy'), {
         type: 'remedy',
         remedy: forged,
         finding: feature.findings()[0],
@@ -384,7 +385,7 @@ describe('Commands and terminal integration (lab)', function () {
     const shown: string[][] = [];
     hooks(feature, { windowsTools: true, confirm: answer(asked, false), show: record(shown) });
     const [outcome] =
-      (await vscode.commands.executeCommand<ToolRunOutcome[]>(TOOL_COMMANDS.runRemedy, {
+      (await vscode.commands.executeCommand<ToolRunOutcome[]>(commandId('runRemedy'), {
         type: 'remedy',
         remedy: { ...changing, changesState: false },
         finding: feature.findings()[0],

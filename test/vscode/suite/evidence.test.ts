@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/extension/api';
 import type { ScanReport } from '../../../src/shared/evidence-scan';
-import { EVIDENCE_COMMANDS, EVIDENCE_LANGUAGES } from '../../../src/shared/evidence-protocol';
+import { EVIDENCE_LANGUAGES } from '../../../src/shared/evidence-protocol';
+import { commandId } from '../../../src/shared/command-id';
 import { EX01, EX02, messageHeaders, protocolLog } from '../../fixtures/evidence/generate';
 
 async function waitFor<T>(
@@ -150,7 +151,7 @@ describe('evidence language server', function () {
   });
 
   it('scans the log folder from disk and groups the failures by remote server and hour', async () => {
-    const report = await vscode.commands.executeCommand<ScanReport>(EVIDENCE_COMMANDS.scanFolder, logDir);
+    const report = await vscode.commands.executeCommand<ScanReport>(commandId('evidence.scanFolder'), logDir);
     assert.ok(report, 'the command returns the report');
     assert.equal(report.files, 1);
     assert.equal(report.matchedLines, 1);

@@ -93,7 +93,7 @@ describe('the first minutes of a new admin', function () {
     it('a diagnosis opens a read-only document of its results, and its problems are in the Problems panel on it', async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.commands.executeCommand('exchangeAuthDoctor.diagnoseOrganisation');
-      const run = api.commands?.diagnosis.last;
+      const run = api.session?.diagnosis.last;
       assert.ok(run && !run.cancelled, 'the diagnosis ran');
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor, 'an editor opened after the diagnosis');
@@ -135,7 +135,7 @@ describe('the first minutes of a new admin', function () {
   if (lab)
     it('the Findings view shows short labels (the subject) with the finding in the description', async () => {
       await vscode.commands.executeCommand('exchangeAuthDoctor.diagnoseOrganisation');
-      const view = api.commands?.findingsSnapshot() ?? [];
+      const view = api.session?.findingsSnapshot() ?? [];
       const items = view.flatMap((s) => s.findings);
       assert.ok(items.length > 0);
       for (const f of items) {

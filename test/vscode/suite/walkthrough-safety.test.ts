@@ -1,10 +1,10 @@
 /**
- * The walkthrough runs nothing of its own: its Run obeys the commands' workspace-trust check, and
- * its remedies go through the commands' runner, so the consent dialog shows exactly the line the
+ * The walkthrough runs nothing of its own: its Run obeys the safety gate's workspace-trust check, and
+ * its remedies go through the one remedy runner, so the consent dialog shows exactly the line the
  * terminal gets, quoted for the shell of that terminal, whatever the user's default shell is.
  *
  * Trust: with EAD_WORKSPACE_TRUST=on the runner opens a really untrusted workspace and the refusal
- * is VS Code's own; otherwise the commands' injectable trust check (the same gate) says untrusted.
+ * is VS Code's own; otherwise the gate's injectable trust check says untrusted.
  * The remedy tests need a state-changing PowerShell remedy: they run in the all-faults stage of
  * `npm test` (scripts/test-all.mjs), with the walkthrough suite.
  */
@@ -15,14 +15,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HOOK, OPEN, labScenario, send } from './walkthrough-hook';
 import { EXTENSION_ID, type ExchangeAuthDoctorApi } from '../../../src/extension/api';
-import type { CommandsFeatureApi } from '../../../src/extension/commands/index';
-import type { ConfirmRequest, GateHooks } from '../../../src/extension/commands/safety-gate';
+import type { SessionApi } from '../../../src/extension/api';
+import type { ConfirmRequest, GateHooks } from '../../../src/extension/tool-runs/safety-gate';
 import type { WalkthroughState } from '../../../src/shared/walkthrough-protocol';
 
 const lab = !!process.env.EAD_BIND_PASSWORD;
 const faulty = lab && labScenario() === 'all-faults';
 
-function hooks(feature: CommandsFeatureApi, value: GateHooks): void {
+function hooks(feature: SessionApi, value: GateHooks): void {
   assert.ok(feature.setHooks, 'setHooks exists outside ExtensionMode.Production');
   feature.setHooks(value);
 }
@@ -34,14 +34,14 @@ async function terminalSetting(key: string, value: unknown): Promise<void> {
 describe('walkthrough: the same gate and the same runner as the commands', function () {
   this.timeout(240_000);
   let api: ExchangeAuthDoctorApi;
-  let feature: CommandsFeatureApi;
+  let feature: SessionApi;
 
   before(async () => {
     const ext = vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID);
     assert.ok(ext);
     api = await ext.activate();
-    assert.ok(api.commands, 'the commands feature is wired into the extension API');
-    feature = api.commands;
+    assert.ok(api.session, 'the session API is wired into the extension API');
+    feature = api.session;
     if (lab && vscode.workspace.isTrusted) {
       await api.signInWithPassword(process.env.EAD_BIND_PASSWORD ?? '');
       await api.refresh();

@@ -13,7 +13,7 @@ import { portFindings } from '../../../../src/core/steps/4-ports/test-netconnect
 import { replSummaryFindings, syncAllFindings } from '../../../../src/core/steps/2-replication/repadmin-findings';
 import { reportFindings } from '../../../../src/core/tools/report-findings';
 import { stripchartFindings } from '../../../../src/core/steps/1-clocks/w32tm-findings';
-import { FULL_SPNS, ctx, fixture, server } from '../../extension-pure/helpers';
+import { FULL_SPNS, ctx, fixture, server } from './windows-fixtures';
 
 const codes = (fs: { code: string; severity: string }[]): string[] => fs.map((f) => `${f.code}:${f.severity}`);
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { HOSTILE_NAMES } from '../safety/hostile';
 import { CommandLineError, arg } from '../../../../src/core/safety/command-line';
-import { prepareRun } from '../../../../src/extension/terminal/invocation';
+import { prepareRun } from '../../../../src/core/tools/invocation';
 import { PlanError, type Invocation, type ToolPlan } from '../../../../src/core/tools/tool-plan';
 import {
   kerberosEventsPlan,
@@ -17,7 +17,7 @@ import {
 } from '../../../../src/core/steps/3-spns/setspn-plans';
 import { stripchartPlan } from '../../../../src/core/steps/1-clocks/w32tm-plans';
 import { syncAllPlan } from '../../../../src/core/steps/2-replication/repadmin-plans';
-import { FULL_SPNS, server } from '../../extension-pure/helpers';
+import { FULL_SPNS, server } from './windows-fixtures';
 
 const cli = { node: '/opt/node 24/bin/node', script: "/home/o'brien/.vscode/extensions/ead/dist/cli.js" };
 type Runnable = Exclude<Invocation, { kind: 'unavailable' }>;

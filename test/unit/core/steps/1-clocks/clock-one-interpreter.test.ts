@@ -18,7 +18,7 @@ import {
 } from '../../../../../src/core/steps/1-clocks/clock-offset-findings';
 import { FakeIo } from '../../engine/fake-io';
 import { settings } from '../../engine/fixtures';
-import { ctx as toolContext, fixture } from '../../../extension-pure/helpers';
+import { ctx as toolContext, fixture } from '../../tools/windows-fixtures';
 
 const words = (fs: readonly Finding[]) => fs.map((f) => ({ code: f.code, title: f.title, explanation: f.explanation }));
 const DC2: DomainController = {

@@ -13,7 +13,7 @@ import { repadminFindings } from '../../../../../src/core/steps/2-replication/re
 import { replSummaryFindings } from '../../../../../src/core/steps/2-replication/repadmin-findings';
 import { FakeIo } from '../../engine/fake-io';
 import { settings } from '../../engine/fixtures';
-import { ctx as toolContext, fixture } from '../../../extension-pure/helpers';
+import { ctx as toolContext, fixture } from '../../tools/windows-fixtures';
 
 const words = (fs: readonly Finding[]) =>
   fs.map((f) => ({ code: f.code, severity: f.severity, title: f.title, explanation: f.explanation }));

@@ -14,7 +14,7 @@ import { portFindings } from '../../../../../src/core/steps/4-ports/test-netconn
 import { wordingOf } from '../../../../../src/core/steps/finding-codes';
 import { FakeIo, failAfter } from '../../engine/fake-io';
 import { credentials, discovery, server, settings, targets } from '../../engine/fixtures';
-import { ctx, fixture } from '../../../extension-pure/helpers';
+import { ctx, fixture } from '../../tools/windows-fixtures';
 
 const TRANSPORT = [25, 2525, 465, 717];
 

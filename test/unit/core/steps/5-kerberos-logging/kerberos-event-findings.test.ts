@@ -11,7 +11,7 @@ import { kerberosLoggingCheck } from '../../../../../src/core/steps/5-kerberos-l
 import { eventFindings } from '../../../../../src/core/steps/5-kerberos-logging/kerberos-logging-tool-findings';
 import { contosoEntries } from '../../directory/contoso-fixture';
 import { fakeContext, ok } from '../3-spns/spn-fake-context';
-import { ctx, server } from '../../../extension-pure/helpers';
+import { ctx, server } from '../../tools/windows-fixtures';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../../../../fixtures/windows', name), 'utf8');
 

@@ -9,7 +9,7 @@ import { createConnectorsCheck } from '../../../../../src/core/steps/6-receive-c
 import { connectorFindings } from '../../../../../src/core/steps/6-receive-connectors/receive-connector-findings';
 import { contosoEntries } from '../../directory/contoso-fixture';
 import { fakeContext } from '../3-spns/spn-fake-context';
-import { ctx, server } from '../../../extension-pure/helpers';
+import { ctx, server } from '../../tools/windows-fixtures';
 
 const EX02_DEFAULT = /^CN=Default EX02,/;
 const MECHANISMS: Record<string, string> = {

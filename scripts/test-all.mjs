@@ -3,6 +3,7 @@
 //   typecheck    tsc --noEmit -p tsconfig.json, then media/walkthrough/tsconfig.json (the webview, DOM types)
 //   lint         eslint .
 //   format       prettier --check on code, styles and JSON (npm run format fixes it)
+//   layers       dependency-cruiser: the layer rules and no cycles (.dependency-cruiser.cjs, docs/architecture.md)
 //   unit         mocha (.mocharc.json: test/unit/**/*.test.ts)
 //   build        node scripts/build.mjs   (the integration tests run the bundled CLI)
 //   integration  mocha --config test/integration/.mocharc.json   (core and CLI against the lab DC)
@@ -43,6 +44,10 @@ const stages = [
   { name: 'typecheck webview', cmd: [bin('tsc'), '--noEmit', '-p', 'media/walkthrough/tsconfig.json'] },
   { name: 'lint', cmd: [bin('eslint'), '.'] },
   { name: 'format', cmd: [bin('prettier'), '--check', '--log-level', 'warn', '**/*.{ts,mjs,js,css,json}'] },
+  {
+    name: 'layers',
+    cmd: [bin('depcruise'), 'src', 'media', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+  },
   {
     name: 'unit',
     cmd: [bin('mocha'), '--reporter', reporter],

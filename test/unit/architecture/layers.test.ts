@@ -32,6 +32,14 @@ async function violations(dirs: string[], baseDir: string, withTsConfig: boolean
 describe('architecture: layer rules', function () {
   this.timeout(60_000);
 
+  it('src/ and media/ break none of them', async () => {
+    const found = await violations(['src', 'media'], repoRoot, true);
+    assert.deepEqual(
+      found.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`),
+      [],
+    );
+  });
+
   it('each rule catches a tree that breaks it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ead-layers-'));
     try {

@@ -1,7 +1,8 @@
 /**
  * Rules of the source tree that no compiler checks: one import-path style (relative, no file
  * extension, except the `.js` a dynamic `import()` needs under nodenext), no barrel files (import a
- * symbol from the file that declares it), and a header comment on every source file.
+ * symbol from the file that declares it), files under 400 lines, and a header comment on every
+ * source file.
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -38,6 +39,23 @@ describe('architecture: source rules', () => {
   it('has no barrel files: nothing re-exports a whole module', () => {
     const bad = sources.filter((file) => /^export \* from /m.test(read(file)));
     assert.deepEqual(bad, []);
+  });
+
+  it('keeps every file of code and tests under 400 lines', () => {
+    const code = tracked(
+      'src/*.ts',
+      'media/*.ts',
+      'media/*.css',
+      'test/*.ts',
+      'bench/*.ts',
+      'scripts/*.ts',
+      'scripts/*.mjs',
+    );
+    const long = code
+      .map((file) => [file, read(file).split('\n').length - 1] as const)
+      .filter(([, lines]) => lines > 400)
+      .map(([file, lines]) => `${file} (${lines})`);
+    assert.deepEqual(long, []);
   });
 
   it('opens every source file with a comment that says what it holds', () => {

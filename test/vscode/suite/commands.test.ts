@@ -19,7 +19,6 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, type ExchangeAuthDoctorApi, type SessionApi } from '../../../src/extension/api';
 import type { ToolRunOutcome } from '../../../src/extension/tool-runs/tool-run-service';
 import type { DiagnosisRun } from '../../../src/extension/diagnosis/diagnosis-service';
-import { COMMAND_TABLE } from '../../../src/extension/commands/command-table';
 import { commandId } from '../../../src/shared/command-id';
 import type { ConfirmRequest, GateHooks } from '../../../src/extension/tool-runs/safety-gate';
 import type { Remedy } from '../../../src/shared/findings';
@@ -67,62 +66,6 @@ function hooks(feature: SessionApi, value: GateHooks): void {
 
 const codes = (o: ToolRunOutcome | undefined): string[] =>
   (o?.findings ?? []).map((f) => `${f.code}:${f.severity}`).sort();
-
-describe('Commands feature (no lab needed)', () => {
-  before(async () => {
-    await vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID)?.activate();
-  });
-
-  it('registers every command of the feature, and the manifest contributes each of them', async () => {
-    const contributed = new Set(
-      (
-        (
-          vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
-            contributes: { commands: { command: string }[] };
-          }
-        ).contributes.commands ?? []
-      ).map((c) => c.command),
-    );
-    const registered = new Set(await vscode.commands.getCommands(true));
-    const ours = Object.keys(COMMAND_TABLE).map(commandId);
-    assert.deepEqual(
-      ours.filter((c) => !registered.has(c)),
-      [],
-      'registered',
-    );
-    assert.deepEqual(
-      ours.filter((c) => !contributed.has(c)),
-      [],
-      'contributed',
-    );
-  });
-});
-
-describe('Commands in a really untrusted workspace (runner with EAD_WORKSPACE_TRUST=on)', () => {
-  it('refuses state-changing and tool commands when VS Code does not trust the workspace', async () => {
-    // With workspace trust off in the runner every workspace is trusted; then this is covered by
-    // the injected trust check below.
-    if (vscode.workspace.isTrusted) return;
-    const api = await vscode.extensions.getExtension<ExchangeAuthDoctorApi>(EXTENSION_ID)?.activate();
-    const feature = api?.session;
-    assert.ok(feature);
-    const asked: ConfirmRequest[] = [];
-    hooks(feature, { windowsTools: true, confirm: answer(asked, true) });
-    try {
-      for (const id of ['exchangeAuthDoctor.enableKerberosLogging', 'exchangeAuthDoctor.setspnList']) {
-        const outcomes = (await vscode.commands.executeCommand<ToolRunOutcome[]>(id, 'EX01')) ?? [];
-        assert.deepEqual(
-          outcomes.map((o) => o.status),
-          ['refused'],
-          id,
-        );
-      }
-      assert.equal(asked.length, 0);
-    } finally {
-      hooks(feature, {});
-    }
-  });
-});
 
 describe('Commands and terminal integration (lab)', function () {
   this.timeout(120_000);

@@ -1,19 +1,10 @@
 import { strict as assert } from 'node:assert';
-import * as net from 'node:net';
 import type { Finding } from '../../../../../src/shared/findings';
 import type { DirectoryEntry, DirectoryTarget } from '../../../../../src/core/io';
 import { DoctorError } from '../../../../../src/core/errors';
 import { runDiagnosis } from '../../../../../src/core/engine/orchestrator';
 import { createClockCheck } from '../../../../../src/core/steps/1-clocks/clock-check';
 import type { ClockProbes, KdcTimeAnswer } from '../../../../../src/core/steps/1-clocks/clock-sources';
-import {
-  classifySkew,
-  domainTime,
-  formatSkew,
-  type HostClock,
-} from '../../../../../src/core/steps/1-clocks/clock-analysis';
-import { parseBannerDate } from '../../../../../src/core/steps/1-clocks/clock-banner';
-import { bannerTime } from '../../../../../src/core/steps/real-probes';
 import { FakeIo, hang } from '../../engine/fake-io';
 import { credentials, discovery, settings, targets } from '../../engine/fixtures';
 
@@ -283,143 +274,5 @@ describe('step 1: clocks', () => {
     const local = findings.find((f) => f.subject.kind === 'local');
     assert.equal(local?.severity, 'warning');
     assert.match(local?.title ?? '', /(9 min 59\.\d|10 min 0\.\d) s behind/);
-  });
-});
-
-describe('step 1: clock arithmetic', () => {
-  const t = { toleranceMs: 5 * MIN, warningMs: MIN };
-  const host = (kind: 'dc' | 'server', name: string, skewMs: number): HostClock => {
-    const reading = {
-      host: { kind, name },
-      method: 'ldap' as const,
-      source: '',
-      observedText: '',
-      remoteMs: skewMs,
-      localMs: 0,
-      uncertaintyMs: 500,
-    };
-    return { host: reading.host, skewMs, uncertaintyMs: 500, preferred: reading, readings: [reading] };
-  };
-
-  it('is an error only when the skew is beyond the tolerance even at the edge of its uncertainty', () => {
-    assert.equal(classifySkew(5 * MIN + 400, 500, t), 'warning');
-    assert.equal(classifySkew(-(5 * MIN + 600), 500, t), 'error');
-    assert.equal(classifySkew(MIN + 400, 500, t), 'ok');
-    assert.equal(classifySkew(MIN + 600, 500, t), 'warning');
-  });
-
-  it('with two hosts that disagree, the configured DC is the reference', () => {
-    const d = domainTime([host('server', 'EX01', 7 * MIN), host('dc', 'DC1', 0)], t, { configuredDc: 'DC1' });
-    assert.equal(d?.skewMs, 0);
-    assert.deepEqual(
-      d?.agreeing.map((h) => h.name),
-      ['DC1'],
-    );
-  });
-
-  it('the PDC emulator wins a tie over the configured DC', () => {
-    const d = domainTime([host('dc', 'DC1', 0), host('dc', 'DC2', 3 * MIN)], t, {
-      pdcEmulator: 'DC2',
-      configuredDc: 'DC1',
-    });
-    assert.equal(d?.skewMs, 3 * MIN);
-  });
-
-  it('the majority wins over the PDC emulator', () => {
-    const d = domainTime(
-      [host('dc', 'DC1', 8 * MIN), host('dc', 'DC2', 0), host('server', 'EX01', 1000), host('server', 'EX02', -1000)],
-      t,
-      { pdcEmulator: 'DC1' },
-    );
-    assert.equal(d?.skewMs, 0);
-  });
-
-  it('takes the domain time from sub-second (KDC) readings over whole-second ones in the agreeing group', () => {
-    const kdc = (name: string, skewMs: number): HostClock => ({ ...host('dc', name, skewMs), uncertaintyMs: 2 });
-    const d = domainTime([kdc('DC1', 3), host('server', 'EX01', 450), host('server', 'EX02', 480)], t);
-    assert.equal(d?.skewMs, 3);
-    assert.deepEqual(
-      d?.agreeing.map((h) => h.name),
-      ['DC1', 'EX01', 'EX02'],
-    );
-    // Without any precise reading, the median of all agreeing hosts.
-    assert.equal(
-      domainTime([host('dc', 'DC1', 3), host('server', 'EX01', 450), host('server', 'EX02', 480)], t)?.skewMs,
-      450,
-    );
-  });
-
-  it('formats signed skews', () => {
-    assert.equal(formatSkew(7 * MIN + 2100), '+7 min 2.1 s');
-    assert.equal(formatSkew(-350), '-350 ms');
-    assert.equal(formatSkew(3_723_000), '+1 h 2 min 3.0 s');
-  });
-});
-
-describe('step 1: the date in an SMTP banner', () => {
-  it('reads the Exchange greeting with its UTC offset', () => {
-    assert.equal(
-      parseBannerDate('220 mail1.fabrikam.com Microsoft ESMTP MAIL Service ready at Fri, 5 Aug 2016 16:24:41 -0700'),
-      Date.parse('2016-08-05T23:24:41Z'),
-    );
-    assert.equal(
-      parseBannerDate('220 ex01.contoso.test Microsoft ESMTP MAIL Service ready at Sun, 22 Nov 2026 13:47:47 +0100'),
-      Date.parse('2026-11-22T12:47:47Z'),
-    );
-    assert.equal(
-      parseBannerDate('220 x ESMTP ready Sun, 22 Nov 2026 13:47:47 GMT'),
-      Date.parse('2026-11-22T13:47:47Z'),
-    );
-  });
-
-  it('gives nothing for a custom banner, a date without a zone, or a bad date', () => {
-    assert.equal(parseBannerDate('220 mail.contoso.test ESMTP'), undefined);
-    assert.equal(parseBannerDate('220 x ready at 22 Nov 2026 13:47:47'), undefined);
-    assert.equal(parseBannerDate('220 x ready at 32 Nov 2026 13:47:47 +0000'), undefined);
-  });
-});
-
-describe('step 1: reading an SMTP greeting over a socket (loopback)', () => {
-  async function withServer(greeting: string | undefined, body: (port: number) => Promise<void>): Promise<void> {
-    const sockets = new Set<net.Socket>();
-    const srv = net.createServer((s) => {
-      sockets.add(s);
-      s.on('error', () => undefined);
-      if (greeting !== undefined) s.write(greeting);
-    });
-    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-    try {
-      await body((srv.address() as net.AddressInfo).port);
-    } finally {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => srv.close(() => r()));
-    }
-  }
-  const io = new FakeIo({
-    tcp: (host, port) => () =>
-      new Promise((resolve, reject) => {
-        const s = net.connect(port, host, () => resolve(s));
-        s.once('error', reject);
-      }),
-  }).io;
-
-  it('reads a multi-line greeting and its date', async () => {
-    await withServer(
-      '220-ex01.contoso.test first line\r\n220 ex01.contoso.test Microsoft ESMTP MAIL Service ready at Sun, 22 Nov 2026 13:47:47 +0000\r\n',
-      async (port) => {
-        const a = await bannerTime(io, '127.0.0.1', port, { timeoutMs: 2000 });
-        assert.equal(a.serverTimeMs, Date.parse('2026-11-22T13:47:47Z'));
-        assert.match(a.banner, /^220-ex01/);
-        assert.ok(a.roundTripMs >= 0 && a.roundTripMs < 2000);
-      },
-    );
-  });
-
-  it('a listener that never greets times out within the probe timeout', async () => {
-    await withServer(undefined, async (port) => {
-      const started = performance.now();
-      await assert.rejects(bannerTime(io, '127.0.0.1', port, { timeoutMs: 150 }), /did not answer within/);
-      assert.ok(performance.now() - started < 1000);
-    });
   });
 });

@@ -77,6 +77,7 @@ async function resetDirectory(s: Scenario, servers: number, behindRelay: boolean
     }
   }
   await applyDirectoryFaults(DC1, s.directory);
+  for (const dc of dcsOf(s)) await applyDirectoryFaults(dc, s.everyDc ?? []);
   for (const dc of dcsOf(s)) setListenAddress(dc, behindRelay);
   for (const dc of dcsOf(s)) setDcOptions(dc, s.dcOptions ?? {});
   for (const dc of dcsOf(s)) if (servicesOff(s, dc).length) setDcServices(dc, servicesOff(s, dc));
@@ -171,6 +172,7 @@ async function start(options: StartOptions): Promise<StartResult> {
   const scenarioKey = JSON.stringify({
     base: s.base,
     directory: s.directory,
+    everyDc: s.everyDc,
     dcOptions: s.dcOptions,
     servicesOff: s.servicesOff,
     servers,

@@ -22,6 +22,14 @@ import { ALL_ROLES, SERIAL_NUMBER, exchangeSpns, hostSpns, type LabServer } from
 /** userAccountControl: NORMAL_ACCOUNT 512 + DONT_EXPIRE_PASSWORD 65536; WORKSTATION_TRUST_ACCOUNT 4096. */
 const UAC_USER = String(512 + 65536);
 const UAC_COMPUTER = '4096';
+/**
+ * msDS-SupportedEncryptionTypes a Windows computer writes for itself when it joins (0x1C: RC4,
+ * AES128, AES256). Without it Samba's KDC falls back to `kdc default domain supported enctypes`
+ * (RC4 + AES256-SK) and encrypts the service ticket with RC4. Verified on the lab's KDC (Samba
+ * 4.17): `kvno SMTPSVC/ex02.contoso.test` then `klist -e` gave `Etype (skey, tkt):
+ * aes256-cts-hmac-sha1-96, DEPRECATED:arcfour-hmac` without it, see the report of issue 12 for after.
+ */
+export const COMPUTER_ENCTYPES = '28';
 
 export function computerDn(name: string): string {
   return `CN=${name},CN=Computers,${DOMAIN_DN}`;
@@ -94,6 +102,7 @@ export function serverEntries(server: LabServer, computerPassword: string): Ldif
         ['dNSHostName', server.fqdn],
         ['servicePrincipalName', [...hostSpns(server), ...exchangeSpns(server)]],
         ['operatingSystem', 'Windows Server 2019 Datacenter'],
+        ['msDS-SupportedEncryptionTypes', COMPUTER_ENCTYPES],
         ['unicodePwd', unicodePwd(computerPassword)],
       ],
     },

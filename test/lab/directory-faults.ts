@@ -4,18 +4,91 @@
  * a duplicate SPN and a dNSHostName that leaves the SPNs behind are written into the backend
  * file, the only way past Samba's uniqueness check and its SPN rewriting.
  */
+import { randomBytes } from 'node:crypto';
 import type { DcSpec } from './layout';
-import { changesLdif, type LdifChange } from './ldif';
-import { computerDn, connectorDn, userDn } from './directory-data';
+import { changesLdif, unicodePwd, type LdifChange } from './ldif';
+import { computerDn, connectorDn, exchangeServerDn, userDn } from './directory-data';
 import { ldbModify, ldbModifyBackend } from './ldb';
 import type { DirectoryFault } from './scenarios';
-import { SERVICE_SAM } from './layout';
+import { CONFIG_DN, DOMAIN_DN, SERVICE_SAM, SITE_DN, paths } from './layout';
+import { run } from './tools';
 
 /** CN of the accounts a duplicate can be planted on. */
 const USER_CN: Record<string, string> = { [SERVICE_SAM]: 'SMTP Relay Service' };
 
+/** A DC's computer account (`DC1`) or an Exchange server's (`EX02`). */
+function accountDn(name: string): string {
+  return /^DC\d+$/i.test(name) ? `CN=${name.toUpperCase()},OU=Domain Controllers,${DOMAIN_DN}` : computerDn(name);
+}
+
+export function siteDn(site: string): string {
+  return `CN=${site},CN=Sites,${CONFIG_DN}`;
+}
+
+/** A password nobody keeps: the fault is that the key changed, not what it is. Meets AD's complexity rule. */
+function throwawayPassword(): string {
+  return `Lab-${randomBytes(18).toString('base64url')}-9a`;
+}
+
 export function faultChanges(fault: DirectoryFault): { modules: LdifChange[]; backend: LdifChange[] } {
   switch (fault.kind) {
+    case 'computer-password':
+      return {
+        modules: [
+          {
+            dn: computerDn(fault.server),
+            op: 'replace',
+            attribute: 'unicodePwd',
+            values: [unicodePwd(throwawayPassword())],
+          },
+        ],
+        backend: [],
+      };
+    case 'account-attribute':
+      return {
+        modules: [{ dn: accountDn(fault.account), op: 'replace', attribute: fault.attribute, values: fault.values }],
+        backend: [],
+      };
+    case 'add-computer':
+      return {
+        modules: [
+          {
+            dn: computerDn(fault.name),
+            op: 'add-entry',
+            entry: {
+              dn: computerDn(fault.name),
+              attributes: [
+                ['objectClass', 'computer'],
+                ['sAMAccountName', `${fault.name}$`],
+                ['userAccountControl', '4096'],
+                ['dNSHostName', fault.dnsHostName],
+                ['operatingSystem', 'Windows Server 2019 Datacenter'],
+              ],
+            },
+          },
+        ],
+        backend: [],
+      };
+    case 'site': {
+      const site = siteDn(fault.site);
+      return {
+        modules: [
+          { dn: site, op: 'add-entry', entry: { dn: site, attributes: [['objectClass', 'site']] } },
+          {
+            dn: `CN=Servers,${site}`,
+            op: 'add-entry',
+            entry: { dn: `CN=Servers,${site}`, attributes: [['objectClass', 'serversContainer']] },
+          },
+          ...fault.servers.map((server): LdifChange => ({
+            dn: exchangeServerDn(server),
+            op: 'replace',
+            attribute: 'msExchServerSite',
+            values: [site],
+          })),
+        ],
+        backend: [],
+      };
+    }
     case 'remove-spns':
       return {
         modules: [
@@ -60,10 +133,23 @@ export function faultChanges(fault: DirectoryFault): { modules: LdifChange[]; ba
   }
 }
 
+/** DCs' server objects moved under a site's CN=Servers (their NTDS Settings go with them). */
+async function moveDcsToSites(dc: DcSpec, faults: readonly DirectoryFault[]): Promise<void> {
+  for (const f of faults) {
+    if (f.kind !== 'site') continue;
+    for (const name of f.dcs) {
+      const from = `CN=${name},CN=Servers,${SITE_DN}`;
+      const to = `CN=${name},CN=Servers,${siteDn(f.site)}`;
+      await run('ldbrename', ['-H', paths.samLdb(dc), `--configfile=${paths.smbConf(dc)}`, from, to]);
+    }
+  }
+}
+
 export async function applyDirectoryFaults(dc: DcSpec, faults: readonly DirectoryFault[]): Promise<void> {
   const all = faults.map(faultChanges);
   const modules = all.flatMap((c) => c.modules);
   const backend = all.flatMap((c) => c.backend);
   if (modules.length) await ldbModify(dc, changesLdif(modules));
   if (backend.length) await ldbModifyBackend(dc, changesLdif(backend));
+  await moveDcsToSites(dc, faults);
 }

@@ -11,7 +11,7 @@ export const LAB_DIR = process.env.EAD_LAB_DIR_OVERRIDE
   : path.join(REPO_ROOT, '.lab');
 
 /** Bump when provisioning changes, so an old `.lab/base` is rebuilt instead of reused. */
-export const PROVISION_VERSION = '3';
+export const PROVISION_VERSION = '4';
 
 export const REALM = 'CONTOSO.TEST';
 export const DNS_DOMAIN = 'contoso.test';

@@ -30,7 +30,15 @@ export type DirectoryFault =
   | { kind: 'plant-duplicate-spn'; spn: string; userSam: string }
   | { kind: 'connector-flags'; server: string; connector: string; flags: number }
   /** The computer account's dNSHostName, changed; networkAddress (the FQDN Exchange registered) stays. */
-  | { kind: 'dns-host-name'; server: string; dnsHostName: string };
+  | { kind: 'dns-host-name'; server: string; dnsHostName: string }
+  /** A new random password for a computer account (Samba makes new keys and raises msDS-KeyVersionNumber). */
+  | { kind: 'computer-password'; server: string }
+  /** One attribute of a computer account replaced: an Exchange server's (`EX02`) or a DC's (`DC1`). */
+  | { kind: 'account-attribute'; account: string; attribute: string; values: string[] }
+  /** A second computer account (no SPNs), e.g. a stale copy of a restored server with the same dNSHostName. */
+  | { kind: 'add-computer'; name: string; dnsHostName: string }
+  /** A second AD site: DCs' server objects moved into it, Exchange servers' msExchServerSite pointed at it. */
+  | { kind: 'site'; site: string; dcs: string[]; servers: string[] };
 
 export interface ExchangeFaults {
   /** Banner clock offset per server (ms). */
@@ -56,6 +64,11 @@ export interface Scenario {
   expected: Expectation[];
   base: 'solo' | 'pair';
   directory: DirectoryFault[];
+  /**
+   * Changes made to every DC's database alike (state that had replicated everywhere before the
+   * fault, so the replication check sees no difference); `directory` changes DC1 only.
+   */
+  everyDc?: DirectoryFault[];
   exchange: ExchangeFaults;
   /** Network faults; none when absent. */
   network?: ScenarioNetwork;
@@ -201,6 +214,52 @@ export const SCENARIOS: Record<string, Scenario> = {
     base: 'solo',
     directory: [{ kind: 'dns-host-name', server: 'EX02', dnsHostName: `ex02-old.${DNS_DOMAIN}` }],
     exchange: {},
+  },
+  // Issue 12: Kerberos itself (keys, encryption types, account state, a KDC per site).
+  'stale-key': {
+    description:
+      "EX02's computer password changed on DC1 (new keys, msDS-KeyVersionNumber 2) and DC2, which takes no inbound replication, still holds key version 1: a KDC on DC2 issues tickets EX02 can no longer decrypt (KRB_AP_ERR_MODIFIED), EX02 answers X-EXPS with 454 4.7.0.",
+    expected: [e(3, 'EX02', 'spn.key-version-differs')],
+    base: 'pair',
+    directory: [{ kind: 'computer-password', server: 'EX02' }],
+    exchange: { authFails: ['EX02'] },
+  },
+  'disabled-account': {
+    description:
+      "EX02's computer account is disabled (userAccountControl 4098: ACCOUNTDISABLE): EX02 can no longer log on to the domain (no secure channel) and answers X-EXPS with 454 4.7.0. Samba's KDC (4.17) still issues tickets for its SPNs (verified: kvno SMTPSVC/ex02.contoso.test = 1), so only the account shows it.",
+    expected: [e(3, 'EX02', 'spn.account-disabled')],
+    base: 'solo',
+    directory: [{ kind: 'account-attribute', account: 'EX02', attribute: 'userAccountControl', values: ['4098'] }],
+    exchange: { authFails: ['EX02'] },
+  },
+  'duplicate-dnshostname': {
+    description: `A second computer account, EX02-OLD (left from a restore), also says dNSHostName ${ex02('EX02')}; EX02's own account keeps its SPNs. Unlike dnshostname-mismatch (EX02's account names another host), here two accounts claim one host.`,
+    expected: [e(3, 'EX02', 'spn.duplicate-dnshostname')],
+    base: 'solo',
+    directory: [{ kind: 'add-computer', name: 'EX02-OLD', dnsHostName: ex02('EX02') }],
+    exchange: {},
+  },
+  'rc4-only': {
+    description:
+      "EX02's account allows RC4 only (msDS-SupportedEncryptionTypes 4) while the DC's KDC offers AES only (Samba \"kdc supported enctypes\" AES128 + AES256; DC1's account says 24, as the Windows policy writes it): no encryption type is common to EX02 and the KDC.",
+    expected: [e(3, 'EX02', 'spn.no-common-etype')],
+    base: 'solo',
+    directory: [
+      { kind: 'account-attribute', account: 'EX02', attribute: 'msDS-SupportedEncryptionTypes', values: ['4'] },
+      { kind: 'account-attribute', account: 'DC1', attribute: 'msDS-SupportedEncryptionTypes', values: ['24'] },
+    ],
+    exchange: { authFails: ['EX02'] },
+    dcOptions: { 'kdc supported enctypes': 'aes128-cts-hmac-sha1-96 aes256-cts-hmac-sha1-96' },
+  },
+  'no-kdc-in-site': {
+    description:
+      "EX02 is in a second AD site, Branch-Site, whose only DC is DC2, and DC2's KDC is stopped: no KDC in EX02's site answers on 88 (DC1, in the first site, still does).",
+    expected: [e(4, 'DC2', 'port.kdc-stopped'), e(4, 'EX02', 'port.kdc-site-unreachable')],
+    base: 'pair',
+    directory: [],
+    everyDc: [{ kind: 'site', site: 'Branch-Site', dcs: ['DC2'], servers: ['EX02'] }],
+    exchange: {},
+    servicesOff: { DC2: ['kdc'] },
   },
 };
 

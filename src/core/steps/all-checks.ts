@@ -8,6 +8,7 @@ import { probeSmtp } from '../probes/smtp';
 import { createClockCheck } from './1-clocks/clock-check';
 import { replicationCheck } from './2-replication/replication-check';
 import { spnCheck } from './3-spns/spn-check';
+import { accountKeysCheck } from './3-spns/account-keys-check';
 import { createPortsCheck } from './4-ports/ports-check';
 import { kerberosLoggingCheck } from './5-kerberos-logging/kerberos-logging-check';
 import { createConnectorsCheck } from './6-receive-connectors/connectors-check';
@@ -17,6 +18,7 @@ export const allChecks: readonly Check[] = [
   createClockCheck(clockProbes),
   replicationCheck,
   spnCheck,
+  accountKeysCheck,
   createPortsCheck(portProbes),
   kerberosLoggingCheck,
   createConnectorsCheck(probeSmtp),

@@ -1,0 +1,99 @@
+/**
+ * Step 3, Kerberos keys (issue 12): reads each Exchange server's computer account from every DC of
+ * the domain and judges it (./account-keys-findings.ts): key versions that differ between DCs,
+ * disabled or DES-only accounts, no encryption type shared with a KDC, RC4 only, an old password
+ * or last logon, and a second account claiming the same dNSHostName.
+ */
+import { STEP_TITLES } from '../../../shared/findings';
+import type { Check, CheckContext } from '../../engine/check';
+import type { ExchangeServer } from '../../directory/model';
+import { holdsNamingContext } from '../../directory/domain-controllers';
+import { mapAtOnce } from '../../engine/limit';
+import { readDcAccounts, readHostNameClaims, type DcAccounts } from './account-keys-read';
+import { judgeAccount, type DcCopy } from './account-keys-findings';
+import { describeError, isCancellation, nowIso, primaryDcHost, serverSubject } from './spn-context';
+
+export const accountKeysCheck: Check = {
+  id: 'account-keys',
+  step: 3,
+  title: STEP_TITLES[3],
+  run: runAccountKeysCheck,
+};
+
+function hostOf(server: ExchangeServer): string | undefined {
+  return server.fqdn ?? server.computer?.dnsHostName;
+}
+
+/** Who sends to `server`: the pair's sender, or every other server, named once. */
+function sendersOf(ctx: CheckContext, server: ExchangeServer): string[] {
+  if (ctx.scope.kind === 'pair') return server.name === ctx.scope.receiving ? [ctx.scope.sending] : [];
+  return [`each server that sends to ${server.name}`];
+}
+
+async function claimsOf(ctx: CheckContext): Promise<Map<string, string[]>> {
+  const host = primaryDcHost(ctx);
+  if (!host) return new Map();
+  const hosts = ctx.servers.map(hostOf).filter((h): h is string => h !== undefined);
+  const session = await ctx.openSession(host);
+  try {
+    return await readHostNameClaims(ctx, session, hosts);
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
+async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
+  const domainDn = ctx.discovery.rootDse.defaultNamingContext;
+  const dcs = ctx.domainControllers.filter((dc) => holdsNamingContext(dc, domainDn));
+  const servers = ctx.servers.filter((s) => s.computer);
+  if (!dcs.length || !servers.length) return;
+  const perDc: DcAccounts[] = await mapAtOnce(dcs, ctx.signal, (dc) =>
+    readDcAccounts(ctx, dc, servers, isCancellation),
+  );
+  for (const d of perDc) if (d.error) ctx.log(`Kerberos keys: ${d.dc.name} could not be read: ${d.error}`);
+  let claims = new Map<string, string[]>();
+  try {
+    claims = await claimsOf(ctx);
+  } catch (e) {
+    if (isCancellation(e) || ctx.signal.aborted) throw e;
+    ctx.log(`Kerberos keys: the computer accounts claiming each host name could not be read: ${describeError(e)}`);
+  }
+  const observedAt = nowIso(ctx);
+  for (const server of servers) {
+    if (ctx.signal.aborted) return;
+    const copies: DcCopy[] = perDc.map((d) => {
+      const c: DcCopy = { dc: d.dc.name, source: d.url ?? d.dc.fqdn ?? d.dc.name };
+      const copy = d.accounts.get(server.name.toUpperCase());
+      if (copy) c.copy = copy;
+      if (d.ownEnctypes !== undefined) c.kdcEnctypes = d.ownEnctypes;
+      return c;
+    });
+    const fqdn = hostOf(server);
+    const own = `${server.name}$`.toLowerCase();
+    const otherClaims = fqdn ? (claims.get(fqdn.toLowerCase()) ?? []).filter((a) => a.toLowerCase() !== own) : [];
+    const findings = judgeAccount({
+      subject: serverSubject(server),
+      server: server.name,
+      ...(fqdn ? { fqdn } : {}),
+      copies,
+      otherClaims,
+      senders: sendersOf(ctx, server),
+      domainDn,
+      nowMs: ctx.io.clock.now(),
+      observedAt,
+    });
+    if (!findings.length)
+      ctx.emit({
+        code: 'spn.keys-unread',
+        step: 3,
+        severity: 'unknown',
+        subject: serverSubject(server),
+        title: `The Kerberos keys of ${server.name}$ could not be read from any DC`,
+        explanation: 'Each DC was asked for the account; none answered with it.',
+        reason: perDc.map((d) => `${d.dc.name}: ${d.error ?? 'no such account'}`).join('; '),
+        evidence: [],
+        remedies: [],
+      });
+    for (const f of findings) ctx.emit(f);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Step 3 remedies for the Kerberos state of an Exchange computer account: replicate the DC that
+ * holds an old key, repair the server's secure channel (which sets a new machine password: it
+ * changes state), drop the tickets a sending server cached under an old key or type, enable the
+ * account, allow AES on it, and find or remove a second account claiming the same dNSHostName.
+ * Every name goes through the validating command builder (../../safety/command-line.ts).
+ */
+import type { Remedy } from '../../../shared/findings';
+import { arg } from '../../safety/command-line';
+import { ANY_WINDOWS, tryRemedy } from '../../remedies/build';
+
+const AD_TOOLS = 'a domain-joined Windows machine with the AD DS tools';
+/** The logon session of the machine itself (SYSTEM), whose tickets Exchange Transport uses. */
+const SYSTEM_LOGON_ID = '0x3e7';
+
+/** `repadmin /replicate <behind> <ahead> <domain>`: pull the domain partition to the DC that is behind. */
+export function repadminReplicate(behind: string, ahead: string, domainDn: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `Replicate the domain partition from ${ahead} to ${behind} now, so ${behind} holds the current key`,
+    runOn: AD_TOOLS,
+    shell: 'powershell',
+    changesState: true,
+    executable: 'repadmin',
+    args: [arg.switch('/replicate'), arg.host(behind), arg.host(ahead), arg.dn(domainDn)],
+  });
+}
+
+export function secureChannelTest(server: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `See whether ${server}'s secure channel to its domain works (True or False)`,
+    runOn: server,
+    shell: 'powershell',
+    changesState: false,
+    executable: 'Test-ComputerSecureChannel',
+    args: [arg.switch('-Verbose')],
+  });
+}
+
+export function secureChannelRepair(server: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `Repair ${server}'s secure channel: sets a new machine password on a DC (new keys, next key version)`,
+    runOn: server,
+    shell: 'powershell',
+    changesState: true,
+    executable: 'Test-ComputerSecureChannel',
+    args: [arg.switch('-Repair')],
+  });
+}
+
+/** On each sending server: its cached tickets (taken under the old key or type) are dropped. */
+export function purgeSystemTickets(sender: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `Drop the Kerberos tickets ${sender} cached as the machine (SYSTEM), so it asks the KDC again`,
+    runOn: sender,
+    shell: 'powershell',
+    changesState: true,
+    executable: 'klist',
+    args: [arg.text('purge'), arg.switch('-li'), arg.text(SYSTEM_LOGON_ID)],
+  });
+}
+
+export function showSystemTickets(sender: string, spn: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `Ask for a ticket to ${spn} as ${sender}'s machine account and show its key version and type`,
+    runOn: sender,
+    shell: 'powershell',
+    changesState: false,
+    executable: 'klist',
+    args: [arg.text('get'), arg.spn(spn), arg.switch('-li'), arg.text(SYSTEM_LOGON_ID)],
+  });
+}
+
+export function enableComputer(name: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `Enable the computer account of ${name} (then repair its secure channel on ${name})`,
+    runOn: AD_TOOLS,
+    shell: 'powershell',
+    changesState: true,
+    executable: 'Enable-ADAccount',
+    args: [arg.switch('-Identity'), arg.text(`${name}$`)],
+  });
+}
+
+/** Writes msDS-SupportedEncryptionTypes = AES128 + AES256 (0x18) on the account. */
+export function allowAes(name: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `Allow AES128 and AES256 tickets for ${name} (msDS-SupportedEncryptionTypes 0x18); Windows makes AES keys at the next password change`,
+    runOn: AD_TOOLS,
+    shell: 'powershell',
+    changesState: true,
+    executable: 'Set-ADComputer',
+    args: [arg.switch('-Identity'), arg.text(name), arg.switch('-KerberosEncryptionType'), arg.text('AES128,AES256')],
+  });
+}
+
+export function findByDnsHostName(fqdn: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `List every computer account whose dNSHostName is ${fqdn}`,
+    runOn: ANY_WINDOWS,
+    shell: 'powershell',
+    changesState: false,
+    executable: 'Get-ADComputer',
+    args: [
+      arg.switch('-LDAPFilter'),
+      arg.text(`(dNSHostName=${fqdn})`),
+      arg.switch('-Properties'),
+      arg.text('dNSHostName,whenCreated,pwdLastSet'),
+    ],
+  });
+}
+
+export function removeComputer(samAccountName: string): Remedy | undefined {
+  return tryRemedy({
+    summary: `Remove the stale computer account ${samAccountName} (after checking no live machine uses it)`,
+    runOn: AD_TOOLS,
+    shell: 'powershell',
+    changesState: true,
+    executable: 'Remove-ADComputer',
+    args: [arg.switch('-Identity'), arg.text(samAccountName)],
+  });
+}

@@ -10,6 +10,7 @@ import { replicationCheck } from './2-replication/replication-check';
 import { spnCheck } from './3-spns/spn-check';
 import { accountKeysCheck } from './3-spns/account-keys-check';
 import { createPortsCheck } from './4-ports/ports-check';
+import { createKdcSitesCheck } from './4-ports/kdc-sites-check';
 import { kerberosLoggingCheck } from './5-kerberos-logging/kerberos-logging-check';
 import { createConnectorsCheck } from './6-receive-connectors/connectors-check';
 import { clockProbes, portProbes } from './real-probes';
@@ -20,6 +21,7 @@ export const allChecks: readonly Check[] = [
   spnCheck,
   accountKeysCheck,
   createPortsCheck(portProbes),
+  createKdcSitesCheck(portProbes),
   kerberosLoggingCheck,
   createConnectorsCheck(probeSmtp),
 ];

@@ -1,0 +1,139 @@
+/**
+ * Step 3, Kerberos keys, judged from the copies of one account on each DC (pure): the lab's
+ * scenarios in miniature (stale-key, disabled-account, rc4-only, duplicate-dnshostname) and the
+ * readings of the account's LDAP attributes.
+ */
+import { strict as assert } from 'node:assert';
+import {
+  judgeAccount,
+  type AccountInput,
+  type DcCopy,
+} from '../../../../../src/core/steps/3-spns/account-keys-findings';
+import { fileTimeToIso, parseAccountCopy } from '../../../../../src/core/steps/3-spns/account-keys-read';
+
+const NOW = Date.parse('2026-12-04T16:00:00Z');
+const copy = (dc: string, over: Partial<NonNullable<DcCopy['copy']>> = {}, kdcEnctypes?: number): DcCopy => ({
+  dc,
+  source: `ldaps://${dc.toLowerCase()}.contoso.test:636`,
+  copy: { keyVersion: 1, passwordSetAt: '2026-12-01T00:00:00.000Z', enctypes: 0x1c, userAccountControl: 4096, ...over },
+  ...(kdcEnctypes !== undefined ? { kdcEnctypes } : {}),
+});
+
+function input(copies: DcCopy[], over: Partial<AccountInput> = {}): AccountInput {
+  return {
+    subject: { kind: 'server', name: 'EX02', id: 'ex02.contoso.test' },
+    server: 'EX02',
+    fqdn: 'ex02.contoso.test',
+    copies,
+    otherClaims: [],
+    senders: ['EX01'],
+    domainDn: 'DC=contoso,DC=test',
+    nowMs: NOW,
+    observedAt: '2026-12-04T16:00:00.000Z',
+    ...over,
+  };
+}
+
+const codes = (fs: { code: string; severity: string }[]): string[] => fs.map((f) => `${f.severity} ${f.code}`);
+
+describe('step 3: Kerberos keys of an Exchange computer account on every DC', () => {
+  it('is ok when every DC holds the same key version and a type every KDC shares, with the table per DC', () => {
+    const fs = judgeAccount(input([copy('DC1', {}, 0x1c), copy('DC2', {}, 0x1c)]));
+    assert.deepEqual(codes(fs), ['ok spn.keys-agree']);
+    assert.deepEqual(
+      fs[0]?.tables?.[0]?.rows.map((r) => r.slice(0, 2)),
+      [
+        ['DC1', '1'],
+        ['DC2', '1'],
+      ],
+    );
+  });
+
+  it('stale-key: names the DC that is behind, with repadmin /replicate from the DC that is ahead and a purge on the sender', () => {
+    const fs = judgeAccount(input([copy('DC1', { keyVersion: 2 }), copy('DC2', { keyVersion: 1 })]));
+    assert.deepEqual(codes(fs), ['error spn.key-version-differs']);
+    const f = fs[0];
+    assert.match(f?.title ?? '', /key version 2 on DC1 but 1 on DC2: DC2 is behind/);
+    const commands = (f?.remedies ?? []).map((r) => `${r.changesState ? '!' : ' '} ${r.runOn}: ${r.command}`);
+    assert.ok(
+      commands.some((c) => /^! .*repadmin \/replicate DC2 DC1 'DC=contoso,DC=test'$/.test(c)),
+      commands.join('\n'),
+    );
+    assert.ok(commands.includes("! EX01: klist purge -li '0x3e7'"), commands.join('\n'));
+    assert.ok(
+      commands.some((c) => c.startsWith('  EX02: Test-ComputerSecureChannel')),
+      commands.join('\n'),
+    );
+  });
+
+  it('disabled-account: an error with enabling and a secure channel repair, both marked as changing state', () => {
+    const fs = judgeAccount(input([copy('DC1', { userAccountControl: 4098 })]));
+    assert.deepEqual(codes(fs), ['error spn.account-disabled']);
+    assert.ok(fs[0]?.remedies.every((r) => r.changesState));
+  });
+
+  it('rc4-only: an error naming the KDC with no type in common; only a warning while the KDC still issues RC4', () => {
+    const refused = judgeAccount(input([copy('DC1', { enctypes: 0x4 }, 0x18)]));
+    assert.deepEqual(codes(refused), ['error spn.no-common-etype']);
+    assert.match(refused[0]?.title ?? '', /DC1 \(0x18 \(AES128, AES256\)\)/);
+    const allowed = judgeAccount(input([copy('DC1', { enctypes: 0x4 }, 0x1c)]));
+    assert.deepEqual(codes(allowed), ['warning spn.rc4-only']);
+    assert.match(allowed[0]?.explanation ?? '', /KB5073381/);
+  });
+
+  it('DES only (the flag or the types) is an error; no types set is a warning', () => {
+    assert.deepEqual(codes(judgeAccount(input([copy('DC1', { userAccountControl: 4096 | 0x200000 })]))), [
+      'error spn.des-only',
+    ]);
+    assert.deepEqual(codes(judgeAccount(input([copy('DC1', { enctypes: 0x3 })]))), ['error spn.des-only']);
+    const unset = copy('DC1');
+    delete unset.copy?.enctypes;
+    assert.deepEqual(codes(judgeAccount(input([unset]))), ['warning spn.enctypes-unset']);
+  });
+
+  it('duplicate-dnshostname: an error naming the other account, with a removal that changes state', () => {
+    const fs = judgeAccount(input([copy('DC1')], { otherClaims: ['EX02-OLD$'] }));
+    assert.deepEqual(codes(fs), ['error spn.duplicate-dnshostname']);
+    assert.ok(
+      fs[0]?.remedies.some((r) => r.changesState && r.command.includes("Remove-ADComputer -Identity 'EX02-OLD$'")),
+    );
+  });
+
+  it('an old machine password or last logon is a warning; recent ones are not', () => {
+    const old = judgeAccount(
+      input([copy('DC1', { passwordSetAt: '2026-08-01T00:00:00.000Z', lastLogonAt: '2026-07-01T00:00:00.000Z' })]),
+    );
+    assert.deepEqual(codes(old), ['warning spn.password-old', 'warning spn.logon-old']);
+    assert.deepEqual(codes(judgeAccount(input([copy('DC1', { lastLogonAt: '2026-11-25T00:00:00.000Z' })]))), [
+      'ok spn.keys-agree',
+    ]);
+  });
+
+  it('judges nothing when no DC returned the account', () => {
+    assert.deepEqual(judgeAccount(input([{ dc: 'DC1', source: 'x' }])), []);
+  });
+
+  it('reads FILETIME attributes and 32-bit flags as AD returns them (0 and "never" are no time; negative is unsigned)', () => {
+    assert.equal(fileTimeToIso('134408736011755420'), '2026-12-04T16:00:01.175Z');
+    assert.equal(fileTimeToIso('0'), undefined);
+    assert.equal(fileTimeToIso('9223372036854775807'), undefined);
+    assert.equal(fileTimeToIso('abc'), undefined);
+    const c = parseAccountCopy({
+      dn: 'CN=EX02,CN=Computers,DC=contoso,DC=test',
+      attributes: {
+        'msDS-KeyVersionNumber': ['2'],
+        'msDS-SupportedEncryptionTypes': ['-2147483620'],
+        userAccountControl: ['4096'],
+        pwdLastSet: ['134408736011755420'],
+        dNSHostName: ['EX02.contoso.test'],
+      },
+    });
+    assert.deepEqual(c, {
+      keyVersion: 2,
+      enctypes: 0x8000001c,
+      userAccountControl: 4096,
+      passwordSetAt: '2026-12-04T16:00:01.175Z',
+      dnsHostName: 'ex02.contoso.test',
+    });
+  });
+});

@@ -37,7 +37,7 @@ function fieldValue(line: string): string | undefined {
 
 /** `SMTPSVC/ex02.contoso.test @ CONTOSO.TEST` -> `SMTPSVC/ex02.contoso.test@CONTOSO.TEST`. */
 function joinRealm(value: string): string {
-  return value.replace(/\s+@\s*/, '@').trim();
+  return value.replace(/\s*@\s*/g, '@').trim();
 }
 
 export function parseWindowsKlist(text: string): ListedTicket[] {

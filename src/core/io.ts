@@ -152,6 +152,22 @@ export interface DirectoryConnector {
   connect(target: DirectoryTarget, credentials: DirectoryCredentials, options: OpOptions): Promise<DirectorySession>;
 }
 
+/** A credential cache of this run's own, with the variables that point Kerberos tools at it. */
+export interface PrivateTicketCache {
+  /** `KRB5CCNAME` for the tools (and nothing secret). */
+  readonly env: Record<string, string>;
+  /** Removes the cache and its private folder; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Tickets from the signed-in password (Linux/macOS): `kinit` into a fresh private cache, the
+ * password on its standard input only. Rejects with a DoctorError when kinit is missing or refuses.
+ */
+export interface PrivateKerberos {
+  open(principal: string, password: string, options: OpOptions): Promise<PrivateTicketCache>;
+}
+
 /** Everything the engine may use, bundled so callers pass one object. */
 export interface CoreIo {
   clock: Clock;
@@ -160,6 +176,8 @@ export interface CoreIo {
   dns: DnsResolver;
   process: ProcessRunner;
   directory: DirectoryConnector;
+  /** Private ticket caches from a password (absent where not provided, e.g. in unit tests). */
+  kerberos?: PrivateKerberos;
   /** `win32`, `darwin`, `linux`: decides whether Windows tools may be used. */
   platform: NodeJS.Platform;
 }

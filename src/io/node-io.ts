@@ -8,6 +8,7 @@ import { nodeDns } from './dns';
 import { ExecaProcessRunner } from './process';
 import { nodeTcp } from './tcp';
 import { nodeUdp } from './udp';
+import { KinitTicketCaches } from './private-ticket-cache';
 
 export const nodeClock: Clock = {
   now: () => Date.now(),
@@ -25,6 +26,8 @@ export function createNodeIo(): CoreIo {
     process: runner,
     // A password goes to ldapts; Kerberos to ldapsearch -Y GSSAPI, or the logon on Windows.
     directory: new AuthDirectoryConnector(runner),
+    // Step 3's ticket evidence: kinit into a private cache from the signed-in password.
+    kerberos: new KinitTicketCaches(runner),
     platform: process.platform,
   };
 }

@@ -1,7 +1,8 @@
 /**
- * End-to-end proof for step 3: with credentials already on this machine, ask the KDC for a ticket
- * to SMTPSVC/<fqdn> of each server. Without a ticket cache nothing is asked (no password prompt)
- * and only a log line says why.
+ * End-to-end proof for step 3: ask the KDC for a ticket to SMTPSVC/<fqdn> of each server, with a
+ * private cache made from the signed-in password when there is one (./signed-in-tickets.ts), else
+ * with the credentials already on this machine. Without either nothing is asked (no password
+ * prompt) and only a log line says why. An issued ticket's encryption type is read back with klist.
  */
 import { makeFinding } from '../../findings/define';
 import { spnFindings } from './finding-codes';
@@ -12,8 +13,22 @@ import { requestServiceTicket } from './ticket-request';
 import { serverHostNames } from './expected-spns';
 import { compact, setspnAdd, setspnQuery } from './spn-remedies';
 import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
+import { listedTicket, openSignedInCache } from './signed-in-tickets';
 
 export async function checkServiceTickets(ctx: CheckContext, servers: readonly ExchangeServer[]): Promise<void> {
+  const cache = await openSignedInCache(ctx);
+  try {
+    await requestTickets(ctx, servers, cache?.env);
+  } finally {
+    await cache?.close();
+  }
+}
+
+async function requestTickets(
+  ctx: CheckContext,
+  servers: readonly ExchangeServer[],
+  env: Record<string, string> | undefined,
+): Promise<void> {
   for (const server of servers) {
     if (ctx.signal.aborted) return;
     // The SPN senders ask for: the FQDN Exchange registered (see ../spn/expected.ts).
@@ -29,6 +44,7 @@ export async function checkServiceTickets(ctx: CheckContext, servers: readonly E
         platform: ctx.io.platform,
         timeoutMs: ctx.settings.probeTimeoutMs,
         signal: ctx.signal,
+        ...(env ? { env } : {}),
       });
     } catch (e) {
       if (isCancellation(e)) throw e;
@@ -42,12 +58,35 @@ export async function checkServiceTickets(ctx: CheckContext, servers: readonly E
     }
     const subject = serverSubject(server);
     if (outcome.kind === 'issued') {
+      const listed = await listedTicket(ctx, spn, env);
+      // {kvno} carries what is known of the ticket: its key version and encryption type.
+      const details = [
+        outcome.kvno !== undefined ? `key version ${outcome.kvno}` : undefined,
+        listed?.ticketEtype ? `encrypted with ${listed.ticketEtype}` : undefined,
+      ].filter(Boolean);
       ctx.emit(
         makeFinding(spnFindings, 'spn.ticket-issued', {
           severity: 'ok',
           subject,
-          params: { spn, kvno: outcome.kvno !== undefined ? ` (key version ${outcome.kvno})` : '' },
-          evidence: [evidence(ctx, tool, outcome.output, 'this machine')],
+          params: { spn, kvno: details.length ? ` (${details.join(', ')})` : '' },
+          evidence: [
+            evidence(
+              ctx,
+              tool,
+              outcome.output,
+              env ? 'this machine, private ticket cache of the signed-in account' : 'this machine',
+            ),
+            ...(listed?.ticketEtype
+              ? [
+                  evidence(
+                    ctx,
+                    `ticket encryption type (${ctx.io.platform === 'darwin' ? 'klist -v' : 'klist -e'})`,
+                    listed.ticketEtype,
+                    'this machine',
+                  ),
+                ]
+              : []),
+          ],
         }),
       );
       continue;
@@ -67,7 +106,11 @@ export async function checkServiceTickets(ctx: CheckContext, servers: readonly E
             : 'The KDC refused a service ticket for the Exchange SPN; the message says why.',
         },
         evidence: [evidence(ctx, tool, outcome.output, 'this machine')],
-        remedies: compact([setspnQuery(spn), step === 3 ? setspnAdd(spn, server.name) : undefined]),
+        // Registering the SPN helps only when the KDC does not know it (KDC_ERR_S_PRINCIPAL_UNKNOWN, or no code).
+        remedies: compact([
+          setspnQuery(spn),
+          step === 3 && (outcome.code?.code ?? 0x7) === 0x7 ? setspnAdd(spn, server.name) : undefined,
+        ]),
       }),
     );
   }

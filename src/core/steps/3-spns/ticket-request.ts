@@ -65,11 +65,17 @@ export interface TicketRequest {
   platform: NodeJS.Platform;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Variables for the tools, e.g. KRB5CCNAME of a private cache (./signed-in-tickets.ts). */
+  env?: Record<string, string>;
 }
 
 /** Requests the ticket when the tools and a credential cache are there; otherwise says why not. */
 export async function requestServiceTicket(runner: ProcessRunner, request: TicketRequest): Promise<TicketOutcome> {
-  const opts = { timeoutMs: request.timeoutMs, ...(request.signal ? { signal: request.signal } : {}) };
+  const opts = {
+    timeoutMs: request.timeoutMs,
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.env ? { env: request.env } : {}),
+  };
   if (request.platform === 'win32') {
     if (!(await runner.has('klist'))) return { kind: 'not-tried', reason: 'klist.exe was not found' };
     const r = await runner.run('klist', ['get', request.spn], opts);

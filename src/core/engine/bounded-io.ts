@@ -14,7 +14,7 @@
  * probe's own reply deadline starts after any wait for a slot.
  */
 import type { Duplex } from 'node:stream';
-import type { CoreIo, DirectorySearch, DirectorySession, OpOptions } from '../io';
+import type { CoreIo, DirectorySearch, DirectorySession, OpOptions, PrivateKerberos } from '../io';
 import { AbortError } from '../errors';
 import { ProbeLimits } from './probe-limits';
 import { linkedSignal } from './abort-hub';
@@ -123,6 +123,8 @@ export function boundIo(inner: CoreIo, run: AbortSignal, options: BoundOptions =
         ),
       has: (file) => inner.process.has(file),
     },
+    // Step 3's private ticket cache (kinit): cancelled with the run like any other process.
+    ...(inner.kerberos ? { kerberos: boundedKerberos(inner.kerberos, linked) } : {}),
     directory: {
       connect: async (target, credentials, o) => {
         const what = `LDAP ${target.host}:${target.port}`;
@@ -152,4 +154,12 @@ export function boundIo(inner: CoreIo, run: AbortSignal, options: BoundOptions =
       await Promise.all(open.map((s) => s.close().catch(() => undefined)));
     },
   };
+}
+
+/** The private-ticket-cache opener of `inner`, its kinit bounded by the run's signal. */
+function boundedKerberos(
+  inner: PrivateKerberos,
+  linked: <T>(o: OpOptions, work: (merged: OpOptions) => Promise<T>) => Promise<T>,
+): PrivateKerberos {
+  return { open: (principal, password, o) => linked(o, (merged) => inner.open(principal, password, merged)) };
 }

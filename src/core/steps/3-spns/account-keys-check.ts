@@ -11,6 +11,8 @@ import { holdsNamingContext } from '../../directory/domain-controllers';
 import { mapAtOnce } from '../../engine/limit';
 import { readDcAccounts, readHostNameClaims, type DcAccounts } from './account-keys-read';
 import { judgeAccount, type DcCopy } from './account-keys-findings';
+import { makeFinding } from '../../findings/define';
+import { kerberosKeyFindings } from './kerberos-key-codes';
 import { describeError, isCancellation, nowIso, primaryDcHost, serverSubject } from './spn-context';
 
 export const accountKeysCheck: Check = {
@@ -83,17 +85,14 @@ async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
       observedAt,
     });
     if (!findings.length)
-      ctx.emit({
-        code: 'spn.keys-unread',
-        step: 3,
-        severity: 'unknown',
-        subject: serverSubject(server),
-        title: `The Kerberos keys of ${server.name}$ could not be read from any DC`,
-        explanation: 'Each DC was asked for the account; none answered with it.',
-        reason: perDc.map((d) => `${d.dc.name}: ${d.error ?? 'no such account'}`).join('; '),
-        evidence: [],
-        remedies: [],
-      });
+      ctx.emit(
+        makeFinding(kerberosKeyFindings, 'spn.keys-unread', {
+          severity: 'unknown',
+          subject: serverSubject(server),
+          params: { account: `${server.name}$` },
+          reason: perDc.map((d) => `${d.dc.name}: ${d.error ?? 'no such account'}`).join('; '),
+        }),
+      );
     for (const f of findings) ctx.emit(f);
   }
 }

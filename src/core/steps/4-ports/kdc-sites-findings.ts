@@ -9,6 +9,8 @@
 import type { EvidenceTable, Finding, Subject } from '../../../shared/findings';
 import type { PortState } from './ports-probe';
 import { kdcServiceRemedies } from './kdc-remedies';
+import { makeFinding } from '../../findings/define';
+import { kdcSiteFindings as T } from './kdc-site-codes';
 
 export interface SiteKdc {
   dc: string;
@@ -47,63 +49,52 @@ export function judgeSites(servers: readonly SiteServer[], kdcs: readonly SiteKd
     if (!server.site) continue;
     const site = server.site;
     const local = kdcs.filter((k) => sameSite(k.site, site));
-    const base = { step: 4 as const, subject: server.subject, remedies: [] };
     const evidence = local.map((k) => ({
       label: `Kerberos on ${k.dc}`,
       value: `UDP 88 ${k.udp}, TCP 88 ${k.tcp}`,
       source: k.source,
       observedAt,
     }));
+    const at = { subject: server.subject, evidence };
     if (!local.length) {
-      out.push({
-        ...base,
-        code: 'port.kdc-site-none',
-        severity: 'warning',
-        title: `No domain controller is in ${server.name}'s site ${site}`,
-        explanation: `${server.name} has to reach a KDC in another site over the site links; Exchange expects a DC and global catalog in its own site.`,
-        evidence: [],
-      });
+      out.push(
+        makeFinding(T, 'port.kdc-site-none', { ...at, severity: 'warning', params: { server: server.name, site } }),
+      );
       continue;
     }
+    if (local.every((k) => k.udp === 'untested' && k.tcp === 'untested')) continue;
     const tables = [siteTable(site, local)];
     const answering = local.filter((k) => answers(k.udp) || answers(k.tcp));
-    if (local.every((k) => k.udp === 'untested' && k.tcp === 'untested')) continue;
-    if (!answering.length) {
-      out.push({
-        ...base,
-        code: 'port.kdc-site-unreachable',
-        severity: 'error',
-        title: `No KDC of ${server.name}'s site ${site} answers on port 88 (${local.map((k) => k.dc).join(', ')})`,
-        explanation: `${server.name} asks the KDCs of its own site for tickets first. With none answering it waits for each to time out before trying other sites, or fails: Exchange Server authentication to and from ${server.name} breaks.`,
-        evidence,
-        tables,
-        remedies: local.flatMap((k) => kdcServiceRemedies(k.dc)),
-      });
-      continue;
-    }
     const udpOnly = local.filter((k) => answers(k.udp) && failed(k.tcp));
-    if (udpOnly.length) {
-      out.push({
-        ...base,
-        code: 'port.kdc-tcp-blocked',
-        severity: 'warning',
-        title: `${udpOnly.map((k) => k.dc).join(', ')} in ${server.name}'s site ${site} answer Kerberos on UDP 88 but not on TCP 88`,
-        explanation:
-          'Small Kerberos replies fit in one datagram; a larger one (a big PAC, many groups) comes back as KRB_ERR_RESPONSE_TOO_BIG and the client retries over TCP 88, which fails here.',
-        evidence,
-        tables,
-      });
-      continue;
-    }
-    out.push({
-      ...base,
-      code: 'port.kdc-site-ok',
-      severity: 'ok',
-      title: `A KDC of ${server.name}'s site ${site} answers (${answering.map((k) => k.dc).join(', ')})`,
-      explanation: `${server.name} can get tickets from a KDC in its own site.`,
-      evidence,
-      tables,
-    });
+    const names = (list: readonly SiteKdc[]): string => list.map((k) => k.dc).join(', ');
+    if (!answering.length)
+      out.push(
+        makeFinding(T, 'port.kdc-site-unreachable', {
+          ...at,
+          severity: 'error',
+          params: { server: server.name, site, kdcs: names(local) },
+          tables,
+          remedies: local.flatMap((k) => kdcServiceRemedies(k.dc)),
+        }),
+      );
+    else if (udpOnly.length)
+      out.push(
+        makeFinding(T, 'port.kdc-tcp-blocked', {
+          ...at,
+          severity: 'warning',
+          params: { server: server.name, site, kdcs: names(udpOnly) },
+          tables,
+        }),
+      );
+    else
+      out.push(
+        makeFinding(T, 'port.kdc-site-ok', {
+          ...at,
+          severity: 'ok',
+          params: { server: server.name, site, kdcs: names(answering) },
+          tables,
+        }),
+      );
   }
   return out;
 }

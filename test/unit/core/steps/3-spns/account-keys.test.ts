@@ -53,7 +53,7 @@ describe('step 3: Kerberos keys of an Exchange computer account on every DC', ()
     const fs = judgeAccount(input([copy('DC1', { keyVersion: 2 }), copy('DC2', { keyVersion: 1 })]));
     assert.deepEqual(codes(fs), ['error spn.key-version-differs']);
     const f = fs[0];
-    assert.match(f?.title ?? '', /key version 2 on DC1 but 1 on DC2: DC2 is behind/);
+    assert.match(f?.title ?? '', /key version 2 on DC1 but 1 on DC2; behind: DC2/);
     const commands = (f?.remedies ?? []).map((r) => `${r.changesState ? '!' : ' '} ${r.runOn}: ${r.command}`);
     assert.ok(
       commands.some((c) => /^! .*repadmin \/replicate DC2 DC1 'DC=contoso,DC=test'$/.test(c)),
@@ -107,6 +107,25 @@ describe('step 3: Kerberos keys of an Exchange computer account on every DC', ()
     assert.deepEqual(codes(judgeAccount(input([copy('DC1', { lastLogonAt: '2026-11-25T00:00:00.000Z' })]))), [
       'ok spn.keys-agree',
     ]);
+  });
+
+  it('fills every placeholder of its wording, whatever it finds', () => {
+    const unset = copy('DC1');
+    delete unset.copy?.enctypes;
+    const all = [
+      judgeAccount(input([copy('DC1', {}, 0x1c)])),
+      judgeAccount(
+        input([copy('DC1', { keyVersion: 3 }), copy('DC2', { keyVersion: 1 }), copy('DC3', { keyVersion: 2 })]),
+      ),
+      judgeAccount(input([copy('DC1', { userAccountControl: 4098 | 0x200000, enctypes: 0x4 }, 0x18)])),
+      judgeAccount(input([copy('DC1', { enctypes: 0x4 })], { otherClaims: ['A$', 'B$'] })),
+      judgeAccount(input([unset])),
+      judgeAccount(
+        input([copy('DC1', { passwordSetAt: '2025-01-01T00:00:00.000Z', lastLogonAt: '2025-01-01T00:00:00.000Z' })]),
+      ),
+    ].flat();
+    assert.ok(all.length >= 9);
+    for (const f of all) assert.doesNotMatch(`${f.title} ${f.explanation}`, /\{[A-Za-z]+\}/, f.code);
   });
 
   it('judges nothing when no DC returned the account', () => {

@@ -12,6 +12,8 @@ import type { DiscoveryResult } from '../core/directory/model';
 import { discoverWithFailover } from '../core/directory/failover';
 import { isDoctorError } from '../core/errors';
 import { renderJson } from '../core/report/json';
+import { buildKerberosReadiness } from '../core/report/kerberos-readiness';
+import { formatReadiness } from './readiness-text';
 import { renderMarkdown } from '../core/report/markdown';
 import { type ReportMeta } from '../core/report/meta';
 import { UsageError, type DiagnoseOptions } from './args';
@@ -151,10 +153,17 @@ export async function runDiagnose(
     steps: options.steps,
     platform: io.platform,
   };
-  if (options.format === 'json') jsonOut.write(renderJson(findings, verdict, meta, { secrets }));
+  // A pair gets the Kerberos readiness table (issue 12) in --json and after the text verdict.
+  const readiness =
+    scope.kind === 'pair' ? buildKerberosReadiness(findings, scope.sending, scope.receiving) : undefined;
+  if (options.format === 'json')
+    jsonOut.write(renderJson(findings, verdict, meta, { secrets, ...(readiness ? { readiness } : {}) }));
   else if (options.format === 'json-lines') jsonLine({ type: 'verdict', verdict, meta, cancelled });
   else if (options.format === 'markdown') stdout.write(renderMarkdown(findings, verdict, meta, { secrets }));
-  else printer?.verdict(verdict, findings);
+  else {
+    printer?.verdict(verdict, findings);
+    if (readiness && options.format === 'text') stdout.write(`\n${formatReadiness(readiness)}`);
+  }
   if (cancelled) {
     stderr.write('exchange-auth-doctor: cancelled; the results above are partial\n');
     return { exitCode: 130, findings, verdict };

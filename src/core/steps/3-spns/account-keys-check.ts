@@ -9,7 +9,7 @@ import type { Check, CheckContext } from '../../engine/check';
 import type { ExchangeServer } from '../../directory/model';
 import { holdsNamingContext } from '../../directory/domain-controllers';
 import { mapAtOnce } from '../../engine/limit';
-import { readDcAccounts, readHostNameClaims, type DcAccounts } from './account-keys-read';
+import { readAesSince, readDcAccounts, readHostNameClaims, type DcAccounts } from './account-keys-read';
 import { judgeAccount, type DcCopy } from './account-keys-findings';
 import { makeFinding } from '../../findings/define';
 import { kerberosKeyFindings } from './kerberos-key-codes';
@@ -32,13 +32,20 @@ function sendersOf(ctx: CheckContext, server: ExchangeServer): string[] {
   return [`each server that sends to ${server.name}`];
 }
 
-async function claimsOf(ctx: CheckContext): Promise<Map<string, string[]>> {
+/** From the DC discovery used: the accounts claiming each host name, and when AES keys became possible. */
+async function readFromPrimary(ctx: CheckContext): Promise<{ claims: Map<string, string[]>; aesSince?: string }> {
   const host = primaryDcHost(ctx);
-  if (!host) return new Map();
+  if (!host) return { claims: new Map() };
   const hosts = ctx.servers.map(hostOf).filter((h): h is string => h !== undefined);
   const session = await ctx.openSession(host);
   try {
-    return await readHostNameClaims(ctx, session, hosts);
+    const claims = await readHostNameClaims(ctx, session, hosts);
+    const aesSince = await readAesSince(ctx, session).catch((e: unknown) => {
+      if (isCancellation(e) || ctx.signal.aborted) throw e;
+      ctx.log(`Kerberos keys: when the domain could first hold AES keys is unknown: ${describeError(e)}`);
+      return undefined;
+    });
+    return aesSince ? { claims, aesSince } : { claims };
   } finally {
     await session.close().catch(() => undefined);
   }
@@ -53,9 +60,9 @@ async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
     readDcAccounts(ctx, dc, servers, isCancellation),
   );
   for (const d of perDc) if (d.error) ctx.log(`Kerberos keys: ${d.dc.name} could not be read: ${d.error}`);
-  let claims = new Map<string, string[]>();
+  let primary: { claims: Map<string, string[]>; aesSince?: string } = { claims: new Map() };
   try {
-    claims = await claimsOf(ctx);
+    primary = await readFromPrimary(ctx);
   } catch (e) {
     if (isCancellation(e) || ctx.signal.aborted) throw e;
     ctx.log(`Kerberos keys: the computer accounts claiming each host name could not be read: ${describeError(e)}`);
@@ -72,7 +79,9 @@ async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
     });
     const fqdn = hostOf(server);
     const own = `${server.name}$`.toLowerCase();
-    const otherClaims = fqdn ? (claims.get(fqdn.toLowerCase()) ?? []).filter((a) => a.toLowerCase() !== own) : [];
+    const otherClaims = fqdn
+      ? (primary.claims.get(fqdn.toLowerCase()) ?? []).filter((a) => a.toLowerCase() !== own)
+      : [];
     const findings = judgeAccount({
       subject: serverSubject(server),
       server: server.name,
@@ -80,6 +89,7 @@ async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
       copies,
       otherClaims,
       senders: sendersOf(ctx, server),
+      ...(primary.aesSince ? { aesSince: primary.aesSince } : {}),
       domainDn,
       nowMs: ctx.io.clock.now(),
       observedAt,

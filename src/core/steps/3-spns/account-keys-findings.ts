@@ -42,6 +42,8 @@ export interface AccountInput {
   /** The other servers in scope: they send to this one. */
   senders: readonly string[];
   domainDn: string;
+  /** When the domain could first hold AES keys (./account-keys-read.ts readAesSince), when known. */
+  aesSince?: string;
   nowMs: number;
   observedAt: string;
 }
@@ -204,6 +206,19 @@ function ageFindings(input: AccountInput, ref: DcCopy, base: { subject: Subject;
         remedies: compact([fix.secureChannelTest(input.server), fix.secureChannelRepair(input.server)]),
       }),
     );
+  if (pwd && input.aesSince && Date.parse(pwd) < Date.parse(input.aesSince))
+    out.push(
+      makeFinding(T, 'spn.aes-keys-missing', {
+        ...base,
+        severity: 'warning',
+        params: { account, when: pwd, since: input.aesSince },
+        evidence: [
+          ev(input, 'pwdLastSet', pwd, ref.source),
+          ev(input, 'AES keys possible since', input.aesSince, ref.source),
+        ],
+        remedies: compact([fix.secureChannelRepair(input.server)]),
+      }),
+    );
   const logon = ref.copy?.lastLogonAt;
   if (logon && days(logon) > LOGON_OLD_DAYS)
     out.push(
@@ -254,7 +269,10 @@ export function judgeAccount(input: AccountInput): Finding[] {
         dcs: read.map((c) => c.dc).join(', '),
         enctypes: describeEnctypes(ref.copy?.enctypes),
       },
-      evidence: read.map((c) => ev(input, 'msDS-KeyVersionNumber', String(c.copy?.keyVersion ?? '?'), c.source)),
+      evidence: [
+        ...read.map((c) => ev(input, 'msDS-KeyVersionNumber', String(c.copy?.keyVersion ?? '?'), c.source)),
+        ...(input.aesSince ? [ev(input, 'AES keys possible since', input.aesSince, ref.source)] : []),
+      ],
       tables: [table],
     }),
   ];

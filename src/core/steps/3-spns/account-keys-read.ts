@@ -9,7 +9,7 @@ import type { CheckContext } from '../../engine/check';
 import type { DomainController, ExchangeServer } from '../../directory/model';
 import { getAttr, getFirst, type DirectoryEntry, type DirectorySession } from '../../io';
 import { computerFilter } from '../../directory/computers';
-import { escapeFilterValue } from '../../directory/ldap-text';
+import { escapeFilterValue, parseGeneralizedTime } from '../../directory/ldap-text';
 import { SERVER_TRUST_ACCOUNT } from '../../directory/domain-controllers';
 
 /** One DC's copy of one account. Absent fields were not returned. */
@@ -156,4 +156,42 @@ export async function readHostNameClaims(
     }
   }
   return claims;
+}
+
+/** A binary SID (base64, as LDAP returns objectSid) as `S-1-5-21-...`; undefined when malformed. */
+export function sidToString(base64: string): string | undefined {
+  const b = Buffer.from(base64, 'base64');
+  if (b.length < 8) return undefined;
+  const count = b[1] ?? 0;
+  if (b[0] !== 1 || count > 15 || b.length !== 8 + 4 * count) return undefined;
+  let authority = 0;
+  for (let i = 2; i < 8; i++) authority = authority * 256 + (b[i] ?? 0);
+  const subs = Array.from({ length: count }, (_, i) => b.readUInt32LE(8 + 4 * i));
+  return `S-1-${authority}${subs.map((s) => `-${s}`).join('')}`;
+}
+
+/**
+ * When the domain could first hold AES keys: the creation of its "Read-only Domain Controllers"
+ * group (RID 521), made when the domain was prepared for Windows Server 2008 (adprep /rodcprep or
+ * the 2008 functional level), the point Microsoft's guidance uses (KB5021131): an account whose
+ * password was last set before it may have RC4 keys only. Found by SID, so the group's localised
+ * name does not matter. Undefined when it cannot be read.
+ */
+export async function readAesSince(ctx: CheckContext, session: DirectorySession): Promise<string | undefined> {
+  const base = ctx.discovery.rootDse.defaultNamingContext;
+  const options = { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal };
+  let domainSid: string | undefined;
+  for await (const e of session.search(
+    { base, scope: 'base', filter: '(objectClass=*)', attributes: ['objectSid'], binaryAttributes: ['objectSid'] },
+    options,
+  )) {
+    const raw = getFirst(e, 'objectSid');
+    if (raw) domainSid = sidToString(raw);
+  }
+  if (!domainSid) return undefined;
+  for await (const e of search(ctx, session, `(objectSid=${domainSid}-521)`, ['whenCreated'])) {
+    const when = getFirst(e, 'whenCreated');
+    if (when) return parseGeneralizedTime(when);
+  }
+  return undefined;
 }

@@ -49,6 +49,11 @@ export const kerberosKeyFindings = defineFindings(3, {
     explanation:
       'Windows changes it every 30 days by default. An older one says {server} has not reached a DC to change it: a broken secure channel, or a server restored or cloned from an old image.',
   },
+  'spn.aes-keys-missing': {
+    title: "{account}'s password was last set {when}, before the domain could hold AES keys ({since})",
+    explanation:
+      'AES keys are made when a password is set on a domain prepared for Windows Server 2008 or later; an account whose password is older may hold RC4 keys only, and KDCs that stop issuing RC4 (KB5073381) stop issuing its tickets. A new machine password makes the AES keys (KDC event 42 says the same for krbtgt and other accounts).',
+  },
   'spn.logon-old': {
     title: '{account} last logged on to the domain {days} days ago ({when})',
     explanation:

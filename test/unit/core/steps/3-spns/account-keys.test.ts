@@ -9,7 +9,7 @@ import {
   type AccountInput,
   type DcCopy,
 } from '../../../../../src/core/steps/3-spns/account-keys-findings';
-import { fileTimeToIso, parseAccountCopy } from '../../../../../src/core/steps/3-spns/account-keys-read';
+import { fileTimeToIso, parseAccountCopy, sidToString } from '../../../../../src/core/steps/3-spns/account-keys-read';
 
 const NOW = Date.parse('2026-12-04T16:00:00Z');
 const copy = (dc: string, over: Partial<NonNullable<DcCopy['copy']>> = {}, kdcEnctypes?: number): DcCopy => ({
@@ -126,6 +126,24 @@ describe('step 3: Kerberos keys of an Exchange computer account on every DC', ()
     ].flat();
     assert.ok(all.length >= 9);
     for (const f of all) assert.doesNotMatch(`${f.title} ${f.explanation}`, /\{[A-Za-z]+\}/, f.code);
+  });
+
+  it('warns that AES keys may be missing when the password predates the domain being able to hold them', () => {
+    const old = judgeAccount(
+      input([copy('DC1', { passwordSetAt: '2026-11-01T00:00:00.000Z' })], { aesSince: '2026-11-02T00:00:00.000Z' }),
+    );
+    assert.deepEqual(codes(old), ['warning spn.aes-keys-missing']);
+    assert.ok(old[0]?.remedies.some((r) => r.command === 'Test-ComputerSecureChannel -Repair' && r.changesState));
+    const fresh = judgeAccount(input([copy('DC1')], { aesSince: '2026-11-02T00:00:00.000Z' }));
+    assert.deepEqual(codes(fresh), ['ok spn.keys-agree']);
+    assert.ok(fresh[0]?.evidence.some((e) => e.label === 'AES keys possible since'));
+  });
+
+  it('reads a binary SID as AD and Samba return it, and refuses malformed ones', () => {
+    assert.equal(sidToString('AQQAAAAAAAUVAAAAeFpZ5R0n75LaNd0n'), 'S-1-5-21-3847838328-2465146653-668808666');
+    assert.equal(sidToString(''), undefined);
+    assert.equal(sidToString('AQQAAAAAAAUVAAAA'), undefined);
+    assert.equal(sidToString(Buffer.from([2, 0, 0, 0, 0, 0, 0, 5]).toString('base64')), undefined);
   });
 
   it('judges nothing when no DC returned the account', () => {

@@ -163,7 +163,12 @@ function stateFindings(input: AccountInput, ref: DcCopy, table: EvidenceTable): 
               ev(input, `msDS-SupportedEncryptionTypes of ${c.dc}`, String(c.kdcEnctypes), c.source),
             ),
           ],
-          remedies: compact([fix.allowAes(input.server), fix.secureChannelRepair(input.server), ...purges(input)]),
+          remedies: compact([
+            ...refusing.map((c) => fix.kdcKeyEvents(c.dc)),
+            fix.allowAes(input.server),
+            fix.secureChannelRepair(input.server),
+            ...purges(input),
+          ]),
         }),
       );
     else if (isRc4Only(types))
@@ -173,7 +178,7 @@ function stateFindings(input: AccountInput, ref: DcCopy, table: EvidenceTable): 
           severity: 'warning',
           params: { account, server: input.server, enctypes: describeEnctypes(types) },
           evidence: [ev(input, 'msDS-SupportedEncryptionTypes', String(types), ref.source)],
-          remedies: compact([fix.allowAes(input.server)]),
+          remedies: compact([fix.allowAes(input.server), ...input.copies.map((c) => fix.kdcKeyEvents(c.dc))]),
         }),
       );
   }

@@ -119,3 +119,17 @@ export function removeComputer(samAccountName: string): Remedy | undefined {
     args: [arg.switch('-Identity'), arg.text(samAccountName)],
   });
 }
+
+/** The KDC's System-log events about missing keys (14, 16, 26, 27, 42) and RC4 use (201-209, KB5073381). */
+const KDC_PROVIDER = 'Microsoft-Windows-Kerberos-Key-Distribution-Center';
+const KEY_EVENT_IDS = '14,16,26,27,42,201,202,203,204,205,206,207,208,209';
+
+export function kdcKeyEvents(dc: string): Remedy {
+  return {
+    summary: `Read ${dc}'s KDC events about accounts without a usable key or still using RC4 (14, 16, 26, 27, 42, 201-209)`,
+    command: `Get-WinEvent -FilterHashtable @{LogName='System'; ProviderName='${KDC_PROVIDER}'; Id=${KEY_EVENT_IDS}} -MaxEvents 50`,
+    runOn: dc,
+    shell: 'powershell',
+    changesState: false,
+  };
+}

@@ -76,6 +76,9 @@ describe('step 3: Kerberos keys of an Exchange computer account on every DC', ()
     const refused = judgeAccount(input([copy('DC1', { enctypes: 0x4 }, 0x18)]));
     assert.deepEqual(codes(refused), ['error spn.no-common-etype']);
     assert.match(refused[0]?.title ?? '', /DC1 \(0x18 \(AES128, AES256\)\)/);
+    const events = refused[0]?.remedies.find((r) => r.runOn === 'DC1' && r.command.startsWith('Get-WinEvent'));
+    assert.match(events?.command ?? '', /Id=14,16,26,27,42,201,/);
+    assert.equal(events?.changesState, false);
     const allowed = judgeAccount(input([copy('DC1', { enctypes: 0x4 }, 0x1c)]));
     assert.deepEqual(codes(allowed), ['warning spn.rc4-only']);
     assert.match(allowed[0]?.explanation ?? '', /KB5073381/);

@@ -9,9 +9,7 @@ import type { CodeOf, FindingWording, StepFindings } from '../findings/define';
 import { clockFindings } from './1-clocks/finding-codes';
 import { replicationFindings } from './2-replication/finding-codes';
 import { spnFindings } from './3-spns/finding-codes';
-import { kerberosKeyFindings } from './3-spns/kerberos-key-codes';
 import { portsFindings } from './4-ports/finding-codes';
-import { kdcSiteFindings } from './4-ports/kdc-site-codes';
 import { kerberosLoggingFindings } from './5-kerberos-logging/finding-codes';
 import { connectorsFindings } from './6-receive-connectors/finding-codes';
 
@@ -20,9 +18,7 @@ const TABLES = [
   clockFindings,
   replicationFindings,
   spnFindings,
-  kerberosKeyFindings,
   portsFindings,
-  kdcSiteFindings,
   kerberosLoggingFindings,
   connectorsFindings,
 ] as const;

@@ -12,7 +12,7 @@ import { mapAtOnce } from '../../engine/limit';
 import { readAesSince, readDcAccounts, readHostNameClaims, type DcAccounts } from './account-keys-read';
 import { judgeAccount, type DcCopy } from './account-keys-findings';
 import { makeFinding } from '../../findings/define';
-import { kerberosKeyFindings } from './kerberos-key-codes';
+import { spnFindings } from './finding-codes';
 import { describeError, isCancellation, nowIso, primaryDcHost, serverSubject } from './spn-context';
 
 export const accountKeysCheck: Check = {
@@ -96,7 +96,7 @@ async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
     });
     if (!findings.length)
       ctx.emit(
-        makeFinding(kerberosKeyFindings, 'spn.keys-unread', {
+        makeFinding(spnFindings, 'spn.keys-unread', {
           severity: 'unknown',
           subject: serverSubject(server),
           params: { account: `${server.name}$` },

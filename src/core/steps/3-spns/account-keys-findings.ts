@@ -8,7 +8,7 @@
  */
 import type { Evidence, EvidenceTable, Finding, Remedy, Subject } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
-import { kerberosKeyFindings as T } from './kerberos-key-codes';
+import { spnFindings as T } from './finding-codes';
 import type { AccountCopy } from './account-keys-read';
 import { commonTicketTypes, describeEnctypes, isDesOnly, isRc4Only, TICKET_TYPE_MASK } from './encryption-types';
 import * as fix from './account-remedies';

@@ -10,7 +10,7 @@ import type { EvidenceTable, Finding, Subject } from '../../../shared/findings';
 import type { PortState } from './ports-probe';
 import { kdcServiceRemedies } from './kdc-remedies';
 import { makeFinding } from '../../findings/define';
-import { kdcSiteFindings as T } from './kdc-site-codes';
+import { portsFindings as T } from './finding-codes';
 
 export interface SiteKdc {
   dc: string;

@@ -12,7 +12,7 @@ import type { DiscoveryResult } from '../core/directory/model';
 import { discoverWithFailover } from '../core/directory/failover';
 import { isDoctorError } from '../core/errors';
 import { renderJson } from '../core/report/json';
-import { buildKerberosReadiness } from '../core/report/kerberos-readiness';
+import { buildKerberosReadiness } from '../shared/kerberos-readiness';
 import { formatReadiness } from './readiness-text';
 import { renderMarkdown } from '../core/report/markdown';
 import { type ReportMeta } from '../core/report/meta';

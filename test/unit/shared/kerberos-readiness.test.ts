@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import type { Finding, Severity, Step } from '../../../../src/shared/findings';
-import { buildKerberosReadiness } from '../../../../src/core/report/kerberos-readiness';
-import { buildJsonReport } from '../../../../src/core/report/json';
-import { formatReadiness } from '../../../../src/cli/readiness-text';
+import type { Finding, Severity, Step } from '../../../src/shared/findings';
+import { buildKerberosReadiness } from '../../../src/shared/kerberos-readiness';
+import { buildJsonReport } from '../../../src/core/report/json';
+import { formatReadiness } from '../../../src/cli/readiness-text';
 
 const f = (step: Step, code: string, subject: string, severity: Severity, title = code): Finding => ({
   code,

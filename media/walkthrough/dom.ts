@@ -36,6 +36,8 @@ export interface TableOptions {
   /** Columns hidden when the panel is narrow (walkthrough.css), kept in `rowTitle`. */
   optional?: number[];
   rowTitle?: (row: readonly string[]) => string;
+  /** A class for a row (e.g. the first failing row of the Kerberos readiness table). */
+  rowClass?: (row: readonly string[], index: number) => string;
 }
 
 /**
@@ -64,8 +66,15 @@ export function table(
           h('time', { datetime: value, title: fullTime(value) }, shortTime(value)),
         )
       : h('td', { dir: 'auto', 'data-label': columns[i] ?? '', ...cls(i) }, value);
-  const body = rows.map((r) =>
-    h('tr', options.rowTitle ? { title: options.rowTitle(r) } : {}, ...columns.map((_c, i) => cell(r[i] ?? '', i))),
+  const body = rows.map((r, ri) =>
+    h(
+      'tr',
+      {
+        ...(options.rowTitle ? { title: options.rowTitle(r) } : {}),
+        ...(options.rowClass ? { class: options.rowClass(r, ri) } : {}),
+      },
+      ...columns.map((_c, i) => cell(r[i] ?? '', i)),
+    ),
   );
   const parts: HTMLElement[] = [];
   if (caption) parts.push(h('caption', {}, caption));

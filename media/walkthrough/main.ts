@@ -25,6 +25,7 @@ import { measureTables } from './layout-probe';
 import { post, saveState } from './host';
 import { updateStep } from './step-findings';
 import { updateSummary, updateSymptom } from './summary';
+import { updateReadiness } from './readiness';
 import { build, goTo, reveal } from './sections';
 
 let state: WalkthroughState | undefined;
@@ -47,6 +48,7 @@ function update(s: WalkthroughState): void {
   updateSummary(s);
   updateSymptom(s);
   for (const step of s.steps) updateStep(step);
+  updateReadiness(s);
   announce(s);
 }
 

@@ -47,6 +47,7 @@ export async function listedTicket(
   spn: string,
   env: Record<string, string> | undefined,
 ): Promise<ListedTicket | undefined> {
+  // Windows: `klist get` already listed the cached tickets with their types (parsed by the caller).
   if (ctx.io.platform === 'win32') return undefined;
   const args = ctx.io.platform === 'darwin' ? ['-v'] : ['-e'];
   try {

@@ -14,6 +14,7 @@ import { serverHostNames } from './expected-spns';
 import { compact, setspnAdd, setspnQuery } from './spn-remedies';
 import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
 import { listedTicket, openSignedInCache } from './signed-in-tickets';
+import { findTicket } from './klist-parsers';
 
 export async function checkServiceTickets(ctx: CheckContext, servers: readonly ExchangeServer[]): Promise<void> {
   const cache = await openSignedInCache(ctx);
@@ -58,7 +59,8 @@ async function requestTickets(
     }
     const subject = serverSubject(server);
     if (outcome.kind === 'issued') {
-      const listed = await listedTicket(ctx, spn, env);
+      // `klist get` on Windows lists the tickets it holds after the request; elsewhere klist -e / -v is asked.
+      const listed = ctx.io.platform === 'win32' ? findTicket(outcome.output, spn) : await listedTicket(ctx, spn, env);
       // {kvno} carries what is known of the ticket: its key version and encryption type.
       const details = [
         outcome.kvno !== undefined ? `key version ${outcome.kvno}` : undefined,
@@ -80,7 +82,7 @@ async function requestTickets(
               ? [
                   evidence(
                     ctx,
-                    `ticket encryption type (${ctx.io.platform === 'darwin' ? 'klist -v' : 'klist -e'})`,
+                    `ticket encryption type (${ctx.io.platform === 'win32' ? 'klist get' : ctx.io.platform === 'darwin' ? 'klist -v' : 'klist -e'})`,
                     listed.ticketEtype,
                     'this machine',
                   ),

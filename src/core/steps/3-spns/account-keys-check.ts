@@ -10,7 +10,7 @@ import type { ExchangeServer } from '../../directory/model';
 import { holdsNamingContext } from '../../directory/domain-controllers';
 import { mapAtOnce } from '../../engine/limit';
 import { readAesSince, readDcAccounts, readHostNameClaims, type DcAccounts } from './account-keys-read';
-import { judgeAccount, type DcCopy } from './account-keys-findings';
+import { judgeAccount, judgePairTypes, referenceCopy, type DcCopy } from './account-keys-findings';
 import { makeFinding } from '../../findings/define';
 import { spnFindings } from './finding-codes';
 import { describeError, isCancellation, nowIso, primaryDcHost, serverSubject } from './spn-context';
@@ -68,21 +68,23 @@ async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
     ctx.log(`Kerberos keys: the computer accounts claiming each host name could not be read: ${describeError(e)}`);
   }
   const observedAt = nowIso(ctx);
-  for (const server of servers) {
-    if (ctx.signal.aborted) return;
-    const copies: DcCopy[] = perDc.map((d) => {
+  const copiesOf = (name: string): DcCopy[] =>
+    perDc.map((d) => {
       const c: DcCopy = { dc: d.dc.name, source: d.url ?? d.dc.fqdn ?? d.dc.name };
-      const copy = d.accounts.get(server.name.toUpperCase());
+      const copy = d.accounts.get(name.toUpperCase());
       if (copy) c.copy = copy;
       if (d.ownEnctypes !== undefined) c.kdcEnctypes = d.ownEnctypes;
       return c;
     });
+  for (const server of servers) {
+    if (ctx.signal.aborted) return;
+    const copies = copiesOf(server.name);
     const fqdn = hostOf(server);
     const own = `${server.name}$`.toLowerCase();
     const otherClaims = fqdn
       ? (primary.claims.get(fqdn.toLowerCase()) ?? []).filter((a) => a.toLowerCase() !== own)
       : [];
-    const findings = judgeAccount({
+    const input = {
       subject: serverSubject(server),
       server: server.name,
       ...(fqdn ? { fqdn } : {}),
@@ -93,7 +95,8 @@ async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
       domainDn,
       nowMs: ctx.io.clock.now(),
       observedAt,
-    });
+    };
+    const findings = judgeAccount(input);
     if (!findings.length)
       ctx.emit(
         makeFinding(spnFindings, 'spn.keys-unread', {
@@ -104,5 +107,14 @@ async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
         }),
       );
     for (const f of findings) ctx.emit(f);
+    const scope = ctx.scope;
+    if (scope.kind === 'pair' && scope.receiving === server.name) {
+      const pair = judgePairTypes(
+        input,
+        { server: scope.sending, copy: referenceCopy(copiesOf(scope.sending)) },
+        referenceCopy(copies),
+      );
+      if (pair) ctx.emit(pair);
+    }
   }
 }

@@ -282,3 +282,36 @@ export function judgeAccount(input: AccountInput): Finding[] {
     }),
   ];
 }
+
+/** For a pair: the sender's and the receiver's accounts share no ticket type (both values known). */
+export function judgePairTypes(
+  input: AccountInput,
+  sending: { server: string; copy?: DcCopy },
+  receiving: DcCopy | undefined,
+): Finding | undefined {
+  const s = sending.copy?.copy?.enctypes;
+  const r = receiving?.copy?.enctypes;
+  if (s === undefined || r === undefined || !(s & TICKET_TYPE_MASK) || !(r & TICKET_TYPE_MASK)) return undefined;
+  if (commonTicketTypes(s, r) !== 0) return undefined;
+  return makeFinding(T, 'spn.no-common-etype-pair', {
+    severity: 'error',
+    subject: input.subject,
+    params: {
+      sending: sending.server,
+      sendingAccount: `${sending.server}$`,
+      sendingTypes: describeEnctypes(s),
+      account: `${input.server}$`,
+      server: input.server,
+      enctypes: describeEnctypes(r),
+    },
+    evidence: [
+      ev(input, `msDS-SupportedEncryptionTypes of ${sending.server}$`, String(s), sending.copy?.source ?? ''),
+      ev(input, `msDS-SupportedEncryptionTypes of ${input.server}$`, String(r), receiving?.source ?? ''),
+    ],
+    remedies: compact([
+      fix.allowAes(sending.server),
+      fix.allowAes(input.server),
+      fix.purgeSystemTickets(sending.server),
+    ]),
+  });
+}

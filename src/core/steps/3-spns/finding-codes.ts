@@ -148,6 +148,12 @@ export const spnFindings = defineFindings(3, {
     explanation:
       'A KDC issues a ticket for {server} only in a type both it and the account allow; with none in common the request fails with KDC_ERR_ETYPE_NOSUPP and the DC logs KDC event 14, 16, 26 or 27 (Exchange: KdcUnknownEncryptionType).',
   },
+  'spn.no-common-etype-pair': {
+    title:
+      'No encryption type is common to the sender {sendingAccount} ({sendingTypes}) and the receiver {account} ({enctypes})',
+    explanation:
+      "The session key of a ticket from {sending} to {server} must be of a type both machines allow; with none in common the KDC refuses the ticket (KDC_ERR_ETYPE_NOSUPP) and {sending} logs Kerberos event 14 or Exchange's KdcUnknownEncryptionType.",
+  },
   'spn.rc4-only': {
     title: '{account} allows RC4 only ({enctypes})',
     explanation:

@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import {
   judgeAccount,
+  judgePairTypes,
   type AccountInput,
   type DcCopy,
 } from '../../../../../src/core/steps/3-spns/account-keys-findings';
@@ -147,6 +148,24 @@ describe('step 3: Kerberos keys of an Exchange computer account on every DC', ()
     assert.equal(sidToString(''), undefined);
     assert.equal(sidToString('AQQAAAAAAAUVAAAA'), undefined);
     assert.equal(sidToString(Buffer.from([2, 0, 0, 0, 0, 0, 0, 5]).toString('base64')), undefined);
+  });
+
+  it('a pair whose sender and receiver share no type is an error on the receiver; one shared type is enough', () => {
+    const aesOnly = copy('DC1', { enctypes: 0x18 });
+    const f = judgePairTypes(
+      input([copy('DC1', { enctypes: 0x4 })]),
+      { server: 'EX01', copy: aesOnly },
+      copy('DC1', { enctypes: 0x4 }),
+    );
+    assert.equal(f?.code, 'spn.no-common-etype-pair');
+    assert.equal(f?.subject.name, 'EX02');
+    assert.match(f?.title ?? '', /sender EX01\$ \(0x18 \(AES128, AES256\)\) and the receiver EX02\$ \(0x4 \(RC4\)\)/);
+    assert.doesNotMatch(`${f?.title} ${f?.explanation}`, /\{[A-Za-z]+\}/);
+    assert.equal(
+      judgePairTypes(input([]), { server: 'EX01', copy: aesOnly }, copy('DC1', { enctypes: 0x1c })),
+      undefined,
+    );
+    assert.equal(judgePairTypes(input([]), { server: 'EX01' }, copy('DC1', { enctypes: 0x4 })), undefined);
   });
 
   it('judges nothing when no DC returned the account', () => {

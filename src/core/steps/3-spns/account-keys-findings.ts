@@ -7,6 +7,7 @@
  * last logon are warnings. See ./encryption-types.ts for the facts and their sources.
  */
 import type { Evidence, EvidenceTable, Finding, Remedy, Subject } from '../../../shared/findings';
+import type { FindingCode } from '../finding-codes';
 import { makeFinding } from '../../findings/define';
 import { spnFindings as T } from './finding-codes';
 import type { AccountCopy } from './account-keys-read';
@@ -87,7 +88,11 @@ function purges(input: AccountInput): Remedy[] {
   return compact(input.senders.map((s) => fix.purgeSystemTickets(s)));
 }
 
-function keyVersionFinding(input: AccountInput, read: DcCopy[], table: EvidenceTable): Finding | undefined {
+function keyVersionFinding(
+  input: AccountInput,
+  read: DcCopy[],
+  table: EvidenceTable,
+): Finding<FindingCode> | undefined {
   const versions = read.filter((c) => c.copy?.keyVersion !== undefined);
   const newest = Math.max(...versions.map((c) => c.copy?.keyVersion ?? 0));
   const behind = versions.filter((c) => c.copy?.keyVersion !== newest);
@@ -114,8 +119,8 @@ function keyVersionFinding(input: AccountInput, read: DcCopy[], table: EvidenceT
   });
 }
 
-function stateFindings(input: AccountInput, ref: DcCopy, table: EvidenceTable): Finding[] {
-  const out: Finding[] = [];
+function stateFindings(input: AccountInput, ref: DcCopy, table: EvidenceTable): Finding<FindingCode>[] {
+  const out: Finding<FindingCode>[] = [];
   const copy = ref.copy ?? {};
   const account = `${input.server}$`;
   const base = { subject: input.subject, tables: [table] };
@@ -196,8 +201,12 @@ function stateFindings(input: AccountInput, ref: DcCopy, table: EvidenceTable): 
   return out;
 }
 
-function ageFindings(input: AccountInput, ref: DcCopy, base: { subject: Subject; tables: EvidenceTable[] }): Finding[] {
-  const out: Finding[] = [];
+function ageFindings(
+  input: AccountInput,
+  ref: DcCopy,
+  base: { subject: Subject; tables: EvidenceTable[] },
+): Finding<FindingCode>[] {
+  const out: Finding<FindingCode>[] = [];
   const days = (iso: string): number => Math.floor((input.nowMs - Date.parse(iso)) / DAY_MS);
   const account = `${input.server}$`;
   const pwd = ref.copy?.passwordSetAt;
@@ -238,7 +247,7 @@ function ageFindings(input: AccountInput, ref: DcCopy, base: { subject: Subject;
   return out;
 }
 
-function duplicateHostFinding(input: AccountInput, table: EvidenceTable): Finding | undefined {
+function duplicateHostFinding(input: AccountInput, table: EvidenceTable): Finding<FindingCode> | undefined {
   if (!input.fqdn || !input.otherClaims.length) return undefined;
   return makeFinding(T, 'spn.duplicate-dnshostname', {
     severity: 'error',
@@ -253,7 +262,7 @@ function duplicateHostFinding(input: AccountInput, table: EvidenceTable): Findin
 }
 
 /** Every finding for one server's account; an `ok` one when nothing is wrong. */
-export function judgeAccount(input: AccountInput): Finding[] {
+export function judgeAccount(input: AccountInput): Finding<FindingCode>[] {
   const read = input.copies.filter((c) => c.copy);
   const ref = referenceCopy(input.copies);
   if (!ref) return [];
@@ -262,7 +271,7 @@ export function judgeAccount(input: AccountInput): Finding[] {
     keyVersionFinding(input, read, table),
     ...stateFindings(input, ref, table),
     duplicateHostFinding(input, table),
-  ].filter((f): f is Finding => f !== undefined);
+  ].filter((f): f is Finding<FindingCode> => f !== undefined);
   if (out.some((f) => f.severity === 'error' || f.severity === 'warning')) return out;
   return [
     makeFinding(T, 'spn.keys-agree', {
@@ -288,7 +297,7 @@ export function judgePairTypes(
   input: AccountInput,
   sending: { server: string; copy?: DcCopy },
   receiving: DcCopy | undefined,
-): Finding | undefined {
+): Finding<FindingCode> | undefined {
   const s = sending.copy?.copy?.enctypes;
   const r = receiving?.copy?.enctypes;
   if (s === undefined || r === undefined || !(s & TICKET_TYPE_MASK) || !(r & TICKET_TYPE_MASK)) return undefined;

@@ -9,6 +9,7 @@
 import type { EvidenceTable, Finding, Subject } from '../../../shared/findings';
 import type { PortState } from './ports-probe';
 import { kdcServiceRemedies } from './kdc-remedies';
+import type { FindingCode } from '../finding-codes';
 import { makeFinding } from '../../findings/define';
 import { portsFindings as T } from './finding-codes';
 
@@ -43,8 +44,12 @@ export function siteTable(site: string, kdcs: readonly SiteKdc[]): EvidenceTable
 }
 
 /** One finding per server that has a site: ok, warning (UDP only, or no DC in the site) or error (no KDC answers). */
-export function judgeSites(servers: readonly SiteServer[], kdcs: readonly SiteKdc[], observedAt: string): Finding[] {
-  const out: Finding[] = [];
+export function judgeSites(
+  servers: readonly SiteServer[],
+  kdcs: readonly SiteKdc[],
+  observedAt: string,
+): Finding<FindingCode>[] {
+  const out: Finding<FindingCode>[] = [];
   for (const server of servers) {
     if (!server.site) continue;
     const site = server.site;

@@ -17,7 +17,7 @@ import {
   SITE_DN,
 } from './layout';
 import { unicodePwd, type LdifEntry } from './ldif';
-import { ALL_ROLES, SERIAL_NUMBER, exchangeSpns, hostSpns, type LabServer } from './model';
+import { ALL_ROLES, SERIAL_NUMBER, exchangeSpns, hostSpns, type LabConnector, type LabServer } from './model';
 
 /** userAccountControl: NORMAL_ACCOUNT 512 + DONT_EXPIRE_PASSWORD 65536; WORKSTATION_TRUST_ACCOUNT 4096. */
 const UAC_USER = String(512 + 65536);
@@ -118,16 +118,21 @@ export function serverEntries(server: LabServer, computerPassword: string): Ldif
     },
     container(`CN=Protocols,${serverDn}`, 'msExchContainer'),
     container(`CN=SMTP Receive Connectors,CN=Protocols,${serverDn}`, 'msExchContainer'),
-    ...server.connectors.map((c): LdifEntry => ({
-      dn: connectorDn(server.name, c.name),
-      attributes: [
-        ['objectClass', 'msExchSmtpReceiveConnector'],
-        ['msExchSMTPReceiveInboundSecurityFlag', String(c.flags)],
-        ['msExchSmtpReceiveBindings', [`0.0.0.0:${c.port}`, `[::]:${c.port}`]],
-        ['msExchSmtpReceiveRemoteIPRanges', c.remoteIpRanges],
-        ['msExchSmtpReceiveEnabled', c.enabled ? 'TRUE' : 'FALSE'],
-        ['msExchSmtpReceiveRole', String(c.role)],
-      ],
-    })),
+    ...server.connectors.map((c) => connectorEntry(server.name, c)),
   ];
+}
+
+/** A receive connector's entry, bound to every address on its port (as setup binds them). */
+export function connectorEntry(server: string, c: LabConnector): LdifEntry {
+  return {
+    dn: connectorDn(server, c.name),
+    attributes: [
+      ['objectClass', 'msExchSmtpReceiveConnector'],
+      ['msExchSMTPReceiveInboundSecurityFlag', String(c.flags)],
+      ['msExchSmtpReceiveBindings', [`0.0.0.0:${c.port}`, `[::]:${c.port}`]],
+      ['msExchSmtpReceiveRemoteIPRanges', c.remoteIpRanges],
+      ['msExchSmtpReceiveEnabled', c.enabled ? 'TRUE' : 'FALSE'],
+      ['msExchSmtpReceiveRole', String(c.role)],
+    ],
+  };
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DcSpec } from './layout';
 import { changesLdif, unicodePwd, type LdifChange } from './ldif';
-import { computerDn, connectorDn, exchangeServerDn, userDn } from './directory-data';
+import { computerDn, connectorDn, connectorEntry, exchangeServerDn, userDn } from './directory-data';
 import { ldbModify, ldbModifyBackend } from './ldb';
 import type { DirectoryFault } from './scenarios';
 import { CONFIG_DN, DOMAIN_DN, SERVICE_SAM, SITE_DN, paths } from './layout';
@@ -109,6 +109,29 @@ export function faultChanges(fault: DirectoryFault): { modules: LdifChange[]; ba
             op: 'replace',
             attribute: 'msExchSMTPReceiveInboundSecurityFlag',
             values: [String(fault.flags)],
+          },
+        ],
+        backend: [],
+      };
+    case 'add-connector':
+      return {
+        modules: [
+          {
+            dn: connectorDn(fault.server, fault.connector.name),
+            op: 'add-entry',
+            entry: connectorEntry(fault.server, { ...fault.connector, enabled: true }),
+          },
+        ],
+        backend: [],
+      };
+    case 'connector-ranges':
+      return {
+        modules: [
+          {
+            dn: connectorDn(fault.server, fault.connector),
+            op: 'replace',
+            attribute: 'msExchSmtpReceiveRemoteIPRanges',
+            values: fault.ranges,
           },
         ],
         backend: [],

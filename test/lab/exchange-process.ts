@@ -10,6 +10,7 @@ import type { ExchangeConfig } from './exchange-server';
 import type { ServerSpec } from './smtp-behaviour';
 import type { ExchangeFaults } from './scenarios';
 import { startScriptDaemon, stopTree } from './processes';
+import { ensureServerCertificate, serverCertificatePaths } from './exchange-certs';
 import { stopStrays } from './owner';
 
 /** Local time zones of the fake servers: different offsets, as in a real multi-site organisation. */
@@ -19,6 +20,12 @@ export function exchangeConfig(servers: readonly LabServer[], faults: ExchangeFa
   const specs = servers.map((s, i): ServerSpec => {
     const closed = faults.closedPorts?.[s.name] ?? [];
     const flags = faults.connectorFlags ?? {};
+    const ranges = faults.connectorRanges ?? {};
+    const versions = faults.tlsVersions?.[s.name];
+    const certificate = serverCertificatePaths(
+      s,
+      (faults.expiredCertificate ?? []).includes(s.name) ? 'expired' : 'current',
+    );
     return {
       name: s.name,
       fqdn: s.fqdn,
@@ -26,9 +33,17 @@ export function exchangeConfig(servers: readonly LabServer[], faults: ExchangeFa
       clockOffsetMs: faults.clockOffsetMs?.[s.name] ?? 0,
       zoneMinutes: ZONES[i % ZONES.length] ?? 0,
       authFails: (faults.authFails ?? []).includes(s.name),
-      listeners: s.connectors
+      listeners: [...s.connectors, ...(faults.extraConnectors?.[s.name] ?? []).map((c) => ({ ...c, enabled: true }))]
         .filter((c) => c.enabled && !closed.includes(c.port))
-        .map((c) => ({ port: c.port, connector: c.name, flags: flags[c.name] ?? c.flags, role: c.role })),
+        .map((c) => ({
+          port: c.port,
+          connector: c.name,
+          flags: flags[c.name] ?? c.flags,
+          role: c.role,
+          remoteIpRanges: ranges[c.name] ?? c.remoteIpRanges,
+        })),
+      tls: { ...certificate, ...(versions ? { minVersion: versions.min, maxVersion: versions.max } : {}) },
+      ...((faults.inspected ?? []).includes(s.name) ? { inspectedFrom: innerAddress(s.address) } : {}),
     };
   });
   return {
@@ -38,6 +53,11 @@ export function exchangeConfig(servers: readonly LabServer[], faults: ExchangeFa
   };
 }
 
+/** 127.0.0.12 -> 127.0.2.12: where a server behind the inspecting proxy listens itself. */
+export function innerAddress(address: string): string {
+  return address.replace(/^127\.0\.0\./, '127.0.2.');
+}
+
 export async function stopExchange(): Promise<void> {
   await stopTree(paths.exchangePid, 3000);
   await stopStrays('exchange');
@@ -45,6 +65,8 @@ export async function stopExchange(): Promise<void> {
 }
 
 export async function startExchange(config: ExchangeConfig, timeoutMs = 30_000): Promise<void> {
+  for (const s of config.servers)
+    await ensureServerCertificate(s, s.tls?.cert.endsWith('-expired.pem') ? 'expired' : 'current');
   await startScriptDaemon({
     what: 'the fake Exchange listeners',
     script: path.join(__dirname, 'exchange-server.ts'),

@@ -2,7 +2,11 @@
  * The lab's fake Exchange servers: one background process (started by the lab with tsx) that
  * opens an SMTP listener for every receive connector binding of every server, on the server's
  * own loopback address, and speaks as ./smtp-behaviour.ts says. STARTTLS and X-ANONYMOUSTLS
- * upgrade to real TLS with a certificate from the lab CA.
+ * upgrade to real TLS with the server's own self-signed transport certificate (./exchange-certs.ts)
+ * and the TLS versions the scenario gives it. Connectors sharing a port answer the clients their
+ * RemoteIPRanges hold most narrowly (./connector-choice.ts); a client no connector holds is
+ * dropped. A server behind SMTP inspection listens on an inner address, with the inspecting proxy
+ * (./smtp-inspection.ts) on its own.
  *
  *   tsx test/lab/exchange-server.ts <config.json> <ready-file>
  */
@@ -17,11 +21,14 @@ import {
   type ServerSpec,
   type SessionState,
 } from './smtp-behaviour';
+import { chooseConnector } from './connector-choice';
+import { listenInspecting } from './smtp-inspection';
 
 export interface ExchangeConfig {
   servers: ServerSpec[];
   /** Each reply (the banner too) waits this long, so every round trip takes that much longer. */
   latencyMs?: number;
+  /** Used by servers without a certificate of their own. */
   tls: { key: string; cert: string };
 }
 
@@ -110,17 +117,51 @@ function serve(
   send(banner(server, Date.now()));
 }
 
+function secureContextOf(server: ServerSpec, fallback: ExchangeConfig['tls']): tls.SecureContext {
+  const t = server.tls;
+  const legacy = t?.minVersion === 'TLSv1' || t?.minVersion === 'TLSv1.1';
+  return tls.createSecureContext({
+    key: readFileSync(t?.key ?? fallback.key),
+    cert: readFileSync(t?.cert ?? fallback.cert),
+    ...(t?.minVersion ? { minVersion: t.minVersion as tls.SecureVersion } : {}),
+    ...(t?.maxVersion ? { maxVersion: t.maxVersion as tls.SecureVersion } : {}),
+    // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level; an old SChannel still speaks them.
+    ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+  });
+}
+
 export async function listenAll(config: ExchangeConfig): Promise<net.Server[]> {
-  const secure = tls.createSecureContext({ key: readFileSync(config.tls.key), cert: readFileSync(config.tls.cert) });
   const servers: net.Server[] = [];
+  const listen = async (srv: net.Server, address: string, port: number, name: string): Promise<void> => {
+    await new Promise<void>((resolve, reject) => {
+      srv.once('error', (e) => reject(new Error(`${name} cannot listen on ${address}:${port}: ${e.message}`)));
+      srv.listen(port, address, () => resolve());
+    });
+    servers.push(srv);
+  };
   for (const s of config.servers) {
-    for (const l of s.listeners) {
-      const srv = net.createServer((socket) => serve(socket, s, l, secure, config.latencyMs ?? 0));
-      await new Promise<void>((resolve, reject) => {
-        srv.once('error', (e) => reject(new Error(`${s.name} cannot listen on ${s.address}:${l.port}: ${e.message}`)));
-        srv.listen(l.port, s.address, () => resolve());
+    const secure = secureContextOf(s, config.tls);
+    const ports = [...new Set(s.listeners.map((l) => l.port))];
+    const own = s.inspectedFrom ?? s.address;
+    for (const port of ports) {
+      const onPort = s.listeners.filter((l) => l.port === port);
+      const srv = net.createServer((socket) => {
+        const peer = socket.remoteAddress ?? '';
+        const l =
+          onPort.length === 1 && !onPort[0]?.remoteIpRanges
+            ? onPort[0]
+            : chooseConnector(
+                onPort.map((x) => ({ ...x, remoteIpRanges: x.remoteIpRanges ?? ['0.0.0.0/0', '::/0'] })),
+                peer,
+              );
+        if (!l) {
+          socket.destroy();
+          return;
+        }
+        serve(socket, s, l, secure, config.latencyMs ?? 0);
       });
-      servers.push(srv);
+      await listen(srv, own, port, s.name);
+      if (s.inspectedFrom) servers.push(await listenInspecting(s.address, s.inspectedFrom, port));
     }
   }
   return servers;

@@ -38,7 +38,20 @@ export type DirectoryFault =
   /** A second computer account (no SPNs), e.g. a stale copy of a restored server with the same dNSHostName. */
   | { kind: 'add-computer'; name: string; dnsHostName: string }
   /** A second AD site: DCs' server objects moved into it, Exchange servers' msExchServerSite pointed at it. */
-  | { kind: 'site'; site: string; dcs: string[]; servers: string[] };
+  | { kind: 'site'; site: string; dcs: string[]; servers: string[] }
+  /** A receive connector an administrator added (a relay for applications, say). */
+  | { kind: 'add-connector'; server: string; connector: ExtraConnector }
+  /** A connector's msExchSmtpReceiveRemoteIPRanges, replaced. */
+  | { kind: 'connector-ranges'; server: string; connector: string; ranges: string[] };
+
+/** A receive connector beyond the five of Exchange setup (./model.ts LabConnector, enabled). */
+export interface ExtraConnector {
+  name: string;
+  port: number;
+  flags: number;
+  role: number;
+  remoteIpRanges: string[];
+}
 
 export interface ExchangeFaults {
   /** Banner clock offset per server (ms). */
@@ -49,6 +62,16 @@ export interface ExchangeFaults {
   connectorFlags?: Record<string, number>;
   /** Servers whose X-EXPS/AUTH answer 454 4.7.0 (their Kerberos is broken in the scenario). */
   authFails?: string[];
+  /** Remote IP ranges the fake server uses instead of the default (by connector name). */
+  connectorRanges?: Record<string, string[]>;
+  /** Connectors the fake server has beyond the default five, per server. */
+  extraConnectors?: Record<string, ExtraConnector[]>;
+  /** Servers whose transport certificate expired (./exchange-certs.ts). */
+  expiredCertificate?: string[];
+  /** The only TLS versions a server speaks (Node names: TLSv1 .. TLSv1.3), per server. */
+  tlsVersions?: Record<string, { min: string; max: string }>;
+  /** Servers reached through an SMTP-inspecting firewall (./smtp-inspection.ts). */
+  inspected?: string[];
 }
 
 /** Ports a firewall drops silently (no RST, no ICMP), and latency; see ./network-faults.ts. */
@@ -108,6 +131,19 @@ const e = (step: Expectation['step'], subject: string, code?: string): Expectati
   severity: 'error',
   ...(code ? { code } : {}),
 });
+
+/** Tls, BasicAuth, BasicAuthRequireTLS: an application relay connector without ExchangeServer. */
+const RELAY_CONNECTOR_FLAGS = 13;
+const relayConnector: ExtraConnector = {
+  name: 'Relay EX02',
+  port: 25,
+  flags: RELAY_CONNECTOR_FLAGS,
+  role: 16384,
+  // Meant for the application servers 127.0.0.10-127.0.0.20; EX01 (127.0.0.11) falls inside.
+  remoteIpRanges: ['127.0.0.10-127.0.0.20'],
+};
+/** What the Default EX02 connector keeps in `ipv6-link-local`: IPv4 and the site's global IPv6 prefix only. */
+const NO_LINK_LOCAL = ['0.0.0.0-255.255.255.255', 'fd00:ead::/64'];
 
 export const SCENARIOS: Record<string, Scenario> = {
   healthy: {
@@ -260,6 +296,47 @@ export const SCENARIOS: Record<string, Scenario> = {
     everyDc: [{ kind: 'site', site: 'Branch-Site', dcs: ['DC2'], servers: ['EX02'] }],
     exchange: {},
     servicesOff: { DC2: ['kdc'] },
+  },
+  // Issue 13: the wire as the sending server meets it (TLS, certificates, inspection, connector selection).
+  'transport-cert-expired': {
+    description:
+      "EX02's self-signed transport certificate expired (valid 2020-01-01 to 2020-12-31). Exchange still uses it for X-ANONYMOUSTLS: a warning, not an error.",
+    expected: [{ step: 6, subject: 'EX02', severity: 'warning', code: 'tls.certificate-expired' }],
+    base: 'solo',
+    directory: [],
+    exchange: { expiredCertificate: ['EX02'] },
+  },
+  'tls-version-mismatch': {
+    description:
+      'EX02 speaks only TLS 1.0 and 1.1 (as an SChannel with TLS 1.2 disabled), which this side refuses: X-ANONYMOUSTLS is offered, the handshake fails.',
+    expected: [e(6, 'EX02', 'tls.version-mismatch')],
+    base: 'solo',
+    directory: [],
+    exchange: { tlsVersions: { EX02: { min: 'TLSv1', max: 'TLSv1.1' } }, authFails: ['EX02'] },
+  },
+  'smtp-inspection': {
+    description:
+      "A firewall in front of EX02 inspects SMTP the way Cisco's default ESMTP inspection does: the banner becomes asterisks, STARTTLS, X-ANONYMOUSTLS and X-EXPS are masked as XXXX...A, unknown verbs never reach EX02.",
+    expected: [e(4, 'EX02', 'smtp.inspected')],
+    base: 'solo',
+    directory: [],
+    exchange: { inspected: ['EX02'], authFails: ['EX02'] },
+  },
+  'relay-captures': {
+    description:
+      'An administrator added "Relay EX02" on port 25 for application servers 127.0.0.10-127.0.0.20, without Exchange Server authentication; EX01 (127.0.0.11) falls in that range, so the relay connector takes its connections on 25.',
+    expected: [e(6, 'EX02\\Relay EX02')],
+    base: 'solo',
+    directory: [{ kind: 'add-connector', server: 'EX02', connector: relayConnector }],
+    exchange: { extraConnectors: { EX02: [relayConnector] } },
+  },
+  'ipv6-link-local': {
+    description:
+      'The "Default EX02" connector takes IPv4 and fd00:ead::/64 only; EX02 binds [::]:2525, so EX01 reaching it over IPv6 from its link-local fe80:: address is taken by no connector.',
+    expected: [e(6, 'EX02', 'connector.link-local-uncovered')],
+    base: 'solo',
+    directory: [{ kind: 'connector-ranges', server: 'EX02', connector: 'Default EX02', ranges: NO_LINK_LOCAL }],
+    exchange: { connectorRanges: { 'Default EX02': NO_LINK_LOCAL } },
   },
 };
 

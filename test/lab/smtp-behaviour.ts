@@ -12,6 +12,17 @@ export interface ListenerSpec {
   flags: number;
   /** msExchSmtpReceiveRole: 32 hub, 16384 frontend. */
   role: number;
+  /** msExchSmtpReceiveRemoteIPRanges: which clients this connector takes (all when absent). */
+  remoteIpRanges?: string[];
+}
+
+/** The server's transport certificate and the TLS versions its SChannel allows. */
+export interface ServerTls {
+  key: string;
+  cert: string;
+  /** Node's names: `TLSv1`, `TLSv1.1`, `TLSv1.2`, `TLSv1.3`; Node's defaults when absent. */
+  minVersion?: string;
+  maxVersion?: string;
 }
 
 export interface ServerSpec {
@@ -25,6 +36,12 @@ export interface ServerSpec {
   /** Kerberos for this server is broken in the scenario: X-EXPS and AUTH get 454 4.7.0. */
   authFails: boolean;
   listeners: ListenerSpec[];
+  tls?: ServerTls;
+  /**
+   * Behind an SMTP-inspecting firewall (./smtp-inspection.ts): the server listens on this inner
+   * address and the inspecting proxy on `address`.
+   */
+  inspectedFrom?: string;
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

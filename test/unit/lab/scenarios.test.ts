@@ -25,6 +25,11 @@ describe('lab: scenarios', () => {
       ...servers.flatMap((s) => s.connectors.map((c) => `${s.name}\\${c.name}`)),
     ]);
     for (const [name, s] of Object.entries(SCENARIOS)) {
+      // Connectors a scenario adds are subjects of that scenario.
+      const added = s.directory.flatMap((f) =>
+        f.kind === 'add-connector' ? [`${f.server}\\${f.connector.name}`] : [],
+      );
+      for (const a of added) subjects.add(a);
       // Only scenarios that break nothing the engine checks (healthy; DC policy such as LDAP signing) expect no error.
       const breaksNothingChecked =
         s.directory.length === 0 &&

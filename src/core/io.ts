@@ -7,6 +7,7 @@
  * a TimeoutError, one that is aborted with an AbortError (see ./errors.ts).
  */
 import type { Duplex } from 'node:stream';
+import type { TlsUpgrader } from './io-tls';
 
 export interface OpOptions {
   timeoutMs: number;
@@ -178,6 +179,8 @@ export interface CoreIo {
   directory: DirectoryConnector;
   /** Private ticket caches from a password (absent where not provided, e.g. in unit tests). */
   kerberos?: PrivateKerberos;
+  /** TLS over a connected socket (X-ANONYMOUSTLS, STARTTLS); absent where no TLS is available. */
+  tls?: TlsUpgrader;
   /** `win32`, `darwin`, `linux`: decides whether Windows tools may be used. */
   platform: NodeJS.Platform;
 }

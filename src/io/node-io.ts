@@ -9,6 +9,7 @@ import { ExecaProcessRunner } from './process';
 import { nodeTcp } from './tcp';
 import { nodeUdp } from './udp';
 import { KinitTicketCaches } from './private-ticket-cache';
+import { nodeTls } from './tls-upgrade';
 
 export const nodeClock: Clock = {
   now: () => Date.now(),
@@ -22,6 +23,7 @@ export function createNodeIo(): CoreIo {
     clock: { ...nodeClock },
     tcp: { ...nodeTcp },
     udp: { ...nodeUdp },
+    tls: nodeTls,
     dns: { ...nodeDns },
     process: runner,
     // A password goes to ldapts; Kerberos to ldapsearch -Y GSSAPI, or the logon on Windows.

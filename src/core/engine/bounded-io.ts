@@ -89,9 +89,19 @@ export function boundIo(inner: CoreIo, run: AbortSignal, options: BoundOptions =
     };
   };
 
+  const innerTls = inner.tls;
   const io: CoreIo = {
     platform: inner.platform,
     clock: inner.clock,
+    // On a socket already connected (and counted): only the run's signal is added.
+    ...(innerTls
+      ? {
+          tls: {
+            defaultVersions: innerTls.defaultVersions,
+            upgrade: (socket, o) => innerTls.upgrade(socket, withRunSignal(o, run)),
+          },
+        }
+      : {}),
     tcp: {
       connect: (host, port, o): Promise<Duplex> =>
         linked(o, (merged) => {

@@ -14,6 +14,9 @@ import { createKdcSitesCheck } from './4-ports/kdc-sites-check';
 import { kerberosLoggingCheck } from './5-kerberos-logging/kerberos-logging-check';
 import { createConnectorsCheck } from './6-receive-connectors/connectors-check';
 import { clockProbes, portProbes } from './real-probes';
+import { runSmtpSession } from '../probes/smtp-session';
+import { createSmtpInspectionCheck } from './4-ports/smtp-inspection-check';
+import { createTlsCheck } from './6-receive-connectors/tls-check';
 
 export const allChecks: readonly Check[] = [
   createClockCheck(clockProbes),
@@ -22,6 +25,8 @@ export const allChecks: readonly Check[] = [
   accountKeysCheck,
   createPortsCheck(portProbes),
   createKdcSitesCheck(portProbes),
+  createSmtpInspectionCheck(runSmtpSession),
   kerberosLoggingCheck,
   createConnectorsCheck(probeSmtp),
+  createTlsCheck(runSmtpSession),
 ];

@@ -18,6 +18,7 @@ import { connectorIdentity, connectorSubject, listConnectors, setExchangeServerA
 import { describeError, evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
 import { forEachAtOnce } from '../../engine/limit';
 import { probeName } from '../../engine/server-names';
+import { isMaskedKeyword } from '../4-ports/smtp-inspection';
 
 export interface SmtpProbeResult {
   /** EHLO keywords, e.g. `STARTTLS`, `X-ANONYMOUSTLS`, `X-EXPS GSSAPI NTLM`. */
@@ -111,10 +112,12 @@ export async function probeConnectorsLive(
       );
       return;
     }
+    // Masked keywords are a device on the path, which step 4 reports; the connector is not to blame.
+    const masked = result.verbs.some(isMaskedKeyword);
     ctx.emit(
       adSays
         ? makeFinding(connectorsFindings, 'connector.wire-lacks-anonymoustls', {
-            severity: answering.assumed ? 'warning' : 'error',
+            severity: answering.assumed || masked ? 'warning' : 'error',
             subject: connectorSubject(c),
             params,
             evidence: ev,

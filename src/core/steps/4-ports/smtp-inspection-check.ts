@@ -1,0 +1,110 @@
+/**
+ * Step 4, the SMTP path: an EHLO to each internal transport port of each server in scope, compared
+ * with what the answering connector's AuthMechanism says Exchange offers (./smtp-inspection.ts). A
+ * masked banner or masked keywords mean a device on the path inspects SMTP (error: Exchange servers
+ * cannot authenticate through it); only missing keywords or another host name in the banner is a
+ * warning (a custom banner or a connector change not yet loaded look the same).
+ */
+import { STEP_TITLES, type Finding } from '../../../shared/findings';
+import type { Check, CheckContext } from '../../engine/check';
+import { forEachAtOnce } from '../../engine/limit';
+import { chooseServerNames } from '../../engine/server-names';
+import { evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
+import { expectedKeywords } from '../6-receive-connectors/wire-expectations';
+import { connectorIdentity } from '../6-receive-connectors/connectors-remedies';
+import {
+  connectorOf,
+  transcriptText,
+  wireTargets,
+  type SessionRunner,
+  type WireTarget,
+} from '../6-receive-connectors/wire-targets';
+import { inspectionSigns, isStrongSign, type InspectionSign } from './smtp-inspection';
+
+export function createSmtpInspectionCheck(session: SessionRunner): Check {
+  return { id: 'smtp-inspection', step: 4, title: STEP_TITLES[4], run: (ctx) => run(ctx, session) };
+}
+
+async function run(ctx: CheckContext, session: SessionRunner): Promise<void> {
+  await chooseServerNames(ctx, ctx.servers);
+  await forEachAtOnce(wireTargets(ctx), ctx.signal, async (t) => {
+    try {
+      await inspect(ctx, session, t);
+    } catch (e) {
+      if (isCancellation(e)) throw e;
+      ctx.log(`SMTP path to ${t.host}:${t.port}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+}
+
+const KIND_LABEL: Record<InspectionSign['kind'], string> = {
+  'masked-banner': 'banner masked',
+  'masked-keyword': 'EHLO keyword masked',
+  'missing-keyword': 'EHLO keyword missing',
+  'banner-host': 'banner names another host',
+};
+
+async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget): Promise<void> {
+  const where = `${t.host}:${t.port}`;
+  const result = await session(ctx.io, t.host, t.port, {
+    timeoutMs: ctx.settings.probeTimeoutMs,
+    signal: ctx.signal,
+    plainOnly: true,
+  });
+  // Unreachable or silent ports are the port check's findings; nothing to compare here.
+  if (!result.ehlo) return;
+  const answered = connectorOf(t, result);
+  const expected = answered ? expectedKeywords(answered.connector) : [];
+  const signs = inspectionSigns({
+    ...(result.banner !== undefined ? { banner: result.banner } : {}),
+    ehlo: result.ehlo,
+    expected,
+    ...(t.server.fqdn ? { fqdn: t.server.fqdn } : {}),
+  });
+  const subject = { ...serverSubject(t.server), id: where };
+  const source = `SMTP session to ${where}${result.localAddress ? ` from ${result.localAddress}` : ''}`;
+  const adSource = answered
+    ? `${connectorIdentity(answered.connector)} in LDAP ${ctx.discovery.source} (AuthMechanism ${answered.connector.authFlags})`
+    : 'no connector of this server takes this machine on this port';
+  const table = {
+    caption: `What ${t.server.name} should offer on ${t.port}, and what arrived here`,
+    columns: ['Sign', 'Expected', 'Arrived'],
+    rows: signs.map((s) => [KIND_LABEL[s.kind], s.expected, s.arrived]),
+  };
+  const ev = [
+    evidence(ctx, 'expected from the directory', expected.join(', ') || '(no TLS or Exchange keywords)', adSource),
+    evidence(ctx, 'banner', result.banner ?? '(none)', source),
+    evidence(ctx, 'EHLO keywords', result.ehlo.keywords.join(' | '), source),
+    evidence(ctx, 'transcript', transcriptText(result), source),
+  ];
+  if (signs.length === 0) {
+    ctx.emit({
+      code: 'smtp.path-clean',
+      step: 4,
+      severity: 'ok',
+      subject,
+      title: `${where} answers as ${t.server.name}'s connector should: nothing on the path rewrites SMTP`,
+      explanation: 'The banner names the server and every keyword its connector offers arrived unchanged.',
+      evidence: ev,
+      remedies: [],
+    });
+    return;
+  }
+  const strong = signs.some(isStrongSign);
+  const finding: Finding = {
+    code: strong ? 'smtp.inspected' : 'smtp.keywords-differ',
+    step: 4,
+    severity: strong ? 'error' : 'warning',
+    subject,
+    title: strong
+      ? `Something on the path to ${where} inspects SMTP: ${[...new Set(signs.map((s) => KIND_LABEL[s.kind]))].join(', ')}`
+      : `${where} does not offer what ${t.server.name}'s connector should: ${signs.map((s) => s.expected).join(', ')}`,
+    explanation: strong
+      ? 'A masked banner or EHLO keywords overwritten with X characters are what a firewall with SMTP (ESMTP) inspection does. Exchange servers need X-ANONYMOUSTLS, X-EXPS and GSSAPI to pass unchanged between them (KB 979175); through such a device they cannot start TLS or authenticate, and mail queues with 454 4.7.0 or 451 5.7.3. Turn off SMTP inspection for traffic between Exchange servers, or let those verbs through.'
+      : 'The keywords the directory says this connector offers did not all arrive, or the banner names another host. A custom banner or a connector change the server has not loaded yet look the same as a device that strips keywords; compare with an EHLO from the sending server itself.',
+    evidence: ev,
+    tables: [table],
+    remedies: [],
+  };
+  ctx.emit(finding);
+}

@@ -1,0 +1,77 @@
+/**
+ * Step 6, TLS as the sending server meets it: on each internal transport port of each receiver in
+ * scope, an SMTP session that starts TLS the way Exchange does (X-ANONYMOUSTLS, else STARTTLS)
+ * and reads EHLO again inside TLS (./tls-findings.ts says what each outcome means). When the
+ * handshake finds no common version, a second session offering old versions too learns which one
+ * the receiver speaks, so the finding can name both sides. When the EHLO shows the masks of an
+ * SMTP-inspecting device, TLS is not judged here: step 4 reports the device.
+ */
+import { STEP_TITLES } from '../../../shared/findings';
+import type { Check, CheckContext } from '../../engine/check';
+import { forEachAtOnce } from '../../engine/limit';
+import { chooseServerNames } from '../../engine/server-names';
+import { evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
+import { inspectionSigns, isStrongSign } from '../4-ports/smtp-inspection';
+import { tlsFindings, stagesTable } from './tls-findings';
+import { connectorOf, transcriptText, wireTargets, type SessionRunner, type WireTarget } from './wire-targets';
+
+export function createTlsCheck(session: SessionRunner): Check {
+  return { id: 'transport-tls', step: 6, title: STEP_TITLES[6], run: (ctx) => run(ctx, session) };
+}
+
+async function run(ctx: CheckContext, session: SessionRunner): Promise<void> {
+  await chooseServerNames(ctx, ctx.servers);
+  await forEachAtOnce(wireTargets(ctx), ctx.signal, async (t) => {
+    try {
+      await check(ctx, session, t);
+    } catch (e) {
+      if (isCancellation(e)) throw e;
+      ctx.log(`TLS to ${t.host}:${t.port}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+}
+
+async function check(ctx: CheckContext, session: SessionRunner, t: WireTarget): Promise<void> {
+  const where = `${t.host}:${t.port}`;
+  const options = { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal };
+  const result = await session(ctx.io, t.host, t.port, options);
+  // A port that does not connect is step 4's finding.
+  if (result.stoppedAt === 'tcp') return;
+  const subject = { ...serverSubject(t.server), id: where };
+  const masked = inspectionSigns({
+    ...(result.banner !== undefined ? { banner: result.banner } : {}),
+    ...(result.ehlo ? { ehlo: result.ehlo } : {}),
+    expected: [],
+  }).some(isStrongSign);
+  if (masked) {
+    ctx.emit({
+      code: 'tls.not-judged-inspected',
+      step: 6,
+      severity: 'unknown',
+      subject,
+      title: `TLS on ${where} cannot be judged: something on the path rewrites SMTP`,
+      explanation:
+        'The banner or EHLO keywords arrive masked, so what the receiver itself offers is hidden. Step 4 names the signs.',
+      evidence: [evidence(ctx, 'transcript', transcriptText(result), `SMTP session to ${where}`)],
+      tables: [stagesTable(result)],
+      remedies: [],
+      reason: 'SMTP on the path is rewritten (see step 4)',
+    });
+    return;
+  }
+  let receiverSpeaks: string | undefined;
+  if (result.tlsError?.noCommonVersion) {
+    const again = await session(ctx.io, t.host, t.port, { ...options, legacy: true });
+    receiverSpeaks = again.tls ? `${again.tls.protocol} (${again.tls.cipher})` : undefined;
+  }
+  const answered = connectorOf(t, result);
+  for (const f of tlsFindings(ctx, {
+    server: t.server,
+    where,
+    subject,
+    result,
+    ...(answered ? { connector: answered.connector } : {}),
+    ...(receiverSpeaks ? { receiverSpeaks } : {}),
+  }))
+    ctx.emit(f);
+}

@@ -1,0 +1,47 @@
+/**
+ * Where steps 4 and 6 hold an SMTP session the way a sending Exchange server would: each server in
+ * scope (for a pair, only the receiving one) on each port internal mail uses (2525 hub transport,
+ * 25 front end) that an enabled connector binds. And which connector answered: the one whose
+ * ranges hold the address this machine connected from.
+ */
+import type { CheckContext } from '../../engine/check';
+import type { ExchangeServer, ReceiveConnector } from '../../directory/model';
+import type { OpOptions, CoreIo } from '../../io';
+import { probeName } from '../../engine/server-names';
+import type { SmtpSessionOptions, SmtpSessionResult } from '../../probes/smtp-session';
+import { internalPorts } from './connectors-classify';
+import { answeringConnector } from './connectors-live';
+
+export type SessionRunner = (
+  io: CoreIo,
+  host: string,
+  port: number,
+  options: SmtpSessionOptions & OpOptions,
+) => Promise<SmtpSessionResult>;
+
+export interface WireTarget {
+  server: ExchangeServer;
+  host: string;
+  port: number;
+}
+
+export function wireTargets(ctx: CheckContext): WireTarget[] {
+  const receivers = ctx.scope.kind === 'pair' ? ctx.servers.slice(1, 2) : ctx.servers;
+  return receivers.flatMap((server) => {
+    const host = server.fqdn || server.computer?.dnsHostName ? probeName(ctx, server) : undefined;
+    return host ? internalPorts(server).map((port) => ({ server, host, port })) : [];
+  });
+}
+
+/** The connector that answered the session, and whether that is only assumed (no local address). */
+export function connectorOf(
+  target: WireTarget,
+  result: Pick<SmtpSessionResult, 'localAddress'>,
+): { connector: ReceiveConnector; assumed: boolean } | undefined {
+  return answeringConnector(target.server.receiveConnectors, target.port, result.localAddress);
+}
+
+/** `S:`/`C:` lines of a session, for evidence (the UI escapes control characters). */
+export function transcriptText(result: SmtpSessionResult): string {
+  return result.transcript.join('\n');
+}

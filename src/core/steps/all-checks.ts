@@ -17,6 +17,7 @@ import { clockProbes, portProbes } from './real-probes';
 import { runSmtpSession } from '../probes/smtp-session';
 import { createSmtpInspectionCheck } from './4-ports/smtp-inspection-check';
 import { createTlsCheck } from './6-receive-connectors/tls-check';
+import { selectionCheck } from './6-receive-connectors/selection-check';
 
 export const allChecks: readonly Check[] = [
   createClockCheck(clockProbes),
@@ -29,4 +30,5 @@ export const allChecks: readonly Check[] = [
   kerberosLoggingCheck,
   createConnectorsCheck(probeSmtp),
   createTlsCheck(runSmtpSession),
+  selectionCheck,
 ];

@@ -1,0 +1,51 @@
+/**
+ * Giving a receive connector the ExchangeServers permission group without taking away the groups it
+ * has. `Set-ReceiveConnector -PermissionGroups` replaces the whole list (OfficeDocs-Exchange issue
+ * #1566), and the list is not an attribute the directory returns (Exchange derives it from the
+ * connector's security descriptor), so the command reads the connector's current groups in the
+ * same shell and sets them with ExchangeServers added. Remote IP ranges are multi-valued, so
+ * `@{Add=...}` adds one without restating the others. Names from the directory are single-quoted
+ * by the safety layer; the rest of the line is constant text.
+ */
+import type { Remedy } from '../../../shared/findings';
+import type { ReceiveConnector } from '../../directory/model';
+import { CommandLineError, arg, buildCommandLine } from '../../safety/command-line';
+import { connectorIdentity } from './connectors-remedies';
+
+export function addExchangeServersGroup(connector: ReceiveConnector): Remedy | undefined {
+  try {
+    const identity = [arg.switch('-Identity'), arg.text(connectorIdentity(connector))];
+    const read = buildCommandLine('powershell', 'Get-ReceiveConnector', identity);
+    const set = buildCommandLine('powershell', 'Set-ReceiveConnector', identity);
+    return {
+      summary: `Add the ExchangeServers permission group to ${connectorIdentity(connector)}, keeping the groups it has (the parameter replaces the whole list)`,
+      command: `$groups = (${read}).PermissionGroups; ${set} -PermissionGroups "$groups, ExchangeServers"`,
+      runOn: 'the Exchange Management Shell',
+      shell: 'powershell',
+      changesState: true,
+    };
+  } catch (e) {
+    if (e instanceof CommandLineError) return undefined;
+    throw e;
+  }
+}
+
+/** Adds fe80::/10 to a connector's remote IP ranges (a multi-valued property: `@{Add=...}` keeps the rest). */
+export function addLinkLocalRange(connector: ReceiveConnector): Remedy | undefined {
+  try {
+    const set = buildCommandLine('powershell', 'Set-ReceiveConnector', [
+      arg.switch('-Identity'),
+      arg.text(connectorIdentity(connector)),
+    ]);
+    return {
+      summary: `Let ${connectorIdentity(connector)} take IPv6 link-local senders (fe80::/10), keeping its other ranges`,
+      command: `${set} -RemoteIPRanges @{Add='fe80::/10'}`,
+      runOn: 'the Exchange Management Shell',
+      shell: 'powershell',
+      changesState: true,
+    };
+  } catch (e) {
+    if (e instanceof CommandLineError) return undefined;
+    throw e;
+  }
+}

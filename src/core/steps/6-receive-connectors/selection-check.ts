@@ -1,0 +1,155 @@
+/**
+ * Step 6, connector selection per source address: for each receiver in scope and each sender, every
+ * address the sender may connect from (its A and AAAA records, and an IPv6 link-local address
+ * fe80::/10 when the receiver listens on IPv6 and takes IPv6 senders), on each internal port: which
+ * connector wins and why (./connector-selection.ts). Findings: the selection table (ok, or a
+ * warning when a winner lacks Exchange Server authentication, whose error ./connectors-check.ts
+ * reports on the connector), a tie of equally narrow ranges (warning), and link-local senders that
+ * no connector takes (error: a server reaching the receiver over IPv6 on the same link is refused).
+ */
+import { STEP_TITLES, type Finding } from '../../../shared/findings';
+import type { Check, CheckContext } from '../../engine/check';
+import { hasExchangeServerAuth, type ExchangeServer } from '../../directory/model';
+import { forEachAtOnce } from '../../engine/limit';
+import { chooseServerNames, probeName } from '../../engine/server-names';
+import { evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
+import { internalPorts } from './connectors-classify';
+import { receiverPlan } from './connectors-check';
+import { connectorIdentity, listConnectors, setExchangeServerAuth } from './connectors-remedies';
+import {
+  candidateText,
+  explainSelection,
+  linkLocalCoverage,
+  listensOnIpv6,
+  selectionReason,
+  type SelectionExplanation,
+} from './connector-selection';
+import { addExchangeServersGroup, addLinkLocalRange } from './permission-groups-remedy';
+
+/** Rows shown per receiver; the rest are counted. */
+const MAX_ROWS = 60;
+
+export const selectionCheck: Check = {
+  id: 'connector-selection',
+  step: 6,
+  title: STEP_TITLES[6],
+  async run(ctx: CheckContext): Promise<void> {
+    await chooseServerNames(ctx, ctx.allServers);
+    await forEachAtOnce(receiverPlan(ctx), ctx.signal, async ({ receiver, senders }) => {
+      if (receiver.receiveConnectors.length === 0 || senders.length === 0) return;
+      await checkReceiver(ctx, receiver, senders);
+    });
+  },
+};
+
+async function addressesOf(ctx: CheckContext, server: ExchangeServer): Promise<string[]> {
+  const name = server.fqdn || server.computer?.dnsHostName ? probeName(ctx, server) : undefined;
+  if (!name) return [];
+  try {
+    return await ctx.io.dns.lookup(name, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
+  } catch (e) {
+    if (isCancellation(e)) throw e;
+    return [];
+  }
+}
+
+async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, senders: ExchangeServer[]): Promise<void> {
+  const [own, ...lists] = await Promise.all([addressesOf(ctx, receiver), ...senders.map((s) => addressesOf(ctx, s))]);
+  const ports = internalPorts(receiver);
+  const receiverAddresses = own?.length ? own : undefined;
+  const rows: { sender: string; e: SelectionExplanation }[] = [];
+  for (const port of ports)
+    senders.forEach((s, i) => {
+      for (const address of lists[i] ?? [])
+        rows.push({
+          sender: s.name,
+          e: explainSelection(receiver.receiveConnectors, port, address, receiverAddresses),
+        });
+    });
+  const subject = serverSubject(receiver);
+  const source = `LDAP ${ctx.discovery.source}; sender addresses from DNS`;
+  const lacking = rows.filter((r) => r.e.winner && !hasExchangeServerAuth(r.e.winner.connector.authFlags));
+  const table = {
+    caption: `Which connector of ${receiver.name} takes each sender, and why`,
+    columns: ['Sender', 'Address', 'Port', 'Connector', 'Why', 'Exchange Server auth', 'Others'],
+    rows: rows.slice(0, MAX_ROWS).map(({ sender, e }) => [
+      sender,
+      e.address,
+      String(e.port),
+      e.winner ? connectorIdentity(e.winner.connector) : '(none)',
+      e.winner ? `narrowest range ${e.winner.range.text}` : 'no range holds it',
+      e.winner ? (hasExchangeServerAuth(e.winner.connector.authFlags) ? 'yes' : 'no') : '',
+      e.candidates
+        .filter((c) => c.outcome !== 'wins')
+        .map((c) => `${c.connector.name}: ${candidateText(c)}`)
+        .join('; '),
+    ]),
+  };
+  if (rows.length > MAX_ROWS) table.caption += ` (first ${MAX_ROWS} of ${rows.length})`;
+  const winners = [...new Map(lacking.map((r) => [r.e.winner?.connector.dn, r.e.winner?.connector])).values()];
+  ctx.emit({
+    code: lacking.length ? 'connector.selection-lacks-auth' : 'connector.selection',
+    step: 6,
+    severity: lacking.length ? 'warning' : 'ok',
+    subject,
+    title: lacking.length
+      ? `${winners.map((c) => (c ? connectorIdentity(c) : '')).join(', ')} take${winners.length === 1 ? 's' : ''} ${[...new Set(lacking.map((r) => r.sender))].join(', ')} without Exchange Server authentication`
+      : `Each sender reaches a connector of ${receiver.name} with Exchange Server authentication`,
+    explanation:
+      'Exchange hands a connection to the enabled connector bound on the port whose remote IP ranges hold the sender most narrowly. The table names, for each address a sender may connect from, the connector that wins and why the others lost. A winner needs Exchange Server authentication (with TLS) and the ExchangeServers permission group.',
+    evidence: rows
+      .slice(0, 5)
+      .map(({ sender, e }) => evidence(ctx, `${sender} ${e.address} on ${e.port}`, selectionReason(e), source)),
+    tables: [table],
+    remedies: [
+      ...winners.flatMap((c) => (c ? [setExchangeServerAuth(c), addExchangeServersGroup(c)] : [])),
+      listConnectors(receiver.name),
+    ].filter((r) => r !== undefined),
+  });
+  for (const { sender, e } of rows.filter((r) => r.e.ties.length > 0)) {
+    ctx.emit({
+      code: 'connector.selection-tie',
+      step: 6,
+      severity: 'warning',
+      subject,
+      title: `On ${e.port}, ${sender} (${e.address}) is held by equally narrow ranges of ${[e.winner?.connector, ...e.ties].map((c) => c?.name).join(' and ')}`,
+      explanation:
+        'When two connectors on the same binding hold an address with ranges of the same size, which one takes the connection is not documented; make one range narrower so the choice is yours.',
+      evidence: [evidence(ctx, `${sender} ${e.address} on ${e.port}`, selectionReason(e), source)],
+      remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
+    });
+  }
+  const hasIpv6 = (own ?? []).some((a) => a.includes(':'));
+  for (const port of ports) {
+    if (!listensOnIpv6(receiver.receiveConnectors, port)) continue;
+    const cover = linkLocalCoverage(receiver.receiveConnectors, port, receiverAddresses);
+    if (cover.full.length > 0 || (!hasIpv6 && cover.anyIpv6.length === 0)) continue;
+    const finding: Finding = {
+      code: cover.partial.length ? 'connector.link-local-partial' : 'connector.link-local-uncovered',
+      step: 6,
+      severity: cover.partial.length ? 'warning' : 'error',
+      subject: { ...subject, id: `${subject.id ?? receiver.name}:${port}` },
+      title: `No connector of ${receiver.name} on ${port} takes ${cover.partial.length ? 'all of ' : ''}the IPv6 link-local addresses (fe80::/10) other servers connect from over IPv6`,
+      explanation:
+        'The server listens on IPv6 and takes IPv6 senders, but no remote IP range holds fe80::/10. A server on the same link that reaches it over IPv6 connects from its link-local address and is refused before it can authenticate; its mail queues. Add fe80::/10 to the ranges of the connector that takes the other Exchange servers (keeping its other ranges), or give that connector ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff as setup does.',
+      evidence: [
+        evidence(
+          ctx,
+          `IPv6 ranges on ${port}`,
+          cover.anyIpv6
+            .map((c) => `${c.name}: ${c.remoteIpRanges.filter((r) => r.includes(':')).join(', ')}`)
+            .join('; ') || '(none)',
+          `LDAP ${ctx.discovery.source}`,
+        ),
+        evidence(
+          ctx,
+          `${receiver.name} addresses`,
+          (own ?? []).join(', ') || '(none resolved)',
+          'DNS resolver of this machine',
+        ),
+      ],
+      remedies: [...cover.anyIpv6.map(addLinkLocalRange), listConnectors(receiver.name)].filter((r) => r !== undefined),
+    };
+    ctx.emit(finding);
+  }
+}

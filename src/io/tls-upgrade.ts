@@ -31,7 +31,7 @@ function asVersion(v: string): TlsVersion {
 }
 
 export function certificateInfo(x: X509Certificate): CertificateInfo {
-  let selfSigned = false;
+  let selfSigned: boolean;
   try {
     selfSigned = x.checkIssued(x) && x.verify(x.publicKey);
   } catch {

@@ -26,9 +26,11 @@ export const allChecks: readonly Check[] = [
   accountKeysCheck,
   createPortsCheck(portProbes),
   createKdcSitesCheck(portProbes),
+  // The SMTP path (issue 13): what the connector should offer against what arrives.
   createSmtpInspectionCheck(runSmtpSession),
   kerberosLoggingCheck,
   createConnectorsCheck(probeSmtp),
+  // The wire as the sending server meets it (issue 13): TLS, and which connector takes each sender address.
   createTlsCheck(runSmtpSession),
   selectionCheck,
 ];

@@ -12,6 +12,8 @@ import { spnFindings } from './3-spns/finding-codes';
 import { portsFindings } from './4-ports/finding-codes';
 import { kerberosLoggingFindings } from './5-kerberos-logging/finding-codes';
 import { connectorsFindings } from './6-receive-connectors/finding-codes';
+import { smtpPathFindings } from './4-ports/smtp-path-codes';
+import { wireFindings } from './6-receive-connectors/wire-codes';
 
 const TABLES = [
   commonFindings,
@@ -19,8 +21,10 @@ const TABLES = [
   replicationFindings,
   spnFindings,
   portsFindings,
+  smtpPathFindings,
   kerberosLoggingFindings,
   connectorsFindings,
+  wireFindings,
 ] as const;
 
 /** Every table of codes: the common ones, then steps 1 to 6. */

@@ -5,7 +5,9 @@
  * cannot authenticate through it); only missing keywords or another host name in the banner is a
  * warning (a custom banner or a connector change not yet loaded look the same).
  */
-import { STEP_TITLES, type Finding } from '../../../shared/findings';
+import { STEP_TITLES } from '../../../shared/findings';
+import { makeFinding } from '../../findings/define';
+import { smtpPathFindings } from './smtp-path-codes';
 import type { Check, CheckContext } from '../../engine/check';
 import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames } from '../../engine/server-names';
@@ -77,34 +79,27 @@ async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget)
     evidence(ctx, 'EHLO keywords', result.ehlo.keywords.join(' | '), source),
     evidence(ctx, 'transcript', transcriptText(result), source),
   ];
+  const params = { where, server: t.server.name };
   if (signs.length === 0) {
-    ctx.emit({
-      code: 'smtp.path-clean',
-      step: 4,
-      severity: 'ok',
-      subject,
-      title: `${where} answers as ${t.server.name}'s connector should: nothing on the path rewrites SMTP`,
-      explanation: 'The banner names the server and every keyword its connector offers arrived unchanged.',
-      evidence: ev,
-      remedies: [],
-    });
+    ctx.emit(makeFinding(smtpPathFindings, 'smtp.path-clean', { severity: 'ok', subject, params, evidence: ev }));
     return;
   }
   const strong = signs.some(isStrongSign);
-  const finding: Finding = {
-    code: strong ? 'smtp.inspected' : 'smtp.keywords-differ',
-    step: 4,
-    severity: strong ? 'error' : 'warning',
-    subject,
-    title: strong
-      ? `Something on the path to ${where} inspects SMTP: ${[...new Set(signs.map((s) => KIND_LABEL[s.kind]))].join(', ')}`
-      : `${where} does not offer what ${t.server.name}'s connector should: ${signs.map((s) => s.expected).join(', ')}`,
-    explanation: strong
-      ? 'A masked banner or EHLO keywords overwritten with X characters are what a firewall with SMTP (ESMTP) inspection does. Exchange servers need X-ANONYMOUSTLS, X-EXPS and GSSAPI to pass unchanged between them (KB 979175); through such a device they cannot start TLS or authenticate, and mail queues with 454 4.7.0 or 451 5.7.3. Turn off SMTP inspection for traffic between Exchange servers, or let those verbs through.'
-      : 'The keywords the directory says this connector offers did not all arrive, or the banner names another host. A custom banner or a connector change the server has not loaded yet look the same as a device that strips keywords; compare with an EHLO from the sending server itself.',
-    evidence: ev,
-    tables: [table],
-    remedies: [],
-  };
-  ctx.emit(finding);
+  ctx.emit(
+    strong
+      ? makeFinding(smtpPathFindings, 'smtp.inspected', {
+          severity: 'error',
+          subject,
+          params: { ...params, signs: [...new Set(signs.map((s) => KIND_LABEL[s.kind]))].join(', ') },
+          evidence: ev,
+          tables: [table],
+        })
+      : makeFinding(smtpPathFindings, 'smtp.keywords-differ', {
+          severity: 'warning',
+          subject,
+          params: { ...params, missing: signs.map((s) => s.expected).join(', ') },
+          evidence: ev,
+          tables: [table],
+        }),
+  );
 }

@@ -7,7 +7,9 @@
  * reports on the connector), a tie of equally narrow ranges (warning), and link-local senders that
  * no connector takes (error: a server reaching the receiver over IPv6 on the same link is refused).
  */
-import { STEP_TITLES, type Finding } from '../../../shared/findings';
+import { STEP_TITLES } from '../../../shared/findings';
+import { makeFinding } from '../../findings/define';
+import { wireFindings } from './wire-codes';
 import type { Check, CheckContext } from '../../engine/check';
 import { hasExchangeServerAuth, type ExchangeServer } from '../../directory/model';
 import { forEachAtOnce } from '../../engine/limit';
@@ -87,69 +89,85 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
   };
   if (rows.length > MAX_ROWS) table.caption += ` (first ${MAX_ROWS} of ${rows.length})`;
   const winners = [...new Map(lacking.map((r) => [r.e.winner?.connector.dn, r.e.winner?.connector])).values()];
-  ctx.emit({
-    code: lacking.length ? 'connector.selection-lacks-auth' : 'connector.selection',
-    step: 6,
-    severity: lacking.length ? 'warning' : 'ok',
-    subject,
-    title: lacking.length
-      ? `${winners.map((c) => (c ? connectorIdentity(c) : '')).join(', ')} take${winners.length === 1 ? 's' : ''} ${[...new Set(lacking.map((r) => r.sender))].join(', ')} without Exchange Server authentication`
-      : `Each sender reaches a connector of ${receiver.name} with Exchange Server authentication`,
-    explanation:
-      'Exchange hands a connection to the enabled connector bound on the port whose remote IP ranges hold the sender most narrowly. The table names, for each address a sender may connect from, the connector that wins and why the others lost. A winner needs Exchange Server authentication (with TLS) and the ExchangeServers permission group.',
-    evidence: rows
-      .slice(0, 5)
-      .map(({ sender, e }) => evidence(ctx, `${sender} ${e.address} on ${e.port}`, selectionReason(e), source)),
-    tables: [table],
-    remedies: [
-      ...winners.flatMap((c) => (c ? [setExchangeServerAuth(c), addExchangeServersGroup(c)] : [])),
-      listConnectors(receiver.name),
-    ].filter((r) => r !== undefined),
-  });
+  const selectionEvidence = rows
+    .slice(0, 5)
+    .map(({ sender, e }) => evidence(ctx, `${sender} ${e.address} on ${e.port}`, selectionReason(e), source));
+  const selectionRemedies = [
+    ...winners.flatMap((c) => (c ? [setExchangeServerAuth(c), addExchangeServersGroup(c)] : [])),
+    listConnectors(receiver.name),
+  ].filter((r) => r !== undefined);
+  ctx.emit(
+    lacking.length
+      ? makeFinding(wireFindings, 'connector.selection-lacks-auth', {
+          severity: 'warning',
+          subject,
+          params: {
+            server: receiver.name,
+            senders: [...new Set(lacking.map((r) => r.sender))].join(', '),
+            connectors: winners.map((c) => (c ? connectorIdentity(c) : '')).join(', '),
+          },
+          evidence: selectionEvidence,
+          tables: [table],
+          remedies: selectionRemedies,
+        })
+      : makeFinding(wireFindings, 'connector.selection', {
+          severity: 'ok',
+          subject,
+          params: { server: receiver.name },
+          evidence: selectionEvidence,
+          tables: [table],
+          remedies: selectionRemedies,
+        }),
+  );
   for (const { sender, e } of rows.filter((r) => r.e.ties.length > 0)) {
-    ctx.emit({
-      code: 'connector.selection-tie',
-      step: 6,
-      severity: 'warning',
-      subject,
-      title: `On ${e.port}, ${sender} (${e.address}) is held by equally narrow ranges of ${[e.winner?.connector, ...e.ties].map((c) => c?.name).join(' and ')}`,
-      explanation:
-        'When two connectors on the same binding hold an address with ranges of the same size, which one takes the connection is not documented; make one range narrower so the choice is yours.',
-      evidence: [evidence(ctx, `${sender} ${e.address} on ${e.port}`, selectionReason(e), source)],
-      remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
-    });
+    ctx.emit(
+      makeFinding(wireFindings, 'connector.selection-tie', {
+        severity: 'warning',
+        subject,
+        params: {
+          port: e.port,
+          sender,
+          address: e.address,
+          connectors: [e.winner?.connector, ...e.ties].map((c) => c?.name).join(' and '),
+        },
+        evidence: [evidence(ctx, `${sender} ${e.address} on ${e.port}`, selectionReason(e), source)],
+        remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
+      }),
+    );
   }
   const hasIpv6 = (own ?? []).some((a) => a.includes(':'));
   for (const port of ports) {
     if (!listensOnIpv6(receiver.receiveConnectors, port)) continue;
     const cover = linkLocalCoverage(receiver.receiveConnectors, port, receiverAddresses);
     if (cover.full.length > 0 || (!hasIpv6 && cover.anyIpv6.length === 0)) continue;
-    const finding: Finding = {
-      code: cover.partial.length ? 'connector.link-local-partial' : 'connector.link-local-uncovered',
-      step: 6,
-      severity: cover.partial.length ? 'warning' : 'error',
-      subject: { ...subject, id: `${subject.id ?? receiver.name}:${port}` },
-      title: `No connector of ${receiver.name} on ${port} takes ${cover.partial.length ? 'all of ' : ''}the IPv6 link-local addresses (fe80::/10) other servers connect from over IPv6`,
-      explanation:
-        'The server listens on IPv6 and takes IPv6 senders, but no remote IP range holds fe80::/10. A server on the same link that reaches it over IPv6 connects from its link-local address and is refused before it can authenticate; its mail queues. Add fe80::/10 to the ranges of the connector that takes the other Exchange servers (keeping its other ranges), or give that connector ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff as setup does.',
-      evidence: [
-        evidence(
-          ctx,
-          `IPv6 ranges on ${port}`,
-          cover.anyIpv6
-            .map((c) => `${c.name}: ${c.remoteIpRanges.filter((r) => r.includes(':')).join(', ')}`)
-            .join('; ') || '(none)',
-          `LDAP ${ctx.discovery.source}`,
+    const finding = makeFinding(
+      wireFindings,
+      cover.partial.length ? 'connector.link-local-partial' : 'connector.link-local-uncovered',
+      {
+        severity: cover.partial.length ? 'warning' : 'error',
+        subject: { ...subject, id: `${subject.id ?? receiver.name}:${port}` },
+        params: { server: receiver.name, port },
+        evidence: [
+          evidence(
+            ctx,
+            `IPv6 ranges on ${port}`,
+            cover.anyIpv6
+              .map((c) => `${c.name}: ${c.remoteIpRanges.filter((r) => r.includes(':')).join(', ')}`)
+              .join('; ') || '(none)',
+            `LDAP ${ctx.discovery.source}`,
+          ),
+          evidence(
+            ctx,
+            `${receiver.name} addresses`,
+            (own ?? []).join(', ') || '(none resolved)',
+            'DNS resolver of this machine',
+          ),
+        ],
+        remedies: [...cover.anyIpv6.map(addLinkLocalRange), listConnectors(receiver.name)].filter(
+          (r) => r !== undefined,
         ),
-        evidence(
-          ctx,
-          `${receiver.name} addresses`,
-          (own ?? []).join(', ') || '(none resolved)',
-          'DNS resolver of this machine',
-        ),
-      ],
-      remedies: [...cover.anyIpv6.map(addLinkLocalRange), listConnectors(receiver.name)].filter((r) => r !== undefined),
-    };
+      },
+    );
     ctx.emit(finding);
   }
 }

@@ -7,6 +7,8 @@
  * SMTP-inspecting device, TLS is not judged here: step 4 reports the device.
  */
 import { STEP_TITLES } from '../../../shared/findings';
+import { makeFinding } from '../../findings/define';
+import { wireFindings } from './wire-codes';
 import type { Check, CheckContext } from '../../engine/check';
 import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames } from '../../engine/server-names';
@@ -44,19 +46,16 @@ async function check(ctx: CheckContext, session: SessionRunner, t: WireTarget): 
     expected: [],
   }).some(isStrongSign);
   if (masked) {
-    ctx.emit({
-      code: 'tls.not-judged-inspected',
-      step: 6,
-      severity: 'unknown',
-      subject,
-      title: `TLS on ${where} cannot be judged: something on the path rewrites SMTP`,
-      explanation:
-        'The banner or EHLO keywords arrive masked, so what the receiver itself offers is hidden. Step 4 names the signs.',
-      evidence: [evidence(ctx, 'transcript', transcriptText(result), `SMTP session to ${where}`)],
-      tables: [stagesTable(result)],
-      remedies: [],
-      reason: 'SMTP on the path is rewritten (see step 4)',
-    });
+    ctx.emit(
+      makeFinding(wireFindings, 'tls.not-judged-inspected', {
+        severity: 'unknown',
+        subject,
+        params: { where },
+        evidence: [evidence(ctx, 'transcript', transcriptText(result), `SMTP session to ${where}`)],
+        tables: [stagesTable(result)],
+        reason: 'SMTP on the path is rewritten (see step 4)',
+      }),
+    );
     return;
   }
   let receiverSpeaks: string | undefined;

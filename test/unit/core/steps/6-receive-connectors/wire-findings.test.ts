@@ -114,7 +114,7 @@ describe('the wire as the sender sees it: expectations and TLS findings (step 6)
       fs.map((f) => `${f.severity} ${f.code}`),
       ['ok tls.handshake'],
     );
-    assert.match(fs[0]?.title ?? '', /X-ANONYMOUSTLS then TLSv1\.3, X-EXPS EXCHANGEAUTH GSSAPI NTLM/);
+    assert.match(fs[0]?.title ?? '', /X-ANONYMOUSTLS then TLSv1\.3; X-EXPS inside TLS: EXCHANGEAUTH GSSAPI NTLM/);
   });
 
   it('an expired certificate is a warning; X-EXPS missing inside TLS is an error', () => {

@@ -16,6 +16,7 @@ import { expectedKeywords } from '../6-receive-connectors/wire-expectations';
 import { connectorIdentity } from '../6-receive-connectors/connectors-remedies';
 import {
   connectorOf,
+  stagesTable,
   transcriptText,
   wireTargets,
   type SessionRunner,
@@ -81,7 +82,15 @@ async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget)
   ];
   const params = { where, server: t.server.name };
   if (signs.length === 0) {
-    ctx.emit(makeFinding(smtpPathFindings, 'smtp.path-clean', { severity: 'ok', subject, params, evidence: ev }));
+    ctx.emit(
+      makeFinding(smtpPathFindings, 'smtp.path-clean', {
+        severity: 'ok',
+        subject,
+        params,
+        evidence: ev,
+        tables: [stagesTable(result)],
+      }),
+    );
     return;
   }
   const strong = signs.some(isStrongSign);
@@ -92,14 +101,14 @@ async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget)
           subject,
           params: { ...params, signs: [...new Set(signs.map((s) => KIND_LABEL[s.kind]))].join(', ') },
           evidence: ev,
-          tables: [table],
+          tables: [table, stagesTable(result)],
         })
       : makeFinding(smtpPathFindings, 'smtp.keywords-differ', {
           severity: 'warning',
           subject,
           params: { ...params, missing: signs.map((s) => s.expected).join(', ') },
           evidence: ev,
-          tables: [table],
+          tables: [table, stagesTable(result)],
         }),
   );
 }

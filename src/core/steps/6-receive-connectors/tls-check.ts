@@ -14,8 +14,15 @@ import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames } from '../../engine/server-names';
 import { evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
 import { inspectionSigns, isStrongSign } from '../4-ports/smtp-inspection';
-import { tlsFindings, stagesTable } from './tls-findings';
-import { connectorOf, transcriptText, wireTargets, type SessionRunner, type WireTarget } from './wire-targets';
+import { tlsFindings } from './tls-findings';
+import {
+  connectorOf,
+  stagesTable,
+  transcriptText,
+  wireTargets,
+  type SessionRunner,
+  type WireTarget,
+} from './wire-targets';
 
 export function createTlsCheck(session: SessionRunner): Check {
   return { id: 'transport-tls', step: 6, title: STEP_TITLES[6], run: (ctx) => run(ctx, session) };

@@ -18,7 +18,7 @@ import type { SmtpSessionResult } from '../../probes/smtp-session';
 import { evidence } from '../3-spns/spn-context';
 import { connectorIdentity, listConnectors, setExchangeServerAuth } from './connectors-remedies';
 import { certificateProblems, expectedKeywords, expsMechanisms } from './wire-expectations';
-import { transcriptText } from './wire-targets';
+import { stagesTable, transcriptText } from './wire-targets';
 
 export interface TlsFindingInput {
   server: ExchangeServer;
@@ -31,14 +31,6 @@ export interface TlsFindingInput {
 }
 
 const versionRange = (min: string, max: string): string => (min === max ? min : `${min} to ${max}`);
-
-export function stagesTable(result: SmtpSessionResult): { caption: string; columns: string[]; rows: string[][] } {
-  return {
-    caption: `SMTP session to ${result.host}:${result.port}, stage by stage`,
-    columns: ['Stage', 'Outcome', 'ms', 'Seen'],
-    rows: result.stages.map((s) => [s.stage, s.outcome, String(s.ms), s.detail.split('\n')[0] ?? '']),
-  };
-}
 
 export type WireCode = CodeOf<typeof wireFindings>;
 

@@ -45,3 +45,12 @@ export function connectorOf(
 export function transcriptText(result: SmtpSessionResult): string {
   return result.transcript.join('\n');
 }
+
+/** One row per stage the session reached: the walkthrough shows it with the finding. */
+export function stagesTable(result: SmtpSessionResult): { caption: string; columns: string[]; rows: string[][] } {
+  return {
+    caption: `SMTP session to ${result.host}:${result.port}, stage by stage`,
+    columns: ['Stage', 'Outcome', 'ms', 'Seen'],
+    rows: result.stages.map((s) => [s.stage, s.outcome, String(s.ms), s.detail.split('\n')[0] ?? '']),
+  };
+}

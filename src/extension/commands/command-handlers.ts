@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { isDoctorError } from '../../core/errors';
 import type { Scope } from '../../core/engine/check';
+import type { Step } from '../../shared/findings';
 import type { ExchangeServer } from '../../core/directory/model';
 import { syncAllPlan } from '../../core/steps/2-replication/repadmin-plans';
 import type { ToolPlan } from '../../core/tools/tool-plan';
@@ -14,11 +15,11 @@ import { scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service';
 import type { ToolRunOutcome } from '../tool-runs/tool-run-service';
 import { domainControllerNames, pickServer, serverNameOf } from './targets';
 
-/** A diagnosis the user asked for: trust first, then its document and Problems open. */
-export async function diagnoseScope(ctx: Ctx, scope: Scope): Promise<DiagnosisRun | undefined> {
+/** A diagnosis the user asked for (all steps, or `steps`): trust first, then its document and Problems open. */
+export async function diagnoseScope(ctx: Ctx, scope: Scope, steps?: Step[]): Promise<DiagnosisRun | undefined> {
   if (ctx.gate.refuseUntrusted(vscode.l10n.t('Diagnose {0}', scopeLabel(scope)))) return undefined;
   try {
-    const run = await ctx.diagnosis.run(scope);
+    const run = await ctx.diagnosis.run(scope, steps ? { steps } : {});
     // The results open where people look: the document of the run, its problems in the Problems panel.
     if (!run.cancelled) await ctx.findings.results.open(run);
     return run;

@@ -25,6 +25,7 @@ import type { FindingsNode } from '../findings/findings-view';
 import { FINDINGS_VIEW_ID } from '../findings/findings-view';
 import { domainControllerNames } from './targets';
 import { diagnosePair, diagnoseScope, diagnoseServer, forceReplication, onServer } from './command-handlers';
+import { testConnection } from './test-connection';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers take what VS Code passes
 type Handler = (...args: any[]) => unknown;
@@ -42,6 +43,7 @@ export const COMMAND_TABLE = {
   diagnoseServer: (ctx) => (arg?: unknown) => diagnoseServer(ctx, arg),
   diagnosePair: (ctx) => (first?: unknown, second?: unknown) => diagnosePair(ctx, first, second),
   diagnoseOrganisation: (ctx) => () => diagnoseScope(ctx, { kind: 'organisation' }),
+  testConnection: (ctx) => (first?: unknown, second?: unknown) => testConnection(ctx, first, second),
 
   // Tool runs: the Windows tools (or the CLI in their place) in the extension's terminal.
   setspnList: (ctx) =>

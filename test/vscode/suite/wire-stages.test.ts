@@ -1,5 +1,6 @@
 /**
- * The wire stages in the walkthrough (issue 13): after a run of the pair EX01 -> EX02, step 4 and
+ * The wire stages in the walkthrough (issue 13), after a run of the pair EX01 -> EX02 from the
+ * walkthrough (smtp-inspection) or from the "Test connection" command (transport-cert-expired): step 4 and
  * step 6 show each SMTP session stage by stage (tcp, banner, ehlo, upgrade, tls, ehlo-tls) next to
  * the findings. Runs against the lab's scenario:
  *   EAD_SCENARIO=smtp-inspection EAD_TEST_FILES=wire-stages npm run test:vscode
@@ -51,10 +52,20 @@ describe(`wire stages in the walkthrough (scenario ${scenario})`, function () {
     });
 
   if (lab && scenario === 'transport-cert-expired')
-    it('step 6 shows the stage rows up to EHLO inside TLS, and the expired certificate', async () => {
-      const s = await runPair();
+    it('"Test connection" runs steps 4 and 6 for the pair and opens the walkthrough on step 6, with the stage rows and the expired certificate', async () => {
+      await vscode.commands.executeCommand(HOOK, { op: 'close' });
+      await vscode.commands.executeCommand('exchangeAuthDoctor.testConnection', 'EX01', 'EX02');
+      const end = Date.now() + 60_000;
+      let s = await snapshot();
+      while (!['ok', 'warning', 'error', 'unknown'].includes(s.steps.find((x) => x.step === 6)?.status ?? '')) {
+        if (Date.now() > end)
+          assert.fail(`step 6 never showed a result: ${JSON.stringify(s.steps.map((x) => [x.step, x.status]))}`);
+        await new Promise((r) => setTimeout(r, 250));
+        s = await snapshot();
+      }
       const six = step(s, 6);
       assert.equal(s.steps.find((x) => x.step === 6)?.status, 'warning', six.slice(0, 1500));
+      assert.equal(s.steps.find((x) => x.step === 1)?.status, 'idle', 'only steps 4 and 6 ran');
       assert.match(six, /SMTP session to ex02\.contoso\.test:2525, stage by stage/);
       for (const row of [/upgrade\s*ok/, /tls\s*ok/, /ehlo-tls\s*ok/]) assert.match(six, row, six.slice(0, 2000));
       assert.match(six, /expired on 2020-12-31/);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { inspectionSigns, isMaskedKeyword, isStrongSign } from '../../../../../src/core/steps/4-ports/smtp-inspection';
 
 const EXCHANGE = [
@@ -62,5 +63,47 @@ describe('signs of SMTP inspection on the path (step 4)', () => {
     assert.equal(isMaskedKeyword('XEXCH50'), false);
     assert.equal(isMaskedKeyword('XRDST'), false);
     assert.equal(isMaskedKeyword('xxxxxxxa'), true);
+  });
+});
+
+describe('signs of SMTP inspection: any text from the wire', () => {
+  it('never throws, and a sign only ever quotes what arrived or what was expected', () => {
+    const line = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        'STARTTLS',
+        'X-ANONYMOUSTLS',
+        'X-EXPS GSSAPI NTLM',
+        'XXXXXXXA',
+        'XXXB',
+        '',
+        ' ',
+        '\u001b[2J',
+        '*',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.option(fc.string()),
+        fc.array(line, { maxLength: 20 }),
+        fc.option(fc.string()),
+        (banner, keywords, fqdn) => {
+          const signs = inspectionSigns({
+            ...(banner !== null ? { banner } : {}),
+            ehlo: { greeting: 'x', keywords },
+            expected: ['STARTTLS', 'X-ANONYMOUSTLS', 'X-EXPS'],
+            ...(fqdn !== null ? { fqdn } : {}),
+          });
+          for (const s of signs) {
+            const arrived =
+              s.arrived === '(not offered)' ||
+              (banner ?? '').startsWith(s.arrived) ||
+              keywords.some((k) => s.arrived === `250-${k}`);
+            assert.ok(arrived, JSON.stringify(s));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -5,7 +5,7 @@ import {
   expsMechanisms,
 } from '../../../../../src/core/steps/6-receive-connectors/wire-expectations';
 import { tlsFindings } from '../../../../../src/core/steps/6-receive-connectors/tls-findings';
-import type { SmtpSessionResult } from '../../../../../src/core/probes/smtp-session';
+import { upgradeVerb, type SmtpSessionResult } from '../../../../../src/core/probes/smtp-session';
 import type { CertificateInfo } from '../../../../../src/core/io-tls';
 import type { CoreIo } from '../../../../../src/core/io';
 import type { DiscoveryResult } from '../../../../../src/core/directory/model';
@@ -166,5 +166,13 @@ describe('the wire as the sender sees it: expectations and TLS findings (step 6)
     assert.equal(f?.code, 'tls.session-stalled');
     assert.equal(f?.severity, 'unknown');
     assert.match(f?.reason ?? '', /did not answer within 2 s/);
+  });
+});
+
+describe('the TLS verb a sending Exchange server uses', () => {
+  it('is X-ANONYMOUSTLS when offered, STARTTLS otherwise, none when neither arrives', () => {
+    assert.equal(upgradeVerb(['STARTTLS', 'X-ANONYMOUSTLS', 'AUTH NTLM']), 'X-ANONYMOUSTLS');
+    assert.equal(upgradeVerb(['starttls', 'AUTH NTLM']), 'STARTTLS');
+    assert.equal(upgradeVerb(['XXXXXXXA', 'XXXXXXXXXXXXXA']), undefined);
   });
 });

@@ -4,6 +4,7 @@
  * the caller's deadline and signal, and the peer certificate read with Node's X509Certificate.
  */
 import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 import {
@@ -58,7 +59,8 @@ function handshake(socket: Duplex, o: TlsHandshakeOptions): Promise<TlsSessionIn
     throwIfAborted(o.signal, what);
     const secure = tls.connect({
       socket,
-      ...(o.servername && !/^[\d.:]+$/.test(o.servername) ? { servername: o.servername } : {}),
+      // SNI carries host names only (RFC 6066), never an address literal.
+      ...(o.servername && isIP(o.servername.replace(/^\[|\]$/g, '')) === 0 ? { servername: o.servername } : {}),
       // Reported, not refused: anonymous TLS between Exchange servers uses self-signed certificates.
       rejectUnauthorized: false,
       ...(o.legacy

@@ -11,7 +11,6 @@
  * sent inside such a session.
  */
 import type { Duplex } from 'node:stream';
-import type { OpOptions } from './io';
 import { DoctorError } from './errors';
 
 /** Node's names for the protocol versions, oldest first. */
@@ -33,7 +32,10 @@ export interface CertificateInfo {
   thumbprint: string;
 }
 
-export interface TlsHandshakeOptions extends OpOptions {
+/** The same shape as OpOptions of ./io.ts (not imported: ./io.ts imports this file). */
+export interface TlsHandshakeOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
   /** Server name for SNI; Exchange ignores it, a middlebox may not. */
   servername?: string;
   /** The versions this side offers; the platform's defaults when absent. */

@@ -12,8 +12,6 @@ import { spnFindings } from './3-spns/finding-codes';
 import { portsFindings } from './4-ports/finding-codes';
 import { kerberosLoggingFindings } from './5-kerberos-logging/finding-codes';
 import { connectorsFindings } from './6-receive-connectors/finding-codes';
-import { smtpPathFindings } from './4-ports/smtp-path-codes';
-import { wireFindings } from './6-receive-connectors/wire-codes';
 
 const TABLES = [
   commonFindings,
@@ -21,10 +19,8 @@ const TABLES = [
   replicationFindings,
   spnFindings,
   portsFindings,
-  smtpPathFindings,
   kerberosLoggingFindings,
   connectorsFindings,
-  wireFindings,
 ] as const;
 
 /** Every table of codes: the common ones, then steps 1 to 6. */

@@ -7,7 +7,7 @@
  */
 import { STEP_TITLES } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
-import { smtpPathFindings } from './smtp-path-codes';
+import { portsFindings } from './finding-codes';
 import type { Check, CheckContext } from '../../engine/check';
 import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames } from '../../engine/server-names';
@@ -83,7 +83,7 @@ async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget)
   const params = { where, server: t.server.name };
   if (signs.length === 0) {
     ctx.emit(
-      makeFinding(smtpPathFindings, 'smtp.path-clean', {
+      makeFinding(portsFindings, 'smtp.path-clean', {
         severity: 'ok',
         subject,
         params,
@@ -96,14 +96,14 @@ async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget)
   const strong = signs.some(isStrongSign);
   ctx.emit(
     strong
-      ? makeFinding(smtpPathFindings, 'smtp.inspected', {
+      ? makeFinding(portsFindings, 'smtp.inspected', {
           severity: 'error',
           subject,
           params: { ...params, signs: [...new Set(signs.map((s) => KIND_LABEL[s.kind]))].join(', ') },
           evidence: ev,
           tables: [table, stagesTable(result)],
         })
-      : makeFinding(smtpPathFindings, 'smtp.keywords-differ', {
+      : makeFinding(portsFindings, 'smtp.keywords-differ', {
           severity: 'warning',
           subject,
           params: { ...params, missing: signs.map((s) => s.expected).join(', ') },

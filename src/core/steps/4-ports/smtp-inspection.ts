@@ -7,7 +7,6 @@
  * parameters matching "others" masked). KB 979175: X-ANONYMOUSTLS, X-EXPS and GSSAPI must pass
  * between Exchange servers, or they fail to authenticate.
  */
-import type { EhloSeen } from '../../probes/smtp-session';
 import { keywordNames, type WireKeyword } from '../6-receive-connectors/wire-expectations';
 
 export interface InspectionSign {
@@ -31,7 +30,8 @@ function bannerText(banner: string): string {
 
 export function inspectionSigns(input: {
   banner?: string;
-  ehlo?: EhloSeen;
+  /** The EHLO reply as the session probe reads it (EhloSeen of src/core/probes/smtp-session.ts). */
+  ehlo?: { greeting: string; keywords: readonly string[] };
   expected: readonly WireKeyword[];
   fqdn?: string;
 }): InspectionSign[] {

@@ -9,7 +9,7 @@
  */
 import { STEP_TITLES } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
-import { wireFindings } from './wire-codes';
+import { connectorsFindings } from './finding-codes';
 import type { Check, CheckContext } from '../../engine/check';
 import { hasExchangeServerAuth, type ExchangeServer } from '../../directory/model';
 import { forEachAtOnce } from '../../engine/limit';
@@ -98,7 +98,7 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
   ].filter((r) => r !== undefined);
   ctx.emit(
     lacking.length
-      ? makeFinding(wireFindings, 'connector.selection-lacks-auth', {
+      ? makeFinding(connectorsFindings, 'connector.selection-lacks-auth', {
           severity: 'warning',
           subject,
           params: {
@@ -110,7 +110,7 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
           tables: [table],
           remedies: selectionRemedies,
         })
-      : makeFinding(wireFindings, 'connector.selection', {
+      : makeFinding(connectorsFindings, 'connector.selection', {
           severity: 'ok',
           subject,
           params: { server: receiver.name },
@@ -121,7 +121,7 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
   );
   for (const { sender, e } of rows.filter((r) => r.e.ties.length > 0)) {
     ctx.emit(
-      makeFinding(wireFindings, 'connector.selection-tie', {
+      makeFinding(connectorsFindings, 'connector.selection-tie', {
         severity: 'warning',
         subject,
         params: {
@@ -141,7 +141,7 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
     const cover = linkLocalCoverage(receiver.receiveConnectors, port, receiverAddresses);
     if (cover.full.length > 0 || (!hasIpv6 && cover.anyIpv6.length === 0)) continue;
     const finding = makeFinding(
-      wireFindings,
+      connectorsFindings,
       cover.partial.length ? 'connector.link-local-partial' : 'connector.link-local-uncovered',
       {
         severity: cover.partial.length ? 'warning' : 'error',

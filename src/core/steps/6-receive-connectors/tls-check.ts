@@ -8,7 +8,7 @@
  */
 import { STEP_TITLES } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
-import { wireFindings } from './wire-codes';
+import { connectorsFindings } from './finding-codes';
 import type { Check, CheckContext } from '../../engine/check';
 import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames } from '../../engine/server-names';
@@ -54,7 +54,7 @@ async function check(ctx: CheckContext, session: SessionRunner, t: WireTarget): 
   }).some(isStrongSign);
   if (masked) {
     ctx.emit(
-      makeFinding(wireFindings, 'tls.not-judged-inspected', {
+      makeFinding(connectorsFindings, 'tls.not-judged-inspected', {
         severity: 'unknown',
         subject,
         params: { where },

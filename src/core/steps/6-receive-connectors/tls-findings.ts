@@ -11,7 +11,7 @@
  */
 import type { Finding, Subject } from '../../../shared/findings';
 import { makeFinding, type CodeOf } from '../../findings/define';
-import { wireFindings } from './wire-codes';
+import { connectorsFindings } from './finding-codes';
 import type { CheckContext } from '../../engine/check';
 import type { ExchangeServer, ReceiveConnector } from '../../directory/model';
 import type { SmtpSessionResult } from '../../probes/smtp-session';
@@ -32,9 +32,12 @@ export interface TlsFindingInput {
 
 const versionRange = (min: string, max: string): string => (min === max ? min : `${min} to ${max}`);
 
-export type WireCode = CodeOf<typeof wireFindings>;
+export type ConnectorsCode = CodeOf<typeof connectorsFindings>;
 
-export function tlsFindings(ctx: Pick<CheckContext, 'io' | 'discovery'>, input: TlsFindingInput): Finding<WireCode>[] {
+export function tlsFindings(
+  ctx: Pick<CheckContext, 'io' | 'discovery'>,
+  input: TlsFindingInput,
+): Finding<ConnectorsCode>[] {
   const { result, where, subject, server, connector } = input;
   const source = `SMTP session to ${where}${result.localAddress ? ` from ${result.localAddress}` : ''}`;
   const base = { subject, tables: [stagesTable(result)] };
@@ -51,7 +54,7 @@ export function tlsFindings(ctx: Pick<CheckContext, 'io' | 'discovery'>, input: 
   if (result.stoppedAt && !result.tlsError && result.stoppedAt !== 'tcp') {
     const stage = result.stages.find((s) => s.stage === result.stoppedAt);
     return [
-      makeFinding(wireFindings, 'tls.session-stalled', {
+      makeFinding(connectorsFindings, 'tls.session-stalled', {
         ...base,
         severity: 'unknown',
         params: { where, stage: result.stoppedAt },
@@ -64,7 +67,7 @@ export function tlsFindings(ctx: Pick<CheckContext, 'io' | 'discovery'>, input: 
   if (!result.upgrade) {
     if (!adSays.includes('X-ANONYMOUSTLS') && !adSays.includes('STARTTLS')) return [];
     return [
-      makeFinding(wireFindings, 'tls.not-offered', {
+      makeFinding(connectorsFindings, 'tls.not-offered', {
         ...base,
         severity: 'error',
         params: { where, connector: connectorName },
@@ -90,7 +93,7 @@ export function tlsFindings(ctx: Pick<CheckContext, 'io' | 'discovery'>, input: 
     ];
     return [
       e.noCommonVersion
-        ? makeFinding(wireFindings, 'tls.version-mismatch', {
+        ? makeFinding(connectorsFindings, 'tls.version-mismatch', {
             ...base,
             severity: 'error',
             params: {
@@ -103,7 +106,7 @@ export function tlsFindings(ctx: Pick<CheckContext, 'io' | 'discovery'>, input: 
             evidence: evidenceOfFailure,
             remedies: list,
           })
-        : makeFinding(wireFindings, 'tls.handshake-failed', {
+        : makeFinding(connectorsFindings, 'tls.handshake-failed', {
             ...base,
             severity: 'error',
             params: { where, verb },
@@ -123,12 +126,12 @@ export function tlsFindings(ctx: Pick<CheckContext, 'io' | 'discovery'>, input: 
     evidence(ctx, 'certificate', certText, source),
     ...ev,
   ];
-  const out: Finding<WireCode>[] = [];
+  const out: Finding<ConnectorsCode>[] = [];
   const inside = result.ehloInTls;
   const mechanisms = inside ? expsMechanisms(inside.keywords) : [];
   if (inside && adSays.includes('X-EXPS') && mechanisms.length === 0) {
     out.push(
-      makeFinding(wireFindings, 'tls.exps-missing', {
+      makeFinding(connectorsFindings, 'tls.exps-missing', {
         ...base,
         severity: 'error',
         params: { where, connector: connectorName },
@@ -140,7 +143,7 @@ export function tlsFindings(ctx: Pick<CheckContext, 'io' | 'discovery'>, input: 
   for (const p of cert ? certificateProblems(cert, server, ctx.io.clock.now()) : []) {
     const params = { where, server: server.name, fqdn: server.fqdn ?? server.name, detail: p.detail };
     out.push(
-      makeFinding(wireFindings, p.kind === 'name' ? 'tls.certificate-name' : 'tls.certificate-expired', {
+      makeFinding(connectorsFindings, p.kind === 'name' ? 'tls.certificate-name' : 'tls.certificate-expired', {
         ...base,
         severity: 'warning',
         params,
@@ -151,7 +154,7 @@ export function tlsFindings(ctx: Pick<CheckContext, 'io' | 'discovery'>, input: 
   }
   if (out.length === 0)
     out.push(
-      makeFinding(wireFindings, 'tls.handshake', {
+      makeFinding(connectorsFindings, 'tls.handshake', {
         ...base,
         severity: 'ok',
         params: {

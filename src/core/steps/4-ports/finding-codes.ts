@@ -69,6 +69,7 @@ export const portsFindings = defineFindings(4, {
     title: "{kdcs} in {server}'s site {site}: Kerberos answers on UDP 88 but not on TCP 88",
     explanation:
       'Small Kerberos replies fit in one datagram; a larger one (a big PAC, many groups) comes back as KRB_ERR_RESPONSE_TOO_BIG and the client retries over TCP 88, which fails here.',
+  },
   // The SMTP path as a sending server meets it (./smtp-inspection-check.ts).
   'smtp.path-clean': {
     title: "{where} answers as {server}'s connector should: nothing on the path rewrites SMTP",

@@ -68,7 +68,9 @@ describe('the wire as the sending server sees it (lab scenarios of issue 13)', f
     const row = sel?.tables?.[0]?.rows.find((r) => r[0] === 'EX01' && r[2] === '25');
     assert.equal(row?.[3], 'EX02\\Relay EX02');
     assert.match(row?.[4] ?? '', /127\.0\.0\.10-127\.0\.0\.20/);
-    assert.match(row?.[6] ?? '', /Default Frontend EX02: a wider range holds it/);
+    assert.equal(row?.[5], 'no', 'Relay EX02 has no Exchange Server authentication');
+    assert.equal(row?.[6], 'yes', 'Relay EX02 has TLS');
+    assert.match(row?.[7] ?? '', /Default Frontend EX02: a wider range holds it/);
     assert.ok(sel?.remedies.some((r) => r.command.includes('-PermissionGroups "$groups, ExchangeServers"')));
   });
 

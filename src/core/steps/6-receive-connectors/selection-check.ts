@@ -11,7 +11,7 @@ import { STEP_TITLES } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
 import { connectorsFindings } from './finding-codes';
 import type { Check, CheckContext } from '../../engine/check';
-import { hasExchangeServerAuth, type ExchangeServer } from '../../directory/model';
+import { AUTH_MECHANISM_BITS, hasExchangeServerAuth, type ExchangeServer } from '../../directory/model';
 import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames, probeName } from '../../engine/server-names';
 import { evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
@@ -73,7 +73,7 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
   const lacking = rows.filter((r) => r.e.winner && !hasExchangeServerAuth(r.e.winner.connector.authFlags));
   const table = {
     caption: `Which connector of ${receiver.name} takes each sender, and why`,
-    columns: ['Sender', 'Address', 'Port', 'Connector', 'Why', 'Exchange Server auth', 'Others'],
+    columns: ['Sender', 'Address', 'Port', 'Connector', 'Why', 'Exchange Server auth', 'TLS', 'Others'],
     rows: rows.slice(0, MAX_ROWS).map(({ sender, e }) => [
       sender,
       e.address,
@@ -81,6 +81,7 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
       e.winner ? connectorIdentity(e.winner.connector) : '(none)',
       e.winner ? `narrowest range ${e.winner.range.text}` : 'no range holds it',
       e.winner ? (hasExchangeServerAuth(e.winner.connector.authFlags) ? 'yes' : 'no') : '',
+      e.winner ? ((e.winner.connector.authFlags & AUTH_MECHANISM_BITS.Tls) !== 0 ? 'yes' : 'no') : '',
       e.candidates
         .filter((c) => c.outcome !== 'wins')
         .map((c) => `${c.connector.name}: ${candidateText(c)}`)

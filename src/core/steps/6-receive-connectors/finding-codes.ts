@@ -86,6 +86,11 @@ export const connectorsFindings = defineFindings(6, {
     explanation:
       'A sending Exchange server starts TLS (X-ANONYMOUSTLS) before it authenticates with Kerberos; without TLS it cannot authenticate and its mail queues. Exchange leaves X-ANONYMOUSTLS out when the connector lacks Exchange Server authentication or no usable certificate is found (event 12014).',
   },
+  'tls.upgrade-refused': {
+    title: '{where} offers {verb} but refuses it: {reply}',
+    explanation:
+      'The receiver advertises TLS and then will not start it. Exchange answers this way when the connector cannot load a usable certificate for its FQDN (event 12014 on the receiver); the sending server cannot start TLS, so it cannot authenticate and its mail queues. Look for event 12014 and check the certificates with Get-ExchangeCertificate on the receiver.',
+  },
   'tls.version-mismatch': {
     title: 'No TLS version in common with {where}: this side offered {offered}, {server} speaks {receiverSpeaks}',
     explanation:

@@ -51,6 +51,17 @@ export function tlsFindings(
   const list = [listConnectors(server.name)].filter((r) => r !== undefined);
   const fixAuth = [...(connector ? [setExchangeServerAuth(connector)] : []), ...list].filter((r) => r !== undefined);
 
+  if (result.stoppedAt === 'upgrade' && result.upgrade) {
+    return [
+      makeFinding(connectorsFindings, 'tls.upgrade-refused', {
+        ...base,
+        severity: 'error',
+        params: { where, verb: result.upgrade.verb, reply: result.upgrade.reply.split('\n')[0] ?? '' },
+        evidence: [...ev, adEvidence],
+        remedies: list,
+      }),
+    ];
+  }
   if (result.stoppedAt && !result.tlsError && result.stoppedAt !== 'tcp') {
     const stage = result.stages.find((s) => s.stage === result.stoppedAt);
     return [

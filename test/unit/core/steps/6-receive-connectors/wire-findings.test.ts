@@ -162,6 +162,14 @@ describe('the wire as the sender sees it: expectations and TLS findings (step 6)
         { stage: 'tls', outcome: 'failed', detail: 'SMTP ex02.contoso.test:2525 did not answer within 2 s', ms: 2000 },
       ],
     });
+    const refused = session({
+      stoppedAt: 'upgrade',
+      upgrade: { verb: 'X-ANONYMOUSTLS', reply: '454 4.7.0 TLS not available due to local problem' },
+    });
+    const [r] = run(refused);
+    assert.equal(r?.code, 'tls.upgrade-refused');
+    assert.equal(r?.severity, 'error');
+    assert.match(r?.title ?? '', /offers X-ANONYMOUSTLS but refuses it: 454 4\.7\.0 TLS not available/);
     const [f] = run(stalled);
     assert.equal(f?.code, 'tls.session-stalled');
     assert.equal(f?.severity, 'unknown');

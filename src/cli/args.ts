@@ -5,6 +5,7 @@
  * from EAD_BIND_PASSWORD or a prompt, and `--password` is refused with a message saying so.
  */
 import type { SetspnMode } from '../core/steps/3-spns/setspn-over-ldap';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { Step } from '../shared/findings';
 import { validateHostName, validateSpn } from '../core/safety/validation';
@@ -45,6 +46,8 @@ export interface DiagnoseOptions extends ConnectionOptions {
   format: OutputFormat;
   /** Colours in text output: only on a TTY, never with NO_COLOR. */
   color: boolean;
+  /** `--source-address EX01=10.0.0.5`: addresses a server connects from besides its DNS ones, by upper-case name. */
+  sourceAddresses?: Record<string, string[]>;
 }
 
 export type CliCommand =
@@ -200,6 +203,7 @@ function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
         steps: { type: 'string' },
         'all-spns': { type: 'boolean' },
         'connect-timeout': { type: 'string' },
+        'source-address': { type: 'string', multiple: true },
         json: { type: 'boolean' },
         'json-lines': { type: 'boolean' },
         markdown: { type: 'boolean' },
@@ -248,7 +252,23 @@ function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
     color: isTty && !values['no-color'] && env.NO_COLOR === undefined && env.TERM !== 'dumb',
   };
   if (pair) options.pair = pair;
+  const sources = sourceAddresses(values['source-address'] ?? []);
+  if (Object.keys(sources).length) options.sourceAddresses = sources;
   return { command: 'diagnose', options };
+}
+
+/** `EX01=10.0.0.5` (repeatable): a server and an address it may connect from. */
+function sourceAddresses(texts: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const text of texts) {
+    const m = /^([^=]+)=(.+)$/.exec(text.trim());
+    const address = (m?.[2] ?? '').trim().replace(/^\[|\]$/g, '');
+    if (!m || isIP(address) === 0)
+      throw new UsageError('--source-address needs SERVER=ADDRESS, e.g. --source-address EX01=10.0.0.5');
+    const name = host((m[1] ?? '').trim(), 'Server').toUpperCase();
+    out[name] = [...(out[name] ?? []), address];
+  }
+  return out;
 }
 
 function parseSetspn(argv: string[], env: Env): CliCommand {

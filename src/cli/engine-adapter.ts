@@ -29,6 +29,7 @@ export function engineSettings(options: DiagnoseOptions, discovery: DiscoveryRes
     connectTimeoutMs: options.connectTimeoutMs,
     allSpnDuplicates: options.allSpns,
     steps: options.steps,
+    ...(options.sourceAddresses ? { sourceAddresses: options.sourceAddresses } : {}),
   };
 }
 

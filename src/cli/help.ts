@@ -37,6 +37,9 @@ Without --server or --pair the whole Exchange organisation is diagnosed.
   --all-spns            scan every SPN in the forest for duplicates (setspn -X); slower
   --connect-timeout MS  a port that has not answered a connect (or a Kerberos
                         datagram) within MS is "no answer" (default 3000)   EAD_CONNECT_TIMEOUT_MS
+  --source-address SERVER=ADDRESS   an address SERVER may connect from besides its DNS
+                        ones (a load balancer or NAT in between); step 6 says which
+                        receive connector takes it (repeatable)
   --json                print { meta, findings, verdict } as JSON at the end
   --json-lines          stream one JSON object per line as results arrive: findings,
                         finished steps, and the verdict last

@@ -72,6 +72,12 @@ describe('the wire as the sending server sees it (lab scenarios of issue 13)', f
     assert.equal(row?.[6], 'yes', 'Relay EX02 has TLS');
     assert.match(row?.[7] ?? '', /Default Frontend EX02: a wider range holds it/);
     assert.ok(sel?.remedies.some((r) => r.command.includes('-PermissionGroups "$groups, ExchangeServers"')));
+    // An address EX01 also connects from (behind a NAT, say), outside the relay's range: the default connector takes it.
+    const run = runCli(['diagnose', '--json', '--steps', '6', '--source-address', 'EX01=127.0.0.30']);
+    const doc = JSON.parse(run.stdout) as { findings: Finding[] };
+    const rows = doc.findings.find((f) => f.code === 'connector.selection-lacks-auth')?.tables?.[0]?.rows ?? [];
+    const added = rows.find((r) => r[1] === '127.0.0.30 (added in the settings)' && r[2] === '25');
+    assert.equal(added?.[3], 'EX02\\Default Frontend EX02', JSON.stringify(rows));
   });
 
   it('ipv6-link-local: the error names the IPv6 ranges Default EX02 keeps and the remedy adds fe80::/10', async () => {

@@ -36,6 +36,11 @@ export interface EngineSettings {
   windowsTools: 'auto' | 'never';
   /** Which steps to run (default all). */
   steps: Step[];
+  /**
+   * Addresses a server may connect from besides those DNS gives it (a load balancer or NAT in
+   * between), by server short name in upper case: step 6 tells which connector takes each.
+   */
+  sourceAddresses?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const DEFAULT_ENGINE_SETTINGS: Omit<EngineSettings, 'realm'> = {

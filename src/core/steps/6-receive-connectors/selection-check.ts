@@ -1,6 +1,7 @@
 /**
  * Step 6, connector selection per source address: for each receiver in scope and each sender, every
- * address the sender may connect from (its A and AAAA records, and an IPv6 link-local address
+ * address the sender may connect from (its A and AAAA records, the addresses the settings add for a
+ * load balancer or NAT in between, and an IPv6 link-local address
  * fe80::/10 when the receiver listens on IPv6 and takes IPv6 senders), on each internal port: which
  * connector wins and why (./connector-selection.ts). Findings: the selection table (ok, or a
  * warning when a winner lacks Exchange Server authentication, whose error ./connectors-check.ts
@@ -59,13 +60,16 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
   const [own, ...lists] = await Promise.all([addressesOf(ctx, receiver), ...senders.map((s) => addressesOf(ctx, s))]);
   const ports = internalPorts(receiver);
   const receiverAddresses = own?.length ? own : undefined;
-  const rows: { sender: string; e: SelectionExplanation }[] = [];
+  const rows: { sender: string; e: SelectionExplanation; added: boolean }[] = [];
   for (const port of ports)
     senders.forEach((s, i) => {
-      for (const address of lists[i] ?? [])
+      const dns = lists[i] ?? [];
+      const added = (ctx.settings.sourceAddresses?.[s.name.toUpperCase()] ?? []).filter((a) => !dns.includes(a));
+      for (const address of [...dns, ...added])
         rows.push({
           sender: s.name,
           e: explainSelection(receiver.receiveConnectors, port, address, receiverAddresses),
+          added: added.includes(address),
         });
     });
   const subject = serverSubject(receiver);
@@ -74,9 +78,9 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
   const table = {
     caption: `Which connector of ${receiver.name} takes each sender, and why`,
     columns: ['Sender', 'Address', 'Port', 'Connector', 'Why', 'Exchange Server auth', 'TLS', 'Others'],
-    rows: rows.slice(0, MAX_ROWS).map(({ sender, e }) => [
+    rows: rows.slice(0, MAX_ROWS).map(({ sender, e, added }) => [
       sender,
-      e.address,
+      added ? `${e.address} (added in the settings)` : e.address,
       String(e.port),
       e.winner ? connectorIdentity(e.winner.connector) : '(none)',
       e.winner ? `narrowest range ${e.winner.range.text}` : 'no range holds it',

@@ -4,6 +4,7 @@
  * ones the lab writes into its workspace (directory.hosts, .port, .security, .caFile, .bindUser,
  * timeouts.connectMs); keep them stable.
  */
+import { sourceAddressesFrom } from '../core/steps/6-receive-connectors/source-addresses';
 import * as vscode from 'vscode';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -112,7 +113,13 @@ export function engineSettingsFrom(s: DirectorySettings, steps?: Step[]): Engine
     allSpnDuplicates: c.get<boolean>('checks.allSpnDuplicates') === true,
     windowsTools: c.get<string>('checks.windowsTools') === 'never' ? 'never' : 'auto',
     steps: steps?.length ? [...steps] : [...DEFAULT_ENGINE_SETTINGS.steps],
+    ...sourceAddressSetting(c.get('servers.sourceAddresses')),
   };
+}
+
+function sourceAddressSetting(raw: unknown): Pick<EngineSettings, 'sourceAddresses'> {
+  const sources = sourceAddressesFrom(raw);
+  return Object.keys(sources).length ? { sourceAddresses: sources } : {};
 }
 
 /** What the evidence language server is told (it cannot read the editor's settings itself). */

@@ -9,6 +9,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { Step } from '../shared/findings';
 import { validateHostName, validateSpn } from '../core/safety/validation';
+import { LANGS, langFromEnv, parseLang, type Lang } from '../core/l10n/render';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -48,6 +49,8 @@ export interface DiagnoseOptions extends ConnectionOptions {
   color: boolean;
   /** `--source-address EX01=10.0.0.5`: addresses a server connects from besides its DNS ones, by upper-case name. */
   sourceAddresses?: Record<string, string[]>;
+  /** Language of the text output (--lang, else LC_ALL/LC_MESSAGES/LANG); JSON output is language-neutral. */
+  lang: Lang;
 }
 
 export type CliCommand =
@@ -208,6 +211,7 @@ function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
         'json-lines': { type: 'boolean' },
         markdown: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        lang: { type: 'string' },
       },
     }),
   );
@@ -250,6 +254,7 @@ function parseDiagnose(argv: string[], env: Env, isTty: boolean): CliCommand {
     allSpns: values['all-spns'] === true || env.EAD_ALL_SPNS === '1',
     format: values.json ? 'json' : values['json-lines'] ? 'json-lines' : values.markdown ? 'markdown' : 'text',
     color: isTty && !values['no-color'] && env.NO_COLOR === undefined && env.TERM !== 'dumb',
+    lang: values.lang === undefined ? langFromEnv(env) : cliLang(values.lang),
   };
   if (pair) options.pair = pair;
   const sources = sourceAddresses(values['source-address'] ?? []);
@@ -327,4 +332,12 @@ export function parseCli(argv: readonly string[], env: Env = {}, isTty = false):
     default:
       throw new UsageError(`Unknown command "${command}". Commands: diagnose, setspn. See exchange-auth-doctor --help`);
   }
+}
+
+/** `--lang es`, `--lang zh-CN`: one of the five languages, else a usage error (not a silent English). */
+function cliLang(value: string): Lang {
+  const lang = parseLang(value);
+  if (lang === 'en' && !/^en([-_]|$)/i.test(value.trim()))
+    throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  return lang;
 }

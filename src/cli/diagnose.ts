@@ -117,7 +117,8 @@ export async function runDiagnose(
     streams.progress,
     () => io.clock.monotonic(),
   );
-  const printer = options.format === 'text' ? new TextPrinter(stdout, options.color, options.steps, line) : undefined;
+  const printer =
+    options.format === 'text' ? new TextPrinter(stdout, options.color, options.steps, line, options.lang) : undefined;
   const jsonOut = cliOutput(streams.stdout, { secrets, kind: 'json' });
   // --json-lines: one object per line, through the same JSON writer as --json.
   const jsonLine = (value: unknown): void => {

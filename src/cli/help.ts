@@ -45,6 +45,8 @@ Without --server or --pair the whole Exchange organisation is diagnosed.
                         finished steps, and the verdict last
   --markdown            print a Markdown report
   --no-color            no colours in text output (also NO_COLOR)
+  --lang LANG           language of the text output: en, es, nl, he, zh-cn (default from
+                        LC_ALL, LC_MESSAGES or LANG); JSON stays language-neutral
 
 Text output streams each step as soon as it and the steps before it are done, in step order;
 on a terminal a progress line on stderr says what is still running.

@@ -18,6 +18,9 @@ import {
   type Verdict,
 } from '../shared/findings';
 import { sanitizeForTerminal } from '../core/safety/terminal-text';
+import { wordFinding } from '../core/l10n/finding-wording';
+import type { MessageKey } from '../core/l10n/en';
+import { t, type Lang } from '../core/l10n/render';
 
 export type { TextSink };
 
@@ -26,7 +29,6 @@ export function redactingSink(out: TextSink, secrets: readonly string[]): TextSi
   return { write: (text: string) => out.write(redactSecrets(text, secrets)) };
 }
 
-const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARN', unknown: 'UNKNOWN', ok: 'OK' };
 const COLOUR: Record<Severity, string> = { error: '31', warning: '33', unknown: '36', ok: '32' };
 
 /** Something else on the same terminal (the progress line) that must step aside while text is written. */
@@ -69,7 +71,17 @@ export class TextPrinter {
     private readonly color: boolean,
     private readonly steps: readonly Step[] = [1, 2, 3, 4, 5, 6],
     private readonly terminal?: SharedTerminal,
+    private readonly lang: Lang = 'en',
   ) {}
+
+  private label(s: Severity): string {
+    return t(this.lang, `severity.${s}` as MessageKey);
+  }
+
+  /** Labels padded to the longest one of the language, so the subjects line up. */
+  private get labelWidth(): number {
+    return Math.max(7, ...(['error', 'warning', 'unknown', 'ok'] as const).map((s) => this.label(s).length));
+  }
 
   private paint(code: string, text: string): string {
     return this.color ? `\u001b[${code}m${text}\u001b[0m` : text;
@@ -109,24 +121,34 @@ export class TextPrinter {
     const findings = [...(this.held.get(step) ?? [])].sort(compareForReading);
     this.held.delete(step);
     if (findings.length === 0) return;
-    const lines = [`\n${this.paint('1', `Step ${step}: ${STEP_TITLES[step]}`)}`];
+    const header =
+      this.lang === 'en'
+        ? `Step ${step}: ${STEP_TITLES[step]}`
+        : t(this.lang, 'cli.step-header', { step, title: t(this.lang, `step.title.${step}` as MessageKey) });
+    const lines = [`\n${this.paint('1', header)}`];
     for (const f of findings) lines.push(...this.lines(f));
     this.write(`${lines.join('\n')}\n`);
   }
 
   private lines(f: Finding): string[] {
-    const label = this.paint(COLOUR[f.severity], LABEL[f.severity].padEnd(7));
-    const lines = [`  ${label} ${clean(f.subject.name)}: ${clean(f.title)}`];
+    const label = this.paint(COLOUR[f.severity], this.label(f.severity).padEnd(this.labelWidth));
+    const lines = [`  ${label} ${clean(f.subject.name)}: ${clean(wordFinding(this.lang, f).title)}`];
     const pad = ' '.repeat(10);
-    if (f.severity === 'unknown' && f.reason) lines.push(`${pad}why unknown: ${clean(f.reason)}`);
+    if (f.severity === 'unknown' && f.reason)
+      lines.push(`${pad}${t(this.lang, 'cli.why-unknown', { reason: clean(f.reason) })}`);
     if (f.severity === 'error' || f.severity === 'warning') {
       for (const t of f.tables ?? []) {
         lines.push(`${pad}${clean(t.caption)}`);
         for (const r of t.rows) lines.push(`${pad}  ${r.map(clean).join('  |  ')}`);
       }
       for (const r of f.remedies) {
-        const effect = r.changesState ? this.paint('35', 'changes the server') : 'read-only';
-        lines.push(`${pad}${clean(r.summary)} (${effect}; on ${clean(r.runOn)}):`, `${pad}  ${clean(r.command)}`);
+        const effect = r.changesState
+          ? this.paint('35', t(this.lang, 'cli.changes-server'))
+          : t(this.lang, 'cli.read-only');
+        lines.push(
+          `${pad}${t(this.lang, 'cli.remedy', { summary: clean(r.summary), effect, host: clean(r.runOn) })}`,
+          `${pad}  ${clean(r.command)}`,
+        );
       }
     }
     return lines;
@@ -135,11 +157,12 @@ export class TextPrinter {
   verdict(verdict: Verdict, findings: readonly Finding[]): void {
     this.flush();
     const c = verdict.counts;
-    const overall = this.paint(COLOUR[verdict.overall], LABEL[verdict.overall]);
-    this.write(
-      `\nVerdict: ${overall} (${c.error ?? 0} error, ${c.warning ?? 0} warning, ${c.unknown ?? 0} unknown, ${c.ok ?? 0} ok; ${findings.length} findings)\n`,
+    const overall = this.paint(COLOUR[verdict.overall], this.label(verdict.overall));
+    const counts = { error: c.error ?? 0, warning: c.warning ?? 0, unknown: c.unknown ?? 0, ok: c.ok ?? 0 };
+    this.write(`\n${t(this.lang, 'cli.verdict', { overall, ...counts, findings: findings.length })}\n`);
+    verdict.causes.forEach((cause, i) =>
+      this.write(`  ${i + 1}. ${t(this.lang, 'cli.cause', { step: cause.step, summary: clean(cause.summary) })}\n`),
     );
-    verdict.causes.forEach((cause, i) => this.write(`  ${i + 1}. Step ${cause.step}: ${clean(cause.summary)}\n`));
   }
 }
 

@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, DocumentSymbol, SymbolKind, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { EvidenceFinding, EvidenceSymbol, HostEnd, TextRange } from '../shared/evidence-model';
 import { KB_URL } from '../core/evidence/steps';
+import { render, type Lang } from '../core/l10n/render';
 
 export const SOURCE = 'Exchange Auth Doctor';
 
@@ -22,7 +23,7 @@ const SEVERITY = {
   information: DiagnosticSeverity.Information,
 } as const;
 
-export function toDiagnostic(f: EvidenceFinding): Diagnostic {
+export function toDiagnostic(f: EvidenceFinding, lang: Lang = 'en'): Diagnostic {
   const data: DiagnosticData = {
     steps: f.steps,
     ...(f.sending ? { sending: f.sending } : {}),
@@ -34,7 +35,7 @@ export function toDiagnostic(f: EvidenceFinding): Diagnostic {
     source: SOURCE,
     code: f.code,
     ...(f.steps.length ? { codeDescription: { href: KB_URL } } : {}),
-    message: f.message,
+    message: f.text ? render(lang, f.text) : f.message,
     data,
   };
 }

@@ -7,6 +7,7 @@ import { analyseEvidence } from '../core/evidence/analyse';
 import type { EvidenceAnalysis, EvidenceKind } from '../shared/evidence-model';
 import { collectFieldDirectives } from '../core/evidence/w3c';
 import { EVIDENCE_LANGUAGES, type EvidenceSettings } from '../shared/evidence-protocol';
+import { worded } from '../core/l10n/render';
 
 /** Larger documents get no analysis (the folder scan reads them from disk instead). */
 export const MAX_ANALYSED_DOCUMENT = 64 * 1024 * 1024;
@@ -24,6 +25,8 @@ function kindHint(languageId: string): EvidenceKind | undefined {
       return 'headers';
     case EVIDENCE_LANGUAGES.queue:
       return 'queue';
+    case EVIDENCE_LANGUAGES.events:
+      return 'windows-events';
     default:
       return undefined;
   }
@@ -55,7 +58,7 @@ export class AnalysisCache {
             code: 'long-line',
             severity: 'information',
             range: { line: 0, start: 0, end: 0 },
-            message: `This document is larger than ${MAX_ANALYSED_DOCUMENT / 1048576} MB and is not analysed in the editor; use "Scan log folder" on its folder.`,
+            ...worded('ev.too-large', { mb: MAX_ANALYSED_DOCUMENT / 1048576 }),
             steps: [],
           },
         ],

@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from '../core/evidence/hover';
 import { scanFolder } from '../io/evidence/scan-folder';
+import { parseLang, type Lang } from '../core/l10n/render';
 import { PROTOCOL_LOG_FIELDS, TRACKING_LOG_FIELDS } from '../core/evidence/w3c';
 import {
   CancelScanNotification,
@@ -31,6 +32,7 @@ import { toDiagnostic, toSymbol } from './convert';
 import { AnalysisCache, fieldsAt } from './documents';
 import { HostResolver } from './hosts';
 import { onNotification, onRequest, sendNotification } from './messages';
+import { correlateScan } from './scan-correlation';
 
 export interface ServerOptions {
   /** The bundled server file, which doubles as the scan worker; undefined runs scans on one thread. */
@@ -53,6 +55,8 @@ function readSettings(value: unknown): EvidenceSettings {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let settings = DEFAULT_EVIDENCE_SETTINGS;
+  // The display language VS Code sends (InitializeParams.locale); diagnostics and hovers use it.
+  let lang: Lang = 'en';
   const cache = new AnalysisCache(() => settings);
   const resolver = new HostResolver(connection);
   const timers = new Map<string, NodeJS.Timeout>();
@@ -62,7 +66,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({
       uri: doc.uri,
       version: doc.version,
-      diagnostics: analysis.findings.map(toDiagnostic),
+      diagnostics: analysis.findings.map((f) => toDiagnostic(f, lang)),
     });
   };
   const schedule = (doc: TextDocument, delay = DEBOUNCE_MS): void => {
@@ -79,6 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     settings = readSettings(params.initializationOptions);
+    lang = parseLang(params.locale);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -125,7 +130,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       })
       .replace(/\r?\n$/, '');
     const defaults = analysis.kind === 'tracking-log' ? TRACKING_LOG_FIELDS : PROTOCOL_LOG_FIELDS;
-    const h = hoverAt(text, character - from, analysis.kind, long ? [] : fieldsAt(analysis, line, defaults));
+    const h = hoverAt(text, character - from, analysis.kind, long ? [] : fieldsAt(analysis, line, defaults), lang);
     if (!h) return null;
     return {
       contents: { kind: 'markdown', value: h.markdown },
@@ -206,7 +211,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ...(options.workerScript && count > 1 ? { workers: { script: options.workerScript, count } } : {}),
     });
     cancelledScans.delete(scanId);
-    return report;
+    if (report.cancelled) return report;
+    const correlated = await correlateScan(folder, report, () => token.isCancellationRequested);
+    return correlated.length ? { ...report, correlated } : report;
   });
 
   documents.listen(connection);

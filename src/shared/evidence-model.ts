@@ -4,8 +4,10 @@
  * the benchmarks all use these. Positions are zero-based lines and UTF-16 character offsets, like LSP.
  */
 import type { Step } from './findings';
+import type { LocalText } from './local-text';
 
-export type EvidenceKind = 'smtp-receive-log' | 'smtp-send-log' | 'tracking-log' | 'headers' | 'queue' | 'unknown';
+export type EvidenceKind =
+  'smtp-receive-log' | 'smtp-send-log' | 'tracking-log' | 'headers' | 'queue' | 'windows-events' | 'unknown';
 
 export interface TextRange {
   line: number;
@@ -27,6 +29,11 @@ export type EvidenceCode =
   | 'unexpected-exchange-auth-blob'
   | 'tls-failed'
   | 'event-1035'
+  | 'event-2017'
+  | 'outbound-auth-failed'
+  | 'inbound-auth-failed'
+  | 'kerberos-event'
+  | 'correlated-failure'
   | 'kerberos-skew'
   | 'kerberos-modified'
   | 'kerberos-error'
@@ -48,6 +55,8 @@ export interface EvidenceFinding {
   range: TextRange;
   /** English, self-contained; names the likely step of KB 979174. */
   message: string;
+  /** The same message as a catalogue code and parameters, for the user's language (src/core/l10n). */
+  text?: LocalText;
   /** Likely steps, most likely first. */
   steps: Step[];
   /** The ends of the failing connection when the evidence names them. */

@@ -35,6 +35,7 @@ export const EVIDENCE_LANGUAGES = {
   trackingLog: 'exchange-tracking-log',
   headers: 'email-headers',
   queue: 'exchange-queue',
+  events: 'windows-event-log',
 } as const;
 export type EvidenceLanguage = (typeof EVIDENCE_LANGUAGES)[keyof typeof EVIDENCE_LANGUAGES];
 
@@ -44,6 +45,7 @@ export const LANGUAGE_OF_KIND: Readonly<Record<EvidenceKind, EvidenceLanguage | 
   'tracking-log': EVIDENCE_LANGUAGES.trackingLog,
   headers: EVIDENCE_LANGUAGES.headers,
   queue: EVIDENCE_LANGUAGES.queue,
+  'windows-events': EVIDENCE_LANGUAGES.events,
   unknown: undefined,
 };
 

@@ -3,6 +3,7 @@
  * progress. Plain data shared by the scanner (src/io/evidence), the language server, the extension
  * and the tests.
  */
+import type { CorrelatedFailure } from './evidence-correlation';
 import type { EvidenceCode } from './evidence-model';
 
 export interface ScanHit {
@@ -45,4 +46,6 @@ export interface ScanReport {
   durationMs: number;
   /** True when groups or hits were dropped to keep memory bounded. */
   truncated: boolean;
+  /** Failures seen from both ends, joined by time and host (issue 14); set by the language server. */
+  correlated?: CorrelatedFailure[];
 }

@@ -7,6 +7,8 @@ import type { EvidenceAnalysis, EvidenceFinding, EvidenceKind } from '../../shar
 import { analyseProtocolLog } from './protocol-log';
 import { analyseQueue } from './queue';
 import { analyseTrackingLog } from './tracking-log';
+import { analyseWindowsEvents } from './windows-events';
+import { worded } from '../l10n/render';
 
 export interface AnalyseOptions extends HeaderOptions {
   fileName?: string;
@@ -27,7 +29,12 @@ function longLineNotes(text: string): EvidenceFinding[] {
 
 export function analyseEvidence(text: string, options: Partial<AnalyseOptions> = {}): EvidenceAnalysis {
   const result = analyseKind(text, options);
-  if (result.kind === 'headers' || result.kind === 'queue' || result.kind === 'unknown')
+  if (
+    result.kind === 'headers' ||
+    result.kind === 'queue' ||
+    result.kind === 'windows-events' ||
+    result.kind === 'unknown'
+  )
     result.findings.push(...longLineNotes(text));
   return result;
 }
@@ -50,6 +57,8 @@ function analyseKind(text: string, options: Partial<AnalyseOptions>): EvidenceAn
         return analyseHeaders(text, { ...DEFAULT_HEADER_OPTIONS, ...pick(options) });
       case 'queue':
         return analyseQueue(text);
+      case 'windows-events':
+        return analyseWindowsEvents(text);
       default:
         return { kind: 'unknown', findings: genericFindings(text), symbols: [], hosts: [] };
     }
@@ -62,7 +71,7 @@ function analyseKind(text: string, options: Partial<AnalyseOptions>): EvidenceAn
           code: 'malformed',
           severity: 'information',
           range: { line: 0, start: 0, end: 0 },
-          message: `Could not analyse this file: ${e instanceof Error ? e.message : String(e)}`,
+          ...worded('ev.analysis-failed', { reason: e instanceof Error ? e.message : String(e) }),
           steps: [],
         },
       ],

@@ -4,6 +4,7 @@
  * the name. Reads at most the first 64 lines, each cut short, so any input is cheap.
  */
 import type { EvidenceKind } from '../../shared/evidence-model';
+import { isEventLine } from './event-records';
 
 const HEADER_NAMES =
   /^(received|return-path|message-id|date|from|to|subject|mime-version|x-ms-exchange-[a-z-]+|x-originating-ip|authentication-results|received-spf|dkim-signature|delivered-to|content-type|thread-topic|thread-index|x-mailer|reply-to|cc|x-ms-has-attach|x-ms-tnef-correlator|arc-[a-z-]+):/i;
@@ -22,6 +23,7 @@ export function detectByContent(text: string): EvidenceKind {
   let headerLines = 0;
   let received = 0;
   let queueProps = 0;
+  let events = 0;
   let seen = 0;
   let start = 0;
   while (seen < 64 && start < text.length) {
@@ -46,6 +48,9 @@ export function detectByContent(text: string): EvidenceKind {
       continue;
     }
     if (/^\s*Identity\s+DeliveryType\s+Status\b/i.test(line)) return 'queue';
+    if (isEventLine(line)) events++;
+    if (events >= 2 || /<Event xmlns="http:\/\/schemas\.microsoft\.com\/win\/2004\/08\/events\/event"/.test(line))
+      return 'windows-events';
     if (/^(Identity|DeliveryType|NextHopDomain|LastError|Last Error|MessageCount|NextHopConnector)\s*:/i.test(line))
       queueProps++;
     if (HEADER_NAMES.test(line)) {

@@ -6,6 +6,7 @@
  */
 import type { Step } from '../../shared/findings';
 import type { EvidenceCode, FindingSeverity } from '../../shared/evidence-model';
+import { meaningOfAuthError } from './auth-error-steps';
 
 /** Literal needles the folder scan searches for; every classified hit contains one of them. */
 export const SCAN_NEEDLES = [
@@ -15,6 +16,7 @@ export const SCAN_NEEDLES = [
   'TLS negotiation failed',
   'Inbound authentication failed',
   'KRB_AP_ERR_',
+  'Outbound Authentication failed',
 ] as const;
 
 export interface PatternHit {
@@ -84,7 +86,35 @@ export function findFailures(text: string): PatternHit[] {
       ...(m?.[1] ? { parts: { error: m[1] } } : {}),
     });
   }
-  const inbound = text.indexOf('Inbound authentication failed');
+  // Protocol logs: the send side writes "Outbound Authentication failed with <status>", the
+  // receive side "Inbound authentication failed because of <status>" (Exchange's own strings).
+  const outbound = text.indexOf('Outbound Authentication failed with ');
+  if (outbound >= 0) {
+    const m = /^Outbound Authentication failed with ([A-Za-z0-9_]{1,64})/.exec(text.slice(outbound, outbound + 120));
+    const error = m?.[1];
+    hits.push({
+      code: 'outbound-auth-failed',
+      severity: 'error',
+      steps: meaningOfAuthError(error).steps,
+      start: outbound,
+      end: outbound + (m?.[0].length ?? 35),
+      ...(error ? { parts: { error } } : {}),
+    });
+  }
+  const because = text.indexOf('Inbound authentication failed because of ');
+  if (because >= 0) {
+    const m = /^Inbound authentication failed because of ([A-Za-z0-9_]{1,64})/.exec(text.slice(because, because + 120));
+    const error = m?.[1];
+    hits.push({
+      code: 'inbound-auth-failed',
+      severity: 'error',
+      steps: meaningOfAuthError(error).steps,
+      start: because,
+      end: because + (m?.[0].length ?? 41),
+      ...(error ? { parts: { error } } : {}),
+    });
+  }
+  const inbound = because >= 0 ? -1 : text.indexOf('Inbound authentication failed');
   if (inbound >= 0) {
     const tail = text.slice(inbound, inbound + 600);
     const m =

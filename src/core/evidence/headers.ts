@@ -16,6 +16,7 @@ import type {
   HostMention,
   TextRange,
 } from '../../shared/evidence-model';
+import { stepsText, text as localText, worded } from '../l10n/render';
 
 export interface HeaderOptions {
   /** A hop stamped this many seconds before the previous one is a warning. */
@@ -179,7 +180,16 @@ export function analyseHeaders(text: string, options: HeaderOptions = DEFAULT_HE
       severity: beyond ? 'error' : 'warning',
       range,
       steps: [1],
-      message: `Hop ${hop.number} (${b}) is stamped ${formatDelay(hop.delayMs)} after hop ${prev.number} (${a}): time went backwards, so the clocks of ${a} and ${b} differ by at least ${formatDelay(-hop.delayMs).slice(1)}${beyond ? `, beyond the ${options.clockToleranceMinutes}-minute Kerberos tolerance` : ''}. Check KB 979174 step 1 (clocks).`,
+      ...worded('ev.hop-skew', {
+        hop: hop.number,
+        b,
+        delay: formatDelay(hop.delayMs),
+        prev: prev.number,
+        a,
+        skew: formatDelay(-hop.delayMs).slice(1),
+        beyond: beyond ? localText('ev.beyond-tolerance', { minutes: options.clockToleranceMinutes }) : '',
+        steps: stepsText([1]),
+      }),
       ...(sending ? { sending } : {}),
       ...(receiving ? { receiving } : {}),
     });

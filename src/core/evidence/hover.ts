@@ -8,6 +8,8 @@ import { TRANSPORT_PORTS, parseEndpoint } from './endpoint';
 import { EVENT_DOCS, PROTOCOL_FIELD_DOCS, TRACKING_FIELD_DOCS } from './field-docs';
 import type { EvidenceKind } from '../../shared/evidence-model';
 import { ENHANCED_CODES_DATE, lookupEnhancedCode, lookupReplyCode } from './status-codes';
+import type { MessageKey } from '../l10n/en';
+import { t, type Lang } from '../l10n/render';
 
 export interface HoverResult {
   markdown: string;
@@ -34,62 +36,62 @@ function tokenAt(line: string, ch: number): { text: string; start: number; end: 
   return text ? { text, start: s, end: e } : undefined;
 }
 
-export function enhancedCodeMarkdown(code: string): string | undefined {
+export function enhancedCodeMarkdown(code: string, lang: Lang = 'en'): string | undefined {
   const info = lookupEnhancedCode(code);
   if (!info) return undefined;
-  const parts = [`**${code}** enhanced status code`];
+  const parts = [t(lang, 'hover.enhanced-code', { code })];
   if (info.class) parts.push(`- **${info.class.code}** ${info.class.sampleText}: ${info.class.description}`);
   if (info.subject) parts.push(`- **${info.subject.code}** ${info.subject.sampleText}`);
   if (info.detail) {
     parts.push(
       `- **${info.detail.code}** ${info.detail.sampleText}: ${info.detail.description}` +
-        (info.detail.basicCodes ? ` (with reply codes ${info.detail.basicCodes})` : '') +
+        (info.detail.basicCodes ? t(lang, 'hover.with-reply-codes', { codes: info.detail.basicCodes }) : '') +
         ` [${info.detail.reference}]`,
     );
   } else {
-    parts.push('- Detail code not in the IANA registry (a vendor-specific code).');
+    parts.push(`- ${t(lang, 'hover.vendor-code')}`);
   }
   const note = info.detail?.exchange ?? info.subject?.exchange;
   if (note) parts.push('', note);
-  parts.push('', `_Source: IANA "SMTP Enhanced Status Codes" registry, transcribed ${ENHANCED_CODES_DATE}._`);
+  parts.push('', t(lang, 'hover.iana-source', { date: ENHANCED_CODES_DATE }));
   return parts.join('\n');
 }
 
-export function replyCodeMarkdown(code: string): string | undefined {
+export function replyCodeMarkdown(code: string, lang: Lang = 'en'): string | undefined {
   const r = lookupReplyCode(code);
   if (!r) return undefined;
-  const kind = code.startsWith('2')
-    ? 'success'
-    : code.startsWith('3')
-      ? 'intermediate'
-      : code.startsWith('4')
-        ? 'transient failure: the sender retries'
-        : 'permanent failure';
-  const parts = [`**${code}** SMTP reply (${kind})`, '', `${r.text} [${r.reference}]`];
+  const kind = t(lang, `hover.reply.${code[0]}` as MessageKey);
+  const parts = [t(lang, 'hover.reply', { code, kind }), '', `${r.text} [${r.reference}]`];
   if (r.exchange) parts.push('', r.exchange);
   return parts.join('\n');
 }
 
-function codeHover(line: string, ch: number): HoverResult | undefined {
+function codeHover(line: string, ch: number, lang: Lang): HoverResult | undefined {
   const tok = tokenAt(line, ch);
   if (!tok) return undefined;
   const before = tok.start > 0 ? line.charCodeAt(tok.start - 1) : 32;
   // Letters or digits glued before the token make it something else (a version, a host name).
   if (/[A-Za-z0-9_]/.test(String.fromCharCode(before))) return undefined;
   if (/^[245]\.\d{1,3}\.\d{1,3}$/.test(tok.text)) {
-    const md = enhancedCodeMarkdown(tok.text);
+    const md = enhancedCodeMarkdown(tok.text, lang);
     return md ? { markdown: md, start: tok.start, end: tok.end } : undefined;
   }
   if (/^[2-5]\d\d$/.test(tok.text)) {
     const after = line.charCodeAt(tok.end);
     if (!(after === 32 || after === 45 || Number.isNaN(after))) return undefined;
-    const md = replyCodeMarkdown(tok.text);
+    const md = replyCodeMarkdown(tok.text, lang);
     return md ? { markdown: md, start: tok.start, end: tok.end } : undefined;
   }
   return undefined;
 }
 
-function fieldHover(line: string, ch: number, kind: EvidenceKind, fields: readonly string[]): HoverResult | undefined {
+function fieldHover(
+  line: string,
+  ch: number,
+  kind: EvidenceKind,
+  fields: readonly string[],
+  lang: Lang,
+): HoverResult | undefined {
   if (line.startsWith('#') || line.length > 8192) return undefined;
   const cells = splitCsvLine(line, fields.length + 4);
   const k = fieldAt(cells, ch);
@@ -105,7 +107,8 @@ function fieldHover(line: string, ch: number, kind: EvidenceKind, fields: readon
     parts.push('', `\`${cell.value.trim()}\`: ${EVENT_DOCS[cell.value.trim()]}`);
   if (name.endsWith('endpoint')) {
     const e = parseEndpoint(cell.value);
-    if (e?.port && TRANSPORT_PORTS[e.port]) parts.push('', `Port ${e.port}: ${TRANSPORT_PORTS[e.port]}.`);
+    if (e?.port && TRANSPORT_PORTS[e.port])
+      parts.push('', t(lang, 'hover.port', { port: e.port, what: t(lang, `port.${e.port}` as MessageKey) }));
   }
   return { markdown: parts.join('\n'), start: cell.start, end: cell.end };
 }
@@ -115,11 +118,12 @@ export function hoverAt(
   ch: number,
   kind: EvidenceKind,
   fields: readonly string[] = [],
+  lang: Lang = 'en',
 ): HoverResult | undefined {
   if (ch < 0 || ch > line.length) return undefined;
-  const code = codeHover(line, ch);
+  const code = codeHover(line, ch, lang);
   const isLog = kind === 'smtp-receive-log' || kind === 'smtp-send-log' || kind === 'tracking-log';
-  const field = isLog && fields.length ? fieldHover(line, ch, kind, fields) : undefined;
+  const field = isLog && fields.length ? fieldHover(line, ch, kind, fields, lang) : undefined;
   if (code && field)
     return { markdown: `${code.markdown}\n\n---\n\n${field.markdown}`, start: code.start, end: code.end };
   return code ?? field;

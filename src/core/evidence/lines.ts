@@ -3,6 +3,7 @@
  * MAX_ANALYSED_LINE characters only, and callers are told so once.
  */
 import type { EvidenceFinding } from '../../shared/evidence-model';
+import { worded } from '../l10n/render';
 
 export const MAX_ANALYSED_LINE = 64 * 1024;
 
@@ -12,7 +13,7 @@ export function longLineFinding(line: Line): EvidenceFinding {
     code: 'long-line',
     severity: 'information',
     range: { line: line.index, start: 0, end: 0 },
-    message: `Line ${line.index + 1} is ${line.length} characters long; only its first ${MAX_ANALYSED_LINE} were analysed.`,
+    ...worded('ev.long-line', { line: line.index + 1, length: line.length, max: MAX_ANALYSED_LINE }),
     steps: [],
   };
 }

@@ -1,12 +1,17 @@
 /**
- * English messages for failures found in evidence. Each names what failed, between whom when the
- * evidence says so, and the likely steps of KB 979174.
+ * Messages for failures found in evidence, as codes of the message catalogue (src/core/l10n) with
+ * their parameters: each names what failed, between whom when the evidence says so, and the likely
+ * steps of KB 979174. The finding keeps the `text` (any view words it in its language) and its
+ * English rendering as `message` (JSON, logs).
  */
 import type { Step } from '../../shared/findings';
+import { render, stepsText, text, type LocalText, type ParamValue } from '../l10n/render';
+import type { MessageKey } from '../l10n/en';
+import { isKnownAuthError } from './auth-error-steps';
 import { formatHost } from './endpoint';
 import type { PatternHit } from './failure-patterns';
 import type { EvidenceFinding, HostEnd, TextRange } from '../../shared/evidence-model';
-import { stepsSentence } from './steps';
+import { serverOfDefaultConnector } from './transport-auth-events';
 
 export interface HitContext {
   /** The SMTP command the failing reply answered (protocol logs), e.g. `X-EXPS GSSAPI`. */
@@ -17,11 +22,40 @@ export interface HitContext {
   receiving?: HostEnd;
 }
 
-function between(ctx: HitContext): string {
-  if (ctx.sending && ctx.receiving) return ` from ${formatHost(ctx.sending)} to ${formatHost(ctx.receiving)}`;
-  if (ctx.sending) return ` from ${formatHost(ctx.sending)}`;
-  if (ctx.receiving) return ` to ${formatHost(ctx.receiving)}`;
+/** " from EX01 to EX02", " from EX01", " to EX02" or nothing. */
+export function betweenText(ctx: { sending?: HostEnd; receiving?: HostEnd }): LocalText | string {
+  if (ctx.sending && ctx.receiving)
+    return text('between.both', { sending: formatHost(ctx.sending), receiving: formatHost(ctx.receiving) });
+  if (ctx.sending) return text('between.from', { sending: formatHost(ctx.sending) });
+  if (ctx.receiving) return text('between.to', { receiving: formatHost(ctx.receiving) });
   return '';
+}
+
+/** " (error X, connector Y, ...)" from the parts an event or log line gave. */
+function detailText(parts: Record<string, string>): LocalText | string {
+  const labels: [string, MessageKey][] = [
+    ['error', 'detail.error'],
+    ['connector', 'detail.connector'],
+    ['mechanism', 'detail.mechanism'],
+    ['sourceIp', 'detail.source'],
+    ['targetSpn', 'detail.target'],
+  ];
+  const items = labels.filter(([k]) => parts[k]).map(([k, key]) => text(key, { value: parts[k]! }));
+  return items.length ? text('detail.list', { items }) : '';
+}
+
+export function causeText(error: string | undefined): LocalText {
+  return text(error && isKnownAuthError(error) ? (`cause.${error}` as MessageKey) : 'cause.default');
+}
+
+/** A finding worded by the catalogue: `text` for any language, `message` in English. */
+export function localFinding(
+  base: Omit<EvidenceFinding, 'message' | 'text'>,
+  key: MessageKey,
+  params: Readonly<Record<string, ParamValue>> = {},
+): EvidenceFinding {
+  const t = text(key, params);
+  return { ...base, message: render('en', t), text: t };
 }
 
 const isTlsCommand = (cmd: string | undefined): boolean => !!cmd && /^(STARTTLS|X-ANONYMOUSTLS)\b/i.test(cmd);
@@ -31,66 +65,80 @@ const isExpsCommand = (cmd: string | undefined): boolean => !!cmd && /^X-EXPS\b/
 export function findingFromHit(hit: PatternHit, range: TextRange, ctx: HitContext = {}): EvidenceFinding {
   let code = hit.code;
   let steps: Step[] = hit.steps;
-  let message: string;
-  const who = between(ctx);
+  const p = hit.parts ?? {};
+  if (hit.code === 'event-1035' && !ctx.sending && !ctx.receiving) {
+    // Event 1035 is logged by the receiving server ("Receive connector Default EX02"); the source IP is the sender.
+    if (p.sourceIp) ctx = { ...ctx, sending: { ip: p.sourceIp } };
+    const server = p.connector ? serverOfDefaultConnector(p.connector) : undefined;
+    if (server) ctx = { ...ctx, receiving: { name: server } };
+  }
+  const between = betweenText(ctx);
+  let key: MessageKey;
+  let params: Record<string, ParamValue> = {};
   switch (hit.code) {
     case 'auth-temporary-failure':
     case 'auth-failure-relayed':
       if (isTlsCommand(ctx.answered)) {
         code = 'x-anonymoustls-failed';
         steps = [6];
-        message = `454 4.7.0 in answer to ${ctx.answered}${who}: the receiving server could not start TLS, so Exchange Server authentication cannot follow. Check the Receive connector's certificate and authentication (${stepsSentence(steps)}).`;
+        key = 'ev.x-anonymoustls-failed';
+        params = { command: ctx.answered!, between };
       } else if (isExpsCommand(ctx.answered)) {
         code = 'x-exps-failed';
-        const kerberos = /GSSAPI/i.test(ctx.answered ?? '');
-        message = `454 4.7.0 Temporary authentication failure in answer to ${ctx.answered}${who}: ${kerberos ? 'the Kerberos logon between the Exchange servers' : 'Exchange Server authentication'} failed. Check ${stepsSentence(steps)}.`;
+        key = /GSSAPI/i.test(ctx.answered ?? '') ? 'ev.x-exps-failed.kerberos' : 'ev.x-exps-failed.exchange';
+        params = { command: ctx.answered!, between };
       } else if (hit.code === 'auth-failure-relayed') {
-        message = `451 4.4.0 ... 454 4.7.0: the next hop${ctx.receiving ? ` ${formatHost(ctx.receiving)}` : ''} refused Exchange Server authentication (Kerberos) and the queue retries. Check ${stepsSentence(steps)}.`;
+        key = 'ev.auth-failure-relayed';
+        params = { hop: ctx.receiving ? ` ${formatHost(ctx.receiving)}` : '' };
       } else {
-        message = `454 4.7.0 Temporary authentication failure${who}: Exchange Server authentication (Kerberos) between the servers failed. Check ${stepsSentence(steps)}.`;
+        key = 'ev.auth-temporary-failure';
+        params = { between };
       }
       break;
     case 'exchange-auth-unavailable':
-      message = `451 5.7.3 Cannot achieve Exchange Server authentication${who}: the receiving connector did not offer Exchange Server authentication (no X-ANONYMOUSTLS / X-EXPS). Check ${stepsSentence(steps)}.`;
+      key = 'ev.exchange-auth-unavailable';
+      params = { between };
       break;
     case 'unexpected-exchange-auth-blob':
-      message = `UnexpectedExchangeAuthBlob${who}: the Exchange authentication exchange after X-ANONYMOUSTLS was not what the server expected (connector authentication or certificate). Check ${stepsSentence(steps)}.`;
+      key = 'ev.unexpected-exchange-auth-blob';
+      params = { between };
       break;
     case 'tls-failed':
-      message = `TLS negotiation failed${hit.parts?.error ? ` (${hit.parts.error})` : ''}${who}: without TLS there is no Exchange Server authentication; check the certificate bound to the connector's FQDN (event 12014). ${stepsSentence(steps)}.`;
+      key = 'ev.tls-failed';
+      params = { error: p.error ? ` (${p.error})` : '', between };
       break;
-    case 'event-1035': {
-      const p = hit.parts ?? {};
-      const detail = [
-        p.error && `error ${p.error}`,
-        p.connector && `connector ${p.connector}`,
-        p.mechanism && `mechanism ${p.mechanism}`,
-        p.sourceIp && `source ${p.sourceIp}`,
-      ]
-        .filter(Boolean)
-        .join(', ');
-      message = `Event 1035, inbound authentication failed${detail ? ` (${detail})` : ''}: turn on Kerberos logging on this receiving server and read the System log. Check ${stepsSentence(steps)}.`;
+    case 'event-1035':
+      key = 'ev.event-1035';
+      params = { detail: detailText(p) };
       break;
-    }
+    case 'event-2017':
+      key = 'ev.event-2017';
+      params = { detail: detailText(p), between, cause: causeText(p.error) };
+      break;
+    case 'outbound-auth-failed':
+      key = 'ev.outbound-auth-failed';
+      params = { error: p.error ?? '?', between, cause: causeText(p.error) };
+      break;
+    case 'inbound-auth-failed':
+      key = 'ev.inbound-auth-failed';
+      params = { error: p.error ?? '?', between, cause: causeText(p.error) };
+      break;
+    case 'kerberos-event':
+      key = 'ev.kerberos-event';
+      params = { provider: p.provider ?? 'Kerberos', event: p.event ?? '?', name: p.name ? ` (${p.name})` : '' };
+      break;
     case 'kerberos-skew':
-      message = `KRB_AP_ERR_SKEW: the clocks of the two machines differ by more than the Kerberos tolerance. Check ${stepsSentence(steps)}.`;
+      key = 'ev.kerberos-skew';
       break;
     case 'kerberos-modified':
-      message = `KRB_AP_ERR_MODIFIED: the ticket was encrypted for another account, typically a duplicate or misplaced SMTP/SMTPSVC SPN. Check ${stepsSentence(steps)}.`;
+      key = 'ev.kerberos-modified';
       break;
     default:
-      message = `${hit.parts?.name ?? 'Kerberos error'}: a Kerberos error was logged. Check ${stepsSentence(steps)}.`;
+      key = 'ev.kerberos-error';
+      params = { name: p.name ?? 'Kerberos' };
   }
-  if (hit.code === 'event-1035' && !ctx.sending && !ctx.receiving) {
-    // Event 1035 is logged by the receiving server ("Receive connector Default EX02"); the source IP is the sender.
-    if (hit.parts?.sourceIp) ctx = { ...ctx, sending: { ip: hit.parts.sourceIp } };
-    const server =
-      /^(?:Default|Client|Client Proxy|Default Frontend|Outbound Proxy Frontend)\s+([A-Za-z0-9-]{1,63})$/.exec(
-        hit.parts?.connector ?? '',
-      )?.[1];
-    if (server) ctx = { ...ctx, receiving: { name: server } };
-  }
-  const finding: EvidenceFinding = { code, severity: hit.severity, range, message, steps };
+  params.steps = stepsText(steps);
+  const finding = localFinding({ code, severity: hit.severity, range, steps }, key, params);
   if (ctx.sending) finding.sending = ctx.sending;
   if (ctx.receiving) finding.receiving = ctx.receiving;
   return finding;

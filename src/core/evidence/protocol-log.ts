@@ -12,7 +12,6 @@ import { findFailures } from './failure-patterns';
 import { formatDelay, parseMailDate } from './mail-date';
 import { iterateLines, longLineFinding, MAX_ANALYSED_LINE } from './lines';
 import { findingFromHit } from './messages';
-import { stepsSentence } from './steps';
 import type {
   EvidenceAnalysis,
   EvidenceFinding,
@@ -22,6 +21,8 @@ import type {
   TextRange,
 } from '../../shared/evidence-model';
 import { applyDirective, newHeader, PROTOCOL_LOG_FIELDS, readRecord } from './w3c';
+import { stepsText, text as localText, worded } from '../l10n/render';
+import { betweenText } from './messages';
 
 export const MAX_SYMBOLS = 5000;
 export const MAX_MALFORMED = 50;
@@ -178,7 +179,7 @@ export function analyseProtocolLog(
           code: 'malformed',
           severity: 'information',
           range: { line: line.index, start: 0, end: line.text.length },
-          message: `Not a protocol log record: ${rec.fields.length} of ${header.fields.length} fields.`,
+          ...worded('ev.malformed-record', { got: rec.fields.length, want: header.fields.length }),
           steps: [],
         });
       }
@@ -253,7 +254,12 @@ export function analyseProtocolLog(
             severity: beyond ? 'error' : 'warning',
             range: { line: line.index, start: at, end: at + m[1]!.length },
             steps: [1],
-            message: `The banner of ${formatHost(s.remote)} gives its clock ${formatDelay(skew)} from this server's (the line's date-time)${beyond ? `, beyond the ${options.clockToleranceMinutes}-minute Kerberos tolerance` : ''}. Check KB 979174 step 1 (clocks).`,
+            ...worded('ev.banner-skew', {
+              host: formatHost(s.remote),
+              delay: formatDelay(skew),
+              beyond: beyond ? localText('ev.beyond-tolerance', { minutes: options.clockToleranceMinutes }) : '',
+              steps: stepsText([1]),
+            }),
             ...e,
           });
           s.findings++;
@@ -294,14 +300,17 @@ export function analyseProtocolLog(
       if (code && findings.length < MAX_FINDINGS) {
         const range: TextRange = { line: line.index, start: dataStart, end: dataStart + d.length };
         const steps: Step[] = code === 'x-exps-failed' ? [3, 1, 6] : [6];
-        const who =
-          ends.sending || ends.receiving ? ` (${formatHost(ends.sending)} to ${formatHost(ends.receiving)})` : '';
         findings.push({
           code,
           severity: 'error',
           range,
           steps,
-          message: `${cmd} was refused with "${d.slice(0, 80)}"${who}: Exchange Server authentication did not complete. Check ${stepsSentence(steps)}.`,
+          ...worded('ev.command-refused', {
+            command: cmd,
+            reply: d.slice(0, 80),
+            between: betweenText(ends),
+            steps: stepsText(steps),
+          }),
           ...ends,
         });
         s.findings++;
@@ -335,7 +344,7 @@ export function analyseProtocolLog(
         code: 'no-exchange-auth-offered',
         severity: 'information',
         range: { line: s.ehloLine.line, start: s.ehloLine.start, end: s.ehloLine.end },
-        message: `The Exchange server ${formatHost(s.remote)} offered neither X-ANONYMOUSTLS nor X-EXPS on this connector: it does not accept Exchange Server authentication here. Check KB 979174 step 6 (Receive connector authentication).`,
+        ...worded('ev.no-exchange-auth-offered', { host: formatHost(s.remote), steps: stepsText([6]) }),
         steps: [6],
         ...endsOf(s, true),
       });

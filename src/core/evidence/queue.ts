@@ -16,9 +16,16 @@ import type {
   HostMention,
 } from '../../shared/evidence-model';
 import { MAX_FINDINGS, MAX_SYMBOLS } from './protocol-log';
+import { joinWrappedValue, type ValuePiece } from './wrapped-value';
+
+interface QueueProp {
+  value: string;
+  lines: Line[];
+  pieces: ValuePiece[];
+}
 
 interface QueueRecord {
-  props: Map<string, { value: string; lines: Line[] }>;
+  props: Map<string, QueueProp>;
   firstLine: number;
   lastLine: number;
   lastLength: number;
@@ -42,7 +49,7 @@ export function receivingFromError(text: string, nextHop?: string): HostEnd | un
 export function analyseQueue(text: string): EvidenceAnalysis {
   const records: QueueRecord[] = [];
   let current: QueueRecord | undefined;
-  let lastProp: { value: string; lines: Line[] } | undefined;
+  let lastProp: QueueProp | undefined;
   let tableHeader: string[] | undefined;
   const tableRows: { line: Line; cells: string[] }[] = [];
 
@@ -61,11 +68,13 @@ export function analyseQueue(text: string): EvidenceAnalysis {
     const m = PROP.exec(t);
     if (m && !/^\s/.test(t)) {
       const name = m[1]!.replace(/\s+/g, '').toLowerCase();
-      if (name === 'identity' || !current) {
+      // Records are separated by blank lines; a property seen twice starts the next record too.
+      // Identity may come anywhere in a record (PowerShell prints LastError before it).
+      if (!current || current.props.has(name)) {
         current = { props: new Map(), firstLine: line.index, lastLine: line.index, lastLength: t.length };
         records.push(current);
       }
-      lastProp = { value: m[2]!.trim(), lines: [line] };
+      lastProp = { value: m[2]!.trim(), lines: [line], pieces: [{ line, start: t.length - m[2]!.length }] };
       current.props.set(name, lastProp);
       current.lastLine = line.index;
       current.lastLength = t.length;
@@ -74,6 +83,7 @@ export function analyseQueue(text: string): EvidenceAnalysis {
     if (/^\s/.test(t) && lastProp && current) {
       lastProp.value += ' ' + t.trim();
       lastProp.lines.push(line);
+      lastProp.pieces.push({ line, start: 0 });
       current.lastLine = line.index;
       current.lastLength = t.length;
       continue;
@@ -92,13 +102,26 @@ export function analyseQueue(text: string): EvidenceAnalysis {
     const error = r.props.get('lasterror') ?? r.props.get('lasterrortext');
     const nextHop = r.props.get('nexthopdomain')?.value;
     const sending: HostEnd | undefined = server ? { name: server } : undefined;
-    const receiving = error ? receivingFromError(error.value, nextHop) : undefined;
+    // Both readings of a wrapped value: glued where the wrap may have cut a word, and all spaces.
+    const wrapped = error ? joinWrappedValue(error.pieces) : undefined;
+    const receiving = wrapped
+      ? (receivingFromError(wrapped.text) ?? receivingFromError(wrapped.alternate.text, nextHop))
+      : undefined;
     let firstHit: { line: number; start: number; end: number; step?: number } | undefined;
-    for (const ln of error?.lines ?? []) {
-      seen.add(ln.index);
-      for (const hit of findFailures(ln.text)) {
+    for (const ln of error?.lines ?? []) seen.add(ln.index);
+    if (error) {
+      // The value as one string: `454 4.7.0` may be split over two lines at any console width.
+      const joined = joinWrappedValue(error.pieces);
+      let text = joined.text;
+      let hits = findFailures(text);
+      if (!hits.length && joined.alternate.text !== text) {
+        text = joined.alternate.text;
+        hits = findFailures(text);
+      }
+      const rangeOf = text === joined.text ? joined.rangeOf : joined.alternate.rangeOf;
+      for (const hit of hits) {
         if (findings.length >= MAX_FINDINGS) break;
-        const range = { line: ln.index, start: hit.start, end: hit.end };
+        const range = rangeOf(hit.start, hit.end);
         findings.push(
           findingFromHit(hit, range, {
             writtenBy: 'sending',
@@ -106,7 +129,12 @@ export function analyseQueue(text: string): EvidenceAnalysis {
             ...(receiving ? { receiving } : {}),
           }),
         );
-        firstHit ??= { ...range, ...(hit.steps[0] ? { step: hit.steps[0] } : {}) };
+        firstHit ??= {
+          line: range.line,
+          start: range.start,
+          end: range.endLine === undefined ? range.end : range.start + 1,
+          ...(hit.steps[0] ? { step: hit.steps[0] } : {}),
+        };
       }
     }
     if (firstHit && receiving) {

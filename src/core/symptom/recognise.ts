@@ -15,6 +15,7 @@
 import { isIP } from 'node:net';
 import { parseWinEvents } from '../steps/5-kerberos-logging/winevent';
 import { cleanTerminalOutput } from '../parsers/terminal-clean';
+import { fromEventRecords } from './from-events';
 
 export type { HostRef, SymptomFact, SymptomKind, SymptomRecognition } from '../../shared/symptom';
 import type { HostRef, SymptomRecognition } from '../../shared/symptom';
@@ -168,6 +169,9 @@ export function recogniseSymptom(input: string): SymptomRecognition {
   if (!fromEventJson(text, r)) {
     fromProtocolLog(text, r);
     if (!r.kinds.length) fromEventText(text, r);
+    // Other display languages, Event XML, Format-List: when the English reading found no address.
+    if ((!r.kinds.length || (r.kinds.includes('event-1035') && !r.sending)) && fromEventRecords(text, r))
+      r.kinds = [...new Set(r.kinds)];
   }
   if (!r.kinds.includes('event-1035') && !r.kinds.some((k) => k.startsWith('smtp-'))) fromQueueViewer(text, r);
   if (r.has454 && !r.kinds.length) r.kinds.push('status-code');

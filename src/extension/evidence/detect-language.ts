@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { detectEvidenceKind } from '../../core/evidence/detect';
 import { EVIDENCE_LANGUAGES, LANGUAGE_OF_KIND } from '../../shared/evidence-protocol';
 
-const CANDIDATES = new Set(['plaintext', 'log', EVIDENCE_LANGUAGES.protocolLog]);
+const CANDIDATES = new Set(['plaintext', 'log', 'xml', EVIDENCE_LANGUAGES.protocolLog]);
 const HEAD_LINES = 64;
 
 export async function detectLanguage(doc: vscode.TextDocument): Promise<void> {

@@ -6,9 +6,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScanGroup, ScanHit, ScanReport } from '../../shared/evidence-scan';
 import { commandId } from '../../shared/command-id';
+import type { AuthObservation, CorrelatedFailure } from '../../shared/evidence-correlation';
+import { parseLang, render } from '../../core/l10n/render';
 
 type Node =
   | { kind: 'summary'; report: ScanReport }
+  | { kind: 'correlated'; failure: CorrelatedFailure; folder: string }
+  | { kind: 'observation'; obs: AuthObservation; folder: string }
   | { kind: 'remote'; remote: string; groups: ScanGroup[] }
   | { kind: 'hour'; group: ScanGroup }
   | { kind: 'hit'; hit: ScanHit };
@@ -49,8 +53,16 @@ export class ScanTreeProvider implements vscode.TreeDataProvider<Node>, vscode.D
       const remotes = [...byRemote.entries()]
         .map(([remote, groups]) => ({ kind: 'remote' as const, remote, groups }))
         .sort((a, b) => b.groups.reduce((s, g) => s + g.count, 0) - a.groups.reduce((s, g) => s + g.count, 0));
-      return [{ kind: 'summary', report: r }, ...remotes];
+      // Failures seen from both ends first: they name the step and the cause.
+      const correlated = (r.correlated ?? []).map((failure) => ({
+        kind: 'correlated' as const,
+        failure,
+        folder: r.folder,
+      }));
+      return [{ kind: 'summary', report: r }, ...correlated, ...remotes];
     }
+    if (node.kind === 'correlated')
+      return node.failure.observations.map((obs) => ({ kind: 'observation', obs, folder: node.folder }));
     if (node.kind === 'remote') return node.groups.map((group) => ({ kind: 'hour', group }));
     if (node.kind === 'hour') return node.group.hits.map((hit) => ({ kind: 'hit', hit }));
     return [];
@@ -84,6 +96,32 @@ export class ScanTreeProvider implements vscode.TreeDataProvider<Node>, vscode.D
         ].join('\n');
         item.iconPath = new vscode.ThemeIcon(r.cancelled ? 'debug-pause' : 'search');
         item.contextValue = 'evidenceScanSummary';
+        return item;
+      }
+      case 'correlated': {
+        const f = node.failure;
+        // The core's message catalogue, in VS Code's display language.
+        const text = render(parseLang(vscode.env.language), f.text);
+        const item = new vscode.TreeItem(`${f.sending} → ${f.receiving}`, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = text;
+        item.tooltip = text;
+        item.iconPath = new vscode.ThemeIcon('link');
+        item.contextValue = 'evidenceScanCorrelated';
+        return item;
+      }
+      case 'observation': {
+        const o = node.obs;
+        const file = o.file ? path.join(node.folder, o.file) : node.folder;
+        const item = new vscode.TreeItem(`${o.file ?? '?'}${o.line !== undefined ? `:${o.line + 1}` : ''}`);
+        item.description = [o.source, o.error, o.time !== undefined ? new Date(o.time).toISOString() : undefined]
+          .filter(Boolean)
+          .join(' · ');
+        item.iconPath = new vscode.ThemeIcon('circle-small-filled');
+        item.command = {
+          command: commandId('evidence.openScanHit'),
+          title: vscode.l10n.t('Open'),
+          arguments: [file, o.line ?? 0],
+        };
         return item;
       }
       case 'remote': {

@@ -13,6 +13,7 @@ import {
   readBlocks,
   readSetspnError,
 } from './setspn-common';
+import { isLocalisedProgress, localisedChecking, localisedGroupCount, spnOnLine } from './setspn-localised';
 import {
   type ParseOutcome,
   type ParseProblem,
@@ -98,6 +99,7 @@ export function parseSetspnDuplicates(raw: string): ParseOutcome<SetspnDuplicate
   const problems: ParseProblem[] = [];
   if (isBlank(lines)) return unrecognised('setspn -X printed nothing');
   const result: SetspnDuplicatesResult = { scope: 'domain', checked: [], groups: [], complete: false };
+  let localised = false;
   readBlocks(lines, result, (line, t) => {
     let m = FOUND_GROUPS.exec(t);
     if (m) {
@@ -106,9 +108,25 @@ export function parseSetspnDuplicates(raw: string): ParseOutcome<SetspnDuplicate
       return undefined;
     }
     m = DUPLICATE_HEADER.exec(t);
+    if (!m && !isIndented(line) && !isSetspnErrorLine(t)) {
+      // Another display language: read the line by its structure (./setspn-localised.ts).
+      const count = spnOnLine(t) ? undefined : localisedGroupCount(t);
+      const checked = localisedChecking(t);
+      if (count !== undefined || checked !== undefined || isLocalisedProgress(t)) {
+        if (count !== undefined) {
+          result.reportedGroupCount = count;
+          result.complete = true;
+        }
+        if (checked !== undefined) result.checked.push(checked);
+        if (!localised) problems.push(problem(line, 'setspn output not in English; read by its layout'));
+        localised = true;
+        return undefined;
+      }
+    }
     if (m || (!isIndented(line) && !isSetspnErrorLine(t) && !/^found /i.test(t))) {
-      // Older setspn builds print the SPN alone on its line, without the suffix.
-      const group: SetspnDuplicateGroup = { spn: m ? (m[1] ?? '') : t, accountDns: [] };
+      // Older setspn builds print the SPN alone on its line, without the suffix; a localised one
+      // surrounds it with translated words, which are not part of the SPN.
+      const group: SetspnDuplicateGroup = { spn: m ? (m[1] ?? '') : (spnOnLine(t) ?? t), accountDns: [] };
       result.groups.push(group);
       return group.accountDns;
     }

@@ -1,0 +1,118 @@
+/**
+ * Hebrew catalogue (terms of KB 979174 in Hebrew, see docs/localisation.md); sentences are ours.
+ * Codes, commands and host names stay in Latin script inside the sentences; the views lay the
+ * text out right to left.
+ */
+import type { Catalogue } from './en';
+
+export const HE: Catalogue = {
+  'list.separator': ', ',
+  'steps.none': 'KB 979174',
+  'steps.one': 'KB 979174 {first}',
+  'steps.more': 'KB 979174 {first}, ואחר כך {rest}',
+  'step.label': 'שלב {n} ({name})',
+  'step.name.1': 'שעונים',
+  'step.name.2': 'שכפול AD',
+  'step.name.3': 'SPN',
+  'step.name.4': 'יציאות Kerberos',
+  'step.name.5': 'הרישום של Kerberos',
+  'step.name.6': 'אימות מחבר הקבלה',
+  'step.title.1': 'השעונים מתואמים בתוך הסבילות של Kerberos',
+  'step.title.2': 'בקרי התחום משוכפלים',
+  'step.title.3': 'שמות ה-SPN של SMTP ו-SMTPSVC רשומים פעם אחת, בחשבון הנכון',
+  'step.title.4': 'יציאות Kerberos ויציאות התעבורה נגישות',
+  'step.title.5': 'הרישום של Kerberos אינו מראה שגיאות',
+  'step.title.6': 'מחברי הקבלה מקבלים אימות Exchange Server',
+
+  'between.both': ' מ-{sending} אל {receiving}',
+  'between.from': ' מ-{sending}',
+  'between.to': ' אל {receiving}',
+  'detail.list': ' ({items})',
+  'detail.error': 'שגיאה {value}',
+  'detail.connector': 'מחבר {value}',
+  'detail.mechanism': 'מנגנון {value}',
+  'detail.source': 'מקור {value}',
+  'detail.target': 'יעד {value}',
+
+  'ev.auth-temporary-failure':
+    '454 4.7.0 כשל אימות זמני{between}: אימות Exchange Server (Kerberos) בין השרתים נכשל. בדוק את {steps}.',
+  'ev.auth-failure-relayed':
+    '451 4.4.0 ... 454 4.7.0: הקפיצה הבאה{hop} דחתה את אימות Exchange Server (Kerberos) והתור מנסה שוב. בדוק את {steps}.',
+  'ev.x-anonymoustls-failed':
+    '454 4.7.0 בתשובה ל-{command}{between}: השרת המקבל לא הצליח להתחיל TLS, ולכן אימות Exchange Server לא יכול להמשיך. בדוק את האישור ואת האימות של מחבר הקבלה ({steps}).',
+  'ev.x-exps-failed.kerberos':
+    '454 4.7.0 כשל אימות זמני בתשובה ל-{command}{between}: הכניסה ב-Kerberos בין שרתי Exchange נכשלה. בדוק את {steps}.',
+  'ev.x-exps-failed.exchange':
+    '454 4.7.0 כשל אימות זמני בתשובה ל-{command}{between}: אימות Exchange Server נכשל. בדוק את {steps}.',
+  'ev.exchange-auth-unavailable':
+    '451 5.7.3 Cannot achieve Exchange Server authentication{between}: מחבר הקבלה לא הציע אימות Exchange Server (אין X-ANONYMOUSTLS / X-EXPS). בדוק את {steps}.',
+  'ev.unexpected-exchange-auth-blob':
+    'UnexpectedExchangeAuthBlob{between}: חילופי האימות של Exchange אחרי X-ANONYMOUSTLS לא היו מה שהשרת ציפה לו (אימות המחבר או האישור). בדוק את {steps}.',
+  'ev.tls-failed':
+    'משא ומתן TLS נכשל{error}{between}: בלי TLS אין אימות Exchange Server; בדוק את האישור המשויך ל-FQDN של המחבר (אירוע 12014). בדוק את {steps}.',
+  'ev.event-1035':
+    'אירוע 1035, אימות נכנס נכשל{detail}: הפעל את הרישום של Kerberos בשרת המקבל הזה וקרא את יומן אירועי המערכת. בדוק את {steps}.',
+  'ev.event-2017': 'אירוע 2017, אימות יוצא נכשל{detail}{between}: {cause}. בדוק את {steps}.',
+  'ev.outbound-auth-failed': 'אימות יוצא נכשל עם {error}{between}: {cause}. בדוק את {steps}.',
+  'ev.inbound-auth-failed': 'אימות נכנס נכשל בגלל {error}{between}: {cause}. בדוק את {steps}.',
+  'ev.kerberos-event': 'אירוע {event} של {provider}{name}: יומן אירועי המערכת מראה כשל Kerberos. בדוק את {steps}.',
+  'ev.kerberos-skew': 'KRB_AP_ERR_SKEW: השעונים של שני המחשבים שונים ביותר מהסבילות של Kerberos. בדוק את {steps}.',
+  'ev.kerberos-modified':
+    'KRB_AP_ERR_MODIFIED: הכרטיס הוצפן עבור חשבון אחר, בדרך כלל בגלל SPN של SMTP/SMTPSVC כפול או שמוקם בחשבון הלא נכון. בדוק את {steps}.',
+  'ev.kerberos-error': '{name}: נרשמה שגיאת Kerberos. בדוק את {steps}.',
+  'ev.command-refused': '{command} נדחה עם "{reply}"{between}: אימות Exchange Server לא הושלם. בדוק את {steps}.',
+  'ev.no-exchange-auth-offered':
+    'שרת Exchange {host} לא הציע במחבר הזה לא X-ANONYMOUSTLS ולא X-EXPS: הוא אינו מקבל כאן אימות Exchange Server. בדוק את {steps}.',
+  'ev.banner-skew':
+    'הבאנר של {host} מראה שעון שונה ב-{delay} מזה של השרת הזה (התאריך והשעה של השורה){beyond}. בדוק את {steps}.',
+  'ev.hop-skew':
+    'קפיצה {hop} ({b}) מוחתמת {delay} אחרי קפיצה {prev} ({a}): הזמן חזר אחורה, ולכן השעונים של {a} ושל {b} שונים לפחות ב-{skew}{beyond}. בדוק את {steps}.',
+  'ev.beyond-tolerance': ', יותר מהסבילות של Kerberos של {minutes} דקות',
+  'ev.malformed-record': 'זו אינה רשומה של יומן פרוטוקול: {got} מתוך {want} שדות.',
+  'ev.long-line': 'שורה {line} באורך {length} תווים; נותחו רק {max} התווים הראשונים.',
+  'ev.analysis-failed': 'לא ניתן היה לנתח את הקובץ: {reason}',
+  'ev.too-large': 'המסמך גדול מ-{mb} MB ואינו מנותח בעורך; השתמש ב-"Scan log folder" על התיקייה שלו.',
+  'ev.correlated': '{sending} אל {receiving}: {count} ראיות לאותו כשל ({sources}), קודם שלב {step}: {cause}.',
+
+  'cause.IllegalMessage': 'חילופי Kerberos נדחו; יומן אירועי המערכת מסביר למה',
+  'cause.LogonDenied': 'הכניסה נדחתה: SPN שגוי או חסר, מפתח ישן או יחסי אמון פגומים',
+  'cause.KdcUnknownEncryptionType': 'לבקר התחום ולחשבונות אין סוג הצפנה משותף (המפתחות של חשבון המחשב)',
+  'cause.UnexpectedExchangeAuthBlob': 'נתוני האימות של Exchange לא היו מה שהשרת המקבל ציפה לו',
+  'cause.TimeSkew': 'השעונים שונים ביותר מהסבילות של Kerberos',
+  'cause.TargetUnknown': 'בקר התחום אינו מכיר את ה-SPN של היעד',
+  'cause.WrongPrincipal': 'הכרטיס היה עבור חשבון אחר (SPN כפול או בחשבון הלא נכון)',
+  'cause.MessageAltered': 'לא ניתן היה לפענח את הכרטיס (SPN כפול או מפתח ישן)',
+  'cause.NoAuthenticatingAuthority': 'לא היה אפשר להגיע לאף בקר תחום עבור Kerberos',
+  'cause.InvalidToken': 'אסימון האימות לא היה חוקי',
+  'cause.default': 'האימות בין השרתים נכשל',
+
+  'hover.enhanced-code': '**{code}** קוד מצב מורחב',
+  'hover.vendor-code': 'קוד פירוט שאינו ברישום של IANA (ספציפי ליצרן).',
+  'hover.with-reply-codes': ' (עם קודי התשובה {codes})',
+  'hover.iana-source':
+    '_מקור: הרישום "SMTP Enhanced Status Codes" של IANA, הועתק ב-{date}; התיאורים באנגלית כפי שנרשמו._',
+  'hover.reply': '**{code}** תשובת SMTP ({kind})',
+  'hover.reply.2': 'הצלחה',
+  'hover.reply.3': 'ביניים',
+  'hover.reply.4': 'כשל זמני: השולח ינסה שוב',
+  'hover.reply.5': 'כשל קבוע',
+  'hover.port': 'יציאה {port}: {what}.',
+  'port.25': 'תעבורת Front End (המחבר Default Frontend), או שרת Edge/SMTP',
+  'port.2525': 'שירות התעבורה בשרת תיבות דואר (המחבר Default; תעבורה בין שרתים)',
+  'port.465': 'המחבר Client Proxy (תעבורת Front End מעבירה לקוחות מאומתים)',
+  'port.475': 'שירות המסירה של תעבורת תיבות הדואר',
+  'port.587': 'המחבר Client Frontend (לקוחות מאומתים)',
+  'port.717': 'המחבר Outbound Proxy Frontend',
+
+  'cli.step-header': 'שלב {step}: {title}',
+  'cli.why-unknown': 'למה לא ידוע: {reason}',
+  'cli.changes-server': 'משנה את השרת',
+  'cli.read-only': 'קריאה בלבד',
+  'cli.remedy': '{summary} ({effect}; ב-{host}):',
+  'cli.verdict': 'פסק דין: {overall} ({error} שגיאה, {warning} אזהרה, {unknown} לא ידוע, {ok} תקין; {findings} ממצאים)',
+  'cli.cause': 'שלב {step}: {summary}',
+  'severity.error': 'שגיאה',
+  'severity.warning': 'אזהרה',
+  'severity.unknown': 'לא ידוע',
+  'severity.ok': 'תקין',
+};

@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { correlate, type AuthObservation } from '../../../../src/core/evidence/correlate';
+import { observationsFromText, parseUtc } from '../../../../src/core/evidence/observations';
+import { render } from '../../../../src/core/l10n/render';
+
+const dir = join(__dirname, '../../../fixtures/localised/both-ends');
+const FILES = ['EX01/SEND2026120409-1.LOG', 'EX02/application-1035.xml', 'DC1/system-kdc.xml'];
+
+function gather(files: readonly string[]) {
+  const observations: AuthObservation[] = [];
+  const aliases: [string, string][] = [];
+  for (const f of files) {
+    const o = observationsFromText(readFileSync(join(dir, f), 'utf8'), f);
+    observations.push(...o.observations);
+    aliases.push(...o.aliases);
+  }
+  return { observations, aliases };
+}
+
+describe('evidence: both ends of one failure joined by time and endpoint', () => {
+  it('reads each file: the send log with its aliases, the 1035s, the KDC event', () => {
+    const send = observationsFromText(readFileSync(join(dir, FILES[0]!), 'utf8'), FILES[0]!);
+    assert.deepEqual(
+      send.observations.map((o) => [o.source, o.error, o.sending?.ip, o.receiving?.ip]),
+      [['send-log', 'KdcUnknownEncryptionType', '10.0.0.11', '10.0.0.12']],
+    );
+    assert.deepEqual(send.aliases, [
+      ['10.0.0.12', 'ex02.contoso.test'],
+      ['10.0.0.11', 'ex01.contoso.test'],
+      ['10.0.0.12', 'ex02.contoso.test'],
+    ]);
+    const kdc = observationsFromText(readFileSync(join(dir, FILES[2]!), 'utf8'), FILES[2]!);
+    assert.equal(kdc.observations[0]?.source, 'kerberos-event');
+    assert.equal(kdc.observations[0]?.receiving?.name, 'ex02.contoso.test');
+    assert.deepEqual(kdc.observations[0]?.steps, [3]);
+  });
+
+  it('one finding for EX01 to EX02 that names step 3 and the cause; the lone 1035 from another sender is not joined', () => {
+    const { observations, aliases } = gather(FILES);
+    const found = correlate(observations, { aliases });
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    const f = found[0]!;
+    assert.equal(f.sending, 'ex01.contoso.test');
+    assert.match(f.receiving, /^ex02/i);
+    assert.equal(f.step, 3);
+    assert.deepEqual([...f.sources].sort(), ['event-1035', 'kerberos-event', 'send-log']);
+    assert.equal(f.observations.length, 3);
+    assert.equal(f.to! - f.from!, 23);
+    assert.match(f.message, /share no encryption type/);
+    assert.match(render('zh-cn', f.text), /先看第 3 步：域控制器与帐户之间没有共同的加密类型/);
+  });
+
+  it('without the aliases of the send log, an address and a name do not meet', () => {
+    const { observations } = gather(FILES.slice(0, 2));
+    assert.deepEqual(correlate(observations), []);
+    assert.equal(correlate(observations, { aliases: gather(FILES.slice(0, 1)).aliases }).length, 1);
+  });
+
+  it('evidence hours apart is two failures, not one', () => {
+    const { observations, aliases } = gather(FILES);
+    const late = observations.map((o) =>
+      o.source === 'event-1035' && o.time ? { ...o, time: o.time + 3_600_000 } : o,
+    );
+    const found = correlate(late, { aliases });
+    assert.ok(found.every((f) => !(f.sources.includes('event-1035') && f.sources.includes('send-log'))));
+  });
+
+  it('reads only times that say their zone', () => {
+    assert.equal(parseUtc('2026-12-04T09:41:07.512Z'), Date.UTC(2026, 11, 4, 9, 41, 7, 512));
+    assert.equal(parseUtc('2026-12-04T09:41:07.000000000Z'), Date.UTC(2026, 11, 4, 9, 41, 7));
+    assert.equal(parseUtc('12/4/2026 9:41:07 AM'), undefined);
+  });
+});

@@ -11,11 +11,7 @@ import type { Step } from '../../shared/findings';
 import { render, stepsText, text, type LocalText } from '../l10n/render';
 import type { MessageKey } from '../l10n/en';
 import { isKnownAuthError, meaningOfAuthError } from './auth-error-steps';
-import type {
-  AuthObservation,
-  CorrelatedFailure,
-  ObservationSource,
-} from '../../shared/evidence-correlation';
+import type { AuthObservation, CorrelatedFailure, ObservationSource } from '../../shared/evidence-correlation';
 import type { HostEnd } from '../../shared/evidence-model';
 
 export type { AuthObservation, CorrelatedFailure, ObservationSource };

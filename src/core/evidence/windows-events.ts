@@ -12,7 +12,13 @@ import { readEventRecords, type EventRecord } from './event-records';
 import { findFailures } from './failure-patterns';
 import { iterateLines } from './lines';
 import { findingFromHit } from './messages';
-import type { EvidenceAnalysis, EvidenceFinding, EvidenceSymbol, HostMention, TextRange } from '../../shared/evidence-model';
+import type {
+  EvidenceAnalysis,
+  EvidenceFinding,
+  EvidenceSymbol,
+  HostMention,
+  TextRange,
+} from '../../shared/evidence-model';
 import { MAX_FINDINGS, MAX_SYMBOLS } from './protocol-log';
 import { readInboundAuthFailure, readOutboundAuthFailure } from './transport-auth-events';
 

@@ -11,6 +11,10 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/extension/api';
 import { EVIDENCE_LANGUAGES } from '../../../src/shared/evidence-protocol';
 
+/** A diagnostic's code: the language client puts it in `{ value, target }` when it links to the KB. */
+const codeOf = (d: vscode.Diagnostic): string | number | undefined =>
+  typeof d.code === 'object' ? d.code.value : d.code;
+
 async function waitFor<T>(what: string, get: () => T | undefined, timeoutMs = 20000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -70,8 +74,8 @@ describe('evidence in every shape (issue 14)', function () {
       vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file && d.languageId === EVIDENCE_LANGUAGES.queue),
     );
     const diags = await diagnosticsOf(doc);
-    const d = diags.find((x) => x.code === 'auth-failure-relayed');
-    assert.ok(d, JSON.stringify(diags.map((x) => [x.code, x.message])));
+    const d = diags.find((x) => codeOf(x) === 'auth-failure-relayed');
+    assert.ok(d, JSON.stringify(diags.map((x) => [codeOf(x), x.message])));
     assert.equal(d.range.start.line, 5);
     assert.equal(d.range.end.line, 6);
     assert.match(d.message, /next hop 10\.0\.0\.12:2525/);
@@ -86,8 +90,8 @@ describe('evidence in every shape (issue 14)', function () {
       vscode.workspace.textDocuments.find((x) => x.uri.fsPath === file && x.languageId === EVIDENCE_LANGUAGES.events),
     );
     const diags = await diagnosticsOf(doc);
-    const d = diags.find((x) => x.code === 'event-1035');
-    assert.ok(d, JSON.stringify(diags.map((x) => [x.code, x.message])));
+    const d = diags.find((x) => codeOf(x) === 'event-1035');
+    assert.ok(d, JSON.stringify(diags.map((x) => [codeOf(x), x.message])));
     assert.match(d.message, /source 10\.0\.0\.11/);
   });
 });

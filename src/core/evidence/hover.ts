@@ -5,11 +5,18 @@
  */
 import { splitCsvLine, fieldAt } from './csv';
 import { TRANSPORT_PORTS, parseEndpoint } from './endpoint';
-import { EVENT_DOCS, PROTOCOL_FIELD_DOCS, TRACKING_FIELD_DOCS } from './field-docs';
 import type { EvidenceKind } from '../../shared/evidence-model';
 import { ENHANCED_CODES_DATE, lookupEnhancedCode, lookupReplyCode } from './status-codes';
-import type { MessageKey } from '../l10n/en';
+import { EN, type MessageKey } from '../l10n/en';
 import { t, type Lang } from '../l10n/render';
+
+const EVENT_SYMBOLS: Readonly<Record<string, string>> = {
+  '+': 'connect',
+  '-': 'disconnect',
+  '>': 'sent',
+  '<': 'received',
+  '*': 'info',
+};
 
 export interface HoverResult {
   markdown: string;
@@ -98,13 +105,14 @@ function fieldHover(
   if (k < 0) return undefined;
   const name = fields[k];
   if (!name) return undefined;
-  const docs = kind === 'tracking-log' ? TRACKING_FIELD_DOCS : PROTOCOL_FIELD_DOCS;
-  const doc = docs[name];
-  if (!doc) return undefined;
+  // The descriptions are catalogue entries (field.p.* protocol log, field.t.* tracking log, field.e.* events).
+  const docKey = `field.${kind === 'tracking-log' ? 't' : 'p'}.${name}`;
+  if (!(docKey in EN)) return undefined;
   const cell = cells[k]!;
-  const parts = [`**${name}**`, '', doc];
-  if (name === 'event' && EVENT_DOCS[cell.value.trim()])
-    parts.push('', `\`${cell.value.trim()}\`: ${EVENT_DOCS[cell.value.trim()]}`);
+  const parts = [`**${name}**`, '', t(lang, docKey as MessageKey)];
+  const symbol = EVENT_SYMBOLS[cell.value.trim()];
+  if (name === 'event' && symbol)
+    parts.push('', `\`${cell.value.trim()}\`: ${t(lang, `field.e.${symbol}` as MessageKey)}`);
   if (name.endsWith('endpoint')) {
     const e = parseEndpoint(cell.value);
     if (e?.port && TRANSPORT_PORTS[e.port])

@@ -114,6 +114,49 @@ export const EN = {
   'port.587': 'Client Frontend connector (authenticated clients)',
   'port.717': 'Outbound Proxy Frontend connector',
 
+  // Field descriptions of the protocol and tracking log hovers.
+  'field.p.date-time':
+    "When the event was logged, in UTC (ISO 8601). Compare with the other server's log in UTC, not local time.",
+  'field.p.connector-id':
+    'The connector that handled the session. In a Receive log: `<server>\\<Receive connector name>` (e.g. `EX02\\Default EX02`). In a Send log: the Send connector or the implicit intra-organisation connector.',
+  'field.p.session-id': 'A GUID-like id shared by every line of one SMTP session. The outline groups the lines by it.',
+  'field.p.sequence-number': 'The order of the event within its session, from 0.',
+  'field.p.local-endpoint':
+    "This server's IP address and port. The port tells the service: 25 Front End Transport, 2525 Transport on a Mailbox server, 465 Client Proxy, 587 Client Frontend, 717 Outbound Proxy Frontend.",
+  'field.p.remote-endpoint':
+    "The other server's IP address and port. In a Receive log it is the sending server; in a Send log the receiving one.",
+  'field.p.event':
+    'What happened: `+` connect, `-` disconnect, `>` sent by this server, `<` received from the remote end, `*` information logged by Exchange.',
+  'field.p.data':
+    'The SMTP command, reply or information text. Authentication blobs are logged as `<authentication response>`, not their content.',
+  'field.p.context': 'Extra context for `*` lines (for example the certificate or the authentication result).',
+  'field.e.connect': 'Connect: the session starts.',
+  'field.e.disconnect': 'Disconnect: the session ends.',
+  'field.e.sent': 'Sent by the server that wrote this log.',
+  'field.e.received': 'Received from the remote end.',
+  'field.e.info': 'Information logged by Exchange (TLS, authentication, certificates).',
+  'field.t.date-time': 'When the event was logged, in UTC.',
+  'field.t.client-ip':
+    'The address of the server or client that sent the message into this step (for SEND/DEFER/FAIL from SMTP: the server that wrote this log).',
+  'field.t.client-hostname': 'The name of the sending end of this step.',
+  'field.t.server-ip': 'The address of the receiving end of this step (for SMTP SEND/DEFER/FAIL: the next hop).',
+  'field.t.server-hostname': 'The name of the receiving end of this step.',
+  'field.t.source-context': 'Extra information about the source (connector, session or agent).',
+  'field.t.connector-id': 'The connector used for this step.',
+  'field.t.source': 'The component that logged the event: SMTP, STOREDRIVER, AGENT, ROUTING, DSN...',
+  'field.t.event-id': 'RECEIVE, SEND, DELIVER, DEFER (retry later), FAIL (NDR), EXPAND, RESOLVE, REDIRECT...',
+  'field.t.internal-message-id': "The message's id in this server's queue database.",
+  'field.t.message-id': 'The Message-ID header; the same on every server the message passed.',
+  'field.t.network-message-id': 'An id Exchange keeps for all copies of the message across the organisation.',
+  'field.t.recipient-address': 'The recipients concerned by the event.',
+  'field.t.recipient-status':
+    'Per-recipient status: for DEFER and FAIL the SMTP reply (e.g. `451 4.4.0 ... 454 4.7.0 ...`).',
+  'field.t.total-bytes': 'Message size in bytes.',
+  'field.t.recipient-count': 'Number of recipients.',
+  'field.t.message-subject': 'The subject (may be hidden by the MessageTrackingLogSubjectLoggingEnabled setting).',
+  'field.t.sender-address': 'The envelope sender.',
+  'field.t.directionality': 'Incoming, Originating or Undefined.',
+
   // The CLI's text output.
   'cli.step-header': 'Step {step}: {title}',
   'cli.why-unknown': 'why unknown: {reason}',

@@ -108,6 +108,53 @@ export const ES: Catalogue = {
   'port.587': 'conector Client Frontend (clientes autenticados)',
   'port.717': 'conector Outbound Proxy Frontend',
 
+  // Field descriptions of the protocol and tracking log hovers.
+  'field.p.date-time':
+    'Cuándo se registró el evento, en UTC (ISO 8601). Compárelo con el registro del otro servidor en UTC, no en hora local.',
+  'field.p.connector-id':
+    'El conector que atendió la sesión. En un registro de recepción: `<servidor>\\<nombre del conector de recepción>` (p. ej. `EX02\\Default EX02`). En un registro de envío: el conector de envío o el conector implícito de la organización.',
+  'field.p.session-id':
+    'Un identificador, parecido a un GUID, común a todas las líneas de una sesión SMTP. El esquema agrupa las líneas por él.',
+  'field.p.sequence-number': 'El orden del evento dentro de su sesión, desde 0.',
+  'field.p.local-endpoint':
+    'La dirección IP y el puerto de este servidor. El puerto indica el servicio: 25 transporte front-end, 2525 transporte en un servidor de buzones, 465 Client Proxy, 587 Client Frontend, 717 Outbound Proxy Frontend.',
+  'field.p.remote-endpoint':
+    'La dirección IP y el puerto del otro servidor. En un registro de recepción es el servidor que envía; en uno de envío, el que recibe.',
+  'field.p.event':
+    'Qué ocurrió: `+` conexión, `-` desconexión, `>` enviado por este servidor, `<` recibido del otro extremo, `*` información registrada por Exchange.',
+  'field.p.data':
+    'El comando SMTP, la respuesta o el texto informativo. Los datos de autenticación se registran como `<authentication response>`, no su contenido.',
+  'field.p.context':
+    'Contexto adicional de las líneas `*` (por ejemplo el certificado o el resultado de la autenticación).',
+  'field.e.connect': 'Conexión: empieza la sesión.',
+  'field.e.disconnect': 'Desconexión: termina la sesión.',
+  'field.e.sent': 'Enviado por el servidor que escribió este registro.',
+  'field.e.received': 'Recibido del otro extremo.',
+  'field.e.info': 'Información registrada por Exchange (TLS, autenticación, certificados).',
+  'field.t.date-time': 'Cuándo se registró el evento, en UTC.',
+  'field.t.client-ip':
+    'La dirección del servidor o cliente que entregó el mensaje en este paso (en SEND/DEFER/FAIL de SMTP: el servidor que escribió este registro).',
+  'field.t.client-hostname': 'El nombre del extremo que envía en este paso.',
+  'field.t.server-ip':
+    'La dirección del extremo que recibe en este paso (en SEND/DEFER/FAIL de SMTP: el siguiente salto).',
+  'field.t.server-hostname': 'El nombre del extremo que recibe en este paso.',
+  'field.t.source-context': 'Información adicional sobre el origen (conector, sesión o agente).',
+  'field.t.connector-id': 'El conector usado en este paso.',
+  'field.t.source': 'El componente que registró el evento: SMTP, STOREDRIVER, AGENT, ROUTING, DSN...',
+  'field.t.event-id': 'RECEIVE, SEND, DELIVER, DEFER (reintento más tarde), FAIL (NDR), EXPAND, RESOLVE, REDIRECT...',
+  'field.t.internal-message-id': 'El identificador del mensaje en la base de datos de colas de este servidor.',
+  'field.t.message-id': 'El encabezado Message-ID; el mismo en cada servidor por el que pasó el mensaje.',
+  'field.t.network-message-id':
+    'Un identificador que Exchange conserva para todas las copias del mensaje en la organización.',
+  'field.t.recipient-address': 'Los destinatarios afectados por el evento.',
+  'field.t.recipient-status':
+    'Estado por destinatario: en DEFER y FAIL, la respuesta SMTP (p. ej. `451 4.4.0 ... 454 4.7.0 ...`).',
+  'field.t.total-bytes': 'Tamaño del mensaje en bytes.',
+  'field.t.recipient-count': 'Número de destinatarios.',
+  'field.t.message-subject': 'El asunto (puede ocultarlo la opción MessageTrackingLogSubjectLoggingEnabled).',
+  'field.t.sender-address': 'El remitente del sobre.',
+  'field.t.directionality': 'Incoming, Originating o Undefined.',
+
   'cli.step-header': 'Paso {step}: {title}',
   'cli.why-unknown': 'por qué es desconocido: {reason}',
   'cli.changes-server': 'cambia el servidor',

@@ -107,6 +107,52 @@ export const NL: Catalogue = {
   'port.587': 'connector Client Frontend (geverifieerde clients)',
   'port.717': 'connector Outbound Proxy Frontend',
 
+  // Field descriptions of the protocol and tracking log hovers.
+  'field.p.date-time':
+    'Wanneer de gebeurtenis is vastgelegd, in UTC (ISO 8601). Vergelijk met het logboek van de andere server in UTC, niet in lokale tijd.',
+  'field.p.connector-id':
+    'De connector die de sessie afhandelde. In een ontvangstlogboek: `<server>\\<naam van de ontvangstconnector>` (bijv. `EX02\\Default EX02`). In een verzendlogboek: de verzendconnector of de impliciete connector binnen de organisatie.',
+  'field.p.session-id':
+    'Een GUID-achtige id die alle regels van één SMTP-sessie delen. Het overzicht groepeert de regels erop.',
+  'field.p.sequence-number': 'De volgorde van de gebeurtenis binnen de sessie, vanaf 0.',
+  'field.p.local-endpoint':
+    'Het IP-adres en de poort van deze server. De poort geeft de service aan: 25 front-end-transport, 2525 transport op een postvakserver, 465 Client Proxy, 587 Client Frontend, 717 Outbound Proxy Frontend.',
+  'field.p.remote-endpoint':
+    'Het IP-adres en de poort van de andere server. In een ontvangstlogboek is dat de verzendende server, in een verzendlogboek de ontvangende.',
+  'field.p.event':
+    'Wat er gebeurde: `+` verbinding, `-` verbinding verbroken, `>` verzonden door deze server, `<` ontvangen van de andere kant, `*` informatie vastgelegd door Exchange.',
+  'field.p.data':
+    'De SMTP-opdracht, het antwoord of de informatietekst. Verificatiegegevens worden vastgelegd als `<authentication response>`, niet de inhoud.',
+  'field.p.context': 'Extra context bij `*`-regels (bijvoorbeeld het certificaat of het resultaat van de verificatie).',
+  'field.e.connect': 'Verbinding: de sessie begint.',
+  'field.e.disconnect': 'Verbinding verbroken: de sessie eindigt.',
+  'field.e.sent': 'Verzonden door de server die dit logboek schreef.',
+  'field.e.received': 'Ontvangen van de andere kant.',
+  'field.e.info': 'Informatie vastgelegd door Exchange (TLS, verificatie, certificaten).',
+  'field.t.date-time': 'Wanneer de gebeurtenis is vastgelegd, in UTC.',
+  'field.t.client-ip':
+    'Het adres van de server of client die het bericht in deze stap aanleverde (bij SEND/DEFER/FAIL van SMTP: de server die dit logboek schreef).',
+  'field.t.client-hostname': 'De naam van de verzendende kant van deze stap.',
+  'field.t.server-ip':
+    'Het adres van de ontvangende kant van deze stap (bij SEND/DEFER/FAIL van SMTP: de volgende hop).',
+  'field.t.server-hostname': 'De naam van de ontvangende kant van deze stap.',
+  'field.t.source-context': 'Extra informatie over de bron (connector, sessie of agent).',
+  'field.t.connector-id': 'De connector die voor deze stap is gebruikt.',
+  'field.t.source': 'Het onderdeel dat de gebeurtenis vastlegde: SMTP, STOREDRIVER, AGENT, ROUTING, DSN...',
+  'field.t.event-id': 'RECEIVE, SEND, DELIVER, DEFER (later opnieuw), FAIL (NDR), EXPAND, RESOLVE, REDIRECT...',
+  'field.t.internal-message-id': 'De id van het bericht in de wachtrijdatabase van deze server.',
+  'field.t.message-id': 'De Message-ID-header; dezelfde op elke server die het bericht passeerde.',
+  'field.t.network-message-id': 'Een id die Exchange bijhoudt voor alle kopieën van het bericht in de organisatie.',
+  'field.t.recipient-address': 'De ontvangers waarop de gebeurtenis betrekking heeft.',
+  'field.t.recipient-status':
+    'Status per ontvanger: bij DEFER en FAIL het SMTP-antwoord (bijv. `451 4.4.0 ... 454 4.7.0 ...`).',
+  'field.t.total-bytes': 'Grootte van het bericht in bytes.',
+  'field.t.recipient-count': 'Aantal ontvangers.',
+  'field.t.message-subject':
+    'Het onderwerp (kan verborgen zijn door de instelling MessageTrackingLogSubjectLoggingEnabled).',
+  'field.t.sender-address': 'De afzender van de envelop.',
+  'field.t.directionality': 'Incoming, Originating of Undefined.',
+
   'cli.step-header': 'Stap {step}: {title}',
   'cli.why-unknown': 'waarom onbekend: {reason}',
   'cli.changes-server': 'wijzigt de server',

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { hoverAt } from '../../../../src/core/evidence/hover';
+import { PROTOCOL_LOG_FIELDS } from '../../../../src/core/evidence/w3c';
 import { commonFindings } from '../../../../src/core/findings/common-codes';
 import { placeholdersOf } from '../../../../src/core/findings/define';
 import { EN, type MessageKey } from '../../../../src/core/l10n/en';
@@ -110,5 +112,18 @@ describe('finding wordings by code', () => {
     assert.equal(wordFinding('en', f).title, 'setspn -S: exit code 0');
     const other = { code: 'spn.missing', title: 'SMTPSVC/EX01 is missing', explanation: 'y' };
     assert.equal(wordFinding('he', other).title, 'SMTPSVC/EX01 is missing');
+  });
+});
+
+describe('hovers in the display language', () => {
+  it('a protocol log field and its event symbol are described in Dutch; an unknown field has no hover', () => {
+    const line = '2026-12-04T09:41:07.405Z,EX02\\Default EX02,08DE3A,3,10.0.0.12:2525,10.0.0.11:49822,<,EHLO ex01,';
+    const at = line.indexOf(',<,') + 1;
+    const h = hoverAt(line, at, 'smtp-receive-log', PROTOCOL_LOG_FIELDS, 'nl');
+    assert.match(h?.markdown ?? '', /\*\*event\*\*\n\nWat er gebeurde/);
+    assert.match(h?.markdown ?? '', /`<`: Ontvangen van de andere kant\./);
+    const port = hoverAt(line, line.indexOf('2525'), 'smtp-receive-log', PROTOCOL_LOG_FIELDS, 'he');
+    assert.match(port?.markdown ?? '', /יציאה 2525: שירות התעבורה/);
+    assert.equal(hoverAt(line, 2, 'smtp-receive-log', ['no-such-field'], 'es'), undefined);
   });
 });

@@ -1,4 +1,5 @@
 /** One entry point: detect the kind of evidence, run its analyser, never throw. */
+import { addBounceEnds } from './bounce';
 import { detectEvidenceKind } from './detect';
 import { genericFindings } from './generic';
 import { analyseHeaders, DEFAULT_HEADER_OPTIONS, type HeaderOptions } from './headers';
@@ -53,14 +54,21 @@ function analyseKind(text: string, options: Partial<AnalyseOptions>): EvidenceAn
       }
       case 'tracking-log':
         return analyseTrackingLog(text);
-      case 'headers':
-        return analyseHeaders(text, { ...DEFAULT_HEADER_OPTIONS, ...pick(options) });
+      case 'headers': {
+        // A bounce saved as .eml: its DSN fields name the two ends of the failure it reports.
+        const a = analyseHeaders(text, { ...DEFAULT_HEADER_OPTIONS, ...pick(options) });
+        addBounceEnds(text, a.findings);
+        return a;
+      }
       case 'queue':
         return analyseQueue(text);
       case 'windows-events':
         return analyseWindowsEvents(text);
-      default:
-        return { kind: 'unknown', findings: genericFindings(text), symbols: [], hosts: [] };
+      default: {
+        const findings = genericFindings(text);
+        addBounceEnds(text, findings);
+        return { kind: 'unknown', findings, symbols: [], hosts: [] };
+      }
     }
   } catch (e) {
     // A parser bug must not take the language server down: report it on the first line.

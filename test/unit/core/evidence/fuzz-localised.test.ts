@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyseEvidence } from '../../../../src/core/evidence/analyse';
+import { readBounce } from '../../../../src/core/evidence/bounce';
 import { correlate } from '../../../../src/core/evidence/correlate';
 import { readEventRecords } from '../../../../src/core/evidence/event-records';
 import { observationsFromText } from '../../../../src/core/evidence/observations';
@@ -50,6 +51,9 @@ const tokens = fc.constantFrom(
   'EHLO a.b',
   '0 Gruppe(n) doppelter SPNs gefunden.',
   'DC=x,DC=y',
+  'Reporting-MTA: dns;a',
+  'Diagnostic-Code: smtp;451',
+  ' folded',
   '\t',
   '    ',
   '\r\n',
@@ -76,6 +80,7 @@ describe('issue 14 readers under fuzzing (no exception escapes)', () => {
         const x = parseSetspnDuplicates(text);
         assert.equal(typeof x.recognised, 'boolean');
         JSON.stringify(recogniseSymptom(text));
+        JSON.stringify(readBounce(text));
         const o = observationsFromText(text, 'SEND1.LOG');
         JSON.stringify(correlate(o.observations, { aliases: o.aliases }));
       }),

@@ -114,3 +114,24 @@ describe('evidence: Get-Queue | Format-List wrapped at the console width', () =>
     assert.ok(a.findings.some((x) => x.code === 'auth-failure-relayed'));
   });
 });
+
+describe('evidence: a translated Last Error (the KB article in es, nl, he)', () => {
+  const kb = (lang: string): string => {
+    const file = join(__dirname, '../../../fixtures/localised/events', `lasterror-kb-${lang}.txt`);
+    return readFileSync(file, 'utf8').trim();
+  };
+  for (const lang of ['es', 'nl', 'he']) {
+    it(`${lang}: the relayed 454 in LastError is found, keyed on the codes`, () => {
+      const text = formatList(
+        [
+          ['Identity', 'EX01\\3'],
+          ['LastError', kb(lang)],
+        ],
+        120,
+      );
+      const f = analyseEvidence(text).findings.find((x) => x.code === 'auth-failure-relayed');
+      assert.ok(f, lang);
+      assert.deepEqual(f.sending, { name: 'EX01' });
+    });
+  }
+});

@@ -17,6 +17,7 @@ export const SCAN_NEEDLES = [
   'Inbound authentication failed',
   'KRB_AP_ERR_',
   'Outbound Authentication failed',
+  'Outbound authentication failed',
 ] as const;
 
 export interface PatternHit {
@@ -88,9 +89,13 @@ export function findFailures(text: string): PatternHit[] {
   }
   // Protocol logs: the send side writes "Outbound Authentication failed with <status>", the
   // receive side "Inbound authentication failed because of <status>" (Exchange's own strings).
-  const outbound = text.indexOf('Outbound Authentication failed with ');
+  // Event 2017's text says "Outbound authentication failed with error <status> for Send connector ...".
+  const capital = text.indexOf('Outbound Authentication failed with ');
+  const outbound = capital >= 0 ? capital : text.indexOf('Outbound authentication failed with ');
   if (outbound >= 0) {
-    const m = /^Outbound Authentication failed with ([A-Za-z0-9_]{1,64})/.exec(text.slice(outbound, outbound + 120));
+    const m = /^Outbound [Aa]uthentication failed with (?:error )?([A-Za-z0-9_]{1,64})/.exec(
+      text.slice(outbound, outbound + 120),
+    );
     const error = m?.[1];
     hits.push({
       code: 'outbound-auth-failed',

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseEvidence } from '../../../../src/core/evidence/analyse';
+import { findFailures, SCAN_NEEDLES } from '../../../../src/core/evidence/failure-patterns';
 import { readEventRecords } from '../../../../src/core/evidence/event-records';
 import { readInboundAuthFailure } from '../../../../src/core/evidence/transport-auth-events';
 import { render } from '../../../../src/core/l10n/render';
@@ -45,5 +46,16 @@ describe('evidence: authentication status lines of the protocol logs', () => {
     assert.equal(e?.connector, 'Default EX02');
     assert.equal(e?.receivingServer, 'EX01');
     assert.equal(e?.time, '2026-11-23T13:47:48.456Z');
+  });
+});
+
+describe('evidence: event 2017 text found by the byte scan and the line search', () => {
+  it('"Outbound authentication failed with error LogonDenied" (event 2017 wording) is a failure with its status', () => {
+    const line =
+      'Message:  Outbound authentication failed with error LogonDenied for Send connector X. The authentication mechanism is ExchangeAuth. The target is SMTPSVC/ex02.contoso.test.';
+    assert.ok(SCAN_NEEDLES.some((n) => line.includes(n)));
+    const [hit] = findFailures(line);
+    assert.equal(hit?.code, 'outbound-auth-failed');
+    assert.equal(hit?.parts?.error, 'LogonDenied');
   });
 });

@@ -109,20 +109,30 @@ export function decodeXml(s: string): string {
   });
 }
 
-const lineAt = (text: string, offset: number): number => {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-};
+/** Line numbers of increasing offsets, counted once over the text (not from the start each time). */
+function lineCounter(text: string): (offset: number) => number {
+  let at = 0;
+  let line = 0;
+  return (offset) => {
+    for (let i = text.indexOf('\n', at); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      at = i + 1;
+    }
+    return line;
+  };
+}
 
 /** Every `<Event ...>...</Event>` in the text. */
 export function readEventXml(text: string): EventRecord[] {
   const out: EventRecord[] = [];
   const open = /<Event[\s>]/g;
+  const lineAt = lineCounter(text);
+  let close = -2;
   let m: RegExpExecArray | null;
   while ((m = open.exec(text)) && out.length < MAX_RECORDS) {
-    const close = text.indexOf('</Event>', m.index);
-    const end = close < 0 ? Math.min(text.length, m.index + 65536) : close + 8;
+    // Once no `</Event>` is left, none is looked for again (linear on a text of unclosed events).
+    if (close !== -1 && close < m.index) close = text.indexOf('</Event>', m.index);
+    const end = close < 0 ? Math.min(text.length, m.index + 8192) : close + 8;
     const xml = text.slice(m.index, end);
     open.lastIndex = end;
     const attr = (tag: string, name: string): string | undefined =>
@@ -134,8 +144,8 @@ export function readEventXml(text: string): EventRecord[] {
     const rec: EventRecord = {
       data,
       message: decodeXml(element('Message') ?? '').trim(),
-      line: lineAt(text, m.index),
-      endLine: lineAt(text, end),
+      line: lineAt(m.index),
+      endLine: lineAt(end),
       form: 'xml',
     };
     const id = element('EventID');

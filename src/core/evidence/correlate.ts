@@ -150,8 +150,9 @@ export function correlate(
         message: `${render('en', local)} ${render('en', stepsText(steps))}.`,
       };
       if (times.length) {
-        item.from = Math.min(...times);
-        item.to = Math.max(...times);
+        // Sorted by time already (timed observations first, in order).
+        item.from = times.reduce((a, b) => Math.min(a, b));
+        item.to = times.reduce((a, b) => Math.max(a, b));
       }
       out.push(item);
     }

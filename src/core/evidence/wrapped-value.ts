@@ -61,7 +61,8 @@ function locate(segments: readonly Segment[], offset: number, isEnd: boolean): {
 }
 
 export function joinWrappedValue(pieces: readonly ValuePiece[]): JoinedValue {
-  const width = pieces.length > 1 ? Math.max(...pieces.map((p) => p.line.text.trimEnd().length)) : 0;
+  let width = 0;
+  if (pieces.length > 1) for (const p of pieces) width = Math.max(width, p.line.text.trimEnd().length);
   const glue = (i: number): boolean => {
     const prev = pieces[i - 1]!.line.text;
     const next = pieces[i]!.line.text.slice(pieces[i]!.start).trimStart();

@@ -7,7 +7,8 @@ import type { HostEnd } from './evidence-model';
 import type { Step } from './findings';
 import type { LocalText } from './local-text';
 
-export type ObservationSource = 'event-1035' | 'event-2017' | 'kerberos-event' | 'send-log' | 'receive-log' | 'queue';
+export type ObservationSource =
+  'event-1035' | 'event-2017' | 'kerberos-event' | 'send-log' | 'receive-log' | 'queue' | 'bounce';
 
 export interface AuthObservation {
   source: ObservationSource;

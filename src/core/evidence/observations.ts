@@ -14,6 +14,7 @@ import { readEventRecords, type EventRecord } from './event-records';
 import { findFailures } from './failure-patterns';
 import { iterateLines } from './lines';
 import type { HostEnd } from '../../shared/evidence-model';
+import { readBounce } from './bounce';
 import { analyseQueue } from './queue';
 import { readInboundAuthFailure, readOutboundAuthFailure } from './transport-auth-events';
 import { applyDirective, newHeader, PROTOCOL_LOG_FIELDS, readRecord } from './w3c';
@@ -141,6 +142,26 @@ function fromEvents(text: string, file: string): FileObservations {
   return out;
 }
 
+/** A bounce (DSN or NDR text) reports a failure of its reporting server towards the remote MTA. */
+function fromBounce(text: string, file: string): FileObservations {
+  const bounce = readBounce(text);
+  const observations: AuthObservation[] = [];
+  for (const r of bounce?.recipients ?? []) {
+    const hit = r.diagnosticCode ? findFailures(r.diagnosticCode)[0] : undefined;
+    if (!hit) continue;
+    observations.push({
+      source: 'bounce',
+      file,
+      line: r.line,
+      ...(bounce?.reportingMta ? { sending: { name: bounce.reportingMta } } : {}),
+      ...(r.remoteMta ? { receiving: { name: r.remoteMta } } : {}),
+      ...(hit.parts?.error ? { error: hit.parts.error } : {}),
+      steps: hit.steps,
+    });
+  }
+  return { observations, aliases: [] };
+}
+
 export function observationsFromText(text: string, file: string): FileObservations {
   const kind = detectEvidenceKind(text, file);
   switch (kind) {
@@ -162,6 +183,8 @@ export function observationsFromText(text: string, file: string): FileObservatio
         }));
       return { observations, aliases: [] };
     }
+    case 'headers':
+      return fromBounce(text, file);
     default:
       return { observations: [], aliases: [] };
   }

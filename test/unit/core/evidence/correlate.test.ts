@@ -73,3 +73,20 @@ describe('evidence: both ends of one failure joined by time and endpoint', () =>
     assert.equal(parseUtc('12/4/2026 9:41:07 AM'), undefined);
   });
 });
+
+describe('evidence: a bounce joins the receiver evidence of the same failure', () => {
+  it('the DSN (reporting EX01, remote MTA ex02) and the 1035 of EX02 are one failure', () => {
+    const dsn = readFileSync(join(__dirname, '../../../fixtures/localised/dsn-delayed-454.eml'), 'utf8');
+    const b = observationsFromText(dsn, 'Delivery delayed.eml');
+    assert.deepEqual(
+      b.observations.map((o) => [o.source, o.sending?.name, o.receiving?.name]),
+      [['bounce', 'EX01.contoso.test', 'ex02.contoso.test']],
+    );
+    const e = observationsFromText(readFileSync(join(dir, FILES[1]!), 'utf8'), FILES[1]!);
+    const sender = e.observations.find((o) => o.sending?.ip === '10.0.0.11')!;
+    // The 1035 names the sender by address; the alias comes from anywhere that pairs them (here: given).
+    const found = correlate([...b.observations, sender], { aliases: [['10.0.0.11', 'EX01.contoso.test']] });
+    assert.equal(found.length, 1);
+    assert.deepEqual([...found[0]!.sources].sort(), ['bounce', 'event-1035']);
+  });
+});

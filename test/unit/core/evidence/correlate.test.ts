@@ -90,3 +90,20 @@ describe('evidence: a bounce joins the receiver evidence of the same failure', (
     assert.deepEqual([...found[0]!.sources].sort(), ['bounce', 'event-1035']);
   });
 });
+
+describe('evidence: a Kerberos client event on the sender says the cause', () => {
+  it('Security-Kerberos 3 (KRB_AP_ERR_SKEW for SMTPSVC/ex02) on EX01 with the 1035 of EX02: step 1, clocks', () => {
+    const krb3 =
+      '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-Security-Kerberos" /><EventID Qualifiers="32768">3</EventID><TimeCreated SystemTime="2026-12-04T09:41:07.420Z" /><Channel>System</Channel><Computer>EX01.contoso.test</Computer></System><RenderingInfo Culture="en-US"><Message>A Kerberos error message was received: on logon session Client Time: Server Time: 9:48:07.0000 12/4/2026 Z Error Code: 0x25 KRB_AP_ERR_SKEW Extended Error: Client Realm: Client Name: Server Realm: CONTOSO.TEST Server Name: SMTPSVC/ex02.contoso.test Target Name: SMTPSVC/ex02.contoso.test@CONTOSO.TEST</Message></RenderingInfo></Event>\n';
+    const k = observationsFromText(krb3, 'EX01/system.xml');
+    assert.deepEqual(
+      k.observations.map((o) => [o.source, o.sending?.name, o.receiving?.name, o.error, o.steps]),
+      [['kerberos-event', 'EX01.contoso.test', 'ex02.contoso.test', 'KRB_AP_ERR_SKEW', [1]]],
+    );
+    const e = observationsFromText(readFileSync(join(dir, FILES[1]!), 'utf8'), FILES[1]!);
+    const found = correlate([...k.observations, ...e.observations], { aliases: [['10.0.0.11', 'ex01.contoso.test']] });
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.step, 1);
+    assert.match(found[0]!.message, /the clocks differ by more than the Kerberos tolerance/);
+  });
+});

@@ -131,3 +131,17 @@ describe('evidence: event 2017 on the sending server', () => {
     assert.equal(e?.sendingServer, 'M10-HQ-MLCEN01');
   });
 });
+
+describe('evidence: Event Viewer labels confirmed on a verbatim Chinese copy', () => {
+  it('reads id, provider, computer, time and description of a zh-cn "Copy details as text"', () => {
+    const [r, ...rest] = readEventRecords(events('details-zh-cn-4688-verbatim.txt'));
+    assert.equal(rest.length, 0);
+    assert.equal(r?.id, 4688);
+    assert.equal(r?.provider, 'Microsoft-Windows-Security-Auditing');
+    assert.equal(r?.computer, 'WIN-SAPNNP06AE5.jackma.com');
+    assert.equal(r?.time, '2022/12/26 16:54:49');
+    assert.match(r?.message ?? '', /^已创建新进程。/);
+    assert.match(r?.message ?? '', /进程命令行:\tnet {2}stop windefend$/);
+    assert.equal(readInboundAuthFailure(r), undefined);
+  });
+});

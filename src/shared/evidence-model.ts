@@ -33,7 +33,6 @@ export type EvidenceCode =
   | 'outbound-auth-failed'
   | 'inbound-auth-failed'
   | 'kerberos-event'
-  | 'correlated-failure'
   | 'kerberos-skew'
   | 'kerberos-modified'
   | 'kerberos-error'

@@ -16,6 +16,8 @@ import {
 import { sanitizeForTerminal } from '../../core/safety/terminal-text';
 import { commandId } from '../../shared/command-id';
 import type { FindingsStore } from '../../core/session/findings-store';
+import { parseLang } from '../../core/l10n/render';
+import { wordedFinding } from '../../core/walkthrough/worded-state';
 
 export const FINDINGS_VIEW_ID = 'exchangeAuthDoctor.findings';
 
@@ -123,7 +125,7 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
         return item;
       }
       case 'finding': {
-        const f = n.finding;
+        const f = wordedFinding(n.finding, parseLang(vscode.env.language));
         const shown = findingLabel(f);
         const item = new vscode.TreeItem(
           shown.label,
@@ -168,6 +170,7 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
       label: `Step ${step}: ${STEP_TITLES[step]}`,
       findings: [...findings]
         .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])
+        .map((f) => wordedFinding(f, parseLang(vscode.env.language)))
         .map((f) => ({
           code: f.code,
           severity: f.severity,

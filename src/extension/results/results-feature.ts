@@ -11,6 +11,8 @@ import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../shared/findings';
 import { scopeKey, scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service';
 import { diagnosisDocument } from '../../core/report/diagnosis-document';
+import { parseLang } from '../../core/l10n/render';
+import { wordedFinding } from '../../core/walkthrough/worded-state';
 
 export const RESULTS_SCHEME = 'exchange-auth-doctor';
 const KEEP = 20;
@@ -142,7 +144,12 @@ export class ResultsFeature implements vscode.FileSystemProvider, vscode.Disposa
     if (severity === undefined) return undefined;
     const d = new vscode.Diagnostic(
       new vscode.Range(line, 0, line, 1000),
-      vscode.l10n.t('Step {0}, {1}: {2}', f.step, f.subject.name, f.title),
+      vscode.l10n.t(
+        'Step {0}, {1}: {2}',
+        f.step,
+        f.subject.name,
+        wordedFinding(f, parseLang(vscode.env.language)).title,
+      ),
       severity,
     );
     d.source = 'Exchange Auth Doctor';

@@ -30,6 +30,7 @@ import type { WalkthroughDeps, WalkthroughRun } from './deps';
 import { knownServers } from '../../io/server-addresses';
 import { exportReport, type ExportFormat } from './export';
 import type { OpenArgs } from '../../core/walkthrough/open-args';
+import { wordedState } from '../../core/walkthrough/worded-state';
 
 export const VIEW_TYPE = 'exchangeAuthDoctor.walkthrough';
 
@@ -200,9 +201,10 @@ export class WalkthroughPanel implements vscode.Disposable {
     }
   }
 
-  private post(message: HostToWebview): void {
-    if (!this.ready && message.type !== 'init') return;
-    void this.panel.webview.postMessage(message);
+  /** The one way to the webview: states go out with their findings worded in the panel's language. */
+  private post(m: HostToWebview): void {
+    if (!this.ready && m.type !== 'init') return;
+    void this.panel.webview.postMessage('state' in m ? { ...m, state: wordedState(m.state) } : m);
   }
 
   private update(state: WalkthroughState): void {

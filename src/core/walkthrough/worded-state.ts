@@ -1,0 +1,23 @@
+/**
+ * The walkthrough state as the webview shows it: every finding's title and explanation worded in
+ * the panel's language from the finding's code and params (src/core/l10n/finding-wording.ts). The
+ * panel keeps its state in English (the report, the JSON and the tests read that); only what is
+ * sent to the webview is worded. A code without a translation keeps its English text.
+ */
+import type { Finding } from '../../shared/findings';
+import type { WalkthroughState } from '../../shared/walkthrough-protocol';
+import { wordFinding } from '../l10n/finding-wording';
+
+export function wordedFinding<F extends Finding>(finding: F, language: WalkthroughState['language']): F {
+  if (language === 'en') return finding;
+  const { title, explanation } = wordFinding(language, finding);
+  return title === finding.title && explanation === finding.explanation ? finding : { ...finding, title, explanation };
+}
+
+export function wordedState(state: WalkthroughState): WalkthroughState {
+  if (state.language === 'en') return state;
+  return {
+    ...state,
+    steps: state.steps.map((s) => ({ ...s, findings: s.findings.map((f) => wordedFinding(f, state.language)) })),
+  };
+}

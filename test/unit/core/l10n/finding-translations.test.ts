@@ -1,0 +1,157 @@
+/**
+ * The finding translations (src/core/l10n/finding-translations/*.ts) against the English tables
+ * (src/core/steps/N-name/finding-codes.ts): every declared code except the common ones has a
+ * translation in each language, with exactly the English template's placeholders in its title and
+ * explanation, and none is empty or the English text itself. Codes that other branches add (h12,
+ * h13) are translated ahead of their merge; they are listed in PENDING_CODES with the placeholders
+ * of their English templates on those branches, so the lead can check them and drop the list.
+ */
+import { strict as assert } from 'node:assert';
+import { placeholdersOf } from '../../../../src/core/findings/define';
+import { commonFindings } from '../../../../src/core/findings/common-codes';
+import { FINDING_TABLES, wordingOf } from '../../../../src/core/steps/finding-codes';
+import { ES_FINDINGS } from '../../../../src/core/l10n/finding-translations/es';
+import { NL_FINDINGS } from '../../../../src/core/l10n/finding-translations/nl';
+import { HE_FINDINGS } from '../../../../src/core/l10n/finding-translations/he';
+import { ZH_CN_FINDINGS } from '../../../../src/core/l10n/finding-translations/zh-cn';
+import type { FindingTranslations } from '../../../../src/core/l10n/finding-translations/types';
+
+const LANGUAGES: Record<string, FindingTranslations> = {
+  es: ES_FINDINGS,
+  nl: NL_FINDINGS,
+  he: HE_FINDINGS,
+  'zh-cn': ZH_CN_FINDINGS,
+};
+
+/** Placeholders of English templates of codes not declared on this branch yet (h12, h13). */
+const PENDING_CODES: Readonly<Record<string, { title: string[]; explanation: string[] }>> = {
+  'spn.keys-agree': { title: ['account', 'dcs', 'enctypes', 'keyVersion'], explanation: [] },
+  'spn.keys-unread': { title: ['account'], explanation: [] },
+  'spn.key-version-differs': { title: ['account', 'ahead', 'behind', 'newest', 'older'], explanation: ['ahead', 'behind', 'server'] },
+  'spn.account-disabled': { title: ['account', 'uac'], explanation: ['server'] },
+  'spn.des-only': { title: ['account', 'what'], explanation: [] },
+  'spn.no-common-etype': { title: ['account', 'enctypes', 'kdcs'], explanation: ['server'] },
+  'spn.no-common-etype-pair': { title: ['account', 'enctypes', 'sendingAccount', 'sendingTypes'], explanation: ['sending', 'server'] },
+  'spn.rc4-only': { title: ['account', 'enctypes'], explanation: ['server'] },
+  'spn.enctypes-unset': { title: ['account'], explanation: [] },
+  'spn.password-old': { title: ['days', 'server', 'when'], explanation: ['server'] },
+  'spn.aes-keys-missing': { title: ['account', 'since', 'when'], explanation: [] },
+  'spn.logon-old': { title: ['account', 'days', 'when'], explanation: [] },
+  'spn.duplicate-dnshostname': { title: ['account', 'fqdn', 'others'], explanation: ['fqdn'] },
+  'port.kdc-site-ok': { title: ['kdcs', 'server', 'site'], explanation: ['server'] },
+  'port.kdc-site-none': { title: ['server', 'site'], explanation: ['server'] },
+  'port.kdc-site-unreachable': { title: ['kdcs', 'server', 'site'], explanation: ['server'] },
+  'port.kdc-tcp-blocked': { title: ['kdcs', 'server', 'site'], explanation: [] },
+  'smtp.path-clean': { title: ['server', 'where'], explanation: [] },
+  'smtp.inspected': { title: ['signs', 'where'], explanation: [] },
+  'smtp.keywords-differ': { title: ['missing', 'server', 'where'], explanation: [] },
+  'tls.handshake': { title: ['mechanisms', 'protocol', 'verb', 'where'], explanation: [] },
+  'tls.session-stalled': { title: ['stage', 'where'], explanation: [] },
+  'tls.not-offered': { title: ['connector', 'where'], explanation: [] },
+  'tls.version-mismatch': { title: ['offered', 'receiverSpeaks', 'server', 'where'], explanation: ['verb'] },
+  'tls.handshake-failed': { title: ['verb', 'where'], explanation: [] },
+  'tls.exps-missing': { title: ['connector', 'where'], explanation: [] },
+  'tls.certificate-expired': { title: ['detail', 'server', 'where'], explanation: [] },
+  'tls.certificate-name': { title: ['detail', 'fqdn', 'server', 'where'], explanation: [] },
+  'tls.not-judged-inspected': { title: ['where'], explanation: [] },
+  'connector.selection': { title: ['server'], explanation: [] },
+  'connector.selection-lacks-auth': { title: ['connectors', 'senders', 'server'], explanation: [] },
+  'connector.selection-tie': { title: ['address', 'connectors', 'port', 'sender'], explanation: [] },
+  'connector.link-local-uncovered': { title: ['port', 'server'], explanation: [] },
+  'connector.link-local-partial': { title: ['port', 'server'], explanation: [] },
+};
+
+/** Texts that are only placeholders and punctuation, so every language writes them as English does. */
+const TOKENS_ONLY: readonly string[] = [
+  'port.kdc-silent.title',
+  'port.kerberos-blocked.title',
+  'port.transport-blocked.title',
+  'port.blocked.title',
+  'spn.fqdn-mismatch.explanation',
+  'spn.ticket-failed.explanation',
+  'kerberos-log.event.explanation',
+  'kerberos-log.exchange-auth-failed.explanation',
+];
+
+/** Letters a text in the language must contain (Spanish and Dutch share the Latin script with English). */
+const SCRIPT: Record<string, RegExp | undefined> = { he: /[\u05d0-\u05ea]/, 'zh-cn': /[\u4e00-\u9fff]/ };
+
+const FIELDS = ['title', 'explanation'] as const;
+const common = new Set(Object.keys(commonFindings.wording));
+const declared = FINDING_TABLES.flatMap((t) => Object.keys(t.wording)).filter((c) => !common.has(c));
+const sorted = (s: string) => placeholdersOf(s).sort();
+const isTokensOnly = (s: string) => !/[\p{L}]/u.test(s.replace(/\{[A-Za-z][A-Za-z0-9]*\}/g, ''));
+
+describe('finding translations', () => {
+  it('the tokens-only list names only texts that are placeholders and punctuation in English', () => {
+    for (const entry of TOKENS_ONLY) {
+      const [code, field] = [entry.slice(0, entry.lastIndexOf('.')), entry.slice(entry.lastIndexOf('.') + 1)];
+      const english = wordingOf(code);
+      assert.ok(english, `${entry}: no such code`);
+      assert.ok(isTokensOnly(english[field as (typeof FIELDS)[number]]), `${entry} has words to translate`);
+    }
+  });
+
+  it('pending codes that are now declared have the placeholders this list says', () => {
+    for (const [code, expected] of Object.entries(PENDING_CODES)) {
+      const english = wordingOf(code);
+      if (!english) continue;
+      for (const field of FIELDS) assert.deepEqual(sorted(english[field]), expected[field], `${code}.${field}`);
+    }
+  });
+
+  for (const [lang, table] of Object.entries(LANGUAGES)) {
+    describe(lang, () => {
+      it('translates every declared code except the common ones', () => {
+        const missing = declared.filter((code) => !table[code]);
+        assert.deepEqual(missing, [], `${lang} lacks ${missing.join(', ')}`);
+        assert.ok(declared.length > 50, 'the tables are read');
+      });
+
+      it('translates no common code (those live with the catalogue) and no unknown code', () => {
+        for (const code of Object.keys(table)) {
+          assert.ok(!common.has(code), `${code} is a common code`);
+          assert.ok(wordingOf(code) || PENDING_CODES[code], `${code} is neither declared nor pending`);
+        }
+      });
+
+      it("keeps exactly the English template's placeholders, with no stray braces", () => {
+        for (const [code, wording] of Object.entries(table)) {
+          const english = wordingOf(code);
+          for (const field of FIELDS) {
+            const text = wording![field];
+            const expected = english ? sorted(english[field]) : PENDING_CODES[code]![field];
+            assert.deepEqual(sorted(text), expected, `${lang} ${code}.${field}: ${text}`);
+            const braces = (text.match(/[{}]/g) ?? []).length;
+            const placeholders = [...text.matchAll(/\{[A-Za-z][A-Za-z0-9]*\}/g)].length;
+            assert.equal(braces, placeholders * 2, `${lang} ${code}.${field} has a stray brace: ${text}`);
+          }
+        }
+      });
+
+      it('is never empty, never the English text, and in its own script', () => {
+        for (const [code, wording] of Object.entries(table)) {
+          const english = wordingOf(code);
+          for (const field of FIELDS) {
+            const text = wording![field];
+            assert.ok(text.trim().length > 0, `${lang} ${code}.${field} is empty`);
+            if (TOKENS_ONLY.includes(`${code}.${field}`)) {
+              assert.equal(text, english?.[field] ?? text, `${lang} ${code}.${field} should keep the tokens as they are`);
+              continue;
+            }
+            assert.ok(!isTokensOnly(text), `${lang} ${code}.${field} has no words`);
+            if (english) assert.notEqual(text, english[field], `${lang} ${code}.${field} is the English text`);
+            const script = SCRIPT[lang];
+            if (script) assert.match(text, script, `${lang} ${code}.${field} is not in its script`);
+          }
+        }
+      });
+    });
+  }
+
+  it('every language translates the same codes', () => {
+    const [first, ...rest] = Object.entries(LANGUAGES);
+    const codes = Object.keys(first![1]).sort();
+    for (const [lang, table] of rest) assert.deepEqual(Object.keys(table).sort(), codes, `${lang} vs ${first![0]}`);
+  });
+});

@@ -256,7 +256,7 @@ export const ES_STEPS_1_TO_3: FindingTranslations = {
   },
   'spn.aes-keys-missing': {
     title:
-      'La contraseña de {account} se estableció por última vez {when}, antes de que el dominio pudiera guardar claves AES ({since})',
+      'La contraseña de {account} se estableció por última vez el {when}, antes de que el dominio pudiera guardar claves AES ({since})',
     explanation:
       'Las claves AES se crean al establecer una contraseña en un dominio preparado para Windows Server 2008 o posterior; una cuenta con una contraseña anterior puede tener solo claves RC4, y los KDC que dejen de emitir RC4 (KB5073381) dejarán de emitir sus vales. Una nueva contraseña de equipo crea las claves AES (el evento 42 del KDC dice lo mismo para krbtgt y otras cuentas).',
   },

@@ -203,7 +203,7 @@ export const ES_STEPS_1_TO_3: FindingTranslations = {
     title: 'No hay vale para {spn}: {error}',
     explanation: '{meaning}',
   },
-  // Step 3, Kerberos keys and account state (branch h12)
+  // Step 3, Kerberos keys and account state (issue 12)
   'spn.keys-agree': {
     title: '{account}: versión de clave {keyVersion} en {dcs}, {enctypes}',
     explanation:

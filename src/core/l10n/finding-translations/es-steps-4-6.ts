@@ -59,7 +59,7 @@ export const ES_STEPS_4_TO_6: FindingTranslations = {
     title: 'No hay prueba TCP para {host}',
     explanation: 'Test-NetConnection se ejecutó sin -Port.',
   },
-  // Step 4, a KDC in each server's site (branch h12)
+  // Step 4, a KDC in each server's site (issue 12)
   'port.kdc-site-ok': {
     title: 'Un KDC del sitio {site} de {server} responde ({kdcs})',
     explanation: '{server} puede obtener vales de un KDC de su propio sitio.',
@@ -79,7 +79,7 @@ export const ES_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'Las respuestas Kerberos pequeñas caben en un datagrama; una más grande (un PAC grande, muchos grupos) vuelve como KRB_ERR_RESPONSE_TOO_BIG y el cliente reintenta por TCP 88, que aquí falla.',
   },
-  // Step 4, the SMTP path (branch h13)
+  // Step 4, the SMTP path (issue 13; branch h13, not on main yet)
   'smtp.path-clean': {
     title: '{where} responde como debe el conector de {server}: nada en la ruta reescribe SMTP',
     explanation: 'El banner nombra al servidor y todas las palabras clave que ofrece su conector llegaron sin cambios.',
@@ -197,7 +197,7 @@ export const ES_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'La red y el directorio no coinciden: puede que otro conector esté respondiendo a este equipo, o que el servidor todavía no haya leído un cambio de directorio (vuelve a cargar los conectores periódicamente).',
   },
-  // Step 6, TLS and connector selection on the wire (branch h13)
+  // Step 6, TLS and connector selection on the wire (issue 13; branch h13, not on main yet)
   'tls.handshake': {
     title: '{where}: {verb} y después {protocol}; X-EXPS dentro de TLS: {mechanisms}',
     explanation:
@@ -212,6 +212,11 @@ export const ES_STEPS_4_TO_6: FindingTranslations = {
     title: '{where} no ofrece X-ANONYMOUSTLS ni STARTTLS, aunque {connector} debería',
     explanation:
       'Un servidor Exchange remitente inicia TLS (X-ANONYMOUSTLS) antes de autenticarse con Kerberos; sin TLS no puede autenticarse y su correo se queda en cola. Exchange omite X-ANONYMOUSTLS cuando el conector no tiene la autenticación de Exchange Server o no encuentra un certificado utilizable (evento 12014).',
+  },
+  'tls.upgrade-refused': {
+    title: '{where} ofrece {verb}, pero lo rechaza: {reply}',
+    explanation:
+      'El receptor anuncia TLS y después se niega a iniciarlo. Exchange responde así cuando el conector no puede cargar un certificado utilizable para su FQDN (evento 12014 en el receptor); el servidor remitente no puede iniciar TLS, así que no puede autenticarse y su correo se queda en cola. Busque el evento 12014 y compruebe los certificados con Get-ExchangeCertificate en el receptor.',
   },
   'tls.version-mismatch': {
     title:

@@ -196,7 +196,7 @@ export const HE_STEPS_1_TO_3: FindingTranslations = {
     title: 'אין כרטיס עבור {spn}: {error}',
     explanation: '{meaning}',
   },
-  // Step 3, Kerberos keys and account state (branch h12)
+  // Step 3, Kerberos keys and account state (issue 12)
   'spn.keys-agree': {
     title: '{account}: גרסת מפתח {keyVersion} ב-{dcs}, {enctypes}',
     explanation: 'כל בקרי התחום מחזיקים באותה גרסת מפתח עבור החשבון, החשבון מופעל, ויש לו סוג הצפנה משותף עם כל KDC.',

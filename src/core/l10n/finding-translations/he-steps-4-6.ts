@@ -57,7 +57,7 @@ export const HE_STEPS_4_TO_6: FindingTranslations = {
     title: 'אין בדיקת TCP עבור {host}',
     explanation: 'Test-NetConnection הופעל ללא -Port.',
   },
-  // Step 4, a KDC in each server's site (branch h12)
+  // Step 4, a KDC in each server's site (issue 12)
   'port.kdc-site-ok': {
     title: 'KDC באתר {site} של {server} עונה ({kdcs})',
     explanation: '{server} יכול לקבל כרטיסים מ-KDC באתר שלו.',
@@ -76,7 +76,7 @@ export const HE_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'תשובות Kerberos קטנות נכנסות בדאטגרם אחד; תשובה גדולה יותר (PAC גדול, הרבה קבוצות) חוזרת כ-KRB_ERR_RESPONSE_TOO_BIG, והלקוח מנסה שוב דרך TCP 88, שנכשל כאן.',
   },
-  // Step 4, the SMTP path (branch h13)
+  // Step 4, the SMTP path (issue 13; branch h13, not on main yet)
   'smtp.path-clean': {
     title: '{where} עונה כפי שהמחבר של {server} אמור לענות: שום דבר בנתיב אינו משכתב SMTP',
     explanation: 'הבאנר נוקב בשם השרת, וכל מילת מפתח שהמחבר שלו מציע הגיעה ללא שינוי.',
@@ -192,7 +192,7 @@ export const HE_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'הרשת והמדריך אינם מסכימים: ייתכן שמחבר אחר עונה למחשב הזה, או שהשרת עדיין לא קרא שינוי במדריך (הוא טוען מחדש את המחברים מדי פעם).',
   },
-  // Step 6, TLS and connector selection on the wire (branch h13)
+  // Step 6, TLS and connector selection on the wire (issue 13; branch h13, not on main yet)
   'tls.handshake': {
     title: '{where}: {verb} ואחריו {protocol}; X-EXPS בתוך TLS: {mechanisms}',
     explanation: 'TLS מתחיל כפי ששרת Exchange שולח מתחיל אותו, ומילות המפתח בתוך TLS הן אלה שהמדריך מורה עליהן.',
@@ -206,6 +206,11 @@ export const HE_STEPS_4_TO_6: FindingTranslations = {
     title: '{where} אינו מציע X-ANONYMOUSTLS וגם לא STARTTLS, למרות ש-{connector} אמור להציע',
     explanation:
       'שרת Exchange שולח מתחיל TLS (X-ANONYMOUSTLS) לפני שהוא מבצע אימות עם Kerberos; בלי TLS הוא אינו יכול לבצע אימות והדואר שלו נשאר בתור. Exchange משמיט את X-ANONYMOUSTLS כשלמחבר אין אימות Exchange Server או כשלא נמצא אישור שמיש (אירוע 12014).',
+  },
+  'tls.upgrade-refused': {
+    title: '{where} מציע {verb} אבל מסרב לו: {reply}',
+    explanation:
+      'המקבל מכריז על TLS ואז מסרב להתחיל אותו. Exchange עונה כך כשהמחבר אינו יכול לטעון אישור שמיש עבור ה-FQDN שלו (אירוע 12014 במקבל); השרת השולח אינו יכול להתחיל TLS, ולכן אינו יכול לבצע אימות והדואר שלו נשאר בתור. חפש את אירוע 12014 ובדוק את האישורים עם Get-ExchangeCertificate במקבל.',
   },
   'tls.version-mismatch': {
     title: 'אין גרסת TLS משותפת עם {where}: הצד הזה הציע {offered}, {server} מדבר {receiverSpeaks}',

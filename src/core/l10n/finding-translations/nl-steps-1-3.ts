@@ -205,7 +205,7 @@ export const NL_STEPS_1_TO_3: FindingTranslations = {
     title: 'Geen ticket voor {spn}: {error}',
     explanation: '{meaning}',
   },
-  // Step 3, Kerberos keys and account state (branch h12)
+  // Step 3, Kerberos keys and account state (issue 12)
   'spn.keys-agree': {
     title: '{account}: sleutelversie {keyVersion} op {dcs}, {enctypes}',
     explanation:

@@ -59,7 +59,7 @@ export const NL_STEPS_4_TO_6: FindingTranslations = {
     title: 'Geen TCP-test voor {host}',
     explanation: 'Test-NetConnection is zonder -Port uitgevoerd.',
   },
-  // Step 4, a KDC in each server's site (branch h12)
+  // Step 4, a KDC in each server's site (issue 12)
   'port.kdc-site-ok': {
     title: 'Een KDC in site {site} van {server} antwoordt ({kdcs})',
     explanation: '{server} kan tickets krijgen van een KDC in de eigen site.',
@@ -79,7 +79,7 @@ export const NL_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'Kleine Kerberos-antwoorden passen in één datagram; een groter antwoord (een grote PAC, veel groepen) komt terug als KRB_ERR_RESPONSE_TOO_BIG en de client probeert het opnieuw via TCP 88, wat hier mislukt.',
   },
-  // Step 4, the SMTP path (branch h13)
+  // Step 4, the SMTP path (issue 13; branch h13, not on main yet)
   'smtp.path-clean': {
     title: '{where} antwoordt zoals de connector van {server} hoort te doen: niets op het pad herschrijft SMTP',
     explanation: 'De banner noemt de server en elk trefwoord dat de connector aanbiedt, is ongewijzigd aangekomen.',
@@ -197,7 +197,7 @@ export const NL_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'De lijn en de directory spreken elkaar tegen: misschien antwoordt een andere connector aan deze computer, of heeft de server een directorywijziging nog niet gelezen (hij laadt connectors periodiek opnieuw).',
   },
-  // Step 6, TLS and connector selection on the wire (branch h13)
+  // Step 6, TLS and connector selection on the wire (issue 13; branch h13, not on main yet)
   'tls.handshake': {
     title: '{where}: {verb}, daarna {protocol}; X-EXPS binnen TLS: {mechanisms}',
     explanation:
@@ -212,6 +212,11 @@ export const NL_STEPS_4_TO_6: FindingTranslations = {
     title: '{where} biedt X-ANONYMOUSTLS noch STARTTLS aan, hoewel {connector} dat zou moeten doen',
     explanation:
       'Een verzendende Exchange-server start TLS (X-ANONYMOUSTLS) voordat hij zich met Kerberos verifieert; zonder TLS kan hij zich niet verifiëren en blijft zijn e-mail in de wachtrij staan. Exchange laat X-ANONYMOUSTLS weg als de connector geen Exchange Server-verificatie heeft of er geen bruikbaar certificaat wordt gevonden (gebeurtenis 12014).',
+  },
+  'tls.upgrade-refused': {
+    title: '{where} biedt {verb} aan, maar weigert het: {reply}',
+    explanation:
+      'De ontvanger kondigt TLS aan en weigert het daarna te starten. Exchange antwoordt zo als de connector geen bruikbaar certificaat voor zijn FQDN kan laden (gebeurtenis 12014 op de ontvanger); de verzendende server kan geen TLS starten, kan zich dus niet verifiëren en zijn e-mail blijft in de wachtrij staan. Zoek naar gebeurtenis 12014 en controleer de certificaten met Get-ExchangeCertificate op de ontvanger.',
   },
   'tls.version-mismatch': {
     title:

@@ -192,7 +192,7 @@ export const ZH_CN_STEPS_1_TO_3: FindingTranslations = {
     title: '无法获得 {spn} 的票证：{error}',
     explanation: '{meaning}',
   },
-  // Step 3, Kerberos keys and account state (branch h12)
+  // Step 3, Kerberos keys and account state (issue 12)
   'spn.keys-agree': {
     title: '{account}：{dcs} 上的密钥版本为 {keyVersion}，{enctypes}',
     explanation: '每个域控制器上该帐户的密钥版本都相同，帐户已启用，并且与每个 KDC 都有共同的加密类型。',

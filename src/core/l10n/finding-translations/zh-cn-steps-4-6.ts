@@ -56,7 +56,7 @@ export const ZH_CN_STEPS_4_TO_6: FindingTranslations = {
     title: '未对 {host} 进行 TCP 测试',
     explanation: 'Test-NetConnection 运行时未指定 -Port。',
   },
-  // Step 4, a KDC in each server's site (branch h12)
+  // Step 4, a KDC in each server's site (issue 12)
   'port.kdc-site-ok': {
     title: '{server} 所在站点 {site} 的 KDC 有响应（{kdcs}）',
     explanation: '{server} 可以从其所在站点的 KDC 获取票证。',
@@ -75,7 +75,7 @@ export const ZH_CN_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       '较小的 Kerberos 响应可以放进一个数据报；较大的响应（PAC 较大、组很多）会以 KRB_ERR_RESPONSE_TOO_BIG 返回，客户端随后改用 TCP 88 重试，而这里 TCP 88 失败。',
   },
-  // Step 4, the SMTP path (branch h13)
+  // Step 4, the SMTP path (issue 13; branch h13, not on main yet)
   'smtp.path-clean': {
     title: '{where} 的响应符合 {server} 的连接器应有的样子：路径上没有任何设备改写 SMTP',
     explanation: '横幅显示了该服务器的名称，其连接器提供的每个关键字都原样到达。',
@@ -190,7 +190,7 @@ export const ZH_CN_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       '线路与目录不一致：可能是另一个连接器在响应本机，或者服务器尚未读取某个目录更改（它会定期重新加载连接器）。',
   },
-  // Step 6, TLS and connector selection on the wire (branch h13)
+  // Step 6, TLS and connector selection on the wire (issue 13; branch h13, not on main yet)
   'tls.handshake': {
     title: '{where}：{verb}，然后 {protocol}；TLS 内的 X-EXPS：{mechanisms}',
     explanation: 'TLS 的启动方式与发送方 Exchange 服务器相同，TLS 内的关键字与目录所要求的一致。',
@@ -204,6 +204,11 @@ export const ZH_CN_STEPS_4_TO_6: FindingTranslations = {
     title: '{where} 既不提供 X-ANONYMOUSTLS 也不提供 STARTTLS，尽管 {connector} 应当提供',
     explanation:
       '发送方 Exchange 服务器在使用 Kerberos 进行身份验证之前会先启动 TLS (X-ANONYMOUSTLS)；没有 TLS 就无法进行身份验证，其邮件会滞留在队列中。当连接器没有 Exchange Server 身份验证或找不到可用证书时（事件 12014），Exchange 不提供 X-ANONYMOUSTLS。',
+  },
+  'tls.upgrade-refused': {
+    title: '{where} 提供 {verb}，却又拒绝执行：{reply}',
+    explanation:
+      '接收方通告了 TLS，随后却拒绝启动。当连接器无法为其 FQDN 加载可用证书时（接收方上的事件 12014），Exchange 就会这样响应；发送服务器无法启动 TLS，因此无法进行身份验证，其邮件会滞留在队列中。请查找事件 12014，并在接收方上用 Get-ExchangeCertificate 检查证书。',
   },
   'tls.version-mismatch': {
     title: '与 {where} 没有共同的 TLS 版本：本方提供了 {offered}，{server} 支持 {receiverSpeaks}',

@@ -190,7 +190,7 @@ export const ES_STEPS_1_TO_3: FindingTranslations = {
       'Los clientes Kerberos que canonicalizan nombres con DNS inverso pedirían un vale para el otro nombre, cuyo SPN puede no existir. Corrija el registro PTR o registre también los SPN para ese nombre.',
   },
   'spn.dns-ok': {
-    title: '{name} se resuelve como {addresses}',
+    title: '{name} se resuelve en {addresses}',
     explanation:
       'El nombre que usan los remitentes para este servidor se resuelve y, donde hay un registro PTR, apunta de vuelta a sí mismo.',
   },
@@ -219,7 +219,7 @@ export const ES_STEPS_1_TO_3: FindingTranslations = {
       'La contraseña de equipo de {server} cambió en {ahead} y el cambio no ha llegado a {behind}. Allí un KDC sigue cifrando los vales para {server} con la clave antigua, que {server} ya no puede descifrar (KRB_AP_ERR_MODIFIED en {server}, 454 4.7.0 en el remitente). Fuerce la replicación y después haga que los remitentes descarten los vales que tienen en caché.',
   },
   'spn.account-disabled': {
-    title: '{account} está deshabilitada (userAccountControl {uac})',
+    title: 'La cuenta {account} está deshabilitada (userAccountControl {uac})',
     explanation:
       'Una cuenta de equipo deshabilitada no puede iniciar sesión: {server} no tiene canal seguro ni puede participar en Kerberos con su propia identidad, así que la autenticación de Exchange Server hacia y desde él falla.',
   },

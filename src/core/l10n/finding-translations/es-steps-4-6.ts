@@ -209,7 +209,7 @@ export const ES_STEPS_4_TO_6: FindingTranslations = {
       'El receptor (o algo en la ruta) dejó de responder o rechazó la sesión a mitad, así que no se pudo ver si TLS y la autenticación de Exchange funcionan en este puerto.',
   },
   'tls.not-offered': {
-    title: '{where} no ofrece X-ANONYMOUSTLS ni STARTTLS, aunque {connector} debería',
+    title: '{where} no ofrece X-ANONYMOUSTLS ni STARTTLS, aunque {connector} debería ofrecerlos',
     explanation:
       'Un servidor Exchange remitente inicia TLS (X-ANONYMOUSTLS) antes de autenticarse con Kerberos; sin TLS no puede autenticarse y su correo se queda en cola. Exchange omite X-ANONYMOUSTLS cuando el conector no tiene la autenticación de Exchange Server o no encuentra un certificado utilizable (evento 12014).',
   },
@@ -236,7 +236,7 @@ export const ES_STEPS_4_TO_6: FindingTranslations = {
       'Después de X-ANONYMOUSTLS, un servidor Exchange remitente se autentica con X-EXPS (GSSAPI, EXCHANGEAUTH). Sin él no tiene con qué autenticarse, y el remitente informa de 454 4.7.0 o 451 5.7.3.',
   },
   'tls.certificate-expired': {
-    title: 'El certificado de transporte que {server} presenta en {where} {detail}',
+    title: 'El certificado de transporte que {server} presenta en {where}: {detail}',
     explanation: CERT_EXPLANATION,
   },
   'tls.certificate-name': {

@@ -150,7 +150,7 @@ export const NL_STEPS_1_TO_3: FindingTranslations = {
     explanation: 'Geen enkele SPN is op meer dan één account geregistreerd.',
   },
   'spn.forest-no-duplicates': {
-    title: "Geen SPN is twee keer geregistreerd ({count} SPN's gecontroleerd)",
+    title: "Geen enkele SPN is twee keer geregistreerd ({count} SPN's gecontroleerd)",
     explanation:
       'Elke SPN in de doorzochte directory hoort bij precies één account, zoals setspn -X zou bevestigen met "found 0 group of duplicate SPNs".',
   },
@@ -231,13 +231,13 @@ export const NL_STEPS_1_TO_3: FindingTranslations = {
       "DES is standaard uitgeschakeld in elke ondersteunde Windows-versie: geen enkele KDC geeft zo'n ticket uit.",
   },
   'spn.no-common-etype': {
-    title: 'Geen versleutelingstype is gemeenschappelijk voor {account} ({enctypes}) en de KDC op {kdcs}',
+    title: '{account} ({enctypes}) en de KDC op {kdcs} hebben geen gemeenschappelijk versleutelingstype',
     explanation:
       'Een KDC geeft alleen een ticket voor {server} uit in een type dat zowel hij als het account toestaat; zonder gemeenschappelijk type mislukt de aanvraag met KDC_ERR_ETYPE_NOSUPP en registreert de domeincontroller KDC-gebeurtenis 14, 16, 26 of 27 (Exchange: KdcUnknownEncryptionType).',
   },
   'spn.no-common-etype-pair': {
     title:
-      'Geen versleutelingstype is gemeenschappelijk voor de afzender {sendingAccount} ({sendingTypes}) en de ontvanger {account} ({enctypes})',
+      'De afzender {sendingAccount} ({sendingTypes}) en de ontvanger {account} ({enctypes}) hebben geen gemeenschappelijk versleutelingstype',
     explanation:
       'De sessiesleutel van een ticket van {sending} naar {server} moet een type hebben dat beide computers toestaan; zonder gemeenschappelijk type weigert de KDC het ticket (KDC_ERR_ETYPE_NOSUPP) en registreert {sending} Kerberos-gebeurtenis 14 of KdcUnknownEncryptionType van Exchange.',
   },

@@ -174,7 +174,7 @@ export const NL_STEPS_4_TO_6: FindingTranslations = {
     explanation: 'Get-ReceiveConnector gaf niets terug.',
   },
   'connector.sender-unresolved': {
-    title: 'Onbekend welke connector van {server} e-mail van {sender} ontvangt',
+    title: 'Het is onbekend welke connector van {server} e-mail van {sender} ontvangt',
     explanation:
       'Het adres van de verzendende server is nodig om te zien welk extern IP-bereik, en dus welke connector, de verbindingen ervan ontvangt.',
   },

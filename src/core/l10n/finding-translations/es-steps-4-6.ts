@@ -79,7 +79,7 @@ export const ES_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'Las respuestas Kerberos pequeñas caben en un datagrama; una más grande (un PAC grande, muchos grupos) vuelve como KRB_ERR_RESPONSE_TOO_BIG y el cliente reintenta por TCP 88, que aquí falla.',
   },
-  // Step 4, the SMTP path (issue 13; branch h13, not on main yet)
+  // Step 4, the SMTP path (issue 13)
   'smtp.path-clean': {
     title: '{where} responde como debe el conector de {server}: nada en la ruta reescribe SMTP',
     explanation: 'El banner nombra al servidor y todas las palabras clave que ofrece su conector llegaron sin cambios.',
@@ -197,7 +197,7 @@ export const ES_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'La red y el directorio no coinciden: puede que otro conector esté respondiendo a este equipo, o que el servidor todavía no haya leído un cambio de directorio (vuelve a cargar los conectores periódicamente).',
   },
-  // Step 6, TLS and connector selection on the wire (issue 13; branch h13, not on main yet)
+  // Step 6, TLS and connector selection on the wire (issue 13)
   'tls.handshake': {
     title: '{where}: {verb} y después {protocol}; X-EXPS dentro de TLS: {mechanisms}',
     explanation:

@@ -76,7 +76,7 @@ export const HE_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'תשובות Kerberos קטנות נכנסות בדאטגרם אחד; תשובה גדולה יותר (PAC גדול, הרבה קבוצות) חוזרת כ-KRB_ERR_RESPONSE_TOO_BIG, והלקוח מנסה שוב דרך TCP 88, שנכשל כאן.',
   },
-  // Step 4, the SMTP path (issue 13; branch h13, not on main yet)
+  // Step 4, the SMTP path (issue 13)
   'smtp.path-clean': {
     title: '{where} עונה כפי שהמחבר של {server} אמור לענות: שום דבר בנתיב אינו משכתב SMTP',
     explanation: 'הבאנר נוקב בשם השרת, וכל מילת מפתח שהמחבר שלו מציע הגיעה ללא שינוי.',
@@ -192,7 +192,7 @@ export const HE_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'הרשת והמדריך אינם מסכימים: ייתכן שמחבר אחר עונה למחשב הזה, או שהשרת עדיין לא קרא שינוי במדריך (הוא טוען מחדש את המחברים מדי פעם).',
   },
-  // Step 6, TLS and connector selection on the wire (issue 13; branch h13, not on main yet)
+  // Step 6, TLS and connector selection on the wire (issue 13)
   'tls.handshake': {
     title: '{where}: {verb} ואחריו {protocol}; X-EXPS בתוך TLS: {mechanisms}',
     explanation: 'TLS מתחיל כפי ששרת Exchange שולח מתחיל אותו, ומילות המפתח בתוך TLS הן אלה שהמדריך מורה עליהן.',

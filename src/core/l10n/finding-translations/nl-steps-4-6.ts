@@ -79,7 +79,7 @@ export const NL_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'Kleine Kerberos-antwoorden passen in één datagram; een groter antwoord (een grote PAC, veel groepen) komt terug als KRB_ERR_RESPONSE_TOO_BIG en de client probeert het opnieuw via TCP 88, wat hier mislukt.',
   },
-  // Step 4, the SMTP path (issue 13; branch h13, not on main yet)
+  // Step 4, the SMTP path (issue 13)
   'smtp.path-clean': {
     title: '{where} antwoordt zoals de connector van {server} hoort te doen: niets op het pad herschrijft SMTP',
     explanation: 'De banner noemt de server en elk trefwoord dat de connector aanbiedt, is ongewijzigd aangekomen.',
@@ -197,7 +197,7 @@ export const NL_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       'De lijn en de directory spreken elkaar tegen: misschien antwoordt een andere connector aan deze computer, of heeft de server een directorywijziging nog niet gelezen (hij laadt connectors periodiek opnieuw).',
   },
-  // Step 6, TLS and connector selection on the wire (issue 13; branch h13, not on main yet)
+  // Step 6, TLS and connector selection on the wire (issue 13)
   'tls.handshake': {
     title: '{where}: {verb}, daarna {protocol}; X-EXPS binnen TLS: {mechanisms}',
     explanation:

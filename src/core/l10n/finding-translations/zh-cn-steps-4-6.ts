@@ -75,7 +75,7 @@ export const ZH_CN_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       '较小的 Kerberos 响应可以放进一个数据报；较大的响应（PAC 较大、组很多）会以 KRB_ERR_RESPONSE_TOO_BIG 返回，客户端随后改用 TCP 88 重试，而这里 TCP 88 失败。',
   },
-  // Step 4, the SMTP path (issue 13; branch h13, not on main yet)
+  // Step 4, the SMTP path (issue 13)
   'smtp.path-clean': {
     title: '{where} 的响应符合 {server} 的连接器应有的样子：路径上没有任何设备改写 SMTP',
     explanation: '横幅显示了该服务器的名称，其连接器提供的每个关键字都原样到达。',
@@ -190,7 +190,7 @@ export const ZH_CN_STEPS_4_TO_6: FindingTranslations = {
     explanation:
       '线路与目录不一致：可能是另一个连接器在响应本机，或者服务器尚未读取某个目录更改（它会定期重新加载连接器）。',
   },
-  // Step 6, TLS and connector selection on the wire (issue 13; branch h13, not on main yet)
+  // Step 6, TLS and connector selection on the wire (issue 13)
   'tls.handshake': {
     title: '{where}：{verb}，然后 {protocol}；TLS 内的 X-EXPS：{mechanisms}',
     explanation: 'TLS 的启动方式与发送方 Exchange 服务器相同，TLS 内的关键字与目录所要求的一致。',

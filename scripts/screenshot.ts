@@ -7,7 +7,8 @@
  *
  * With `--walkthrough [DIR]` it takes the "Resolve 454 4.7.0" panel instead, in the dark theme,
  * after running all checks, in English and in Hebrew (DIR/walkthrough-en-dark.png,
- * DIR/walkthrough-he-dark.png, DIR/walkthrough-en-dark-findings.png; DIR defaults to docs/). It
+ * DIR/walkthrough-he-dark.png, DIR/walkthrough-en-dark-findings.png,
+ * DIR/walkthrough-he-dark-findings.png; DIR defaults to docs/). It
  * never starts or switches the lab: start the scenario first (e.g. `npm run lab -- start
  * --scenario all-faults`) and pass its environment (`eval "$(npm run --silent lab -- env)"`).
  *
@@ -146,6 +147,11 @@ async function walkthroughShots(dir: string): Promise<void> {
       await frame.locator('html[dir="rtl"]').waitFor({ state: 'attached', timeout: 15000 });
       await frame.locator('#summary-title').scrollIntoViewIfNeeded();
       await shot('walkthrough-he-dark.png');
+      // The findings themselves in Hebrew (worded from their codes and params by the extension).
+      await frame
+        .locator('#step-3-title')
+        .evaluate((el) => (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }));
+      await shot('walkthrough-he-dark-findings.png');
     },
   );
 }

@@ -3,15 +3,28 @@
  * with `{name}` placeholders, see src/core/findings/define.ts) get their translations: one table per
  * language keyed by finding code, with the same placeholders. A finding keeps its code and params,
  * so any view words it in its own language; a code without a translation keeps the English text.
- * The tables are filled step by step; test/unit/core/l10n/catalogue.test.ts checks each entry's
- * placeholders against the English template of the same code.
+ * The step codes' tables are in ./finding-translations/ (test/unit/core/l10n/finding-translations.test.ts
+ * checks every declared code is translated with the English template's placeholders).
  */
-import type { FindingWording } from '../findings/define';
-import { fillTemplate } from '../findings/define';
+import { fillTemplate, placeholdersOf } from '../findings/define';
 import type { FindingParams } from '../../shared/findings';
 import type { Lang } from './render';
 
-export type FindingTranslations = Readonly<Partial<Record<string, FindingWording>>>;
+import type { FindingTranslations } from './finding-translations/types';
+import { ES_FINDINGS } from './finding-translations/es';
+import { HE_FINDINGS } from './finding-translations/he';
+import { NL_FINDINGS } from './finding-translations/nl';
+import { ZH_CN_FINDINGS } from './finding-translations/zh-cn';
+
+export type { FindingTranslations };
+
+/** Every step's codes, per language (src/core/l10n/finding-translations/). */
+const STEP_FINDING_TRANSLATIONS: Readonly<Record<Exclude<Lang, 'en'>, FindingTranslations>> = {
+  es: ES_FINDINGS,
+  nl: NL_FINDINGS,
+  he: HE_FINDINGS,
+  'zh-cn': ZH_CN_FINDINGS,
+};
 
 /** Translations of the codes any step can emit (src/core/findings/common-codes.ts). */
 export const COMMON_FINDING_TRANSLATIONS: Readonly<Record<Exclude<Lang, 'en'>, FindingTranslations>> = {
@@ -79,15 +92,25 @@ export const COMMON_FINDING_TRANSLATIONS: Readonly<Record<Exclude<Lang, 'en'>, F
   },
 };
 
-/** The title and explanation of a finding in `lang`: the translated template filled with its params, else its English text. */
+/**
+ * The title and explanation of a finding in `lang`: the translated template filled with its params,
+ * else (no translation, or params missing) its English text.
+ */
 export function wordFinding(
   lang: Lang,
   finding: { code: string; title: string; explanation: string; params?: FindingParams },
   tables: readonly FindingTranslations[] = [],
 ): { title: string; explanation: string } {
   if (lang === 'en') return { title: finding.title, explanation: finding.explanation };
-  const wording = [...tables, COMMON_FINDING_TRANSLATIONS[lang]].map((t) => t[finding.code]).find(Boolean);
-  if (!wording) return { title: finding.title, explanation: finding.explanation };
+  const wording = [...tables, STEP_FINDING_TRANSLATIONS[lang], COMMON_FINDING_TRANSLATIONS[lang]]
+    .map((t) => t[finding.code])
+    .find(Boolean);
+  // A finding without the params its wording needs (made before codes had tables, or read from an
+  // older report) keeps its English text rather than showing `{server}`.
+  const params = finding.params ?? {};
+  const complete = (template: string): boolean => placeholdersOf(template).every((name) => name in params);
+  if (!wording || !complete(wording.title) || !complete(wording.explanation))
+    return { title: finding.title, explanation: finding.explanation };
   return {
     title: fillTemplate(wording.title, finding.params),
     explanation: fillTemplate(wording.explanation, finding.params),

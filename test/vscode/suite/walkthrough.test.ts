@@ -17,6 +17,7 @@ import { HOOK, OPEN, activatedAndSignedIn, labScenario, repoRoot, send, snapshot
 import type { ExchangeAuthDoctorApi } from '../../../src/extension/api';
 import type { RenderedSnapshot, WalkthroughState } from '../../../src/shared/walkthrough-protocol';
 import { SCENARIOS } from '../../lab/scenarios';
+import { wordFinding } from '../../../src/core/l10n/finding-wording';
 
 const scenario = labScenario();
 /** Without the lab (EAD_NO_LAB=1) only the parts that need no directory run. */
@@ -258,6 +259,30 @@ describe(`walkthrough panel (${lab ? `lab, scenario ${scenario}` : 'no lab'})`, 
         );
       }
     });
+
+  if (lab && scenario === 'all-faults') {
+    it('all-faults in Chinese: the findings are worded in the panel language', async () => {
+      await runAll();
+      const english = (await state()).steps.flatMap((st) => st.findings);
+      const translated = english.filter((f) => wordFinding('zh-cn', f).title !== f.title);
+      assert.ok(
+        translated.length,
+        `some finding of all-faults has a Chinese wording: ${english.map((f) => f.code).join(', ')}`,
+      );
+      await send({ type: 'setLanguage', language: 'zh-cn' });
+      const s = await until((x) => x.lang === 'zh-cn', 'the panel is in Chinese');
+      for (const f of translated) {
+        const shown = stepOf(s, f.step).findings;
+        assert.ok(
+          shown.includes(wordFinding('zh-cn', f).title),
+          `step ${f.step} shows ${f.code} in Chinese:\n${shown.slice(0, 800)}`,
+        );
+        assert.ok(!shown.includes(f.title), `step ${f.step} no longer shows the English title of ${f.code}`);
+      }
+      await send({ type: 'setLanguage', language: 'en' });
+      await until((x) => x.lang === 'en', 'back to English');
+    });
+  }
 
   it('switches to Hebrew: right to left, translated headings', async () => {
     const he = bundle('he');

@@ -101,7 +101,7 @@ describe('finding wordings by code', () => {
     }
   });
 
-  it('words a finding from its code and params; an unknown code keeps its English text', () => {
+  it('words a finding from its code and params; without the params it needs, it keeps its English text', () => {
     const f = {
       code: 'remedy.ran',
       title: 'setspn -S: exit code 0',
@@ -112,6 +112,10 @@ describe('finding wordings by code', () => {
     assert.equal(wordFinding('en', f).title, 'setspn -S: exit code 0');
     const other = { code: 'spn.missing', title: 'SMTPSVC/EX01 is missing', explanation: 'y' };
     assert.equal(wordFinding('he', other).title, 'SMTPSVC/EX01 is missing');
+    const unknown = { code: 'no.such-code', title: 'English', explanation: 'z', params: { a: 1 } };
+    assert.equal(wordFinding('he', unknown).title, 'English');
+    const worded = wordFinding('he', { ...other, params: { server: 'EX01', spns: 'SMTPSVC/ex01' } }).title;
+    assert.ok(worded.includes('EX01') && worded.includes('SMTPSVC/ex01') && worded !== other.title, worded);
   });
 });
 

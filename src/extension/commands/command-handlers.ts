@@ -13,7 +13,8 @@ import type { ToolPlan } from '../../core/tools/tool-plan';
 import type { Ctx } from '../ctx';
 import { scopeLabel, type DiagnosisRun } from '../diagnosis/diagnosis-service';
 import type { ToolRunOutcome } from '../tool-runs/tool-run-service';
-import { domainControllerNames, pickServer, serverNameOf } from './targets';
+import { domainControllerNames, pickServer } from './targets';
+import { pickPair } from './targets';
 
 /** A diagnosis the user asked for (all steps, or `steps`): trust first, then its document and Problems open. */
 export async function diagnoseScope(ctx: Ctx, scope: Scope, steps?: Step[]): Promise<DiagnosisRun | undefined> {
@@ -38,20 +39,8 @@ export async function diagnoseServer(ctx: Ctx, arg?: unknown): Promise<Diagnosis
 
 /** `diagnosePair`: two names (the language server, tests), a tree item then a pick, or two picks. */
 export async function diagnosePair(ctx: Ctx, first?: unknown, second?: unknown): Promise<DiagnosisRun | undefined> {
-  const discovery = ctx.api.getDiscovery();
-  const sending = await pickServer(
-    discovery,
-    typeof second === 'string' || serverNameOf(first) ? first : undefined,
-    vscode.l10n.t('Sending server'),
-  );
-  if (!sending) return undefined;
-  const others = (discovery?.servers ?? []).filter((s) => s.name !== sending.name);
-  const receiving = await pickServer(
-    discovery,
-    typeof second === 'string' ? second : others.length === 1 ? others[0]?.name : undefined,
-    vscode.l10n.t('Receiving server'),
-  );
-  return receiving ? diagnoseScope(ctx, { kind: 'pair', sending: sending.name, receiving: receiving.name }) : undefined;
+  const pair = await pickPair(ctx.api.getDiscovery(), first, second);
+  return pair ? diagnoseScope(ctx, pair) : undefined;
 }
 
 /** A tool run about one server: pick it, then run what `build` makes of it. */

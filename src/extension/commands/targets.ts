@@ -6,6 +6,9 @@ import * as vscode from 'vscode';
 import type { DiscoveryResult, ExchangeServer } from '../../core/directory/model';
 import { matchByName } from '../../core/engine/scope';
 import { readSettings } from '../settings';
+import type { Scope } from '../../core/engine/check';
+
+export type PairScope = Extract<Scope, { kind: 'pair' }>;
 
 /** A server named in settings only: what is known of it is its name. */
 export function manualServer(name: string): ExchangeServer {
@@ -63,4 +66,25 @@ export async function pickServer(
 export function domainControllerNames(discovery: DiscoveryResult | undefined): string[] {
   const dcs = (discovery?.domainControllers ?? []).map((d) => d.fqdn ?? d.name);
   return dcs.length ? dcs : readSettings().hosts;
+}
+
+/** The sending and receiving servers, from the arguments or asked for (the other one when there are two). */
+export async function pickPair(
+  discovery: DiscoveryResult | undefined,
+  first?: unknown,
+  second?: unknown,
+): Promise<PairScope | undefined> {
+  const sending = await pickServer(
+    discovery,
+    typeof second === 'string' || serverNameOf(first) ? first : undefined,
+    vscode.l10n.t('Sending server'),
+  );
+  if (!sending) return undefined;
+  const others = (discovery?.servers ?? []).filter((s) => s.name !== sending.name);
+  const receiving = await pickServer(
+    discovery,
+    typeof second === 'string' ? second : others.length === 1 ? others[0]?.name : undefined,
+    vscode.l10n.t('Receiving server'),
+  );
+  return receiving ? { kind: 'pair', sending: sending.name, receiving: receiving.name } : undefined;
 }

@@ -9,16 +9,14 @@ import { STEP_TITLES } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
 import { portsFindings } from './finding-codes';
 import type { Check, CheckContext } from '../../engine/check';
-import { forEachAtOnce } from '../../engine/limit';
-import { chooseServerNames } from '../../engine/server-names';
-import { evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
+import { evidence, serverSubject } from '../3-spns/spn-context';
 import { expectedKeywords } from '../6-receive-connectors/wire-expectations';
 import { connectorIdentity } from '../6-receive-connectors/connectors-remedies';
 import {
   connectorOf,
   stagesTable,
   transcriptText,
-  wireTargets,
+  forEachWireTarget,
   type SessionRunner,
   type WireTarget,
 } from '../6-receive-connectors/wire-targets';
@@ -29,15 +27,7 @@ export function createSmtpInspectionCheck(session: SessionRunner): Check {
 }
 
 async function run(ctx: CheckContext, session: SessionRunner): Promise<void> {
-  await chooseServerNames(ctx, ctx.servers);
-  await forEachAtOnce(wireTargets(ctx), ctx.signal, async (t) => {
-    try {
-      await inspect(ctx, session, t);
-    } catch (e) {
-      if (isCancellation(e)) throw e;
-      ctx.log(`SMTP path to ${t.host}:${t.port}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  });
+  await forEachWireTarget(ctx, 'SMTP path to', (t) => inspect(ctx, session, t));
 }
 
 const KIND_LABEL: Record<InspectionSign['kind'], string> = {

@@ -10,16 +10,14 @@ import { STEP_TITLES } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
 import { connectorsFindings } from './finding-codes';
 import type { Check, CheckContext } from '../../engine/check';
-import { forEachAtOnce } from '../../engine/limit';
-import { chooseServerNames } from '../../engine/server-names';
-import { evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
+import { evidence, serverSubject } from '../3-spns/spn-context';
 import { inspectionSigns, isStrongSign } from '../4-ports/smtp-inspection';
 import { tlsFindings } from './tls-findings';
 import {
   connectorOf,
   stagesTable,
   transcriptText,
-  wireTargets,
+  forEachWireTarget,
   type SessionRunner,
   type WireTarget,
 } from './wire-targets';
@@ -29,15 +27,7 @@ export function createTlsCheck(session: SessionRunner): Check {
 }
 
 async function run(ctx: CheckContext, session: SessionRunner): Promise<void> {
-  await chooseServerNames(ctx, ctx.servers);
-  await forEachAtOnce(wireTargets(ctx), ctx.signal, async (t) => {
-    try {
-      await check(ctx, session, t);
-    } catch (e) {
-      if (isCancellation(e)) throw e;
-      ctx.log(`TLS to ${t.host}:${t.port}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  });
+  await forEachWireTarget(ctx, 'TLS to', (t) => check(ctx, session, t));
 }
 
 async function check(ctx: CheckContext, session: SessionRunner, t: WireTarget): Promise<void> {

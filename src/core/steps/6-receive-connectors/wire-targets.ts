@@ -7,7 +7,9 @@
 import type { CheckContext } from '../../engine/check';
 import type { ExchangeServer, ReceiveConnector } from '../../directory/model';
 import type { OpOptions, CoreIo } from '../../io';
-import { probeName } from '../../engine/server-names';
+import { chooseServerNames, probeName } from '../../engine/server-names';
+import { forEachAtOnce } from '../../engine/limit';
+import { isCancellation } from '../3-spns/spn-context';
 import type { SmtpSessionOptions, SmtpSessionResult } from '../../probes/smtp-session';
 import { internalPorts } from './connectors-classify';
 import { answeringConnector } from './connectors-live';
@@ -53,4 +55,25 @@ export function stagesTable(result: SmtpSessionResult): { caption: string; colum
     columns: ['Stage', 'Outcome', 'ms', 'Seen'],
     rows: result.stages.map((s) => [s.stage, s.outcome, String(s.ms), s.detail.split('\n')[0] ?? '']),
   };
+}
+
+/**
+ * Runs `each` for every wire target at once (after the run's name choice), as the SMTP path and TLS
+ * checks do: cancellation stops them, any other failure of one target is logged as `what to
+ * host:port` and leaves the others going (the port check reports what does not connect).
+ */
+export async function forEachWireTarget(
+  ctx: CheckContext,
+  what: string,
+  each: (t: WireTarget) => Promise<void>,
+): Promise<void> {
+  await chooseServerNames(ctx, ctx.servers);
+  await forEachAtOnce(wireTargets(ctx), ctx.signal, async (t) => {
+    try {
+      await each(t);
+    } catch (e) {
+      if (isCancellation(e)) throw e;
+      ctx.log(`${what} ${t.host}:${t.port}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
 }

@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { buildDeliveryPath } from '../../../../src/core/evidence/delivery-path';
 import { deliveryPathCsp, deliveryPathHtml, validOpenStep } from '../../../../src/core/evidence/delivery-path-html';
 
@@ -40,7 +41,8 @@ describe('evidence: the delivery-path page', () => {
 
   it('holds a script that parses', () => {
     const script = /<script[^>]*>([\s\S]*)<\/script>/.exec(html)![1]!;
-    assert.doesNotThrow(() => new Function('acquireVsCodeApi', 'document', 'window', script));
+    // Compiled, not run: the page's script is syntactically valid JavaScript.
+    assert.doesNotThrow(() => new Script(script));
   });
 
   it('lets the page open only a step the failing hop names', () => {

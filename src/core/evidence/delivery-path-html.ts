@@ -22,7 +22,11 @@ export interface DeliveryPathLabels {
 
 /** Messages between the page and the extension. */
 export type DeliveryPathToPage = { type: 'path'; path: DeliveryPath; labels: DeliveryPathLabels; lang: string };
-export type DeliveryPathFromPage = { type: 'ready' } | { type: 'openStep'; hop: number; step: Step };
+export type DeliveryPathFromPage =
+  | { type: 'ready' }
+  | { type: 'openStep'; hop: number; step: Step }
+  /** The answer to a `snapshot` request (the integration suite's hook): the items' text. */
+  | { type: 'snapshot'; items: string[]; buttons: string[]; failing: number };
 
 const escapeAttr = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -100,7 +104,15 @@ const SCRIPT = `
     if (p.recipient) node(list, L.recipient, p.recipient);
     app.appendChild(list);
   }
-  window.addEventListener('message', (e) => { if (e.data && e.data.type === 'path') draw(e.data); });
+  function snapshot() {
+    const items = [...document.querySelectorAll('ol.path > li')].map((li) => li.textContent.trim());
+    const buttons = [...document.querySelectorAll('button')].map((b) => b.textContent);
+    vscode.postMessage({ type: 'snapshot', items, buttons, failing: document.querySelectorAll('.hop.failing').length });
+  }
+  window.addEventListener('message', (e) => {
+    if (e.data && e.data.type === 'path') draw(e.data);
+    else if (e.data && e.data.type === 'snapshot') snapshot();
+  });
   vscode.postMessage({ type: 'ready' });
 })();
 `;

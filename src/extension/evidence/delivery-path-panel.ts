@@ -23,6 +23,66 @@ const RTL = new Set(['he', 'ar', 'fa', 'ur']);
 
 let current: vscode.WebviewPanel | undefined;
 let currentListener: vscode.Disposable | undefined;
+/** The path the open panel shows, and the page's answer to a snapshot request (test hook). */
+let currentPath: DeliveryPath | undefined;
+let snapshotWaiter: ((s: DeliveryPathSnapshot) => void) | undefined;
+
+/** What the page rendered, as text: for the integration suite, which cannot see into the webview. */
+export interface DeliveryPathSnapshot {
+  items: string[];
+  buttons: string[];
+  failing: number;
+}
+
+/** A message from the page: `ready` gets the path, `openStep` opens the walkthrough on a failing hop's step. */
+async function onPageMessage(panel: vscode.WebviewPanel, message: DeliveryPathToPage, msg: unknown): Promise<boolean> {
+  const type = typeof msg === 'object' && msg !== null ? (msg as { type?: unknown }).type : undefined;
+  if (type === 'ready') return panel.webview.postMessage(message);
+  if (type === 'snapshot') {
+    snapshotWaiter?.(msg as DeliveryPathSnapshot);
+    snapshotWaiter = undefined;
+    return true;
+  }
+  const ask = validOpenStep(message.path, msg);
+  if (!ask) return false;
+  const hop = message.path.hops[ask.hop]!;
+  // The walkthrough takes { step, sending, receiving } (src/core/walkthrough/open-args.ts).
+  await vscode.commands.executeCommand(commandId('openWalkthrough'), {
+    step: ask.step,
+    sending: message.path.nodes[hop.from]!.name,
+    receiving: message.path.nodes[hop.to]!.name,
+  });
+  return true;
+}
+
+/** Not in the command table nor contributed: registered only outside production, like the walkthrough's hook. */
+export function registerDeliveryPathTestHook(subscriptions: vscode.Disposable[]): void {
+  subscriptions.push(
+    vscode.commands.registerCommand(
+      commandId('deliveryPath.testHook'),
+      async (req: { op: 'snapshot' } | { op: 'message'; message: unknown }) => {
+        const panel = current;
+        if (!panel || !currentPath) throw new Error('the delivery-path panel is not open');
+        const message: DeliveryPathToPage = {
+          type: 'path',
+          path: currentPath,
+          labels: labels(),
+          lang: vscode.env.language,
+        };
+        if (req.op === 'message') return onPageMessage(panel, message, req.message);
+        const answer = new Promise<DeliveryPathSnapshot>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('the delivery-path page did not answer')), 15000);
+          snapshotWaiter = (s) => {
+            clearTimeout(timer);
+            resolve(s);
+          };
+        });
+        await panel.webview.postMessage({ type: 'snapshot' });
+        return answer;
+      },
+    ),
+  );
+}
 
 /** Every open evidence document; the one the command was run on (else the active one) first. */
 function openEvidence(uri: vscode.Uri | undefined): EvidenceDocument[] {
@@ -64,6 +124,7 @@ function show(path: DeliveryPath): vscode.WebviewPanel {
     current = panel;
     panel.onDidDispose(() => {
       current = undefined;
+      currentPath = undefined;
       currentListener?.dispose();
       currentListener = undefined;
     });
@@ -73,21 +134,8 @@ function show(path: DeliveryPath): vscode.WebviewPanel {
   const nonce = randomBytes(18).toString('base64');
   // A new page for each path; the old page's listener goes with it.
   currentListener?.dispose();
-  const listener = panel.webview.onDidReceiveMessage(async (msg: unknown) => {
-    if (typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'ready') {
-      await panel.webview.postMessage(message);
-      return;
-    }
-    const ask = validOpenStep(path, msg);
-    if (!ask) return;
-    const hop = path.hops[ask.hop]!;
-    // The walkthrough takes { step, sending, receiving } (src/core/walkthrough/open-args.ts).
-    await vscode.commands.executeCommand(commandId('openWalkthrough'), {
-      step: ask.step,
-      sending: path.nodes[hop.from]!.name,
-      receiving: path.nodes[hop.to]!.name,
-    });
-  });
+  currentPath = path;
+  const listener = panel.webview.onDidReceiveMessage((msg: unknown) => onPageMessage(panel, message, msg));
   currentListener = listener;
   panel.title = title;
   panel.webview.html = deliveryPathHtml({

@@ -36,7 +36,7 @@ import { languageFromLocale } from '../shared/walkthrough-protocol';
 import { resolveHost } from '../io/server-addresses';
 import { commandId } from '../shared/command-id';
 import { createWalkthroughFeature, type WalkthroughFeature } from './walkthrough/index';
-import { registerDeliveryPathTestHook } from './evidence/delivery-path-panel';
+import { registerDeliveryPathTestHook } from './evidence/delivery-path-test-hook';
 
 export class Ctx implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;

@@ -55,33 +55,26 @@ async function onPageMessage(panel: vscode.WebviewPanel, message: DeliveryPathTo
   return true;
 }
 
-/** Not in the command table nor contributed: registered only outside production, like the walkthrough's hook. */
-export function registerDeliveryPathTestHook(subscriptions: vscode.Disposable[]): void {
-  subscriptions.push(
-    vscode.commands.registerCommand(
-      commandId('deliveryPath.testHook'),
-      async (req: { op: 'snapshot' } | { op: 'message'; message: unknown }) => {
-        const panel = current;
-        if (!panel || !currentPath) throw new Error('the delivery-path panel is not open');
-        const message: DeliveryPathToPage = {
-          type: 'path',
-          path: currentPath,
-          labels: labels(),
-          lang: vscode.env.language,
-        };
-        if (req.op === 'message') return onPageMessage(panel, message, req.message);
-        const answer = new Promise<DeliveryPathSnapshot>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error('the delivery-path page did not answer')), 15000);
-          snapshotWaiter = (s) => {
-            clearTimeout(timer);
-            resolve(s);
-          };
-        });
-        await panel.webview.postMessage({ type: 'snapshot' });
-        return answer;
-      },
-    ),
-  );
+/** For the test hook (delivery-path-test-hook.ts): a message as the page would send it. */
+export async function sendAsPage(msg: unknown): Promise<boolean> {
+  if (!current || !currentPath) throw new Error('the delivery-path panel is not open');
+  const message: DeliveryPathToPage = { type: 'path', path: currentPath, labels: labels(), lang: vscode.env.language };
+  return onPageMessage(current, message, msg);
+}
+
+/** For the test hook: what the page has drawn, as text. */
+export async function snapshotPage(): Promise<DeliveryPathSnapshot> {
+  const panel = current;
+  if (!panel) throw new Error('the delivery-path panel is not open');
+  const answer = new Promise<DeliveryPathSnapshot>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the delivery-path page did not answer')), 15000);
+    snapshotWaiter = (s) => {
+      clearTimeout(timer);
+      resolve(s);
+    };
+  });
+  await panel.webview.postMessage({ type: 'snapshot' });
+  return answer;
 }
 
 /** Every open evidence document; the one the command was run on (else the active one) first. */

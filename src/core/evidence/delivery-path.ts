@@ -193,6 +193,8 @@ function fromBounce(doc: EvidenceDocument, facts: Facts): boolean {
   return true;
 }
 
+const MAX_STATUS = 600;
+
 const short = (name: string): string => name.split('.')[0]!.toLowerCase();
 
 /** Finds or adds the node for a host: the same short name or the same address is the same server. */
@@ -252,6 +254,8 @@ export function buildDeliveryPath(
   const nodes: PathNode[] = [];
   const hops: PathHop[] = [];
   for (const raw of facts.hops) {
+    // A status is shown whole in the panel: keep it to what a person reads.
+    if (raw.status && raw.status.length > MAX_STATUS) raw.status = raw.status.slice(0, MAX_STATUS) + '…';
     const from = nodeOf(nodes, raw.from);
     const to = nodeOf(nodes, raw.to);
     if (from === to) continue;

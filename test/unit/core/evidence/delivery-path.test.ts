@@ -136,6 +136,17 @@ describe('evidence: the delivery path of one message', () => {
     );
   });
 
+  it('keeps a long status to a readable length', () => {
+    const long = dsn.replaceAll(
+      'host, but that did not succeed.',
+      'host, but that did not succeed.' + ' x'.repeat(2000),
+    );
+    const p = buildDeliveryPath([{ text: long, fileName: 'bounce.eml' }]);
+    const status = p.hops[p.failing!]!.status!;
+    assert.ok(status.length <= 601, String(status.length));
+    assert.ok(status.endsWith('…'));
+  });
+
   it('gives an empty path for evidence that says nothing about a path', () => {
     const p = buildDeliveryPath([{ text: 'just some text\nwith no headers', fileName: 'notes.txt' }]);
     assert.deepEqual(p.nodes, []);

@@ -36,6 +36,7 @@ import { languageFromLocale } from '../shared/walkthrough-protocol';
 import { resolveHost } from '../io/server-addresses';
 import { commandId } from '../shared/command-id';
 import { createWalkthroughFeature, type WalkthroughFeature } from './walkthrough/index';
+import { registerDeliveryPathTestHook } from './evidence/delivery-path-test-hook';
 
 export class Ctx implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
@@ -115,6 +116,7 @@ export class Ctx implements vscode.Disposable {
       this.subscriptions,
       setHooks,
     );
+    if (!production) registerDeliveryPathTestHook(this.subscriptions);
     this.evidence = createEvidenceFeature({
       extension,
       getDiscovery: () => api.getDiscovery(),

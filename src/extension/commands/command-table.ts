@@ -20,6 +20,7 @@ import { replSummaryPlan } from '../../core/steps/2-replication/repadmin-plans';
 import { commandId } from '../../shared/command-id';
 import type { Ctx } from '../ctx';
 import { diagnose, openScanHit, openStep } from '../evidence/commands';
+import { showDeliveryPath } from '../evidence/delivery-path-panel';
 import { scanFolderCommand } from '../evidence/scan-command';
 import type { FindingsNode } from '../findings/findings-view';
 import { FINDINGS_VIEW_ID } from '../findings/findings-view';
@@ -135,6 +136,7 @@ export const COMMAND_TABLE = {
   'evidence.openScanHit': () => openScanHit,
   'evidence.diagnose': () => diagnose,
   'evidence.openStep': () => openStep,
+  'evidence.showDeliveryPath': () => showDeliveryPath,
 } satisfies Record<string, MakeHandler>;
 
 export type CommandName = keyof typeof COMMAND_TABLE;

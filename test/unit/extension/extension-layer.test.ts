@@ -52,6 +52,7 @@ describe('src/extension holds only VS Code adapter code', () => {
   it('commands are registered from the command table only', () => {
     assert.deepEqual(where(/registerCommand\(/), [
       'src/extension/commands/command-table.ts',
+      'src/extension/evidence/delivery-path-test-hook.ts',
       'src/extension/walkthrough/test-hook.ts',
     ]);
   });

@@ -2,7 +2,8 @@
  * What step 0 shows after "Recognise": which symptom it is (with 454 4.7.0 and the 451 4.4.0 the
  * sending server wraps it in), what was read from the text (an address with the server it maps
  * to), and, when an end of the connection could not be read, which one and what to paste or pick
- * instead. Only text nodes: the pasted text never becomes markup.
+ * instead, and the failures the paste shows from both ends (step and cause). Only text nodes: the
+ * pasted text never becomes markup.
  */
 import type { SymptomState } from '../../src/shared/walkthrough-protocol';
 import { KIND_LABEL } from './content';
@@ -35,6 +36,10 @@ export function symptomResult(sym: SymptomState | undefined): (HTMLElement | str
         [t('Read from the text'), t('Value')],
         sym.facts.map((f) => [t(f.label), f.value]),
       ),
+    );
+  for (const b of sym.bothEnds ?? [])
+    out.push(
+      h('p', { class: 'both-ends' }, t('Seen from both ends, {0} to {1}: {2}', b.sending, b.receiving, b.message)),
     );
   const missing = sym.missing ?? [];
   if (missing.length) {

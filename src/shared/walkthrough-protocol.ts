@@ -10,6 +10,7 @@
  */
 import type { Finding, LikelyCause, Severity, Step, Verdict } from './findings';
 import type { SymptomFact, SymptomKind } from './symptom';
+import type { LocalText } from './local-text';
 
 export const LANGUAGES = ['en', 'es', 'nl', 'he', 'zh-cn'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,6 +45,11 @@ export interface SymptomState {
   receiving?: string;
   /** Names or addresses from the text that match no discovered server. */
   unmatched: string[];
+  /**
+   * Failures the paste shows from both ends (sender and receiver evidence joined by time and
+   * endpoint): the step to start at and the cause, worded in the panel's language as `message`.
+   */
+  bothEnds?: { sending: string; receiving: string; step: Step; text: LocalText; message: string }[];
 }
 
 export interface CommandRecord {

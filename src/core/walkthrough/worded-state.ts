@@ -2,11 +2,13 @@
  * The walkthrough state as the webview shows it: every finding's title and explanation worded in
  * the panel's language from the finding's code and params (src/core/l10n/finding-wording.ts). The
  * panel keeps its state in English (the report, the JSON and the tests read that); only what is
- * sent to the webview is worded. A code without a translation keeps its English text.
+ * sent to the webview is worded. A code without a translation keeps its English text. The causes
+ * step 0 read from both ends of a paste are worded the same way.
  */
 import type { Finding } from '../../shared/findings';
 import type { WalkthroughState } from '../../shared/walkthrough-protocol';
 import { wordFinding } from '../l10n/finding-wording';
+import { render } from '../l10n/render';
 
 export function wordedFinding<F extends Finding>(finding: F, language: WalkthroughState['language']): F {
   if (language === 'en') return finding;
@@ -16,8 +18,15 @@ export function wordedFinding<F extends Finding>(finding: F, language: Walkthrou
 
 export function wordedState(state: WalkthroughState): WalkthroughState {
   if (state.language === 'en') return state;
+  const symptom = state.symptom?.bothEnds
+    ? {
+        ...state.symptom,
+        bothEnds: state.symptom.bothEnds.map((b) => ({ ...b, message: render(state.language, b.text) })),
+      }
+    : state.symptom;
   return {
     ...state,
+    ...(symptom ? { symptom } : {}),
     steps: state.steps.map((s) => ({ ...s, findings: s.findings.map((f) => wordedFinding(f, state.language)) })),
   };
 }

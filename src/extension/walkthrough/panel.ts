@@ -21,8 +21,6 @@ import {
   type WalkthroughState,
   type WebviewToHost,
 } from '../../shared/walkthrough-protocol';
-import { recogniseSymptom } from '../../core/symptom/recognise';
-import { matchSymptomServers } from '../../core/symptom/match';
 import { panelHtml } from '../../core/walkthrough/panel-html';
 import { loadStrings, translate } from '../../io/walkthrough-strings';
 import { applyEvent, failRun, finishRun, showRun, startRun } from '../../core/walkthrough/panel-state';
@@ -31,6 +29,7 @@ import { knownServers } from '../../io/server-addresses';
 import { exportReport, type ExportFormat } from './export';
 import type { OpenArgs } from '../../core/walkthrough/open-args';
 import { wordedState } from '../../core/walkthrough/worded-state';
+import { symptomStep } from '../../core/walkthrough/symptom-step';
 
 export const VIEW_TYPE = 'exchangeAuthDoctor.walkthrough';
 
@@ -300,27 +299,10 @@ export class WalkthroughPanel implements vscode.Disposable {
   }
 
   private async recognise(text: string): Promise<void> {
-    const r = recogniseSymptom(text);
     const discovery = this.deps.api.getDiscovery();
     const servers = discovery ? await knownServers(discovery.servers, (host) => this.deps.resolve(host)) : [];
-    const pair = matchSymptomServers(r, servers);
-    const symptom: NonNullable<WalkthroughState['symptom']> = {
-      text,
-      recognised: r.recognised,
-      kinds: r.kinds,
-      has454: r.has454,
-      has451: r.has451,
-      facts: r.facts,
-      missing: (['sending', 'receiving'] as const).filter((end) => !r[end]?.name && !r[end]?.ip),
-      unmatched: pair.unmatched,
-    };
-    if (pair.sending) symptom.sending = pair.sending;
-    if (pair.receiving) symptom.receiving = pair.receiving;
-    let scope = this.state.scope;
-    if (pair.complete && pair.sending && pair.receiving)
-      scope = { kind: 'pair', sending: pair.sending, receiving: pair.receiving };
-    else if (pair.receiving ?? pair.sending)
-      scope = { kind: 'server', server: (pair.receiving ?? pair.sending) as string };
+    const { symptom, scope: read } = symptomStep(text, servers);
+    const scope = read ?? this.state.scope;
     this.update({ ...this.state, symptom, ...(scope ? { scope } : {}) });
   }
 

@@ -93,6 +93,17 @@ describe(`walkthrough panel (${lab ? `lab, scenario ${scenario}` : 'no lab'})`, 
       assert.match(s.text, /ExchangeAuth/);
     });
 
+  it('a paste holding both ends shows the failure seen from both, with its step', async () => {
+    const dir = path.join(repoRoot, 'test/fixtures/localised/both-ends');
+    const text = ['EX01/SEND2026120409-1.LOG', 'EX02/application-1035.xml', 'DC1/system-kdc.xml']
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n\n');
+    const st = await send({ type: 'recognise', text });
+    assert.equal(st.symptom?.bothEnds?.[0]?.step, 3, JSON.stringify(st.symptom?.bothEnds));
+    const s = await until((x) => /Seen from both ends/.test(x.text), 'the failure from both ends is shown');
+    assert.match(s.text, /share no encryption type/);
+  });
+
   const runAll = async (): Promise<RenderedSnapshot> => {
     await send({ type: 'setScope', scope: { kind: 'pair', sending: 'EX01', receiving: 'EX02' } });
     const st = await send({ type: 'run' });

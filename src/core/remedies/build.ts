@@ -10,14 +10,19 @@ import { validateHostName } from '../safety/validation';
 
 export const ANY_WINDOWS = 'any domain-joined Windows machine';
 
-/** makeRemedy, or undefined when a name in it does not pass validation. */
-export function tryRemedy(spec: RemedySpec): Remedy | undefined {
+/** What `build` makes, or undefined when a name in it does not pass validation (CommandLineError). */
+export function whenValid<T>(build: () => T): T | undefined {
   try {
-    return makeRemedy(spec);
+    return build();
   } catch (e) {
     if (e instanceof CommandLineError) return undefined;
     throw e;
   }
+}
+
+/** makeRemedy, or undefined when a name in it does not pass validation. */
+export function tryRemedy(spec: RemedySpec): Remedy | undefined {
+  return whenValid(() => makeRemedy(spec));
 }
 
 export function compact(remedies: readonly (Remedy | undefined)[]): Remedy[] {

@@ -6,7 +6,7 @@
  */
 import type { Remedy } from '../../../shared/findings';
 import { CommandLineError, arg } from '../../safety/command-line';
-import { compact, psHostList, tryRemedy } from '../../remedies/build';
+import { compact, psHostList, tryRemedy, whenValid } from '../../remedies/build';
 
 export function testNetConnection(runOn: string, target: string, port: number): Remedy | undefined {
   const base = tryRemedy({
@@ -40,7 +40,7 @@ export function remotePortSweep(
   what = 'domain controller',
 ): Remedy | undefined {
   if (servers.length === 0 || targets.length === 0 || ports.length === 0) return undefined;
-  try {
+  return whenValid(() => {
     const script =
       `foreach ($t in @(${psHostList(targets)})) { foreach ($p in @(${checkedPorts(ports)})) { ` +
       `$r = Test-NetConnection -ComputerName $t -Port $p -WarningAction SilentlyContinue; ` +
@@ -52,10 +52,7 @@ export function remotePortSweep(
       shell: 'powershell',
       changesState: false,
     };
-  } catch (e) {
-    if (e instanceof CommandLineError) return undefined;
-    throw e;
-  }
+  });
 }
 
 /** The Test-NetConnection lines for one target and its ports, from each server. */

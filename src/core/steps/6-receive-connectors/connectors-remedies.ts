@@ -5,9 +5,10 @@
  */
 import type { Remedy, Subject } from '../../../shared/findings';
 import { authMechanismsFromFlags, AUTH_MECHANISM_BITS, type ReceiveConnector } from '../../directory/model';
-import { CommandLineError, arg, buildCommandLine, makeRemedy } from '../../safety/command-line';
+import { arg, buildCommandLine, makeRemedy } from '../../safety/command-line';
 import { quoteForPowerShell } from '../../safety/quote';
 import { withoutAddresses } from './connectors-ranges';
+import { whenValid } from '../../remedies/build';
 
 export function connectorIdentity(connector: ReceiveConnector): string {
   return `${connector.server}\\${connector.name}`;
@@ -29,7 +30,7 @@ export function authMechanismWithExchangeServer(flags: number): string {
 }
 
 export function setExchangeServerAuth(connector: ReceiveConnector): Remedy | undefined {
-  try {
+  return whenValid(() => {
     return makeRemedy({
       summary: `Add Exchange Server authentication to ${connectorIdentity(connector)}, keeping its other mechanisms`,
       runOn: 'the Exchange Management Shell',
@@ -43,10 +44,7 @@ export function setExchangeServerAuth(connector: ReceiveConnector): Remedy | und
         arg.text(authMechanismWithExchangeServer(connector.authFlags)),
       ],
     });
-  } catch (e) {
-    if (e instanceof CommandLineError) return undefined;
-    throw e;
-  }
+  });
 }
 
 const RANGE_TEXT = /^[0-9A-Fa-f:.\-/()]{2,100}$/;
@@ -66,7 +64,7 @@ export function narrowRemoteRanges(
     senders.map((s) => s.address),
   );
   if (ranges.length === 0 || !ranges.every((r) => RANGE_TEXT.test(r))) return undefined;
-  try {
+  return whenValid(() => {
     const base = buildCommandLine('powershell', 'Set-ReceiveConnector', [
       arg.switch('-Identity'),
       arg.text(connectorIdentity(connector)),
@@ -79,17 +77,14 @@ export function narrowRemoteRanges(
       shell: 'powershell',
       changesState: true,
     };
-  } catch (e) {
-    if (e instanceof CommandLineError) return undefined;
-    throw e;
-  }
+  });
 }
 
 /** The pipeline after the validated part is constant text, never built from names. */
 const LIST_PIPELINE = ' | Format-List Name,AuthMechanism,PermissionGroups,Bindings,RemoteIPRanges';
 
 export function listConnectors(server: string): Remedy | undefined {
-  try {
+  return whenValid(() => {
     const base = buildCommandLine('powershell', 'Get-ReceiveConnector', [arg.switch('-Server'), arg.host(server)]);
     return {
       summary: `Show the receive connectors of ${server} with their authentication, bindings and ranges`,
@@ -98,8 +93,5 @@ export function listConnectors(server: string): Remedy | undefined {
       shell: 'powershell',
       changesState: false,
     };
-  } catch (e) {
-    if (e instanceof CommandLineError) return undefined;
-    throw e;
-  }
+  });
 }

@@ -9,11 +9,12 @@
  */
 import type { Remedy } from '../../../shared/findings';
 import type { ReceiveConnector } from '../../directory/model';
-import { CommandLineError, arg, buildCommandLine } from '../../safety/command-line';
+import { arg, buildCommandLine } from '../../safety/command-line';
 import { connectorIdentity } from './connectors-remedies';
+import { whenValid } from '../../remedies/build';
 
 export function addExchangeServersGroup(connector: ReceiveConnector): Remedy | undefined {
-  try {
+  return whenValid(() => {
     const identity = [arg.switch('-Identity'), arg.text(connectorIdentity(connector))];
     const read = buildCommandLine('powershell', 'Get-ReceiveConnector', identity);
     const set = buildCommandLine('powershell', 'Set-ReceiveConnector', identity);
@@ -24,15 +25,12 @@ export function addExchangeServersGroup(connector: ReceiveConnector): Remedy | u
       shell: 'powershell',
       changesState: true,
     };
-  } catch (e) {
-    if (e instanceof CommandLineError) return undefined;
-    throw e;
-  }
+  });
 }
 
 /** Adds fe80::/10 to a connector's remote IP ranges (a multi-valued property: `@{Add=...}` keeps the rest). */
 export function addLinkLocalRange(connector: ReceiveConnector): Remedy | undefined {
-  try {
+  return whenValid(() => {
     const set = buildCommandLine('powershell', 'Set-ReceiveConnector', [
       arg.switch('-Identity'),
       arg.text(connectorIdentity(connector)),
@@ -44,8 +42,5 @@ export function addLinkLocalRange(connector: ReceiveConnector): Remedy | undefin
       shell: 'powershell',
       changesState: true,
     };
-  } catch (e) {
-    if (e instanceof CommandLineError) return undefined;
-    throw e;
-  }
+  });
 }

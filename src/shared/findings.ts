@@ -3,6 +3,8 @@
  * language server, so it holds plain data only (JSON-serialisable, no classes, no functions).
  */
 
+import type { LocalParam } from './local-text';
+
 /** The six steps of the KB 979174 resolution. */
 export type Step = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -63,7 +65,12 @@ export interface Remedy {
 }
 
 /** Values of a finding's wording placeholders (`{server}` -> `EX01`). */
-export type FindingParams = Readonly<Record<string, string | number>>;
+/**
+ * Values for a wording's `{name}` placeholders: names, numbers and tokens as they are, and words of
+ * the product's own (a direction, a state, a list of causes) as catalogue phrases (`LocalText`), so a
+ * translated wording holds no English fragment.
+ */
+export type FindingParams = Readonly<Record<string, LocalParam>>;
 
 /**
  * `Code` is the closed union of codes where the producer knows it (the engine's `FindingCode`);

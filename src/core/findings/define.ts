@@ -16,6 +16,7 @@ import type {
   Step,
   Subject,
 } from '../../shared/findings';
+import { paramText, type Lang } from '../l10n/render';
 
 /** The English wording of one code. Placeholders are `{name}`, filled from the finding's params. */
 export interface FindingWording {
@@ -57,10 +58,13 @@ export interface FindingInit {
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
-/** Fills `{name}` placeholders; a placeholder without a value stays as written (a test catches it). */
-export function fillTemplate(template: string, params: FindingParams = {}): string {
+/**
+ * Fills `{name}` placeholders, phrases in `lang` (English by default: a finding's own text); a
+ * placeholder without a value stays as written (a test catches it).
+ */
+export function fillTemplate(template: string, params: FindingParams = {}, lang: Lang = 'en'): string {
   return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    Object.prototype.hasOwnProperty.call(params, name) ? paramText(lang, params[name]!) : whole,
   );
 }
 

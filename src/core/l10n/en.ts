@@ -5,6 +5,9 @@
  * test/unit/core/l10n/catalogue.test.ts fails when a key or a placeholder differs.
  * Sentences are ours; terms follow docs/localisation.md (KB 979174 in each language).
  */
+import { EN_PHRASES_1_3 } from './phrases/steps-1-3';
+import { EN_PHRASES_4_6 } from './phrases/steps-4-6';
+
 export const EN = {
   // Lists and step references inside sentences.
   'list.separator': ', ',
@@ -170,6 +173,10 @@ export const EN = {
   'severity.warning': 'WARN',
   'severity.unknown': 'UNKNOWN',
   'severity.ok': 'OK',
+
+  // Phrases inside finding wordings, per step (./phrases/).
+  ...EN_PHRASES_1_3,
+  ...EN_PHRASES_4_6,
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -1,5 +1,7 @@
 /** Spanish catalogue (terms of KB 979174 in Spanish, see docs/localisation.md); sentences are ours. */
 import type { Catalogue } from './en';
+import { PHRASES_1_3 } from './phrases/steps-1-3';
+import { PHRASES_4_6 } from './phrases/steps-4-6';
 
 export const ES: Catalogue = {
   'list.separator': ', ',
@@ -167,4 +169,6 @@ export const ES: Catalogue = {
   'severity.warning': 'AVISO',
   'severity.unknown': 'DESCON.',
   'severity.ok': 'OK',
+  ...PHRASES_1_3['es'],
+  ...PHRASES_4_6['es'],
 };

@@ -112,7 +112,7 @@ export function wordFinding(
   if (!wording || !complete(wording.title) || !complete(wording.explanation))
     return { title: finding.title, explanation: finding.explanation };
   return {
-    title: fillTemplate(wording.title, finding.params),
-    explanation: fillTemplate(wording.explanation, finding.params),
+    title: fillTemplate(wording.title, finding.params, lang),
+    explanation: fillTemplate(wording.explanation, finding.params, lang),
   };
 }

@@ -4,6 +4,8 @@
  * text out right to left.
  */
 import type { Catalogue } from './en';
+import { PHRASES_1_3 } from './phrases/steps-1-3';
+import { PHRASES_4_6 } from './phrases/steps-4-6';
 
 export const HE: Catalogue = {
   'list.separator': ', ',
@@ -154,4 +156,6 @@ export const HE: Catalogue = {
   'severity.warning': 'אזהרה',
   'severity.unknown': 'לא ידוע',
   'severity.ok': 'תקין',
+  ...PHRASES_1_3['he'],
+  ...PHRASES_4_6['he'],
 };

@@ -1,5 +1,7 @@
 /** Dutch catalogue (terms of KB 979174 in Dutch, see docs/localisation.md); sentences are ours. */
 import type { Catalogue } from './en';
+import { PHRASES_1_3 } from './phrases/steps-1-3';
+import { PHRASES_4_6 } from './phrases/steps-4-6';
 
 export const NL: Catalogue = {
   'list.separator': ', ',
@@ -165,4 +167,6 @@ export const NL: Catalogue = {
   'severity.warning': 'WAARSCH',
   'severity.unknown': 'ONBEKEND',
   'severity.ok': 'OK',
+  ...PHRASES_1_3['nl'],
+  ...PHRASES_4_6['nl'],
 };

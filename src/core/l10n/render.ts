@@ -27,7 +27,8 @@ function isLocalText(v: ParamValue): v is LocalText {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'key' in v;
 }
 
-function value(lang: Lang, v: ParamValue): string {
+/** One placeholder's text in `lang`: a value as it is, a phrase or a list of phrases rendered. */
+export function paramText(lang: Lang, v: ParamValue): string {
   if (typeof v === 'string' || typeof v === 'number') return String(v);
   if (isLocalText(v)) return render(lang, v);
   const list = v;
@@ -39,7 +40,7 @@ export function render(lang: Lang, text: LocalText): string {
   const template = CATALOGUES[lang][key] ?? EN[key] ?? text.key;
   const params = text.params ?? {};
   return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? value(lang, params[name]!) : whole,
+    Object.prototype.hasOwnProperty.call(params, name) ? paramText(lang, params[name]!) : whole,
   );
 }
 

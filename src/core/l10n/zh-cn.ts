@@ -1,5 +1,7 @@
 /** Simplified Chinese catalogue (terms of the course notes and docs/localisation.md); sentences are ours. */
 import type { Catalogue } from './en';
+import { PHRASES_1_3 } from './phrases/steps-1-3';
+import { PHRASES_4_6 } from './phrases/steps-4-6';
 
 export const ZH_CN: Catalogue = {
   'list.separator': '、',
@@ -148,4 +150,6 @@ export const ZH_CN: Catalogue = {
   'severity.warning': '警告',
   'severity.unknown': '未知',
   'severity.ok': '正常',
+  ...PHRASES_1_3['zh-cn'],
+  ...PHRASES_4_6['zh-cn'],
 };

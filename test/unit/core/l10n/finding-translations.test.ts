@@ -8,6 +8,8 @@
 import { strict as assert } from 'node:assert';
 import { placeholdersOf } from '../../../../src/core/findings/define';
 import { commonFindings } from '../../../../src/core/findings/common-codes';
+import { makeFinding } from '../../../../src/core/findings/define';
+import { wordFinding } from '../../../../src/core/l10n/finding-wording';
 import { FINDING_TABLES, wordingOf } from '../../../../src/core/steps/finding-codes';
 import { ES_FINDINGS } from '../../../../src/core/l10n/finding-translations/es';
 import { NL_FINDINGS } from '../../../../src/core/l10n/finding-translations/nl';
@@ -125,5 +127,20 @@ describe('finding translations', () => {
     const [first, ...rest] = Object.entries(LANGUAGES);
     const codes = Object.keys(first![1]).sort();
     for (const [lang, table] of rest) assert.deepEqual(Object.keys(table).sort(), codes, `${lang} vs ${first![0]}`);
+  });
+
+  it('words a phrase param in the language of the sentence around it (no English fragment inside)', () => {
+    const params = { check: { key: 'step.name.1' } };
+    const finding = makeFinding(commonFindings, 'engine.check-failed', {
+      severity: 'unknown',
+      subject: { kind: 'organisation', name: 'org' },
+      params,
+      reason: 'r',
+      step: 1,
+    });
+    assert.match(finding.title, /^clocks: /);
+    assert.match(wordFinding('es', finding).title, /^relojes: /);
+    assert.match(wordFinding('zh-cn', finding).title, /^时钟：/);
+    assert.deepEqual(finding.params, params, 'the finding keeps the phrase, not its English text');
   });
 });

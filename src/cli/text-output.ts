@@ -19,6 +19,7 @@ import {
 } from '../shared/findings';
 import { sanitizeForTerminal } from '../core/safety/terminal-text';
 import { wordFinding } from '../core/l10n/finding-wording';
+import { wordParts } from '../core/l10n/worded-parts';
 import type { MessageKey } from '../core/l10n/en';
 import { t, type Lang } from '../core/l10n/render';
 
@@ -130,7 +131,8 @@ export class TextPrinter {
     this.write(`${lines.join('\n')}\n`);
   }
 
-  private lines(f: Finding): string[] {
+  private lines(found: Finding): string[] {
+    const f = wordParts(this.lang, found);
     const label = this.paint(COLOUR[f.severity], this.label(f.severity).padEnd(this.labelWidth));
     const lines = [`  ${label} ${clean(f.subject.name)}: ${clean(wordFinding(this.lang, f).title)}`];
     const pad = ' '.repeat(10);

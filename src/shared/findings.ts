@@ -3,7 +3,7 @@
  * language server, so it holds plain data only (JSON-serialisable, no classes, no functions).
  */
 
-import type { LocalParam } from './local-text';
+import type { LocalParam, LocalText } from './local-text';
 
 /** The six steps of the KB 979174 resolution. */
 export type Step = 1 | 2 | 3 | 4 | 5 | 6;
@@ -35,6 +35,8 @@ export interface Subject {
 export interface Evidence {
   /** What was observed, e.g. `servicePrincipalName`, `KDC time`, `EHLO verbs`. */
   label: string;
+  /** The label as a catalogue phrase, when it is words of ours rather than an attribute or field name. */
+  labelText?: LocalText;
   /** The raw value as observed (not interpreted). */
   value: string;
   /** Where it came from: `LDAPS dc1.contoso.test:636`, `setspn -L EX01`, `UDP 127.0.0.10:88`. */
@@ -48,6 +50,15 @@ export interface EvidenceTable {
   caption: string;
   columns: string[];
   rows: string[][];
+  /**
+   * The same table as catalogue phrases, for a view in another language: the caption, the column
+   * heads, and any cell of words of ours (`null` keeps the cell as it is: names, values, times).
+   */
+  text?: {
+    caption?: LocalText;
+    columns?: LocalText[];
+    rows?: (LocalText | null)[][];
+  };
 }
 
 export type ShellKind = 'powershell' | 'cmd' | 'posix';
@@ -55,6 +66,8 @@ export type ShellKind = 'powershell' | 'cmd' | 'posix';
 export interface Remedy {
   /** One line saying what the command does. */
   summary: string;
+  /** The summary as a catalogue phrase, so a view words it in its own language. */
+  summaryText?: LocalText;
   /** The exact command line with names filled in. */
   command: string;
   /** Where the command has to run: `EX01`, `any domain-joined Windows machine`, `this machine`. */
@@ -64,7 +77,6 @@ export interface Remedy {
   changesState: boolean;
 }
 
-/** Values of a finding's wording placeholders (`{server}` -> `EX01`). */
 /**
  * Values for a wording's `{name}` placeholders: names, numbers and tokens as they are, and words of
  * the product's own (a direction, a state, a list of causes) as catalogue phrases (`LocalText`), so a
@@ -90,6 +102,8 @@ export interface Finding<Code extends string = string> {
   remedies: Remedy[];
   /** Required when severity is `unknown`: why the check could not decide. */
   reason?: string;
+  /** The reason as a catalogue phrase, when it is words of ours (not an error message from elsewhere). */
+  reasonText?: LocalText;
   /** The values the title and explanation were worded from (absent on findings made before codes had tables). */
   params?: FindingParams;
 }

@@ -16,6 +16,7 @@ import type {
   Step,
   Subject,
 } from '../../shared/findings';
+import type { LocalText } from '../../shared/local-text';
 import { paramText, type Lang } from '../l10n/render';
 
 /** The English wording of one code. Placeholders are `{name}`, filled from the finding's params. */
@@ -52,6 +53,8 @@ export interface FindingInit {
   remedies?: Remedy[];
   /** Required when severity is `unknown`. */
   reason?: string;
+  /** The reason as a catalogue phrase (`reasonOf` in src/core/l10n/worded-parts.ts gives both). */
+  reasonText?: LocalText;
   /** When the finding belongs to another step than its table's (a Kerberos event that points at step 1). */
   step?: Step;
 }
@@ -91,5 +94,6 @@ export function makeFinding<C extends string>(table: StepFindings<C>, code: C, i
   if (init.params && Object.keys(init.params).length) finding.params = { ...init.params };
   if (init.tables) finding.tables = init.tables;
   if (init.reason !== undefined) finding.reason = init.reason;
+  if (init.reasonText) finding.reasonText = init.reasonText;
   return finding;
 }

@@ -1,6 +1,7 @@
 /**
  * The walkthrough state as the webview shows it: every finding's title and explanation worded in
- * the panel's language from the finding's code and params (src/core/l10n/finding-wording.ts). The
+ * the panel's language from the finding's code and params, and its remedies, evidence labels, tables
+ * and reason from their phrases (src/core/l10n/worded-parts.ts) (src/core/l10n/finding-wording.ts). The
  * panel keeps its state in English (the report, the JSON and the tests read that); only what is
  * sent to the webview is worded. A code without a translation keeps its English text. The causes
  * step 0 read from both ends of a paste are worded the same way.
@@ -9,11 +10,12 @@ import type { Finding } from '../../shared/findings';
 import type { WalkthroughState } from '../../shared/walkthrough-protocol';
 import { wordFinding } from '../l10n/finding-wording';
 import { render } from '../l10n/render';
+import { wordParts } from '../l10n/worded-parts';
 
 export function wordedFinding<F extends Finding>(finding: F, language: WalkthroughState['language']): F {
   if (language === 'en') return finding;
   const { title, explanation } = wordFinding(language, finding);
-  return title === finding.title && explanation === finding.explanation ? finding : { ...finding, title, explanation };
+  return { ...wordParts(language, finding), title, explanation };
 }
 
 export function wordedState(state: WalkthroughState): WalkthroughState {

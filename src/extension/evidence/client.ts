@@ -14,9 +14,12 @@ export function createEvidenceClient(
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose
     require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
   const module = context.asAbsolutePath('dist/server.js');
+  // stdio, not Node IPC: on stdio the server reads each message straight into one buffer
+  // (src/server/stdio-reader.ts), so a large log costs it about twice its size, not four times
+  // (bench/server-memory.ts); Node's IPC channel would decode it through strings first.
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const languages = Object.values(EVIDENCE_LANGUAGES);
   const clientOptions: LanguageClientOptions = {

@@ -75,7 +75,10 @@ const UPDATED_OBJECT = [
 ];
 
 export function isUpdatedObject(text: string): boolean {
-  const t = text.trim().replace(/[.。!！]$/u, '').toLowerCase();
+  const t = text
+    .trim()
+    .replace(/[.。!！]$/u, '')
+    .toLowerCase();
   return UPDATED_OBJECT.some((p) => p.toLowerCase() === t);
 }
 

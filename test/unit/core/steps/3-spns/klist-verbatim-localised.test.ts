@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { findTicket, parseWindowsKlist } from '../../../../../src/core/steps/3-spns/klist-parsers';
 import { enctypeFromText } from '../../../../../src/core/steps/3-spns/encryption-types';
 
-const sample = (name: string): string =>
-  readFileSync(join(__dirname, '../../../../fixtures/kerberos', name), 'utf8');
+const sample = (name: string): string => readFileSync(join(__dirname, '../../../../fixtures/kerberos', name), 'utf8');
 
 describe('Windows klist in other display languages (verbatim)', () => {
   it('French ("Serveur :", "KDC appelé :"): both tickets, AES types, the KDC', () => {

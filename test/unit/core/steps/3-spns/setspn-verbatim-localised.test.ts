@@ -6,11 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  parseSetspnDuplicates,
-  parseSetspnList,
-  parseSetspnQuery,
-} from '../../../../../src/core/steps/3-spns/setspn';
+import { parseSetspnDuplicates, parseSetspnList, parseSetspnQuery } from '../../../../../src/core/steps/3-spns/setspn';
 import { parseSetspnAdd } from '../../../../../src/core/steps/3-spns/setspn-add';
 import {
   setspnAddFindings,
@@ -132,7 +128,8 @@ describe('setspn -Q, verbatim in other display languages', () => {
   });
 
   it('the Chinese answer about an Exchange-style SPN gives the same finding as the English one', () => {
-    const zh = '正在检查域 DC=contoso,DC=test\nCN=EX01,CN=Computers,DC=contoso,DC=test\n\tSMTPSVC/ex01.contoso.test\n\n发现存在 SPN!\n';
+    const zh =
+      '正在检查域 DC=contoso,DC=test\nCN=EX01,CN=Computers,DC=contoso,DC=test\n\tSMTPSVC/ex01.contoso.test\n\n发现存在 SPN!\n';
     const en = zh.replace('正在检查域', 'Checking domain').replace('发现存在 SPN!', 'Existing SPN found!');
     const codes = (raw: string): string[] =>
       setspnQueryFindings('SMTPSVC/ex01.contoso.test', raw, 0, ctx()).map((f) => `${f.code}:${f.severity}`);

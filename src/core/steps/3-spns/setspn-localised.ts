@@ -7,7 +7,7 @@
  *   valid command again);
  * - the closing "found N group(s) of duplicate SPNs" is the one line that names `SPN` and holds a
  *   single number (`0 Gruppe(n) doppelter SPNs gefunden.`, `找到 0 组重复的 SPN。`);
- * - "Checking domain <DN>" is a line around a domain DN (`Domäne DC=contoso,DC=com wird überprüft`);
+ * - "Checking domain <DN>" is a line around a domain DN (`Die Domäne "DC=contoso,DC=com" wird überprüft.`);
  * - "Processing entry N" is a line with a single number and nothing else we know;
  * - the account of `-L` / `-S` is the DN inside the translated sentence
  *   (`Dienstprinzipalnamen (SPN) für CN=x,DC=y werden registriert.`, `为 CN=x,DC=y 注册 ...`);

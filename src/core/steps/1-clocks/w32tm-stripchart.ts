@@ -77,7 +77,8 @@ export interface StripchartOptions {
 // fatal error's text is trimmed afterwards instead of being separated from spaces by the pattern.
 const SAMPLE = /^(.{0,39}?\S),\s*([+-]\d+(?:[.,]\d+)?)s$/u;
 const SAMPLE_ERROR = /^(.{0,39}?\S),?\s+[\p{L}]+\s*:\s*(0x[0-9a-f]{8})\s*:?$/iu;
-const GRAPH = /^(.{0,39}?\S)\s+d:([+-]?\d+(?:[.,]\d+)?)s\s+o:([+-]?\d+(?:[.,]\d+)?)s(?:\s+\[.*\])?$/u;
+// The graph form may put a comma after the time (`02:56:46, d:+00.0216004s o:-00.0068953s  [ * ]`).
+const GRAPH = /^(.{0,39}?[^\s,]),?\s+d:([+-]?\d+(?:[.,]\d+)?)s\s+o:([+-]?\d+(?:[.,]\d+)?)s(?:\s+\[.*\])?$/u;
 const TRACKING = /^(?:Tracking\s)?([^[]*)\[(.+)\][.。]?$/u;
 const FATAL = /^(?:The following error occurred:)?(.*?)\((0x[0-9a-f]{8})\)\.?$/iu;
 

@@ -29,10 +29,14 @@ function lines(text: string): string[] {
   return text.replace(/\r/g, '').split('\n').slice(0, MAX_LINES);
 }
 
-/** `Server: SMTPSVC/ex02.contoso.test @ CONTOSO.TEST` or `Serveur : ...` -> the value. */
+/**
+ * `Server: SMTPSVC/ex02.contoso.test @ CONTOSO.TEST` or `Serveur : ...` -> the value. A label with
+ * nothing after it (`KDC llamado:`, `调用的 KDC:`: klist leaves the KDC blank for an imported ticket)
+ * gives '', never the label itself.
+ */
 function fieldValue(line: string): string | undefined {
-  const m = /^[^:]{1,80}?\s?:\s(.*)$/.exec(line.trim());
-  return m?.[1]?.trim();
+  const m = /^[^:]{1,80}?\s?:(?:\s(.*))?$/.exec(line.trim());
+  return m ? (m[1] ?? '').trim() : undefined;
 }
 
 /** `SMTPSVC/ex02.contoso.test @ CONTOSO.TEST` -> `SMTPSVC/ex02.contoso.test@CONTOSO.TEST`. */

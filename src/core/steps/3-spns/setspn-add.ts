@@ -2,6 +2,9 @@
  * Parser of `setspn -S <spn> <account>` (and the older -A, which behaves the same on current
  * Windows). Outcomes: registered (`Updated object`), refused because the SPN exists
  * (`Duplicate SPN found, aborting operation!`, with the account(s) that hold it), or an error.
+ * In another display language the account is the DN inside the translated "Registering" sentence,
+ * a duplicate is the holders listed without such a sentence, and "Updated object" comes from a
+ * phrase table of verbatim forms (./setspn-localised.ts).
  */
 import {
   type SetspnAccount,
@@ -13,6 +16,7 @@ import {
   readBlocks,
   readSetspnError,
 } from './setspn-common';
+import { dnInSentence, isUpdatedObject, localisedChecking } from './setspn-localised';
 import {
   type ParseOutcome,
   type ParseProblem,
@@ -41,21 +45,32 @@ export function parseSetspnAdd(raw: string): ParseOutcome<SetspnAddResult> {
   let updated = false;
   let duplicate = false;
   const conflicts: SetspnAccount[] = [];
+  let localised = false;
   readBlocks(lines, scope, (line, t) => {
     const m = REGISTERING.exec(t);
-    if (m) {
-      registering = { dn: (m[1] ?? '').trim(), spns: [] };
+    const dn = m ? (m[1] ?? '').trim() : isIndented(line) ? undefined : dnInSentence(t);
+    let checked: string | undefined;
+    if (dn !== undefined && !isSetspnErrorLine(t)) {
+      if (!m) localised = true;
+      registering = { dn, spns: [] };
       return registering.spns;
     }
-    if (/^Updated object\.?$/i.test(t)) updated = true;
+    if (isUpdatedObject(t)) updated = true;
     else if (/^Duplicate SPN found, aborting operation!?$/i.test(t)) duplicate = true;
     else if (!isIndented(line) && looksLikeDn(t)) {
       const conflict: SetspnAccount = { dn: t, spns: [] };
       conflicts.push(conflict);
       return conflict.spns;
-    } else if (!isSetspnErrorLine(t)) problems.push(problem(line, 'line not understood; ignored'));
+    } else if (isSetspnErrorLine(t)) return undefined;
+    else if ((checked = localisedChecking(t)) !== undefined) {
+      scope.checked.push(checked);
+      localised = true;
+    } else problems.push(problem(line, 'line not understood; ignored'));
     return undefined;
   });
+  if (localised) problems.unshift(problem(undefined, 'setspn output not in English; read by its layout'));
+  // In any language, holders listed without a "Registering" sentence are the accounts that already hold the SPN.
+  if (!duplicate && !registering && conflicts.length > 0) duplicate = true;
   const error = readSetspnError(lines, problems);
   if (duplicate) return recognised({ ...scope, kind: 'duplicate', conflicts }, problems);
   if (error) return recognised({ ...scope, kind: 'error', error }, problems);

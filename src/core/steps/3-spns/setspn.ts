@@ -13,8 +13,16 @@ import {
   readBlocks,
   readSetspnError,
 } from './setspn-common';
-import { isLocalisedProgress, localisedChecking, localisedGroupCount, spnOnLine } from './setspn-localised';
 import {
+  isBareSpn,
+  isLocalisedProgress,
+  isLocalisedQueryVerdict,
+  localisedChecking,
+  localisedGroupCount,
+  spnOnLine,
+} from './setspn-localised';
+import {
+  type Line,
   type ParseOutcome,
   type ParseProblem,
   isBlank,
@@ -163,16 +171,41 @@ export function parseSetspnQuery(raw: string): ParseOutcome<SetspnQueryResult> {
   const problems: ParseProblem[] = [];
   if (isBlank(lines)) return unrecognised('setspn -Q printed nothing');
   const result: SetspnQueryResult = { scope: 'domain', checked: [], accounts: [] };
+  let verdictSeen = false;
+  let localised = false;
+  const noteLocalised = (line: Line): void => {
+    if (!localised) problems.push(problem(line, 'setspn output not in English; read by its layout'));
+    localised = true;
+  };
   readBlocks(lines, result, (line, t) => {
+    const last = result.accounts[result.accounts.length - 1];
+    let checked: string | undefined;
     if (/^Existing SPN found!?$/i.test(t)) result.found = true;
     else if (/^No such SPN found\.?$/i.test(t)) result.found = false;
     else if (!isIndented(line) && looksLikeDn(t)) {
       const account: SetspnAccount = { dn: t, spns: [] };
       result.accounts.push(account);
       return account.spns;
-    } else if (!isSetspnErrorLine(t)) problems.push(problem(line, 'line not understood; ignored'));
+    } else if (isSetspnErrorLine(t)) return undefined;
+    else if (last && !verdictSeen && isBareSpn(t)) {
+      // An SPN that lost its indent (a paste through a PDF or a wrapped terminal) stays with its account.
+      last.spns.push(t);
+      problems.push(problem(line, 'SPN at column 0 read as part of the account above'));
+      return last.spns;
+    } else if ((checked = localisedChecking(t)) !== undefined) {
+      result.checked.push(checked);
+      noteLocalised(line);
+    } else if (isLocalisedQueryVerdict(t)) {
+      // "Existing SPN found!" / "No such SPN found." in another language: the accounts listed say which.
+      verdictSeen = true;
+      noteLocalised(line);
+    } else problems.push(problem(line, 'line not understood; ignored'));
     return undefined;
   });
+  // Without an account, a translated verdict says "not found" only after a "Checking domain" line.
+  if (result.found === undefined && verdictSeen && (result.accounts.length > 0 || result.checked.length > 0)) {
+    result.found = result.accounts.length > 0;
+  }
   const error = readSetspnError(lines, problems);
   if (error) result.error = error;
   if (result.found === undefined && !error && result.checked.length === 0 && result.accounts.length === 0) {

@@ -11,7 +11,8 @@
 import * as tls from 'node:tls';
 import * as net from 'node:net';
 import type { Socket } from 'node:net';
-import { Client, type Entry } from 'ldapts';
+import type { Client, Entry } from 'ldapts';
+import { ldapts } from './ldapts-module';
 import type {
   DirectoryBinding,
   DirectoryConnector,
@@ -252,7 +253,7 @@ export class LdaptsDirectoryConnector implements DirectoryConnector {
       password: credentials.password,
       timeoutMs: options.timeoutMs,
     };
-    const client = new Client({
+    const client = new (ldapts().Client)({
       url,
       // Each later operation gets its own deadline (see guard), so no client-wide `timeout`: it
       // would cut a search that was given longer than the connect.

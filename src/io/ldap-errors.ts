@@ -5,7 +5,7 @@
  * and `redactSecrets` (the reports' own) removes the password from anything the server or a
  * library echoed back.
  */
-import { ResultCodeError } from 'ldapts';
+import { ldapts } from './ldapts-module';
 import { DoctorError, TimeoutError, isDoctorError, type FailureKind } from '../core/errors';
 import { redactSecrets } from '../core/report/meta';
 
@@ -63,7 +63,7 @@ export function mapLdapError(e: unknown, ctx: LdapErrorContext): DoctorError {
   const make = (kind: FailureKind, message: string): DoctorError => new DoctorError(kind, message, { cause: e });
   const who = ctx.user ? ` for ${ctx.user}` : '';
 
-  if (e instanceof ResultCodeError) {
+  if (e instanceof ldapts().ResultCodeError) {
     switch (e.code) {
       case 49: {
         const reason = adBindReason(raw);

@@ -7,7 +7,7 @@
  * without TLS; the user then learns that, and that LDAPS or Kerberos is the way in. Either way the
  * result is an error: this adapter has no plain-text sign-in.
  */
-import { Client, ResultCodeError } from 'ldapts';
+import { ldapts } from './ldapts-module';
 import type { DirectorySession, DirectoryTarget, OpOptions } from '../core/io';
 import { DoctorError, withDeadline } from '../core/errors';
 import { mapLdapError } from './ldap-errors';
@@ -34,6 +34,7 @@ export async function refusePlainBind(
   options: OpOptions,
 ): Promise<DirectorySession> {
   const endpoint = `${target.host}:${target.port}`;
+  const { Client, ResultCodeError } = ldapts();
   const client = new Client({ url, connectTimeout: options.timeoutMs, strictDN: false });
   let signingRequired = false;
   try {

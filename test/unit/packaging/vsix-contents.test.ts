@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -22,7 +22,12 @@ function packagedFiles(): string[] {
 describe('VSIX contents', function () {
   this.timeout(90_000);
   let files: string[];
-  before(() => void (files = packagedFiles()));
+  before(() => {
+    // The unit stage runs before the build stage: build the bundles when they are not there yet.
+    if (!existsSync(path.join(root, 'dist', 'extension.js')))
+      execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'ignore', timeout: 80_000 });
+    files = packagedFiles();
+  });
 
   it('ships no TypeScript, source map, test, lab or node_modules file', () => {
     const wrong = files.filter((f) =>
@@ -51,12 +56,38 @@ describe('VSIX contents', function () {
   });
 
   it('ships only the bundles from dist/', () => {
-    const dist = files.filter((f) => f.startsWith('dist/'));
+    const bundles = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/webview/walkthrough.js'];
+    const dist = files.filter((f) => f.startsWith('dist/') && !bundles.includes(f));
+    // Besides the bundles: the libraries the extension loads on first use (scripts/build.mjs).
+    assert.deepEqual(dist.sort(), ['dist/lib/execa.js', 'dist/lib/language-client.js', 'dist/lib/ldapts.js']);
+  });
+
+  it('ships every library bundle the extension loads on first use', () => {
+    const extension = readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
+    const loaded = [...extension.matchAll(/(?:require|import)\("\.\/(lib\/[\w-]+\.js)"\)/g)].map(
+      (m) => `dist/${m[1]!}`,
+    );
+    assert.deepEqual([...new Set(loaded)].sort(), [
+      'dist/lib/execa.js',
+      'dist/lib/language-client.js',
+      'dist/lib/ldapts.js',
+    ]);
     assert.deepEqual(
-      dist.filter(
-        (f) => !['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/webview/walkthrough.js'].includes(f),
-      ),
+      loaded.filter((f) => !files.includes(f)),
       [],
     );
+  });
+
+  it('each library bundle gives its named exports to the way the extension loads it', async () => {
+    // execa is loaded with import() (ESM-only): its bundle must declare named exports Node can see.
+    const execa = (await import(path.join(root, 'dist', 'lib', 'execa.js'))) as { execa?: unknown };
+    assert.equal(typeof execa.execa, 'function');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle as the extension requires it
+    const ldapts = require(path.join(root, 'dist', 'lib', 'ldapts.js')) as {
+      Client?: unknown;
+      ResultCodeError?: unknown;
+    };
+    assert.equal(typeof ldapts.Client, 'function');
+    assert.equal(typeof ldapts.ResultCodeError, 'function');
   });
 });

@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { textLike } from '../../../fixtures/fuzz/text-like';
 import { analyseEvidence } from '../../../../src/core/evidence/analyse';
 import { readBounce } from '../../../../src/core/evidence/bounce';
 import { correlate } from '../../../../src/core/evidence/correlate';
@@ -59,15 +60,7 @@ const tokens = fc.constantFrom(
   '\r\n',
   '\n',
 );
-const line = fc.array(fc.oneof(tokens, fc.string({ maxLength: 8 })), { maxLength: 12 }).map((p) => p.join(''));
-const built = fc.array(line, { maxLength: 20 }).map((lines) => lines.join('\n'));
-const mutated = fc
-  .tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 10 }))
-  .map(([s, a, b, insert]) => {
-    const i = a % (s.length + 1);
-    return s.slice(0, i) + insert + s.slice(Math.min(s.length, i + (b % 40)));
-  });
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), built, mutated);
+const anyText = fc.oneof(...textLike(tokens, samples));
 
 describe('issue 14 readers under fuzzing (no exception escapes)', () => {
   it('events, 1035/2017, queue, setspn -X, symptom and observations survive 1000 hostile inputs', () => {

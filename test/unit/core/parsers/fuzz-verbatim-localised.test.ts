@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { textLike } from '../../../fixtures/fuzz/text-like';
 import { parseSetspnDuplicates, parseSetspnList, parseSetspnQuery } from '../../../../src/core/steps/3-spns/setspn';
 import { parseSetspnAdd } from '../../../../src/core/steps/3-spns/setspn-add';
 import { dnInSentence, localisedChecking } from '../../../../src/core/steps/3-spns/setspn-localised';
@@ -63,15 +64,7 @@ const tokens = fc.constantFrom(
   '\r\n',
   '\n',
 );
-const line = fc.array(fc.oneof(tokens, fc.string({ maxLength: 6 })), { maxLength: 12 }).map((p) => p.join(''));
-const built = fc.array(line, { maxLength: 20 }).map((l) => l.join('\n'));
-const mutated = fc
-  .tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 10 }))
-  .map(([s, a, b, insert]) => {
-    const i = a % (s.length + 1);
-    return s.slice(0, i) + insert + s.slice(Math.min(s.length, i + (b % 40)));
-  });
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), built, mutated);
+const anyText = fc.oneof(...textLike(tokens, samples, { pieceMax: 6 }));
 
 const parsers: [string, (raw: string) => { recognised: boolean; problems: unknown[] }][] = [
   ['parseSetspnList', parseSetspnList],

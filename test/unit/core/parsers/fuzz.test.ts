@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { textLike } from '../../../fixtures/fuzz/text-like';
 import { parseSetspnList, parseSetspnDuplicates, parseSetspnQuery } from '../../../../src/core/steps/3-spns/setspn';
 import { parseSetspnAdd } from '../../../../src/core/steps/3-spns/setspn-add';
 import { parseW32tmStripchart } from '../../../../src/core/steps/1-clocks/w32tm-stripchart';
@@ -124,15 +125,7 @@ const tokens = fc.constantFrom(
   '0x',
   '..',
 );
-const line = fc.array(fc.oneof(tokens, fc.string({ maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join(''));
-const built = fc.array(line, { maxLength: 20 }).map((lines) => lines.join('\n'));
-const mutated = fc
-  .tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 10 }))
-  .map(([s, a, b, insert]) => {
-    const i = a % (s.length + 1);
-    const j = Math.min(s.length, i + (b % 40));
-    return s.slice(0, i) + insert + s.slice(j);
-  });
+const [plain, built, mutated] = textLike(tokens, samples);
 const noisy = fc.tuple(fc.constantFrom(...samples), fc.array(fc.nat(), { maxLength: 8 })).map(([s, cuts]) => {
   let out = s;
   for (const c of cuts) {
@@ -141,7 +134,7 @@ const noisy = fc.tuple(fc.constantFrom(...samples), fc.array(fc.nat(), { maxLeng
   }
   return out;
 });
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), built, mutated, noisy);
+const anyText = fc.oneof(plain!, built!, mutated!, noisy);
 
 describe('parser fuzzing (no exception escapes)', () => {
   for (const [name, parse] of ALL) {

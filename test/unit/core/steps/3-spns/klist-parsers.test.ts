@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { textLike } from '../../../../fixtures/fuzz/text-like';
 import {
   findTicket,
   parseHeimdalKlistVerbose,
@@ -102,15 +103,7 @@ const tokens = fc.constantFrom(
   '\u001b[',
   '\u0007',
 );
-const line = fc.array(fc.oneof(tokens, fc.string({ maxLength: 8 })), { maxLength: 12 }).map((p) => p.join(''));
-const built = fc.array(line, { maxLength: 20 }).map((l) => l.join('\n'));
-const mutated = fc
-  .tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 10 }))
-  .map(([s, a, b, insert]) => {
-    const i = a % (s.length + 1);
-    return s.slice(0, i) + insert + s.slice(Math.min(s.length, i + (b % 40)));
-  });
-const any = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), built, mutated);
+const any = fc.oneof(...textLike(tokens, samples, { anyMax: 400 }));
 
 describe('step 3: ticket listings, fuzzed', () => {
   for (const [name, parse] of [

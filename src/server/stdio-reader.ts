@@ -23,8 +23,25 @@ export type ReadInto = (into: Buffer, offset: number, length: number) => Promise
 
 /** `ReadInto` on a file descriptor (stdin is 0): a blocking read in libuv's thread pool, straight into the buffer. */
 export function readFromFd(fd: number): ReadInto {
-  return (into, offset, length) =>
-    new Promise((resolve, reject) => read(fd, into, offset, length, null, (e, n) => (e ? reject(e) : resolve(n))));
+  const once = (into: Buffer, offset: number, length: number): Promise<number> =>
+    new Promise((resolve, reject) =>
+      read(fd, into, offset, length, null, (e, n) => {
+        // A closed pipe reads as EOF on Windows; a descriptor someone made non-blocking as EAGAIN.
+        if (e?.code === 'EOF') resolve(0);
+        else if (e) reject(e);
+        else resolve(n);
+      }),
+    );
+  return async (into, offset, length) => {
+    for (;;) {
+      try {
+        return await once(into, offset, length);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+  };
 }
 
 export class StdioMessageReader extends AbstractMessageReader {

@@ -5,7 +5,8 @@
  * or an early end reported and closed.
  */
 import { strict as assert } from 'node:assert';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { contentLength, readFromFd, StdioMessageReader } from '../../../src/server/stdio-reader';
@@ -81,6 +82,22 @@ describe('LSP reader on a file descriptor', () => {
     );
     assert.deepEqual(messages, []);
     assert.match(errors[0] ?? '', /without Content-Length/);
+  });
+
+  it('waits on a non-blocking descriptor (EAGAIN) until the message arrives', async function () {
+    if (process.platform === 'win32') this.skip();
+    const fifo = path.join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const fd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY);
+    const reader = new StdioMessageReader(readFromFd(fd));
+    const got = new Promise<unknown>((resolve) => reader.listen(resolve));
+    await new Promise((r) => setTimeout(r, 50)); // the reader meets an empty pipe first
+    writeSync(writer, frame('{"jsonrpc":"2.0","method":"exit"}'));
+    assert.deepEqual(await got, { jsonrpc: '2.0', method: 'exit' });
+    closeSync(writer);
+    await new Promise<void>((resolve) => reader.onClose(() => resolve()));
+    closeSync(fd);
   });
 
   it('reads headers by the protocol: any case, a Content-Type with utf-8, nothing else', () => {

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/extension/api';
-import type { DeliveryPath } from '../../../src/core/evidence/delivery-path';
+import type { DeliveryPath } from '../../../src/core/evidence/delivery-path-model';
 import { commandId } from '../../../src/shared/command-id';
 import { EX01, messageHeaders } from '../../fixtures/evidence/generate';
 

@@ -7,10 +7,11 @@
  *   npm run build && bash test/lab/netns.sh <name> -- npx tsx scripts/screenshot-delivery-path.ts [DIR]
  *
  * Writes DIR/delivery-path.png (dark), DIR/delivery-path-light.png, DIR/delivery-path-hc.png
- * (DIR defaults to docs/). With EAD_SHOT_LANG=he it takes DIR/delivery-path-he.png in the dark
- * theme with the workbench in Hebrew (right to left) instead.
+ * (DIR defaults to docs/). With EAD_SHOT_RTL=1 it takes DIR/delivery-path-rtl.png instead: the
+ * page turned right to left as the panel draws it for Hebrew (the workbench's own language needs a
+ * language pack this setup does not install, so the words stay English).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { openWorkbench, waitForWorkbench, type Workbench } from '../test/vscode/harness/browser';
@@ -32,7 +33,7 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.tab', { hasText: name }).first().waitFor({ state: 'visible', timeout: 15000 });
 }
 
-async function shot(theme: string, out: string, lang?: string): Promise<void> {
+async function shot(theme: string, out: string, rtl = false): Promise<void> {
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'ead-dpath-'));
   let server: CodeServer | undefined;
   let bench: Workbench | undefined;
@@ -40,11 +41,6 @@ async function shot(theme: string, out: string, lang?: string): Promise<void> {
     const workspace = path.join(tempDir, 'workspace');
     mkdirSync(workspace);
     for (const f of FILES) copyFileSync(path.join(fixtures, f), path.join(workspace, f));
-    if (lang) {
-      // The display language of the workbench and of vscode.l10n (argv.json, as the language pack reads it).
-      mkdirSync(path.join(tempDir, 'user-data'), { recursive: true });
-      writeFileSync(path.join(tempDir, 'user-data', 'argv.json'), JSON.stringify({ locale: lang }));
-    }
     server = await startCodeServer({
       repoRoot,
       tempDir,
@@ -66,10 +62,28 @@ async function shot(theme: string, out: string, lang?: string): Promise<void> {
       await runCommand(page, 'View: Close Primary Side Bar').catch(() => undefined);
       await page.waitForTimeout(700);
     }
-    await runCommand(page, 'View: Toggle Maximized Editor Group').catch(() => undefined);
+    // The panel gets the window: focus its group through its tab, then close the other groups'
+    // editors from the palette (without the click runCommand makes first, which would move the focus).
+    await page.locator('.tab', { hasText: 'Delivery path' }).first().click();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input').first();
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill('>View: Close Editors in Other Groups');
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Close Editors in Other Groups' })
+      .first()
+      .waitFor();
+    await input.press('Enter');
     await page.waitForTimeout(1500);
+    if (rtl) {
+      await frame.locator('html').evaluate((h) => {
+        h.setAttribute('dir', 'rtl');
+        h.ownerDocument.defaultView?.dispatchEvent(new Event('resize'));
+      });
+      await page.waitForTimeout(500);
+    }
     // Keyboard focus on the failing hop, so the picture shows the focus ring too.
-    await frame.locator('.diagram .hop.failing').focus();
+    await frame.locator('.diagram div.hop.failing').focus();
     await page.mouse.move(5, 880);
     await page.waitForTimeout(1000);
     await bench.screenshot(out);
@@ -88,12 +102,8 @@ async function shot(theme: string, out: string, lang?: string): Promise<void> {
 async function main(): Promise<void> {
   const dir = path.resolve(process.argv[2] ?? path.join(repoRoot, 'docs'));
   mkdirSync(dir, { recursive: true });
-  if (process.env.EAD_SHOT_LANG)
-    return shot(
-      'Default Dark Modern',
-      path.join(dir, `delivery-path-${process.env.EAD_SHOT_LANG}.png`),
-      process.env.EAD_SHOT_LANG,
-    );
+  if (process.env.EAD_SHOT_RTL === '1')
+    return shot('Default Dark Modern', path.join(dir, 'delivery-path-rtl.png'), true);
   await shot('Default Dark Modern', path.join(dir, 'delivery-path.png'));
   await shot('Default Light Modern', path.join(dir, 'delivery-path-light.png'));
   await shot('Default High Contrast', path.join(dir, 'delivery-path-hc.png'));

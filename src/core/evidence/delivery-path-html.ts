@@ -18,8 +18,14 @@ export interface DeliveryPathLabels {
   sender: string;
   recipient: string;
   failing: string;
+  /** A recipient behind a failing hop or with a failed event. */
+  notDelivered: string;
+  /** A server one of whose events failed (its accessible name). */
+  failedEvent: string;
   /** `{0}`: the step number. */
   openStep: string;
+  /** `{0}`: the step number (the diagram's short button; `openStep` is its accessible name). */
+  step: string;
   sources: Record<'headers' | 'tracking-log' | 'bounce', string>;
   messageId: string;
   showList: string;
@@ -88,23 +94,28 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 h1 { font-size: 1.4em; margin: 0 0 .4em; }
 .toolbar { display: flex; flex-wrap: wrap; gap: .8em; align-items: center; margin-bottom: 1em; }
 .detail { color: var(--vscode-descriptionForeground); overflow-wrap: anywhere; }
-.diagram { position: relative; display: grid; grid-auto-columns: minmax(9em, max-content); column-gap: 2.2em; row-gap: 1.2em; align-items: center; justify-items: stretch; overflow-x: auto; padding: .4em .2em; }
+.diagram { position: relative; display: grid; grid-auto-columns: max-content; column-gap: 2.4em; row-gap: 1.4em; align-items: center; justify-items: stretch; justify-content: start; overflow-x: auto; padding: .4em .2em 1em; }
 .diagram[hidden], .list[hidden] { display: none; }
 .diagram svg.edges { position: absolute; top: 0; left: 0; pointer-events: none; overflow: visible; z-index: 0; }
-.box, .hop { position: relative; z-index: 1; max-width: 22em; border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border, var(--vscode-contrastBorder, currentColor))); border-radius: 4px; padding: .45em .7em; overflow-wrap: anywhere; }
+.box, .hop { position: relative; z-index: 1; max-width: 17em; border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border, var(--vscode-contrastBorder, currentColor))); border-radius: 4px; padding: .45em .7em; overflow-wrap: anywhere; }
 .box { background: var(--vscode-editorWidget-background); color: var(--vscode-editorWidget-foreground, var(--vscode-foreground)); }
 .box.sender, .box.recipient { border-radius: 1.2em; border-style: dotted; }
+.box .name { display: block; }
 .box .role { display: block; font-size: .8em; color: var(--vscode-descriptionForeground); }
 .box .ip { display: block; font-size: .85em; color: var(--vscode-descriptionForeground); }
 .hop { background: var(--vscode-editor-background); font-size: .88em; }
-.hop .detail, .hop .status { display: block; }
+.hop .detail, .hop .status, .hop .via { display: block; }
+.hop .via { font-weight: 600; }
+.hop .status { display: -webkit-box; -webkit-line-clamp: 5; -webkit-box-orient: vertical; overflow: hidden; margin-top: .2em; }
+.steps { display: flex; flex-wrap: wrap; gap: .3em; margin-top: .4em; }
+.steps button { margin: 0; }
 .status { font-family: var(--vscode-editor-font-family); font-size: .92em; overflow-wrap: anywhere; }
 .failing { border: 2px dashed var(--vscode-errorForeground); }
 .mark { display: block; color: var(--vscode-errorForeground); font-weight: bold; }
 .events { list-style: none; margin: .35em 0 0; padding: .3em 0 0; border-top: 1px solid var(--vscode-widget-border, var(--vscode-panel-border, transparent)); font-size: .82em; color: var(--vscode-descriptionForeground); }
 .events li.failing { border: none; color: var(--vscode-errorForeground); font-weight: bold; }
 .edge { fill: none; stroke: var(--vscode-descriptionForeground); stroke-width: 1.5; }
-.edge.submit, .edge.deliver { stroke-dasharray: 2 3; }
+.edge.edge-submit, .edge.edge-deliver { stroke-dasharray: 2 3; }
 .edge.failing { stroke: var(--vscode-errorForeground); stroke-width: 2.5; stroke-dasharray: 7 4; }
 .head { fill: var(--vscode-descriptionForeground); }
 .head.failing { fill: var(--vscode-errorForeground); border: none; }
@@ -117,6 +128,8 @@ ol.path .detail { display: block; font-size: .9em; }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: .2em .7em; margin: .3em .4em 0 0; cursor: pointer; font: inherit; }
 button:hover { background: var(--vscode-button-hoverBackground); }
 button.toggle { color: var(--vscode-button-secondaryForeground, var(--vscode-foreground)); background: var(--vscode-button-secondaryBackground, transparent); margin: 0; }
+/* Evidence text (names, statuses) keeps its own direction inside a right-to-left page. */
+.name, .ip, .via, .detail, .status, .events li, ol.path strong { unicode-bidi: plaintext; }
 :focus-visible { outline: 2px solid var(--vscode-focusBorder); outline-offset: 2px; }
 body.vscode-high-contrast .box, body.vscode-high-contrast .hop, body.vscode-high-contrast ol.path > li, body.vscode-high-contrast button { border-color: var(--vscode-contrastBorder); }
 body.vscode-high-contrast .failing { border-color: var(--vscode-errorForeground); }

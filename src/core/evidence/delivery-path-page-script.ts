@@ -16,17 +16,21 @@ export const DELIVERY_PATH_SCRIPT = String.raw`
   const svgEl = (tag, attrs) => { const e = document.createElementNS(NS, tag); for (const k of Object.keys(attrs)) e.setAttribute(k, String(attrs[k])); return e; };
   const fmt = (s, ...args) => args.reduce((t, v, i) => t.split('{' + i + '}').join(String(v)), String(s));
   const when = (t) => new Date(t).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  const clock = (t) => new Date(t).toISOString().slice(11, 19) + 'Z';
   const WARN = '\u26a0 ';
   let shown;
 
   function openStep(hop, step) { vscode.postMessage({ type: 'openStep', hop, step }); }
-  function stepButtons(parent, h, i, L) {
-    if (!h.failing) return;
+  function stepButtons(parent, h, i, L, short) {
+    if (!h.failing || !h.steps.length) return;
+    const row = el('span', 'steps');
+    parent.appendChild(row);
     h.steps.forEach((step) => {
-      const b = el('button', 'step', fmt(L.openStep, step));
+      const b = el('button', 'step', fmt(short ? L.step : L.openStep, step));
       b.type = 'button';
+      if (short) b.setAttribute('aria-label', fmt(L.openStep, step));
       b.addEventListener('click', (e) => { e.stopPropagation(); openStep(i, step); });
-      parent.appendChild(b);
+      row.appendChild(b);
     });
   }
   function hopBits(h, L) {
@@ -37,17 +41,17 @@ export const DELIVERY_PATH_SCRIPT = String.raw`
     if (h.recipients && h.recipients.length) bits.push(h.recipients.join(', '));
     return bits.join(' \u00b7 ');
   }
-  function eventText(e) {
+  function eventText(e, short) {
     const bits = [e.event + (e.source ? ' (' + e.source + ')' : '')];
-    if (e.time !== undefined) bits.push(when(e.time));
+    if (e.time !== undefined) bits.push(short ? clock(e.time) : when(e.time));
     if (e.recipients && e.recipients.length) bits.push(e.recipients.join(', '));
     if (e.status) bits.push(e.status);
     return (e.failing ? WARN : '') + bits.join(' \u00b7 ');
   }
-  function events(parent, node) {
+  function events(parent, node, short) {
     if (!node.events || !node.events.length) return;
     const ul = el('ul', 'events');
-    node.events.forEach((e) => ul.appendChild(el('li', e.failing ? 'failing' : '', eventText(e))));
+    node.events.forEach((e) => ul.appendChild(el('li', e.failing ? 'failing' : '', eventText(e, short))));
     parent.appendChild(ul);
   }
   function place(e, col, row) { e.style.gridColumn = String(col + 1); e.style.gridRow = String(row + 1); }
@@ -63,15 +67,17 @@ export const DELIVERY_PATH_SCRIPT = String.raw`
     if (b.kind === 'sender') { role = L.sender; name = p.sender; }
     else if (b.kind === 'recipient') { role = L.recipient; name = p.recipients[b.index]; }
     else name = p.nodes[b.index].name;
-    if (b.failing) d.appendChild(el('span', 'mark', WARN + L.failing));
+    // A recipient behind a failing hop was not delivered; a server's failed event carries its own mark.
+    if (b.failing && b.kind === 'recipient') d.appendChild(el('span', 'mark', WARN + L.notDelivered));
     if (role) d.appendChild(el('span', 'role', role));
     d.appendChild(el('strong', 'name', name));
     if (b.kind === 'server') {
       const n = p.nodes[b.index];
       if (n.ip && n.ip !== n.name) d.appendChild(el('span', 'ip', '[' + n.ip + ']'));
-      events(d, n);
+      events(d, n, true);
     }
-    d.setAttribute('aria-label', (role ? role + ' ' : '') + name + (b.failing ? ', ' + L.failing : ''));
+    const state = b.failing ? ', ' + (b.kind === 'recipient' ? L.notDelivered : L.failedEvent) : '';
+    d.setAttribute('aria-label', (role ? role + ' ' : '') + name + state);
     return d;
   }
 
@@ -85,9 +91,14 @@ export const DELIVERY_PATH_SCRIPT = String.raw`
     c.setAttribute('aria-label', fmt(L.hopFromTo, from, to) + (h.failing ? ', ' + L.failing : ''));
     place(c, e.cell.col, e.cell.row);
     if (h.failing) c.appendChild(el('strong', 'mark', WARN + L.failing));
-    c.appendChild(el('span', 'detail', hopBits(h, L)));
+    if (h.via) c.appendChild(el('span', 'via', h.via));
+    const bits = [];
+    if (h.time !== undefined) bits.push(clock(h.time));
+    bits.push(h.sources.map((s) => L.sources[s] || s).join(', '));
+    c.appendChild(el('span', 'detail', bits.join(' \u00b7 ')));
+    if (h.recipients && h.recipients.length) c.appendChild(el('span', 'detail', h.recipients.join(', ')));
     if (h.status) c.appendChild(el('span', 'status', h.status));
-    stepButtons(c, h, e.hop, L);
+    stepButtons(c, h, e.hop, L, true);
     c.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter' && ev.target === c && h.failing && h.steps.length) { ev.preventDefault(); openStep(e.hop, h.steps[0]); }
     });
@@ -120,7 +131,7 @@ export const DELIVERY_PATH_SCRIPT = String.raw`
       const xm = (x1 + x2) / 2;
       svg.appendChild(svgEl('path', {
         d: 'M' + x1 + ',' + y1 + ' C' + xm + ',' + y1 + ' ' + xm + ',' + y2 + ' ' + x2 + ',' + y2,
-        class: 'edge ' + cls + (failing ? ' failing' : ''),
+        class: 'edge edge-' + cls + (failing ? ' failing' : ''),
         'marker-end': 'url(#' + (failing ? 'arrow-failing' : 'arrow') + ')',
       }));
     };
@@ -203,10 +214,10 @@ export const DELIVERY_PATH_SCRIPT = String.raw`
       buttons: text('ol.path button.step'),
       failing: document.querySelectorAll('ol.path .hop.failing').length,
       diagram: {
-        boxes: text('.diagram .box'),
-        hops: text('.diagram .hop'),
-        failingHops: text('.diagram .hop.failing'),
-        failingButtons: text('.diagram .hop.failing button.step'),
+        boxes: text('.diagram div.box'),
+        hops: text('.diagram div.hop'),
+        failingHops: text('.diagram div.hop.failing'),
+        failingButtons: text('.diagram div.hop.failing button.step'),
         focusable: document.querySelectorAll('.diagram [tabindex="0"]').length,
         edges: document.querySelectorAll('.diagram svg path.edge').length,
         dir: getComputedStyle(document.querySelector('.diagram') || document.body).direction,

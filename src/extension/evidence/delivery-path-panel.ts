@@ -91,7 +91,10 @@ function labels(): DeliveryPathLabels {
     sender: vscode.l10n.t('Sender'),
     recipient: vscode.l10n.t('Recipient'),
     failing: vscode.l10n.t('Failing hop'),
+    notDelivered: vscode.l10n.t('Not delivered'),
+    failedEvent: vscode.l10n.t('an event failed here'),
     openStep: vscode.l10n.t('Open step {0} of the walkthrough', '{0}'),
+    step: vscode.l10n.t('Step {0}', '{0}'),
     sources: {
       headers: vscode.l10n.t('message headers'),
       'tracking-log': vscode.l10n.t('message tracking log'),

@@ -141,7 +141,10 @@ const labels: DeliveryPathLabels = {
   sender: 'Sender',
   recipient: 'Recipient',
   failing: 'Failing hop',
+  notDelivered: 'Not delivered',
+  failedEvent: 'an event failed here',
   openStep: 'Open step {0}',
+  step: 'Step {0}',
   sources: { headers: 'headers', 'tracking-log': 'tracking log', bounce: 'bounce' },
   messageId: 'Message-ID:',
   showList: 'Show as a list',
@@ -232,6 +235,10 @@ describe('evidence: the delivery-path page script', () => {
     const buttons = failing.all().filter((e) => e.tag === 'button');
     assert.deepEqual(
       buttons.map((b) => b.textContent),
+      ['Step 3', 'Step 1'],
+    );
+    assert.deepEqual(
+      buttons.map((b) => b.attrs.get('aria-label')),
       ['Open step 3', 'Open step 1'],
     );
     assert.ok(
@@ -250,7 +257,12 @@ describe('evidence: the delivery-path page script', () => {
     ]);
     // The server where the FAIL event happened and the recipient behind the failing hop are marked too.
     assert.ok(boxes.filter((b) => b.has('failing')).length >= 1);
-    assert.ok(boxes.some((b) => b.has('failing') && b.textContent.includes('Failing hop')));
+    const marked = boxes.filter((b) => b.has('failing')).map((b) => b.attrs.get('aria-label'));
+    assert.deepEqual(marked, [
+      '" onfocus="x, an event failed here',
+      'Recipient </div><script>x()</script>@contoso.com, Not delivered',
+    ]);
+    assert.ok(boxes.some((b) => b.has('failing') && b.textContent.startsWith('\u26a0 Not delivered')));
   });
 
   it('draws the lines once laid out, the failing hop dashed with its own arrow head', () => {

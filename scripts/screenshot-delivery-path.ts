@@ -76,11 +76,17 @@ async function shot(theme: string, out: string, rtl = false): Promise<void> {
     await input.press('Enter');
     await page.waitForTimeout(1500);
     if (rtl) {
+      // Turned right to left after drawing, so the page is told to measure its boxes again (typed
+      // by hand: this script is checked without the DOM library).
       await frame.locator('html').evaluate((h) => {
-        h.setAttribute('dir', 'rtl');
-        h.ownerDocument.defaultView?.dispatchEvent(new Event('resize'));
+        const root = h as unknown as {
+          setAttribute(k: string, v: string): void;
+          ownerDocument: { defaultView: { dispatchEvent(e: Event): boolean } };
+        };
+        root.setAttribute('dir', 'rtl');
+        root.ownerDocument.defaultView.dispatchEvent(new Event('resize'));
       });
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(800);
     }
     // Keyboard focus on the failing hop, so the picture shows the focus ring too.
     await frame.locator('.diagram div.hop.failing').focus();

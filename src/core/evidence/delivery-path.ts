@@ -1,99 +1,55 @@
 /**
  * The delivery path of one message, from the evidence about it that the admin has open: the
  * Received chain of its headers (read bottom-up as hops), the message tracking log lines with its
- * Message-ID, and bounces about it (RFC 3464 DSN fields, Exchange NDR text). The result is plain
- * data - the sender, the servers in the order the message reached them, the hops between them (time,
- * connector or protocol, status, which evidence saw it) and the recipient - with the failing hop
- * marked and given the likely steps of KB 979174 that the evidence recognisers name. The webview
- * draws it; nothing here reads files or knows about VS Code.
+ * Message-ID (delivery-path-tracking.ts), and bounces about it (RFC 3464 DSN fields, Exchange NDR
+ * text; the enclosed original's Message-ID joins them, bounce-original.ts). Evidence about another
+ * message (a different Message-ID) stays off. The result is plain data (delivery-path-model.ts) -
+ * the sender, the servers in the order the message reached them with the events on each, the hops
+ * between them (which may fork: one message, several next hops), the recipients - with the failing
+ * hop marked and given the likely steps of KB 979174 that the evidence recognisers name. The
+ * webview draws it; nothing here reads files or knows about VS Code.
  */
-import type { Step } from '../../shared/findings';
 import { analyseEvidence } from './analyse';
 import { readBounce } from './bounce';
+import { readEnclosedMessageId } from './bounce-original';
+import {
+  addRecipients,
+  angle,
+  type DeliveryPath,
+  type EvidenceDocument,
+  type PathEvent,
+  type PathFacts,
+  type PathHop,
+  type PathNode,
+} from './delivery-path-model';
+import { failureSteps, fromTrackingLog, MAX_EVENTS } from './delivery-path-tracking';
 import { detectEvidenceKind } from './detect';
 import { parseEndpoint } from './endpoint';
-import { findFailures } from './failure-patterns';
 import { readHeaderFields, readHops } from './headers';
 import { iterateLines } from './lines';
 import { parseMailDate } from './mail-date';
-import { applyDirective, newHeader, readRecord, TRACKING_LOG_FIELDS } from './w3c';
 import type { HostEnd } from '../../shared/evidence-model';
 
-export type PathSource = 'headers' | 'tracking-log' | 'bounce';
+/** Another message than the one followed: its evidence stays off the path. */
+const otherMessage = (facts: PathFacts, id: string | undefined): boolean =>
+  !!id && !!facts.messageId && id.toLowerCase() !== facts.messageId.toLowerCase();
 
-export interface EvidenceDocument {
-  text: string;
-  fileName?: string;
-}
-
-export interface PathNode {
-  /** The fullest name seen for the server, else its address. */
-  name: string;
-  ip?: string;
-}
-
-export interface PathHop {
-  /** Indexes into `nodes`. */
-  from: number;
-  to: number;
-  /** Milliseconds since the epoch, when the evidence dates the hop. */
-  time?: number;
-  /** Connector, tracking source or the `with` of a Received header. */
-  via?: string;
-  /** The status the evidence gives for the hop (tracking status, DSN diagnostic). */
-  status?: string;
-  sources: PathSource[];
-  failing: boolean;
-  /** Likely steps of KB 979174 for a failing hop, most likely first. */
-  steps: Step[];
-}
-
-export interface DeliveryPath {
-  sender?: string;
-  recipient?: string;
-  messageId?: string;
-  nodes: PathNode[];
-  hops: PathHop[];
-  /** Index into `hops` of the first failing hop. */
-  failing?: number;
-}
-
-interface RawHop {
-  from: HostEnd;
-  to: HostEnd;
-  time?: number;
-  via?: string;
-  status?: string;
-  source: PathSource;
-  failing: boolean;
-  steps: Step[];
-}
-
-interface Facts {
-  sender?: string;
-  recipient?: string;
-  messageId?: string;
-  hops: RawHop[];
-}
-
-const angle = (v: string | undefined): string | undefined => {
-  const t = v?.trim();
-  if (!t) return undefined;
-  return (/<([^<>]{1,300})>/.exec(t)?.[1] ?? t).trim();
-};
-
-function failureSteps(text: string): Step[] {
-  const steps: Step[] = [];
-  for (const hit of findFailures(text)) for (const s of hit.steps) if (!steps.includes(s)) steps.push(s);
-  return steps;
-}
-
-function fromHeaders(doc: EvidenceDocument, facts: Facts): void {
+function fromHeaders(doc: EvidenceDocument, facts: PathFacts): void {
   const { fields } = readHeaderFields(iterateLines(doc.text));
   const get = (name: string): string | undefined => fields.find((f) => f.name.toLowerCase() === name)?.value;
+  const id = angle(get('message-id'));
+  if (otherMessage(facts, id)) return;
+  facts.messageId ??= id;
   facts.sender ??= angle(get('from'));
-  facts.recipient ??= angle(get('to'));
-  facts.messageId ??= angle(get('message-id'));
+  const to = get('to');
+  if (to)
+    addRecipients(
+      facts.recipients,
+      to
+        .split(',')
+        .map((r) => angle(r) ?? '')
+        .filter((r) => r.includes('@')),
+    );
   const skew = analyseEvidence(doc.text, { kind: 'headers' }).findings.filter((f) => f.code === 'clock-skew');
   for (const hop of readHops(fields)) {
     if (!hop.by) continue;
@@ -114,75 +70,41 @@ function fromHeaders(doc: EvidenceDocument, facts: Facts): void {
   }
 }
 
-function fromTrackingLog(doc: EvidenceDocument, facts: Facts, messageId: string | undefined): void {
-  const header = newHeader(TRACKING_LOG_FIELDS);
-  const byMessage = new Map<string, { rows: RawHop[]; sender?: string; recipient?: string; fails: boolean }>();
-  for (const line of iterateLines(doc.text)) {
-    if (line.length === 0 || applyDirective(header, line.text)) continue;
-    const rec = readRecord(header, line.text);
-    const v = (name: string): string => rec.get(name)?.value.trim() ?? '';
-    const event = v('event-id').toUpperCase();
-    if (!['RECEIVE', 'SEND', 'DEFER', 'FAIL', 'SENDEXTERNAL'].includes(event)) continue;
-    const end = (host: string, ip: string): HostEnd | undefined => {
-      const name = parseEndpoint(v(host))?.name;
-      const addr = parseEndpoint(v(ip))?.ip;
-      return name || addr ? { ...(name ? { name } : {}), ...(addr ? { ip: addr } : {}) } : undefined;
-    };
-    const from = end('client-hostname', 'client-ip');
-    const to = end('server-hostname', 'server-ip');
-    if (!from || !to) continue;
-    const status = v('recipient-status');
-    const steps = failureSteps(status);
-    const failing = event === 'DEFER' || event === 'FAIL' || steps.length > 0;
-    const time = Date.parse(v('date-time'));
-    const via = v('connector-id') || v('source');
-    const row: RawHop = {
-      from,
-      to,
-      ...(Number.isNaN(time) ? {} : { time }),
-      ...(via ? { via } : {}),
-      ...(status ? { status } : {}),
-      source: 'tracking-log',
-      failing,
-      steps,
-    };
-    const id = angle(v('message-id')) ?? '';
-    const m = byMessage.get(id) ?? { rows: [], fails: false };
-    m.rows.push(row);
-    m.sender ??= angle(v('sender-address'));
-    m.recipient ??= angle(v('recipient-address'));
-    m.fails ||= failing;
-    byMessage.set(id, m);
-  }
-  // The message asked for, else the one the other evidence names, else the first that failed.
-  const id =
-    (messageId && byMessage.has(messageId) ? messageId : undefined) ??
-    [...byMessage.entries()].find(([, m]) => m.fails)?.[0] ??
-    [...byMessage.keys()][0];
-  const chosen = id === undefined ? undefined : byMessage.get(id);
-  if (!chosen) return;
-  if (id) facts.messageId ??= id;
-  facts.sender ??= chosen.sender;
-  facts.recipient ??= chosen.recipient;
-  facts.hops.push(...chosen.rows);
-}
-
-function fromBounce(doc: EvidenceDocument, facts: Facts): boolean {
+function fromBounce(doc: EvidenceDocument, facts: PathFacts): boolean {
   const bounce = readBounce(doc.text);
   if (!bounce?.reportingMta) return false;
+  // The original message the bounce encloses names the message it is about.
+  const id = readEnclosedMessageId(doc.text);
+  if (otherMessage(facts, id)) return true;
+  facts.messageId ??= id;
   const from = parseEndpoint(bounce.reportingMta);
   const { fields } = readHeaderFields(iterateLines(doc.text));
   const date = fields.find((f) => f.name.toLowerCase() === 'date')?.value;
   const time = date ? parseMailDate(date)?.time : undefined;
   for (const r of bounce.recipients) {
     const to = r.remoteMta ? parseEndpoint(r.remoteMta.replace(/^\[(.+)\]$/, '$1')) : undefined;
-    if (!from || !to) continue;
     const status = r.diagnosticCode ?? r.status;
     const failing = /^(failed|delayed)$/i.test(r.action ?? '') || /^[45]\./.test(r.status ?? '');
-    facts.recipient ??= r.finalRecipient;
+    const recipient = angle(r.finalRecipient);
+    if (recipient) addRecipients(facts.recipients, [recipient]);
+    if (!from) continue;
+    if (!to) {
+      // No remote MTA (the reporting server failed it itself): the failure is an event on that server.
+      facts.events.push({
+        at: from,
+        event: 'DSN',
+        ...(time !== undefined ? { time } : {}),
+        ...(status ? { status } : {}),
+        ...(recipient ? { recipients: [recipient] } : {}),
+        failing,
+        steps: failureSteps(status ?? ''),
+      });
+      continue;
+    }
     facts.hops.push({
       from,
       to,
+      ...(recipient ? { recipients: [recipient] } : {}),
       ...(time !== undefined ? { time } : {}),
       ...(status ? { status } : {}),
       source: 'bounce',
@@ -196,6 +118,9 @@ function fromBounce(doc: EvidenceDocument, facts: Facts): boolean {
 const MAX_STATUS = 600;
 
 const short = (name: string): string => name.split('.')[0]!.toLowerCase();
+
+const clip = (status: string | undefined): string | undefined =>
+  status && status.length > MAX_STATUS ? status.slice(0, MAX_STATUS) + '…' : status;
 
 /** Finds or adds the node for a host: the same short name or the same address is the same server. */
 function nodeOf(nodes: PathNode[], h: HostEnd): number {
@@ -235,13 +160,26 @@ function inTravelOrder(nodes: PathNode[], hops: PathHop[]): { nodes: PathNode[];
   };
 }
 
+/** Merges a hop seen again (another document, another row) into the one already on the path. */
+function mergeHop(same: PathHop, raw: PathFacts['hops'][number]): void {
+  if (!same.sources.includes(raw.source)) same.sources.push(raw.source);
+  same.via ??= raw.via;
+  if (raw.failing && (!same.failing || (same.steps.length === 0 && raw.steps.length > 0))) {
+    same.failing = true;
+    if (raw.status) same.status = raw.status;
+  } else same.status ??= raw.status;
+  for (const s of raw.steps) if (!same.steps.includes(s)) same.steps.push(s);
+  if (raw.recipients) addRecipients((same.recipients ??= []), raw.recipients);
+}
+
 /** Builds the path of one message from the open evidence documents (headers, tracking logs, bounces). */
 export function buildDeliveryPath(
   docs: readonly EvidenceDocument[],
   options: { messageId?: string } = {},
 ): DeliveryPath {
-  const facts: Facts = { hops: [] };
-  if (options.messageId) facts.messageId = angle(options.messageId);
+  const facts: PathFacts = { hops: [], events: [], recipients: [] };
+  const asked = angle(options.messageId);
+  if (asked) facts.messageId = asked;
   const later: EvidenceDocument[] = [];
   for (const doc of docs) {
     const kind = detectEvidenceKind(doc.text, doc.fileName);
@@ -250,42 +188,43 @@ export function buildDeliveryPath(
     else if (kind === 'headers') fromHeaders(doc, facts);
   }
   // Tracking logs last: the headers and bounces name the message to follow in them.
-  for (const doc of later) fromTrackingLog(doc, facts, facts.messageId);
+  for (const doc of later) fromTrackingLog(doc, facts);
   const nodes: PathNode[] = [];
   const hops: PathHop[] = [];
   for (const raw of facts.hops) {
-    // A status is shown whole in the panel: keep it to what a person reads.
-    if (raw.status && raw.status.length > MAX_STATUS) raw.status = raw.status.slice(0, MAX_STATUS) + '…';
     const from = nodeOf(nodes, raw.from);
     const to = nodeOf(nodes, raw.to);
     if (from === to) continue;
+    // A status is shown whole in the panel: keep it to what a person reads.
+    const status = clip(raw.status);
     const same = hops.find((h) => h.from === from && h.to === to);
-    if (!same) {
-      hops.push({
-        from,
-        to,
-        ...(raw.time !== undefined ? { time: raw.time } : {}),
-        ...(raw.via ? { via: raw.via } : {}),
-        ...(raw.status ? { status: raw.status } : {}),
-        sources: [raw.source],
-        failing: raw.failing,
-        steps: [...raw.steps],
-      });
+    if (same) {
+      mergeHop(same, { ...raw, ...(status ? { status } : {}) });
       continue;
     }
-    if (!same.sources.includes(raw.source)) same.sources.push(raw.source);
-    same.via ??= raw.via;
-    if (raw.failing && (!same.failing || (same.steps.length === 0 && raw.steps.length > 0))) {
-      same.failing = true;
-      if (raw.status) same.status = raw.status;
-    } else same.status ??= raw.status;
-    for (const s of raw.steps) if (!same.steps.includes(s)) same.steps.push(s);
+    hops.push({
+      from,
+      to,
+      ...(raw.time !== undefined ? { time: raw.time } : {}),
+      ...(raw.via ? { via: raw.via } : {}),
+      ...(status ? { status } : {}),
+      ...(raw.recipients ? { recipients: [...raw.recipients] } : {}),
+      sources: [raw.source],
+      failing: raw.failing,
+      steps: [...raw.steps],
+    });
+  }
+  for (const { at, ...event } of facts.events) {
+    const node = nodes[nodeOf(nodes, at)]!;
+    const list = (node.events ??= []);
+    const status = clip(event.status);
+    if (list.length < MAX_EVENTS) list.push({ ...event, ...(status ? { status } : {}) } satisfies PathEvent);
   }
   const ordered = inTravelOrder(nodes, hops);
   const failing = ordered.hops.findIndex((h) => h.failing);
   return {
     ...(facts.sender ? { sender: facts.sender } : {}),
-    ...(facts.recipient ? { recipient: facts.recipient } : {}),
+    ...(facts.recipients.length ? { recipient: facts.recipients[0]!, recipients: facts.recipients } : {}),
     ...(facts.messageId ? { messageId: facts.messageId } : {}),
     nodes: ordered.nodes,
     hops: ordered.hops,

@@ -7,13 +7,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildDeliveryPath, type DeliveryPath, type EvidenceDocument } from '../../core/evidence/delivery-path';
+import { buildDeliveryPath } from '../../core/evidence/delivery-path';
 import {
   deliveryPathHtml,
+  deliveryPathMessage,
   validOpenStep,
   type DeliveryPathLabels,
+  type DeliveryPathSnapshot,
   type DeliveryPathToPage,
 } from '../../core/evidence/delivery-path-html';
+import type { DeliveryPath, EvidenceDocument } from '../../core/evidence/delivery-path-model';
 import { commandId } from '../../shared/command-id';
 import { EVIDENCE_LANGUAGES } from '../../shared/evidence-protocol';
 
@@ -26,13 +29,6 @@ let currentListener: vscode.Disposable | undefined;
 /** The path the open panel shows, and the page's answer to a snapshot request (test hook). */
 let currentPath: DeliveryPath | undefined;
 let snapshotWaiter: ((s: DeliveryPathSnapshot) => void) | undefined;
-
-/** What the page rendered, as text: for the integration suite, which cannot see into the webview. */
-export interface DeliveryPathSnapshot {
-  items: string[];
-  buttons: string[];
-  failing: number;
-}
 
 /** A message from the page: `ready` gets the path, `openStep` opens the walkthrough on a failing hop's step. */
 async function onPageMessage(panel: vscode.WebviewPanel, message: DeliveryPathToPage, msg: unknown): Promise<boolean> {
@@ -58,7 +54,7 @@ async function onPageMessage(panel: vscode.WebviewPanel, message: DeliveryPathTo
 /** For the test hook (delivery-path-test-hook.ts): a message as the page would send it. */
 export async function sendAsPage(msg: unknown): Promise<boolean> {
   if (!current || !currentPath) throw new Error('the delivery-path panel is not open');
-  const message: DeliveryPathToPage = { type: 'path', path: currentPath, labels: labels(), lang: vscode.env.language };
+  const message = deliveryPathMessage(currentPath, labels(), vscode.env.language);
   return onPageMessage(current, message, msg);
 }
 
@@ -95,13 +91,21 @@ function labels(): DeliveryPathLabels {
     sender: vscode.l10n.t('Sender'),
     recipient: vscode.l10n.t('Recipient'),
     failing: vscode.l10n.t('Failing hop'),
+    notDelivered: vscode.l10n.t('Not delivered'),
+    failedEvent: vscode.l10n.t('an event failed here'),
     openStep: vscode.l10n.t('Open step {0} of the walkthrough', '{0}'),
+    step: vscode.l10n.t('Step {0}', '{0}'),
     sources: {
       headers: vscode.l10n.t('message headers'),
       'tracking-log': vscode.l10n.t('message tracking log'),
       bounce: vscode.l10n.t('bounce'),
     },
     messageId: vscode.l10n.t('Message-ID:'),
+    showList: vscode.l10n.t('Show as a list'),
+    showDiagram: vscode.l10n.t('Show as a diagram'),
+    diagram: vscode.l10n.t('Diagram of the delivery path'),
+    hopFromTo: vscode.l10n.t('Hop from {0} to {1}', '{0}', '{1}'),
+    events: vscode.l10n.t('Events on {0}:', '{0}'),
   };
 }
 
@@ -123,7 +127,7 @@ function show(path: DeliveryPath): vscode.WebviewPanel {
     });
   }
   const lang = vscode.env.language;
-  const message: DeliveryPathToPage = { type: 'path', path, labels: labels(), lang };
+  const message = deliveryPathMessage(path, labels(), lang);
   const nonce = randomBytes(18).toString('base64');
   // A new page for each path; the old page's listener goes with it.
   currentListener?.dispose();
@@ -146,7 +150,7 @@ function show(path: DeliveryPath): vscode.WebviewPanel {
 export function showDeliveryPath(uri?: unknown): DeliveryPath | undefined {
   const docs = openEvidence(uri instanceof vscode.Uri ? uri : undefined);
   const path = buildDeliveryPath(docs);
-  if (path.hops.length === 0) {
+  if (path.nodes.length === 0) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
         'No delivery path in the open evidence: open the message headers, the message tracking log or the bounce of the message.',

@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { commandId } from '../../shared/command-id';
-import { sendAsPage, snapshotPage, type DeliveryPathSnapshot } from './delivery-path-panel';
+import type { DeliveryPathSnapshot } from '../../core/evidence/delivery-path-html';
+import { sendAsPage, snapshotPage } from './delivery-path-panel';
 
 /** Not in the command table and not contributed. */
 export const DELIVERY_PATH_TEST_HOOK = commandId('deliveryPath.testHook');

@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/extension/api';
-import type { DeliveryPath } from '../../../src/core/evidence/delivery-path';
+import type { DeliveryPathSnapshot } from '../../../src/core/evidence/delivery-path-html';
+import type { DeliveryPath } from '../../../src/core/evidence/delivery-path-model';
 import { commandId } from '../../../src/shared/command-id';
 import { EX01, messageHeaders } from '../../fixtures/evidence/generate';
 
@@ -46,7 +47,10 @@ describe('the delivery path of a message', function () {
     const sent = path.join(dir, 'sent.eml');
     writeFileSync(
       sent,
-      messageHeaders([{ from: 'CLIENT1.contoso.test (10.0.0.50)', by: { ...EX01, fqdn: 'EX01.contoso.test' }, at: 0 }]),
+      // Sender and recipient in the bounce's domain, so the recipient the DSN names is the same one.
+      messageHeaders([
+        { from: 'CLIENT1.contoso.test (10.0.0.50)', by: { ...EX01, fqdn: 'EX01.contoso.test' }, at: 0 },
+      ]).replaceAll('@contoso.com>', '@contoso.test>'),
     );
     const bounce = path.join(dir, 'Delivery delayed.eml');
     const fixture = path.join(__dirname, '../../../test/fixtures/localised/dsn-delayed-454.eml');
@@ -73,12 +77,14 @@ describe('the delivery path of a message', function () {
 
   it('shows the hops as text with the failing hop marked, and opens the walkthrough on its step', async () => {
     // The page draws once it has loaded and been posted the path: ask until it has drawn.
-    type Snap = { items: string[]; buttons: string[]; failing: number };
-    let snap: Snap = { items: [], buttons: [], failing: 0 };
-    for (let i = 0; i < 50 && snap.items.length === 0; i++) {
-      snap = await vscode.commands.executeCommand<Snap>(HOOK, { op: 'snapshot' });
-      if (snap.items.length === 0) await new Promise((r) => setTimeout(r, 200));
+    let snap: DeliveryPathSnapshot | undefined;
+    for (let i = 0; i < 50; i++) {
+      snap = await vscode.commands.executeCommand<DeliveryPathSnapshot>(HOOK, { op: 'snapshot' });
+      // Lines are drawn after the boxes are laid out.
+      if (snap.items.length > 0 && snap.diagram.edges > 0) break;
+      await new Promise((r) => setTimeout(r, 200));
     }
+    assert.ok(snap);
     assert.equal(snap.failing, 1, JSON.stringify(snap));
     assert.ok(
       snap.items.some((t) => t.includes('454 4.7.0') && t.includes(vscode.l10n.t('Failing hop'))),
@@ -89,6 +95,24 @@ describe('the delivery path of a message', function () {
       JSON.stringify(snap.items),
     );
     assert.ok(snap.buttons.length > 0, 'a step button on the failing hop');
+    // The diagram: sender, three servers and the recipient as boxes, two hop cells, all reachable
+    // with Tab; the failing hop marked in words with the same step buttons; lines drawn between them.
+    const d = snap.diagram;
+    const p0 = await vscode.commands.executeCommand<DeliveryPath | undefined>(commandId('evidence.showDeliveryPath'));
+    assert.ok(p0);
+    assert.equal(d.boxes.length, 5, JSON.stringify(d.boxes));
+    assert.ok(d.boxes.some((t) => t.includes('ex02.contoso.test')));
+    assert.equal(d.hops.length, 2, JSON.stringify(d.hops));
+    assert.equal(d.focusable, 7);
+    assert.equal(d.failingHops.length, 1, JSON.stringify(d.hops));
+    assert.ok(d.failingHops[0]!.includes(vscode.l10n.t('Failing hop')) && d.failingHops[0]!.includes('454 4.7.0'));
+    assert.deepEqual(
+      d.failingButtons,
+      p0.hops[1]!.steps.map((s) => vscode.l10n.t('Step {0}', s)),
+    );
+    assert.equal(snap.buttons.length, d.failingButtons.length);
+    assert.equal(d.edges, 2 * 2 + 1 + 1, 'two lines per hop, the submission and the delivery');
+    assert.equal(d.dir, 'ltr');
     // What the page's button sends; the host checks it against the path and opens the walkthrough.
     const p = await vscode.commands.executeCommand<DeliveryPath | undefined>(commandId('evidence.showDeliveryPath'));
     assert.ok(p);

@@ -39,6 +39,21 @@ describe('evidence: the delivery-path page', () => {
     assert.match(html, /var\(--vscode-errorForeground\)/);
   });
 
+  it('draws a visible focus ring and, in high contrast, borders and lines in contrastBorder', () => {
+    const style = /<style[^>]*>([\s\S]*)<\/style>/.exec(html)![1]!;
+    assert.match(style, /:focus-visible \{ outline: 2px solid var\(--vscode-focusBorder\)/);
+    assert.match(
+      style,
+      /body\.vscode-high-contrast \.box, body\.vscode-high-contrast \.hop[^{]*\{ border-color: var\(--vscode-contrastBorder\)/,
+    );
+    assert.match(style, /body\.vscode-high-contrast \.edge \{ stroke: var\(--vscode-contrastBorder\)/);
+    // A failing hop is not told by colour alone: dashed, and a mark in words (see the page test).
+    assert.match(style, /\.failing \{ border: 2px dashed var\(--vscode-errorForeground\)/);
+    assert.match(style, /\.edge\.failing \{[^}]*stroke-dasharray/);
+    // Grid placement is logical: the page's dir="rtl" mirrors the diagram; nothing pins it left to right.
+    assert.ok(!/direction:\s*ltr/.test(style));
+  });
+
   it('holds a script that parses', () => {
     const script = /<script[^>]*>([\s\S]*)<\/script>/.exec(html)![1]!;
     // Compiled, not run: the page's script is syntactically valid JavaScript.

@@ -7,15 +7,16 @@
  * test checks every language has every key with the same placeholders.
  */
 import { CLOCK_PHRASES, EN_CLOCK_PHRASES } from './steps-1-3/clocks';
+import { EN_REPLICATION_PHRASES, REPLICATION_PHRASES } from './steps-1-3/replication';
 
-export const EN_PHRASES_1_3 = { ...EN_CLOCK_PHRASES } as const;
+export const EN_PHRASES_1_3 = { ...EN_CLOCK_PHRASES, ...EN_REPLICATION_PHRASES } as const;
 
 export type Phrase1_3Key = keyof typeof EN_PHRASES_1_3;
 
 type Lang = 'es' | 'nl' | 'he' | 'zh-cn';
 
 function forLang(lang: Lang): Readonly<Record<Phrase1_3Key, string>> {
-  return { ...CLOCK_PHRASES[lang] };
+  return { ...CLOCK_PHRASES[lang], ...REPLICATION_PHRASES[lang] };
 }
 
 export const PHRASES_1_3: Readonly<Record<Lang, Readonly<Record<Phrase1_3Key, string>>>> = {

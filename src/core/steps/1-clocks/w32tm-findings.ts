@@ -9,27 +9,10 @@ import { parseW32tmStripchart } from './w32tm-stripchart';
 import { skewOf, type ClockHost, type ClockThresholds } from './clock-analysis';
 import { clockOffsetFinding, clockUnreadableFinding, failureReason, stripchartOutcome } from './clock-offset-findings';
 import { text } from '../../l10n/render';
-import { labelOf, reasonOf } from '../../l10n/worded-parts';
-import type { MessageKey } from '../../l10n/en';
-import type { Evidence } from '../../../shared/findings';
-import {
-  outputEvidence,
-  subjectOf,
-  unrecognisedFinding,
-  valueEvidence,
-  type ToolContext,
-} from '../../tools/tool-output';
+import { reasonOf } from '../../l10n/worded-parts';
+import { labelledValue, toolOutput } from '../../tools/worded-evidence';
+import { subjectOf, unrecognisedFinding, valueEvidence, type ToolContext } from '../../tools/tool-output';
 import type { FindingCode } from '../finding-codes';
-
-/** The tool's output as evidence, labelled in the view's language. */
-export function toolOutput(ctx: ToolContext, raw: string): Evidence {
-  return { ...outputEvidence(ctx, raw), ...labelOf('fp.1.label.output') };
-}
-
-/** A value the tool printed, under a label of ours. */
-function labelled(ctx: ToolContext, key: MessageKey, value: string): Evidence {
-  return { ...valueEvidence(ctx, '', value), ...labelOf(key) };
-}
 
 function thresholdsOf(ctx: ToolContext): ClockThresholds {
   return { toleranceMs: ctx.clockToleranceMs, warningMs: ctx.clockWarningMs };
@@ -56,7 +39,7 @@ export function stripchartFindings(
     clockOffsetFinding(offset, thresholdsOf(ctx), {
       subject,
       evidence: [
-        labelled(
+        labelledValue(
           ctx,
           'fp.1.label.offsets',
           parsed.value.samples

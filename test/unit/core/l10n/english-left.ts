@@ -32,6 +32,10 @@ export const TECHNICAL = new Set(
     'RefID',
     'Sites',
     'RootDSE',
+    'replsummary',
+    'showrepl',
+    'syncall',
+    'showobjmeta',
     'stime',
     'stripchart',
     'monitor',
@@ -65,8 +69,13 @@ function isIdentifier(token: string): boolean {
   return TECHNICAL.has(t.toLowerCase());
 }
 
-/** Text a tool prints, quoted in a sentence as the tool prints it ("Updated object"), and syntax slots (SMTPSVC/<name>). */
-const QUOTED = /"[^"]*"|<[a-z-]+>/g;
+/**
+ * Text a tool prints, quoted in a sentence as the tool prints it ("Updated object"), syntax slots
+ * (SMTPSVC/<name>) and distinguished names (CN=Exchange Administrative Group (...),CN=...; a
+ * space inside a DN is followed by a capital, as in the names AD gives): values.
+ */
+const DN_PART = String.raw`(?:CN|OU|DC)=(?:[^,\\\s]|\\.|\s(?=[A-Z0-9(]))+`;
+const QUOTED = new RegExp(String.raw`"[^"]*"|<[a-z-]+>|\b${DN_PART}(?:,${DN_PART})*`, 'g');
 
 /** The Latin words of a text that are neither identifiers, technical terms nor quoted tool output. */
 export function englishWords(text: string): string[] {
@@ -91,6 +100,9 @@ export function englishLeft(lang: 'he' | 'zh-cn', finding: Finding): string[] {
   messageWords(finding.reasonText?.params, allowed);
   for (const r of finding.remedies) messageWords(r.summaryText?.params, allowed);
   for (const e of finding.evidence) messageWords(e.labelText?.params, allowed);
+  for (const t of finding.tables ?? [])
+    for (const phrase of [t.text?.caption, ...(t.text?.columns ?? []), ...(t.text?.rows ?? []).flat()])
+      if (phrase) messageWords({ phrase }, allowed);
   const { title, explanation } = wordFinding(lang, finding);
   const parts = wordParts(lang, finding);
   const texts: [string, string][] = [

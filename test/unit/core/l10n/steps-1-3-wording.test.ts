@@ -140,7 +140,8 @@ describe('steps 1-3: findings worded wholly in Hebrew and Chinese', () => {
       ...named('setspn-X-').flatMap((name) => setspnDuplicatesFindings(fixture(name), 0, ctx())),
     ];
     assert.ok(new Set(fs.map((f) => f.code)).size >= 8, `codes: ${[...new Set(fs.map((f) => f.code))].join(', ')}`);
-    assertWhollyWorded(recognised(fs));
+    // setspn-Q-found.txt's account is called "File Services".
+    assertWhollyWorded(recognised(fs), ['File Services']);
   });
 
   it("step 3: the Kerberos keys of an account on every DC, in each of the unit tests' states", () => {

@@ -26,6 +26,10 @@ import {
   type DcCopy,
 } from '../../../../src/core/steps/3-spns/account-keys-findings';
 import { FULL_SPNS, ctx, fixture, server } from '../tools/windows-fixtures';
+import { KERBEROS_ERRORS } from '../../../../src/core/kerberos-codes';
+import { kerberosMeaning } from '../../../../src/core/steps/3-spns/kerberos-meanings';
+import { paramText } from '../../../../src/core/l10n/render';
+import { semicolonList } from '../../../../src/core/l10n/semicolon-list';
 import { assertWhollyWorded, englishLeft } from './english-left';
 
 const FIXTURES = readdirSync(join(__dirname, '../../../fixtures/windows'));
@@ -172,5 +176,26 @@ describe('steps 1-3: findings worded wholly in Hebrew and Chinese', () => {
     if (pair) fs.push(pair);
     assert.ok(new Set(fs.map((f) => f.code)).size >= 10, `codes: ${[...new Set(fs.map((f) => f.code))].join(', ')}`);
     assertWhollyWorded(fs);
+  });
+
+  it('keeps the English of a Kerberos code meaning word for word, and words it in Chinese where it has phrases', () => {
+    let worded = 0;
+    for (const code of KERBEROS_ERRORS.values()) {
+      const hint = code.steps[0];
+      const meaning = kerberosMeaning(code, hint);
+      assert.equal(paramText('en', meaning), `${code.meaning}${hint ? ` ${hint.why}` : ''}`, code.name);
+      if (typeof meaning !== 'string') {
+        worded++;
+        assert.match(paramText('zh-cn', meaning), /[\u4e00-\u9fff]/, code.name);
+      }
+    }
+    assert.ok(worded >= 10, `${worded} codes have phrases`);
+  });
+
+  it('chains items that hold commas with a semicolon of the language', () => {
+    const items = [{ key: 'fp.3.on', params: { spn: 'SMTP/A', accounts: 'X, Y' } }, 'Z'];
+    assert.equal(paramText('en', semicolonList(items)), 'SMTP/A on X, Y; Z');
+    assert.equal(paramText('zh-cn', semicolonList(items)), 'SMTP/A 在 X, Y 上；Z');
+    assert.equal(paramText('en', semicolonList([])), '');
   });
 });

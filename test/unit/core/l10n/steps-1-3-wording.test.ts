@@ -6,7 +6,7 @@
  * scenarios run the same assertion (clock-check, replication-check and spn-check tests).
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../../../src/shared/findings';
 import { makeFinding } from '../../../../src/core/findings/define';
@@ -34,6 +34,12 @@ import { assertWhollyWorded, englishLeft } from './english-left';
 
 const FIXTURES = readdirSync(join(__dirname, '../../../fixtures/windows'));
 const named = (prefix: string): string[] => FIXTURES.filter((f) => f.startsWith(prefix));
+const LOCALISED = join(__dirname, '../../../fixtures/localised/setspn');
+/** setspn output in other display languages (test/fixtures/localised/setspn/SOURCES.md). */
+const localised = (prefix: string): string[] =>
+  readdirSync(LOCALISED)
+    .filter((f) => f.startsWith(prefix))
+    .map((f) => readFileSync(join(LOCALISED, f), 'utf8'));
 
 /** Every finding of a fixture run, but not the unrecognised-output one (common code, worded elsewhere). */
 function recognised(findings: readonly Finding[]): Finding[] {
@@ -142,10 +148,14 @@ describe('steps 1-3: findings worded wholly in Hebrew and Chinese', () => {
       ]),
       ...named('setspn-S-').flatMap((name) => setspnAddFindings('SMTPSVC/ex02.contoso.test', fixture(name), 1, ctx())),
       ...named('setspn-X-').flatMap((name) => setspnDuplicatesFindings(fixture(name), 0, ctx())),
+      ...localised('setspn-L-').flatMap((raw) => setspnListFindings(raw, 0, ctx({ server: ex01 }))),
+      ...localised('setspn-Q-').flatMap((raw) => setspnQueryFindings('SMTPSVC/ex01.contoso.test', raw, 0, ctx())),
+      ...localised('setspn-S-').flatMap((raw) => setspnAddFindings('SMTPSVC/ex02.contoso.test', raw, 1, ctx())),
+      ...localised('setspn-X-').flatMap((raw) => setspnDuplicatesFindings(raw, 0, ctx())),
     ];
     assert.ok(new Set(fs.map((f) => f.code)).size >= 8, `codes: ${[...new Set(fs.map((f) => f.code))].join(', ')}`);
-    // setspn-Q-found.txt's account is called "File Services".
-    assertWhollyWorded(recognised(fs), ['File Services']);
+    // Accounts the fixtures name with plain words: setspn-Q-found.txt's "File Services", setspn-Q-ja-verbatim.txt's "apache".
+    assertWhollyWorded(recognised(fs), ['File Services', 'apache']);
   });
 
   it("step 3: the Kerberos keys of an account on every DC, in each of the unit tests' states", () => {

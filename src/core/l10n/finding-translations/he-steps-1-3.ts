@@ -16,10 +16,10 @@ export const HE_STEPS_1_TO_3: FindingTranslations = {
   // Step 1: clocks
   'clock.ok': {
     title: 'השעון של {host} תואם את {reference} ({skew}, ±{uncertainty})',
-    explanation: 'השעון קרוב מספיק ל-{reference} עבור Kerberos.',
+    explanation: 'השעון קרוב מספיק אל {reference} עבור Kerberos.',
   },
   'clock.skew': {
-    title: 'השעון של {by} סוטה ב-{duration} ({direction}) ביחס ל-{reference}{detail}',
+    title: 'השעון של {by} {direction} ב-{duration} ביחס אל {reference}{detail}',
     explanation:
       'הודעות Kerberos נושאות חותמות זמן. KDC או שרת מקבל שמוצא חותמת רחוקה מהשעון שלו יותר מהסבולת ({tolerance}) דוחה אותה כהפעלה חוזרת אפשרית (KRB_AP_ERR_SKEW); חלק ה-Kerberos של אימות Exchange Server נכשל, והשרת השולח משאיר את הדואר בתור עם 454 4.7.0. שעון שסוטה יותר מסף האזהרה ({warning}) אך בתוך הסבולת עדיין עובד, אבל שעון שכבר סטה עד כדי כך בדרך כלל ממשיך לסטות. כוון את השעון הזה ממקור הזמן שלו, ואז ברר מדוע סטה.',
   },
@@ -32,7 +32,7 @@ export const HE_STEPS_1_TO_3: FindingTranslations = {
     explanation: 'Exchange כולל את השעה שלו בבאנר ה-SMTP, אלא אם באנר מותאם אישית מחליף אותו. קרא את השעון בשרת עצמו.',
   },
   'clock.local-skew': {
-    title: 'השעון של המחשב הזה סוטה ב-{duration} ({direction}) ביחס לזמן של התחום',
+    title: 'השעון של המחשב הזה {direction} ב-{duration} ביחס לזמן של התחום',
     explanation:
       'הסטיות בין השרתים נמדדות ללא תלות בשעון של המחשב הזה, ולכן הן עדיין נכונות. אבל כרטיסי Kerberos שמתבקשים מכאן (בדיקת הקצה לקצה של שלב 3) עלולים להיכשל עד שהשעון הזה יתוקן.',
   },

@@ -19,7 +19,7 @@ export const ZH_CN_STEPS_1_TO_3: FindingTranslations = {
     explanation: '该时钟与 {reference} 足够接近，满足 Kerberos 的要求。',
   },
   'clock.skew': {
-    title: '{by} 的时钟与 {reference} 相差 {duration}（{direction}）{detail}',
+    title: '{by} 的时钟{direction} {reference} {duration}{detail}',
     explanation:
       'Kerberos 消息带有时间戳。KDC 或接收服务器若发现时间戳与自身时钟的偏差超过容差（{tolerance}），会将其视为可能的重放而拒绝（KRB_AP_ERR_SKEW），Exchange Server 身份验证中的 Kerberos 部分随之失败，发送服务器将邮件以 454 4.7.0 留在队列中。偏差超过警告阈值（{warning}）但仍在容差之内的时钟还能工作，但已经漂移到这种程度的时钟通常会继续漂移。请从时间源校准此时钟，然后查明它漂移的原因。',
   },
@@ -32,7 +32,7 @@ export const ZH_CN_STEPS_1_TO_3: FindingTranslations = {
     explanation: '除非被自定义横幅替换，Exchange 会在 SMTP 横幅中给出其时间。请改为在该服务器上读取时钟。',
   },
   'clock.local-skew': {
-    title: '本机时钟与域时间相差 {duration}（{direction}）',
+    title: '本机时钟{direction}域时间 {duration}',
     explanation:
       '服务器之间的偏差是独立于本机时钟测量的，因此仍然正确。但在本机时钟校正之前，从这里请求的 Kerberos 票证（步骤 3 的端到端测试）可能会失败。',
   },

@@ -9,6 +9,8 @@
  * holds the PDC emulator, then the configured DC, then the one with more DCs: the odd host out is
  * the one to blame, even with only two hosts to compare.
  */
+import type { LocalText } from '../../../shared/local-text';
+
 export type ClockMethod = 'ldap' | 'kdc-udp' | 'kdc-tcp' | 'smtp' | 'w32tm';
 export type HostKind = 'dc' | 'server';
 
@@ -173,9 +175,9 @@ export function formatDuration(ms: number): string {
   return parts.join(' ');
 }
 
-/** `ahead of` / `behind` for a title. */
-export function direction(ms: number): string {
-  return ms >= 0 ? 'ahead of' : 'behind';
+/** `ahead of` / `behind` for a title, as a phrase in the title's language. */
+export function direction(ms: number): LocalText {
+  return { key: ms >= 0 ? 'fp.1.ahead-of' : 'fp.1.behind' };
 }
 
 export interface PairSkew {

@@ -21,9 +21,19 @@ import {
 import type { ClockFailure } from './clock-sources';
 import { w32tmSource, w32tmStatus } from './clock-remedies';
 import { compact } from '../../remedies/build';
+import type { LocalText } from '../../../shared/local-text';
 import { makeFinding } from '../../findings/define';
+import { text, type ParamValue } from '../../l10n/render';
+import { labelOf, reasonOf, tableOf } from '../../l10n/worded-parts';
+import { semicolonList } from '../../l10n/semicolon-list';
+import type { MessageKey } from '../../l10n/en';
 import { clockFindings } from './finding-codes';
-import { clockOffsetFinding, clockUnreadableFinding, type ClockOffset } from './clock-offset-findings';
+import {
+  clockOffsetFinding,
+  clockUnreadableFinding,
+  type ClockOffset,
+  type ClockReason,
+} from './clock-offset-findings';
 import type { FindingCode } from '../finding-codes';
 
 export interface ClockReport {
@@ -36,12 +46,12 @@ export interface ClockReport {
   pdcEmulator?: string;
 }
 
-const METHOD_TEXT: Record<ClockReading['method'], string> = {
-  ldap: 'directory (RootDSE)',
-  'kdc-udp': 'KDC (UDP 88)',
-  'kdc-tcp': 'KDC (TCP 88)',
-  smtp: 'SMTP banner',
-  w32tm: 'w32tm stripchart',
+const METHOD_TEXT: Record<ClockReading['method'], LocalText> = {
+  ldap: text('fp.1.method.ldap'),
+  'kdc-udp': text('fp.1.method.kdc-udp'),
+  'kdc-tcp': text('fp.1.method.kdc-tcp'),
+  smtp: text('fp.1.method.smtp'),
+  w32tm: text('fp.1.method.w32tm'),
 };
 
 export function hostSubject(host: ClockHost): Subject {
@@ -56,7 +66,7 @@ function iso(ms: number): string {
 
 function readingEvidence(r: ClockReading): Evidence {
   return {
-    label: `${METHOD_TEXT[r.method]} time of ${r.host.name}`,
+    ...labelOf('fp.1.label.reading', { method: METHOD_TEXT[r.method], host: r.host.name }),
     value: r.observedText,
     source: r.source,
     observedAt: iso(r.localMs),
@@ -65,7 +75,7 @@ function readingEvidence(r: ClockReading): Evidence {
 
 function failureEvidence(ctx: CheckContext, f: ClockFailure): Evidence {
   return {
-    label: `no time from ${f.host.name}`,
+    ...labelOf('fp.1.label.no-time', { host: f.host.name }),
     value: f.reason,
     source: f.source,
     observedAt: iso(ctx.io.clock.now()),
@@ -77,32 +87,55 @@ function readingsTable(
   hosts: readonly HostClock[],
   failures: readonly ClockFailure[],
 ): EvidenceTable {
-  const rows = hosts.flatMap((h) =>
+  const rows: (string | LocalText)[][] = hosts.flatMap((h) =>
     h.readings.map((r) => [
-      `${r.host.name} ${METHOD_TEXT[r.method]}`,
+      text('fp.1.readings.host-method', { host: r.host.name, method: METHOD_TEXT[r.method] }),
       iso(r.remoteMs),
       formatSkew(skewOf(r)),
-      report.domain ? formatSkew(skewOf(r) - report.domain.skewMs) : 'n/a',
+      report.domain ? formatSkew(skewOf(r) - report.domain.skewMs) : text('fp.1.readings.na'),
       `±${formatDuration(r.uncertaintyMs)}`,
     ]),
   );
-  for (const f of failures) rows.push([`${f.host.name} (${f.source})`, `no answer: ${f.reason}`, '', '', '']);
-  return {
-    caption: 'Clock readings (skews are positive when the host is ahead)',
-    columns: ['Source', 'Observed time (UTC)', 'Skew vs this machine', 'Skew vs the domain', 'Uncertainty'],
+  for (const f of failures)
+    rows.push([
+      text('fp.1.readings.host-source', { host: f.host.name, source: f.sourceText ?? f.source }),
+      text('fp.1.readings.no-answer', { message: f.reasonText ?? f.reason }),
+      '',
+      '',
+      '',
+    ]);
+  return tableOf({
+    caption: text('fp.1.readings.caption'),
+    columns: phrases(
+      'fp.1.readings.source',
+      'fp.1.readings.observed',
+      'fp.1.readings.vs-local',
+      'fp.1.readings.vs-domain',
+      'fp.1.readings.uncertainty',
+    ),
     rows,
-  };
+  });
+}
+
+function phrases(...keys: MessageKey[]): LocalText[] {
+  return keys.map((key) => text(key));
 }
 
 function pairsTable(pairs: readonly PairSkew[], thresholds: ClockThresholds): EvidenceTable {
-  const result: Record<ClockSeverity, string> = {
-    ok: 'within tolerance',
-    warning: `beyond ${formatDuration(thresholds.warningMs)} (or possibly beyond the tolerance)`,
-    error: `beyond the ${formatDuration(thresholds.toleranceMs)} Kerberos tolerance`,
+  const result: Record<ClockSeverity, LocalText> = {
+    ok: text('fp.1.pairs.within'),
+    warning: text('fp.1.pairs.beyond-warning', { warning: formatDuration(thresholds.warningMs) }),
+    error: text('fp.1.pairs.beyond-tolerance', { tolerance: formatDuration(thresholds.toleranceMs) }),
   };
-  return {
-    caption: 'Exchange server against each domain controller (what Kerberos between them sees)',
-    columns: ['Exchange server', 'Domain controller', 'Skew (server minus DC)', 'Uncertainty', 'Result'],
+  return tableOf({
+    caption: text('fp.1.pairs.caption'),
+    columns: phrases(
+      'fp.1.pairs.server',
+      'fp.1.pairs.dc',
+      'fp.1.pairs.skew',
+      'fp.1.readings.uncertainty',
+      'fp.1.pairs.result',
+    ),
     rows: pairs.map((p) => [
       p.server.name,
       p.dc.name,
@@ -110,12 +143,12 @@ function pairsTable(pairs: readonly PairSkew[], thresholds: ClockThresholds): Ev
       `±${formatDuration(p.uncertaintyMs)}`,
       result[p.severity],
     ]),
-  };
+  });
 }
 
-function referenceText(report: ClockReport): string {
+function referenceText(report: ClockReport): LocalText {
   const names = report.domain?.agreeing.map((h) => h.name) ?? [];
-  return names.length ? `the domain's time (as ${names.join(', ')} agree)` : "the domain's time";
+  return names.length ? text('fp.1.domain-time-agreed', { names: names.join(', ') }) : text('fp.1.domain-time');
 }
 
 export function clockFinding(
@@ -128,7 +161,8 @@ export function clockFinding(
 ): Finding<FindingCode> {
   const { thresholds } = report;
   const name = host.host.name;
-  const by = host.host.kind === 'dc' && worst.reading.method.startsWith('kdc') ? `The KDC on ${name}` : name;
+  const by: ParamValue =
+    host.host.kind === 'dc' && worst.reading.method.startsWith('kdc') ? text('fp.1.kdc-on', { host: name }) : name;
   const ref = referenceText(report);
   const pairs = report.pairs.filter((p) => (host.host.kind === 'dc' ? p.dc.name === name : p.server.name === name));
   const agreeing = report.hosts.filter((h) => h !== host && report.domain?.agreeing.includes(h.host));
@@ -148,27 +182,27 @@ export function clockFinding(
 
 /** When a server-to-DC pair, not the host's own deviation, decides the severity: the skew against the other host. */
 function pairOffset(
-  by: string,
+  by: ParamValue,
   host: ClockHost,
   deviationMs: number,
   pair: PairSkew,
-  ref: string,
+  ref: LocalText,
   thresholds: ClockThresholds,
 ): ClockOffset {
   // pair.skewMs is server minus DC; from this host's side.
   const mine = host.kind === 'server' ? pair.skewMs : -pair.skewMs;
   const other = host.kind === 'server' ? pair.dc.name : pair.server.name;
-  const beyond =
-    pair.severity === 'error'
-      ? `, beyond the ${formatDuration(thresholds.toleranceMs)} Kerberos tolerance between them`
-      : '';
+  const against = { skew: formatSkew(deviationMs), reference: ref };
   return {
     host,
-    by,
+    by: by as string | LocalText,
     offsetMs: mine,
     uncertaintyMs: pair.uncertaintyMs,
-    reference: `${other}'s`,
-    detail: `${beyond} (${formatSkew(deviationMs)} against ${ref})`,
+    reference: text('fp.1.clock-of', { host: other }),
+    detail:
+      pair.severity === 'error'
+        ? text('fp.1.pair-beyond', { tolerance: formatDuration(thresholds.toleranceMs), ...against })
+        : text('fp.1.pair-within', against),
   };
 }
 
@@ -177,13 +211,12 @@ export function unreachableFinding(
   host: ClockHost,
   failures: readonly ClockFailure[],
 ): Finding<FindingCode> {
-  const reasons = failures.map((f) => `${f.source}: ${f.reason}`);
-  const reason = !report.domain
-    ? 'no host gave a clock reading, so there is no time to compare with'
+  const reason: ClockReason = !report.domain
+    ? reasonOf('fp.1.reason.no-time-at-all')
     : failures.length
-      ? `no clock reading from ${host.name}: ${reasons.join('; ')}`
-      : `${host.name} was not asked`;
-  const noDate = failures.length > 0 && failures.every((f) => f.reason.startsWith('the banner carries no date'));
+      ? reasonOf('fp.1.reason.no-reading', { host: host.name, reasons: semicolonList(failures.map(failureReasonText)) })
+      : reasonOf('fp.1.reason.not-asked', { host: host.name });
+  const noDate = failures.length > 0 && failures.every((f) => f.reasonText?.key === 'fp.1.reason.no-banner-date');
   const init = {
     subject: hostSubject(host),
     evidence: failures.map((f) => failureEvidence(report.ctx, f)),
@@ -195,8 +228,13 @@ export function unreachableFinding(
     ...init,
     severity: 'unknown',
     params: { host: host.name },
-    reason,
+    ...reason,
   });
+}
+
+/** `source: reason` of one failure, its reason as a phrase when it has one. */
+function failureReasonText(f: ClockFailure): LocalText {
+  return text('fp.1.reason.source', { source: f.sourceText ?? f.source, message: f.reasonText ?? f.reason });
 }
 
 /** This machine's own clock matters only for what it checks itself (tickets in step 3). */

@@ -7,7 +7,9 @@
  * the terminal (./w32tm-findings.ts). Pure.
  */
 import type { Evidence, EvidenceTable, Finding, Remedy, Subject } from '../../../shared/findings';
+import type { LocalText } from '../../../shared/local-text';
 import { makeFinding } from '../../findings/define';
+import { render, text } from '../../l10n/render';
 import {
   classifySkew,
   direction,
@@ -20,7 +22,7 @@ import {
 } from './clock-analysis';
 import type { ClockFailure, SourceOutcome } from './clock-sources';
 import type { W32tmStripchartResult } from './w32tm-stripchart';
-import { describeW32tmError } from './w32tm-codes';
+import { w32tmErrorText } from './w32tm-codes';
 import { clockFindings } from './finding-codes';
 import type { FindingCode } from '../finding-codes';
 
@@ -30,12 +32,12 @@ export interface ClockOffset {
   /** The host's clock minus the reference's, in ms (positive: the host is ahead). */
   offsetMs: number;
   uncertaintyMs: number;
-  /** What the offset is measured against: `this machine`, `DC1`, `the domain's time (as DC1, DC2 agree)`. */
-  reference: string;
+  /** What the offset is measured against: `DC1`, or a phrase (`this machine`, `the domain's time (as DC1, DC2 agree)`). */
+  reference: string | LocalText;
   /** Who is named as off, when not the host itself (`The KDC on DC2`). */
-  by?: string;
+  by?: string | LocalText;
   /** Said after the size of the skew (`, beyond the 5 min 0.0 s Kerberos tolerance between them`). */
-  detail?: string;
+  detail?: LocalText;
 }
 
 export interface OffsetFindingInit {
@@ -47,8 +49,8 @@ export interface OffsetFindingInit {
   severity?: ClockSeverity;
 }
 
-function beyondTolerance(thresholds: ClockThresholds): string {
-  return `, beyond the ${formatDuration(thresholds.toleranceMs)} Kerberos tolerance`;
+function beyondTolerance(thresholds: ClockThresholds): LocalText {
+  return text('fp.1.beyond-tolerance', { tolerance: formatDuration(thresholds.toleranceMs) });
 }
 
 /** `clock.ok` or `clock.skew` for one offset. */
@@ -90,10 +92,21 @@ export function clockOffsetFinding(
   });
 }
 
+/** A reason in English and, when it is words of ours, as a phrase. */
+export interface ClockReason {
+  reason: string;
+  reasonText?: LocalText;
+}
+
+/** The reason of a failure: its phrase when it has one. */
+export function failureReason(f: ClockFailure): ClockReason {
+  return f.reasonText ? { reason: f.reason, reasonText: f.reasonText } : { reason: f.reason };
+}
+
 /** `clock.unreachable`: no reading of the host's clock. */
 export function clockUnreadableFinding(
   host: ClockHost,
-  reason: string,
+  reason: ClockReason,
   init: Omit<OffsetFindingInit, 'severity'>,
 ): Finding<FindingCode> {
   return makeFinding(clockFindings, 'clock.unreachable', {
@@ -103,7 +116,7 @@ export function clockUnreadableFinding(
     evidence: init.evidence,
     ...(init.tables ? { tables: init.tables } : {}),
     remedies: init.remedies ?? [],
-    reason,
+    ...reason,
   });
 }
 
@@ -118,14 +131,20 @@ export function stripchartOutcome(
   localMs: number,
 ): SourceOutcome {
   const { summary, fatalError } = result;
-  if (fatalError) return { failure: failure(host, source, `w32tm: ${fatalError.message}`) };
+  if (fatalError) {
+    const known = fatalError.code !== undefined ? w32tmErrorText(fatalError.code) : undefined;
+    const printed = known && render('en', known) === `w32tm: ${fatalError.message}`;
+    return {
+      failure: failure(host, source, printed ? known : text('fp.1.reason.w32tm', { message: fatalError.message })),
+    };
+  }
   if (summary.medianOffsetSeconds === undefined) {
     const failed = result.samples.find((s) => s.errorCode !== undefined);
     const why =
       failed?.errorCode !== undefined
-        ? (describeW32tmError(failed.errorCode) ?? failed.error ?? 'error')
-        : 'no sample answered';
-    return { failure: failure(host, source, `w32tm: ${why}`) };
+        ? (w32tmErrorText(failed.errorCode) ?? text('fp.1.reason.w32tm', { message: failed.error ?? 'error' }))
+        : text('fp.1.reason.w32tm-no-sample');
+    return { failure: failure(host, source, why) };
   }
   const spread = ((summary.maxOffsetSeconds ?? 0) - (summary.minOffsetSeconds ?? 0)) * 500;
   const reading: ClockReading = {
@@ -145,6 +164,6 @@ export function stripchartOutcome(
   return { reading };
 }
 
-function failure(host: ClockHost, source: string, reason: string): ClockFailure {
-  return { host, source, reason };
+function failure(host: ClockHost, source: string, reason: LocalText): ClockFailure {
+  return { host, source, reason: render('en', reason), reasonText: reason };
 }

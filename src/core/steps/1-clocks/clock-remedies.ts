@@ -5,14 +5,16 @@
  */
 import type { Remedy } from '../../../shared/findings';
 import { arg } from '../../safety/command-line';
-import { ANY_WINDOWS, compact, tryRemedy } from '../../remedies/build';
+import { ANY_WINDOWS, compact } from '../../remedies/build';
+import { tryPhraseRemedy as tryRemedy } from '../../remedies/phrase-remedy';
 
 /** The placeholder the PDC emulator line uses; the summary tells the admin to put theirs in. */
 export const DEFAULT_TIME_SOURCE = 'pool.ntp.org';
 
 export function w32tmStatus(server: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Show how ${server} keeps time: its stratum, last successful sync and offset`,
+    phrase: 'fp.1.fix.status',
+    params: { server },
     runOn: server,
     shell: 'powershell',
     changesState: false,
@@ -23,7 +25,8 @@ export function w32tmStatus(server: string): Remedy | undefined {
 
 export function w32tmSource(server: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Show which time source ${server} follows (a DC of the domain is expected; "Local CMOS Clock" means none)`,
+    phrase: 'fp.1.fix.source',
+    params: { server },
     runOn: server,
     shell: 'powershell',
     changesState: false,
@@ -34,7 +37,8 @@ export function w32tmSource(server: string): Remedy | undefined {
 
 export function w32tmResync(server: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Make ${server} look for its time source again and set its clock from it now`,
+    phrase: 'fp.1.fix.resync',
+    params: { server },
     runOn: server,
     shell: 'powershell',
     changesState: true,
@@ -46,7 +50,8 @@ export function w32tmResync(server: string): Remedy | undefined {
 /** A DC that is not the PDC emulator (and any member server) should follow the domain hierarchy. */
 export function w32tmFollowDomain(server: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Make ${server} take its time from the domain hierarchy (then resynchronise it)`,
+    phrase: 'fp.1.fix.follow-domain',
+    params: { server },
     runOn: server,
     shell: 'powershell',
     changesState: true,
@@ -58,7 +63,8 @@ export function w32tmFollowDomain(server: string): Remedy | undefined {
 /** The PDC emulator of the forest root domain is the one DC that follows an outside source. */
 export function w32tmPdcSource(pdc: string, source = DEFAULT_TIME_SOURCE): Remedy | undefined {
   return tryRemedy({
-    summary: `Make the PDC emulator ${pdc} a reliable time source that follows ${source} (put your organisation's NTP server there)`,
+    phrase: 'fp.1.fix.pdc-source',
+    params: { pdc, source },
     runOn: pdc,
     shell: 'powershell',
     changesState: true,
@@ -76,7 +82,8 @@ export function w32tmPdcSource(pdc: string, source = DEFAULT_TIME_SOURCE): Remed
 /** What this machine compared remotely, when w32tm exists here. */
 export function w32tmStripchart(target: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Measure the offset of ${target}'s clock from this machine three times`,
+    phrase: 'fp.1.fix.stripchart',
+    params: { target },
     runOn: ANY_WINDOWS,
     shell: 'powershell',
     changesState: false,

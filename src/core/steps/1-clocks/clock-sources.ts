@@ -7,6 +7,8 @@
  * The network probes come in through ClockProbes so the check can be tested without sockets.
  */
 import type { CoreIo, OpOptions } from '../../io';
+import type { LocalText } from '../../../shared/local-text';
+import { render, text } from '../../l10n/render';
 import type { CheckContext } from '../../engine/check';
 import type { DomainController, ExchangeServer } from '../../directory/model';
 import { parseGeneralizedTime } from '../../directory/ldap-text';
@@ -49,7 +51,18 @@ export interface ClockProbes {
 export interface ClockFailure {
   host: ClockHost;
   source: string;
+  /** In English, or a message from the probe as it was given. */
   reason: string;
+  /** The reason as a catalogue phrase, when it is words of ours. */
+  reasonText?: LocalText;
+  /** The source as a catalogue phrase, when it is words of ours. */
+  sourceText?: LocalText;
+}
+
+/** A failure whose source (and reason, when ours) are phrases; a message from elsewhere stays as it is. */
+function failed(host: ClockHost, source: LocalText, reason: string | LocalText): SourceOutcome {
+  const why = typeof reason === 'string' ? { reason } : { reason: render('en', reason), reasonText: reason };
+  return { failure: { host, source: render('en', source), sourceText: source, ...why } };
 }
 
 export type SourceOutcome = { reading: ClockReading } | { failure: ClockFailure };
@@ -91,35 +104,33 @@ function midpoint(ctx: CheckContext, wallStart: number, monoStart: number): { lo
 
 export async function readDcTime(ctx: CheckContext, dc: DomainController): Promise<SourceOutcome> {
   const host = dcHost(dc);
-  let source = `RootDSE currentTime of ${address(host)}`;
+  let source = text('fp.1.source.rootdse', { host: address(host) });
   try {
     const session = await ctx.openSession(address(host));
-    source = `RootDSE currentTime over ${session.url}`;
+    source = text('fp.1.source.rootdse-over', { url: session.url });
     try {
       const wallStart = ctx.io.clock.now();
       const monoStart = ctx.io.clock.monotonic();
-      let text: string | undefined;
+      let value: string | undefined;
       for await (const entry of session.search(
         { base: '', scope: 'base', filter: '(objectClass=*)', attributes: ['currentTime'] },
         opts(ctx),
       )) {
-        text ??= getFirst(entry, 'currentTime');
+        value ??= getFirst(entry, 'currentTime');
       }
       const { localMs, roundTripMs } = midpoint(ctx, wallStart, monoStart);
-      const iso = text ? parseGeneralizedTime(text) : undefined;
-      if (!text || !iso)
-        return {
-          failure: {
-            host,
-            source,
-            reason: text ? `currentTime "${text}" is not a GeneralizedTime` : 'the RootDSE has no currentTime',
-          },
-        };
+      const iso = value ? parseGeneralizedTime(value) : undefined;
+      if (!value || !iso)
+        return failed(
+          host,
+          source,
+          value ? text('fp.1.reason.not-generalized-time', { value }) : text('fp.1.reason.no-current-time'),
+        );
       const reading: ClockReading = {
         host,
         method: 'ldap',
-        source,
-        observedText: text,
+        source: render('en', source),
+        observedText: value,
         remoteMs: Date.parse(iso) + ONE_SECOND_HALF,
         localMs,
         uncertaintyMs: roundTripMs / 2 + ONE_SECOND_HALF,
@@ -130,7 +141,7 @@ export async function readDcTime(ctx: CheckContext, dc: DomainController): Promi
     }
   } catch (e) {
     if (isCancellation(e)) throw e;
-    return { failure: { host, source, reason: describeError(e) } };
+    return failed(host, source, describeError(e));
   }
 }
 
@@ -146,7 +157,12 @@ export async function readKdcTime(
 ): Promise<SourceOutcome[]> {
   const host = dcHost(dc);
   const attempt = async (transport: 'udp' | 'tcp'): Promise<SourceOutcome> => {
-    const source = `KRB-ERROR stime from ${transport.toUpperCase()} ${address(host)}:88 (AS-REQ for ${principal}@${ctx.settings.realm})`;
+    const sourceText = text('fp.1.source.kdc', {
+      transport: transport.toUpperCase(),
+      host: address(host),
+      principal: `${principal}@${ctx.settings.realm}`,
+    });
+    const source = render('en', sourceText);
     try {
       const a = await probes.kdcTime(ctx.io, address(host), transport, {
         ...opts(ctx),
@@ -166,7 +182,7 @@ export async function readKdcTime(
       return { reading };
     } catch (e) {
       if (isCancellation(e)) throw e;
-      return { failure: { host, source, reason: describeError(e) } };
+      return failed(host, sourceText, describeError(e));
     }
   };
   const [udp, tcp] = await Promise.all([attempt('udp'), attempt('tcp')]);
@@ -184,11 +200,12 @@ export async function readServerTime(
 ): Promise<SourceOutcome[]> {
   const host = serverHost(ctx, server);
   const attempt = async (port: number): Promise<SourceOutcome> => {
-    const source = `SMTP banner of ${address(host)}:${port}`;
+    const sourceText = text('fp.1.source.banner', { host: address(host), port });
+    const source = render('en', sourceText);
     try {
       const a = await probes.bannerTime(ctx.io, address(host), port, opts(ctx));
       if (a.serverTimeMs === undefined)
-        return { failure: { host, source, reason: `the banner carries no date: "${a.banner.slice(0, 120)}"` } };
+        return failed(host, sourceText, text('fp.1.reason.no-banner-date', { banner: a.banner.slice(0, 120) }));
       const reading: ClockReading = {
         host,
         method: 'smtp',
@@ -201,7 +218,7 @@ export async function readServerTime(
       return { reading };
     } catch (e) {
       if (isCancellation(e)) throw e;
-      return { failure: { host, source, reason: describeError(e) } };
+      return failed(host, sourceText, describeError(e));
     }
   };
   const outcomes = await Promise.all(BANNER_PORTS.map(attempt));

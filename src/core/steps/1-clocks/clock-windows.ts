@@ -10,6 +10,7 @@ import { arg, commandArgv } from '../../safety/command-line';
 import { stripchartOutcome } from './clock-offset-findings';
 import { dcHost, type SourceOutcome } from './clock-sources';
 import { describeError, isCancellation } from '../3-spns/spn-context';
+import { reasonOf } from '../../l10n/worded-parts';
 
 export async function windowsTimeToolAvailable(ctx: CheckContext): Promise<boolean> {
   if (ctx.io.platform !== 'win32' || ctx.settings.windowsTools === 'never') return false;
@@ -34,7 +35,7 @@ export async function readStripchart(ctx: CheckContext, dc: DomainController): P
     const localMs = ctx.io.clock.now();
     const parsed = parseW32tmStripchart(result.stdout || result.stderr);
     if (!parsed.recognised)
-      return { failure: { host, source, reason: `w32tm output not recognised: ${parsed.reason}` } };
+      return { failure: { host, source, ...reasonOf('fp.1.reason.w32tm-unrecognised', { message: parsed.reason }) } };
     return stripchartOutcome(host, parsed.value, source, localMs);
   } catch (e) {
     if (isCancellation(e)) throw e;

@@ -1,13 +1,28 @@
-/** The HRESULTs w32tm prints most often, with what they mean for a clock check. */
-const HRESULTS: Readonly<Record<number, string>> = {
-  0x800705b4: 'no answer from the time server before the timeout (UDP 123 blocked, or the service is not serving time)',
-  0x80072af9: 'the host name could not be resolved',
-  0x80070426: 'the Windows Time service is not running',
-  0x80072746: 'the connection was reset by the remote host',
-  0x80070005: 'access denied',
-  0x80070057: 'an argument was not valid',
+/**
+ * The HRESULTs w32tm prints most often, with what they mean for a clock check: in English for
+ * the parser's sample text, and as a catalogue phrase for a finding's reason (any language).
+ */
+import type { LocalText } from '../../../shared/local-text';
+import type { MessageKey } from '../../l10n/en';
+import { EN_CLOCK_PHRASES } from '../../l10n/phrases/steps-1-3/clocks';
+
+const HRESULTS: Readonly<Record<number, MessageKey & keyof typeof EN_CLOCK_PHRASES>> = {
+  0x800705b4: 'fp.1.reason.w32tm-timeout',
+  0x80072af9: 'fp.1.reason.w32tm-no-host',
+  0x80070426: 'fp.1.reason.w32tm-not-running',
+  0x80072746: 'fp.1.reason.w32tm-reset',
+  0x80070005: 'fp.1.reason.w32tm-denied',
+  0x80070057: 'fp.1.reason.w32tm-bad-argument',
 };
 
+/** `w32tm: access denied` as a phrase, for a code w32tm prints often. */
+export function w32tmErrorText(code: number): LocalText | undefined {
+  const key = HRESULTS[code >>> 0];
+  return key ? { key } : undefined;
+}
+
+/** What the code means, in English (`access denied`). */
 export function describeW32tmError(code: number): string | undefined {
-  return HRESULTS[code >>> 0];
+  const key = HRESULTS[code >>> 0];
+  return key ? EN_CLOCK_PHRASES[key].replace(/^w32tm: /, '') : undefined;
 }

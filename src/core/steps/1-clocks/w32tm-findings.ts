@@ -7,14 +7,11 @@ import type { Finding } from '../../../shared/findings';
 import { parseW32tmMonitor } from './w32tm-monitor';
 import { parseW32tmStripchart } from './w32tm-stripchart';
 import { skewOf, type ClockHost, type ClockThresholds } from './clock-analysis';
-import { clockOffsetFinding, clockUnreadableFinding, stripchartOutcome } from './clock-offset-findings';
-import {
-  outputEvidence,
-  subjectOf,
-  unrecognisedFinding,
-  valueEvidence,
-  type ToolContext,
-} from '../../tools/tool-output';
+import { clockOffsetFinding, clockUnreadableFinding, failureReason, stripchartOutcome } from './clock-offset-findings';
+import { text } from '../../l10n/render';
+import { reasonOf } from '../../l10n/worded-parts';
+import { labelledValue, toolOutput } from '../../tools/worded-evidence';
+import { subjectOf, unrecognisedFinding, valueEvidence, type ToolContext } from '../../tools/tool-output';
 import type { FindingCode } from '../finding-codes';
 
 function thresholdsOf(ctx: ToolContext): ClockThresholds {
@@ -33,16 +30,18 @@ export function stripchartFindings(
   const subject = subjectOf(ctx, { kind: 'dc', name: target });
   const outcome = stripchartOutcome(host, parsed.value, ctx.commandLine, Date.parse(ctx.observedAt) || 0);
   if ('failure' in outcome)
-    return [clockUnreadableFinding(host, outcome.failure.reason, { subject, evidence: [outputEvidence(ctx, raw)] })];
+    return [
+      clockUnreadableFinding(host, failureReason(outcome.failure), { subject, evidence: [toolOutput(ctx, raw)] }),
+    ];
   const r = outcome.reading;
-  const offset = { host, offsetMs: skewOf(r), uncertaintyMs: r.uncertaintyMs, reference: 'this machine' };
+  const offset = { host, offsetMs: skewOf(r), uncertaintyMs: r.uncertaintyMs, reference: text('fp.1.this-machine') };
   return [
     clockOffsetFinding(offset, thresholdsOf(ctx), {
       subject,
       evidence: [
-        valueEvidence(
+        labelledValue(
           ctx,
-          'offsets (s)',
+          'fp.1.label.offsets',
           parsed.value.samples
             .map((s) => (s.offsetSeconds === undefined ? (s.error ?? 'error') : s.offsetSeconds.toFixed(4)))
             .join(', '),
@@ -71,17 +70,23 @@ export function monitorFindings(raw: string, exitCode: number | undefined, ctx: 
           .join(', '),
       ),
     ];
-    if (s.ntpOffsetSeconds === undefined)
-      return clockUnreadableFinding(host, s.ntpError ?? s.addressError?.text ?? 'no offset printed', {
-        subject,
-        evidence,
-      });
+    if (s.ntpOffsetSeconds === undefined) {
+      const printed = s.ntpError ?? s.addressError?.text;
+      return clockUnreadableFinding(
+        host,
+        reasonOf(printed ? 'fp.1.printed' : 'fp.1.reason.no-offset', printed ? { message: printed } : {}),
+        {
+          subject,
+          evidence,
+        },
+      );
+    }
     // w32tm /monitor prints no uncertainty: the offset is taken as measured.
     const offset = {
       host,
       offsetMs: s.ntpOffsetSeconds * 1000,
       uncertaintyMs: 0,
-      reference: s.offsetFrom ?? 'the reference',
+      reference: s.offsetFrom ?? text('fp.1.the-reference'),
     };
     return clockOffsetFinding(offset, thresholdsOf(ctx), { subject, evidence });
   });

@@ -6,6 +6,17 @@ import type { Finding } from '../../../shared/findings';
 import { parseRepadminReplSummary, parseRepadminSyncAll } from './repadmin';
 import { outputEvidence, unrecognisedFinding, valueEvidence, type ToolContext } from '../../tools/tool-output';
 import { makeFinding } from '../../findings/define';
+import { text } from '../../l10n/render';
+import { labelOf } from '../../l10n/worded-parts';
+import { toolOutput } from '../../tools/worded-evidence';
+import type { SyncAllError } from './repadmin';
+
+const SYNC_ERROR_LABEL = {
+  issuing: 'fp.2.label.issuing',
+  contacting: 'fp.2.label.contacting',
+  fatal: 'fp.2.label.fatal',
+  other: 'fp.2.label.other',
+} as const satisfies Record<SyncAllError['kind'], string>;
 import { replicationFindings } from './finding-codes';
 import { dsaAsPrinted, replSummaryObservationFindings } from './replsummary-findings';
 import type { FindingCode } from '../finding-codes';
@@ -31,13 +42,14 @@ export function syncAllFindings(raw: string, exitCode: number | undefined, ctx: 
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 2, 'repadmin /syncall', parsed.reason, raw, exitCode)];
   const r = parsed.value;
   const subject = { kind: 'dc' as const, name: r.server ?? 'this DC' };
+  const dc = r.server ?? text('fp.2.this-dc');
   if (r.ok)
     return [
       makeFinding(replicationFindings, 'replication.synced', {
         severity: 'ok',
         subject,
-        params: { dc: subject.name },
-        evidence: [outputEvidence(ctx, raw)],
+        params: { dc },
+        evidence: [toolOutput(ctx, raw)],
       }),
     ];
   const errors = [...r.errors, ...r.partitions.flatMap((p) => p.errors)];
@@ -45,10 +57,13 @@ export function syncAllFindings(raw: string, exitCode: number | undefined, ctx: 
     makeFinding(replicationFindings, 'replication.sync-failed', {
       severity: 'error',
       subject,
-      params: { dc: subject.name, count: errors.length },
+      params: { dc, count: errors.length },
       evidence: [
-        ...errors.map((e) => valueEvidence(ctx, e.kind, `${e.server ? `${e.server}: ` : ''}${e.message}`)),
-        outputEvidence(ctx, raw),
+        ...errors.map((e) => ({
+          ...valueEvidence(ctx, '', `${e.server ? `${e.server}: ` : ''}${e.message}`),
+          ...labelOf(SYNC_ERROR_LABEL[e.kind]),
+        })),
+        toolOutput(ctx, raw),
       ],
     }),
   ];

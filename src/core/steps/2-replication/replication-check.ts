@@ -12,7 +12,10 @@ import { mapAtOnce } from '../../engine/limit';
 import { repadminReplSummary, replicationRemedies } from './replication-remedies';
 import { compact } from '../../remedies/build';
 import { compareCopies, describeDifference, type DcComparison, type Difference } from './replication-compare';
-import { expectedObjects, readDcCopies, type DcCopies } from './replication-read';
+import { expectedObjects, objectLabel, readDcCopies, type DcCopies } from './replication-read';
+import type { LocalParam, LocalText } from '../../../shared/local-text';
+import { text } from '../../l10n/render';
+import { labelOf, reasonOf, tableOf } from '../../l10n/worded-parts';
 import { repadminFindings } from './replication-windows';
 import { describeError, evidence, isCancellation } from '../3-spns/spn-context';
 import { makeFinding } from '../../findings/define';
@@ -77,37 +80,55 @@ function pickSource(comparisons: readonly DcComparison[]): string | undefined {
 }
 
 /** ` (and 2 more differences)` after the first difference, or nothing. */
-function moreText(more: number): string {
-  return more > 0 ? ` (and ${more} more difference${more > 1 ? 's' : ''})` : '';
+function moreText(more: number): LocalParam {
+  return more > 1 ? text('fp.2.more', { count: more }) : more === 1 ? text('fp.2.more-one') : '';
 }
 
-const BASIS_TEXT: Record<Difference['basis'], string> = {
-  metadata: 'newer by replication metadata',
-  superset: 'holds every value this DC has, and more',
-  missing: 'this DC has no copy',
-  none: 'neither holds all values of the other',
+const BASIS_TEXT: Record<Difference['basis'], LocalText> = {
+  metadata: text('fp.2.basis.metadata'),
+  superset: text('fp.2.basis.superset'),
+  missing: text('fp.2.basis.missing'),
+  none: text('fp.2.basis.none'),
 };
 
+/** A cell: the values joined, or `(none)` in the view's language. */
+function valuesCell(values: readonly string[]): string | LocalText {
+  return values.join(', ') || text('fp.2.none');
+}
+
 function differencesTable(dc: DomainController, diffs: readonly Difference[]): EvidenceTable {
-  return {
-    caption: `What ${dc.name} holds against the other domain controllers`,
+  const unknown = text('fp.2.unknown');
+  return tableOf({
+    caption: text('fp.2.diffs.caption', { dc: dc.name }),
     columns: [
-      'Object',
-      'Attribute',
-      'Compared with (DC, whenChanged, how the newer copy was told)',
-      'Values there',
-      `Values on ${dc.name}`,
-      `whenChanged on ${dc.name}`,
+      text('fp.2.diffs.object'),
+      text('fp.2.diffs.attribute'),
+      text('fp.2.diffs.compared'),
+      text('fp.2.diffs.values-there'),
+      text('fp.2.diffs.values-here', { dc: dc.name }),
+      text('fp.2.diffs.when-here', { dc: dc.name }),
     ],
     rows: diffs.map((d) => [
-      d.object,
-      d.attribute ?? '(whole object)',
-      `${d.referenceDc}, ${d.referenceWhenChanged ?? 'unknown'}, ${BASIS_TEXT[d.basis]}`,
-      d.referenceValues.join(', ') || '(none)',
-      d.attribute ? d.values.join(', ') || '(none)' : '(object missing)',
-      d.whenChanged ?? (d.attribute ? 'unknown' : ''),
+      objectLabel(d.object),
+      d.attribute ?? text('fp.2.diffs.whole-object'),
+      text('fp.2.diffs.against', {
+        dc: d.referenceDc,
+        when: d.referenceWhenChanged ?? unknown,
+        basis: BASIS_TEXT[d.basis],
+      }),
+      valuesCell(d.referenceValues),
+      d.attribute ? valuesCell(d.values) : text('fp.2.diffs.object-missing'),
+      d.whenChanged ?? (d.attribute ? unknown : ''),
     ]),
-  };
+  });
+}
+
+/** `EX02$ servicePrincipalName on DC2` (or `... object on DC2`) as an evidence label. */
+function differenceLabel(d: Difference, dc: string): { label: string; labelText: LocalText } {
+  const object = objectLabel(d.object);
+  return d.attribute
+    ? labelOf('fp.2.label.attribute-on', { object, attribute: d.attribute, dc })
+    : labelOf('fp.2.label.object-on', { object, dc });
 }
 
 function behindFinding(
@@ -124,16 +145,10 @@ function behindFinding(
     severity: 'error',
     subject: dcSubject(c.dc),
     params: { dc: c.dc.name, references: refs, difference: describeDifference(first), more: moreText(more) },
-    evidence: c.differences
-      .slice(0, 10)
-      .map((d) =>
-        evidence(
-          ctx,
-          `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`,
-          d.attribute ? d.values.join(', ') || '(none)' : '(missing)',
-          copies.url,
-        ),
-      ),
+    evidence: c.differences.slice(0, 10).map((d) => ({
+      ...evidence(ctx, '', d.attribute ? d.values.join(', ') || '(none)' : '(missing)', copies.url),
+      ...differenceLabel(d, c.dc.name),
+    })),
     tables: [differencesTable(c.dc, c.differences)],
     remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
   });
@@ -153,16 +168,10 @@ function disagreeFinding(
     severity: 'warning',
     subject: dcSubject(c.dc),
     params: { dc: c.dc.name, others: others.join(', '), difference: describeDifference(first), more: moreText(more) },
-    evidence: c.differences
-      .slice(0, 10)
-      .map((d) =>
-        evidence(
-          ctx,
-          `${d.object} ${d.attribute ?? 'object'} on ${c.dc.name}`,
-          d.values.join(', ') || '(none)',
-          copies.url,
-        ),
-      ),
+    evidence: c.differences.slice(0, 10).map((d) => ({
+      ...evidence(ctx, '', d.values.join(', ') || '(none)', copies.url),
+      ...differenceLabel(d, c.dc.name),
+    })),
     tables: [differencesTable(c.dc, c.differences)],
     remedies: replicationRemedies(c.dc.fqdn ?? c.dc.name, ahead),
   });
@@ -173,16 +182,10 @@ function agreeFinding(ctx: CheckContext, c: DcComparison, copies: DcCopies, answ
     severity: 'ok',
     subject: dcSubject(c.dc),
     params: { dc: c.dc.name, count: copies.objects.size, others: answered - 1 },
-    evidence: [...copies.objects.values()]
-      .slice(0, 20)
-      .map((o) =>
-        evidence(
-          ctx,
-          `${o.label} whenChanged / uSNChanged`,
-          `${o.whenChanged ?? '?'} / ${o.uSNChanged ?? '?'}`,
-          copies.url,
-        ),
-      ),
+    evidence: [...copies.objects.values()].slice(0, 20).map((o) => ({
+      ...evidence(ctx, '', `${o.whenChanged ?? '?'} / ${o.uSNChanged ?? '?'}`, copies.url),
+      ...labelOf('fp.2.label.stamps', { object: objectLabel(o.label) }),
+    })),
   });
 }
 
@@ -191,9 +194,9 @@ function unansweredFinding(ctx: CheckContext, dc: DomainController, reason: stri
     severity: 'unknown',
     subject: dcSubject(dc),
     params: { dc: dc.name },
-    evidence: [evidence(ctx, 'connection', reason, dc.fqdn ?? dc.name)],
+    evidence: [{ ...evidence(ctx, '', reason, dc.fqdn ?? dc.name), ...labelOf('fp.2.label.connection') }],
     remedies: compact([repadminReplSummary()]),
-    reason: `${dc.fqdn ?? dc.name} did not answer: ${reason}`,
+    ...reasonOf('fp.2.reason.no-answer', { dc: dc.fqdn ?? dc.name, message: reason }),
   });
 }
 
@@ -202,9 +205,11 @@ function notComparedFinding(ctx: CheckContext, copies: DcCopies): Finding<Findin
     severity: 'unknown',
     subject: dcSubject(copies.dc),
     params: { dc: copies.dc.name },
-    evidence: [evidence(ctx, 'objects read', String(copies.objects.size), copies.url)],
+    evidence: [
+      { ...evidence(ctx, '', String(copies.objects.size), copies.url), ...labelOf('fp.2.label.objects-read') },
+    ],
     remedies: compact([repadminReplSummary()]),
-    reason: 'the other domain controllers did not answer',
+    ...reasonOf('fp.2.reason.others-silent'),
   });
 }
 
@@ -214,12 +219,10 @@ function singleDcFinding(ctx: CheckContext, dc: DomainController): Finding<Findi
     subject: dcSubject(dc),
     params: { dc: dc.name },
     evidence: [
-      evidence(
-        ctx,
-        'domain controllers found',
-        ctx.domainControllers.map((d) => d.name).join(', ') || '(none)',
-        ctx.discovery.source,
-      ),
+      {
+        ...evidence(ctx, '', ctx.domainControllers.map((d) => d.name).join(', ') || '(none)', ctx.discovery.source),
+        ...labelOf('fp.2.label.dcs-found'),
+      },
     ],
   });
 }

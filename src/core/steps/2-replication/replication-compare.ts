@@ -15,8 +15,10 @@
  * winner: it is a local, non-replicated stamp, and a lagging DC with an unrelated local change would
  * look newest.
  */
+import type { LocalParam, LocalText } from '../../../shared/local-text';
+import { text } from '../../l10n/render';
 import type { DomainController } from '../../directory/model';
-import { COMPARED, type AttributeStamp, type DcCopies, type ObjectCopy } from './replication-read';
+import { COMPARED, objectLabel, type AttributeStamp, type DcCopies, type ObjectCopy } from './replication-read';
 
 export interface Difference {
   objectKey: string;
@@ -211,17 +213,20 @@ export function compareCopies(
   return [...result.values()];
 }
 
-/** `lacks SMTPSVC/ex02.contoso.test in servicePrincipalName of EX02$`, in one line. */
-export function describeDifference(d: Difference): string {
-  if (!d.attribute) return `has no ${d.object} (${d.referenceDc} has ${d.referenceValues[0] ?? 'it'})`;
-  if (d.kind === 'disagree') {
-    const here = d.extra.length ? d.extra.join(', ') : '(none)';
-    const there = d.lacks.length ? d.lacks.join(', ') : '(none)';
-    return `differs from ${d.referenceDc} in ${d.attribute} of ${d.object}: only here ${here}; only there ${there}`;
-  }
-  const parts: string[] = [];
-  if (d.lacks.length) parts.push(`lacks ${d.lacks.join(', ')}`);
-  if (d.extra.length) parts.push(`still has ${d.extra.join(', ')}`);
-  if (!parts.length) parts.push(`differs from ${d.referenceDc}`);
-  return `${parts.join(' and ')} in ${d.attribute} of ${d.object}`;
+/** `lacks SMTPSVC/ex02.contoso.test in servicePrincipalName of EX02$`, in one line, as a phrase. */
+export function describeDifference(d: Difference): LocalText {
+  const object = objectLabel(d.object);
+  const reference = d.referenceDc;
+  if (!d.attribute)
+    return text('fp.2.diff.no-object', { object, reference, value: d.referenceValues[0] ?? text('fp.2.it') });
+  const where = { attribute: d.attribute, object };
+  const list = (values: readonly string[]): LocalParam => (values.length ? values.join(', ') : text('fp.2.none'));
+  if (d.kind === 'disagree')
+    return text('fp.2.diff.disagree', { reference, ...where, here: list(d.extra), there: list(d.lacks) });
+  const lacks = d.lacks.join(', ');
+  const extra = d.extra.join(', ');
+  if (lacks && extra) return text('fp.2.diff.lacks-and-still-has', { lacks, extra, ...where });
+  if (lacks) return text('fp.2.diff.lacks', { lacks, ...where });
+  if (extra) return text('fp.2.diff.still-has', { extra, ...where });
+  return text('fp.2.diff.differs', { reference, ...where });
 }

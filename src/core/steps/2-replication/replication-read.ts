@@ -4,6 +4,7 @@
  * session to that DC by its FQDN, so what is compared is what that DC would tell a KDC or an
  * Exchange server asking it.
  */
+import type { LocalText } from '../../../shared/local-text';
 import type { CheckContext } from '../../engine/check';
 import type { DomainController, ExchangeServer } from '../../directory/model';
 import { getAttr, getFirst, type DirectoryEntry, type DirectorySession } from '../../io';
@@ -121,6 +122,12 @@ export function computerKey(name: string): string {
 
 export function exchangeKey(name: string): string {
   return `exchange-server:${name.toLowerCase()}`;
+}
+
+/** A label as a catalogue param: `EX01$` as it is, `EX01 (Exchange server object)` as a phrase. */
+export function objectLabel(label: string): string | LocalText {
+  const m = /^(.*) \(Exchange server object\)$/.exec(label);
+  return m ? { key: 'fp.2.exchange-object', params: { name: m[1] ?? '' } } : label;
 }
 
 /** The objects every DC is expected to hold, with their labels. */

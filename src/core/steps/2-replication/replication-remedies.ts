@@ -6,13 +6,14 @@
  */
 import type { Remedy } from '../../../shared/findings';
 import { arg } from '../../safety/command-line';
-import { compact, tryRemedy } from '../../remedies/build';
+import { compact } from '../../remedies/build';
+import { tryPhraseRemedy as tryRemedy } from '../../remedies/phrase-remedy';
 
 const AD_TOOLS = 'a domain-joined Windows machine with the AD DS tools (as a Domain Admin for /syncall)';
 
 export function repadminReplSummary(): Remedy | undefined {
   return tryRemedy({
-    summary: 'Summarise replication between all DCs: largest delta, failures and the last error of each',
+    phrase: 'fp.2.fix.replsummary',
     runOn: AD_TOOLS,
     shell: 'powershell',
     changesState: false,
@@ -23,7 +24,8 @@ export function repadminReplSummary(): Remedy | undefined {
 
 export function repadminShowRepl(dc: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Show the inbound replication partners of ${dc} and the result of its last attempts`,
+    phrase: 'fp.2.fix.showrepl',
+    params: { dc },
     runOn: AD_TOOLS,
     shell: 'powershell',
     changesState: false,
@@ -35,9 +37,7 @@ export function repadminShowRepl(dc: string): Remedy | undefined {
 /** Without `source` repadmin pushes from the DC it runs on. */
 export function repadminSyncAll(source?: string): Remedy | undefined {
   return tryRemedy({
-    summary: source
-      ? `Push every partition from ${source}, which has the changes, to all its replication partners now`
-      : 'Push every partition from this DC to all its replication partners now',
+    ...(source ? { phrase: 'fp.2.fix.syncall-from', params: { source } } : { phrase: 'fp.2.fix.syncall-here' }),
     runOn: source ? AD_TOOLS : 'the DC that holds the changes',
     shell: 'powershell',
     changesState: true,

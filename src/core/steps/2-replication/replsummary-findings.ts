@@ -5,7 +5,10 @@
  * that does not receive (its destination row); the source rows are evidence. Pure.
  */
 import type { Evidence, Finding, Subject } from '../../../shared/findings';
+import type { LocalText } from '../../../shared/local-text';
 import { makeFinding } from '../../findings/define';
+import { text } from '../../l10n/render';
+import { labelOf, reasonOf, tableOf } from '../../l10n/worded-parts';
 import { compact } from '../../remedies/build';
 import type { ReplSummaryResult, ReplSummaryRow } from './repadmin';
 import { repadminReplSummary, replicationRemedies } from './replication-remedies';
@@ -37,23 +40,32 @@ export function replSummaryObservationFindings(
   subjectOf: DsaSubject,
 ): Finding<FindingCode>[] {
   const { result } = obs;
-  const ev = (label: string, value: string): Evidence => ({
-    label,
+  const ev = (label: { label: string; labelText: LocalText }, value: string): Evidence => ({
+    ...label,
     value,
     source: obs.source,
     observedAt: obs.observedAt,
   });
   const rows = [...result.source, ...result.destination];
-  const table = {
-    caption: 'repadmin /replsummary',
-    columns: ['DSA', 'Largest delta', 'Fails/Total', 'Error'],
-    rows: rows.map((x) => [x.dsa, x.largestDeltaText, `${x.fails} / ${x.total}`, x.errorText ?? '']),
-  };
+  // What repadmin printed (`>60 days`, an error's text) stays as printed, in its own language.
+  const printed = (message: string): string | LocalText => (message ? text('fp.1.printed', { message }) : '');
+  const table = tableOf({
+    caption: text('fp.1.printed', { message: 'repadmin /replsummary' }),
+    columns: [
+      text('fp.1.printed', { message: 'DSA' }),
+      text('fp.2.summary.largest-delta'),
+      text('fp.2.summary.fails'),
+      text('fp.2.summary.error'),
+    ],
+    rows: rows.map((x) => [x.dsa, printed(x.largestDeltaText), `${x.fails} / ${x.total}`, printed(x.errorText ?? '')]),
+  });
   const out: Finding<FindingCode>[] = [];
   for (const r of result.destination) {
     if (r.fails === 0) continue;
     const subject = subjectOf(r.dsa);
-    const sending = result.source.filter((s) => s.fails > 0).map((s) => ev(`${s.dsa} as source`, rowText(s)));
+    const sending = result.source
+      .filter((s) => s.fails > 0)
+      .map((s) => ev(labelOf('fp.2.label.as-source', { dsa: s.dsa }), rowText(s)));
     out.push(
       makeFinding(replicationFindings, 'replication.failures', {
         severity: 'error',
@@ -64,7 +76,7 @@ export function replSummaryObservationFindings(
           total: r.total,
           error: r.errorCode !== undefined ? ` (${r.errorCode}) ${r.errorText ?? ''}`.trimEnd() : '',
         },
-        evidence: [ev(`${r.dsa} as destination`, rowText(r)), ...sending],
+        evidence: [ev(labelOf('fp.2.label.as-destination', { dsa: r.dsa }), rowText(r)), ...sending],
         tables: [table],
         remedies: replicationRemedies(subject.id ?? subject.name, undefined),
       }),
@@ -77,9 +89,9 @@ export function replSummaryObservationFindings(
         severity: 'unknown',
         subject,
         params: { dc: subject.name, code: u.code },
-        evidence: [ev('operational error', `${u.code} - ${u.dsa}`)],
+        evidence: [ev(labelOf('fp.2.label.operational-error'), `${u.code} - ${u.dsa}`)],
         remedies: compact([repadminReplSummary()]),
-        reason: `repadmin reported error ${u.code} for ${u.dsa}`,
+        ...reasonOf('fp.2.reason.repadmin-error', { code: u.code, dsa: u.dsa }),
       }),
     );
   }
@@ -89,7 +101,7 @@ export function replSummaryObservationFindings(
         severity: 'ok',
         subject: { kind: 'organisation', name: 'organisation' },
         params: { rows: rows.length },
-        evidence: obs.raw !== undefined ? [ev('output', obs.raw)] : [],
+        evidence: obs.raw !== undefined ? [ev(labelOf('fp.1.label.output'), obs.raw)] : [],
         tables: [table],
       }),
     );

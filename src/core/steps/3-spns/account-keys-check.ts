@@ -12,6 +12,9 @@ import { mapAtOnce } from '../../engine/limit';
 import { readAesSince, readDcAccounts, readHostNameClaims, type DcAccounts } from './account-keys-read';
 import { judgeAccount, judgePairTypes, referenceCopy, type DcCopy } from './account-keys-findings';
 import { makeFinding } from '../../findings/define';
+import { text } from '../../l10n/render';
+import { reasonOf } from '../../l10n/worded-parts';
+import { semicolonList } from '../../l10n/semicolon-list';
 import { spnFindings } from './finding-codes';
 import { describeError, isCancellation, nowIso, primaryDcHost, serverSubject } from './spn-context';
 
@@ -103,7 +106,15 @@ async function runAccountKeysCheck(ctx: CheckContext): Promise<void> {
           severity: 'unknown',
           subject: serverSubject(server),
           params: { account: `${server.name}$` },
-          reason: perDc.map((d) => `${d.dc.name}: ${d.error ?? 'no such account'}`).join('; '),
+          ...reasonOf('fp.3.reason.keys-unread', {
+            reasons: semicolonList(
+              perDc.map((d) =>
+                d.error
+                  ? text('fp.1.reason.source', { source: d.dc.name, message: d.error })
+                  : text('fp.3.reason.no-such-account', { dc: d.dc.name }),
+              ),
+            ),
+          }),
         }),
       );
     for (const f of findings) ctx.emit(f);

@@ -11,7 +11,11 @@ import type { FindingCode } from '../finding-codes';
 import { makeFinding } from '../../findings/define';
 import { spnFindings as T } from './finding-codes';
 import type { AccountCopy } from './account-keys-read';
-import { commonTicketTypes, describeEnctypes, isDesOnly, isRc4Only, TICKET_TYPE_MASK } from './encryption-types';
+import { commonTicketTypes, enctypesText, isDesOnly, isRc4Only, TICKET_TYPE_MASK } from './encryption-types';
+import type { LocalText } from '../../../shared/local-text';
+import type { MessageKey } from '../../l10n/en';
+import { text } from '../../l10n/render';
+import { labelOf, tableOf } from '../../l10n/worded-parts';
 import * as fix from './account-remedies';
 import { compact } from '../../remedies/build';
 
@@ -49,31 +53,48 @@ export interface AccountInput {
   observedAt: string;
 }
 
-function flags(copy: AccountCopy): string {
+function flags(copy: AccountCopy): string | LocalText {
   const uac = copy.userAccountControl;
   if (uac === undefined) return '?';
-  const parts = [uac & UAC.ACCOUNTDISABLE ? 'disabled' : 'enabled'];
-  if (uac & UAC.USE_DES_KEY_ONLY) parts.push('USE_DES_KEY_ONLY');
-  return parts.join(', ');
+  const state = uac & UAC.ACCOUNTDISABLE ? 'fp.3.keys.disabled' : 'fp.3.keys.enabled';
+  return uac & UAC.USE_DES_KEY_ONLY ? text('fp.3.keys.with-des-only', { state: text(state) }) : text(state);
 }
 
 export function keysTable(server: string, copies: readonly DcCopy[]): EvidenceTable {
-  return {
-    caption: `Kerberos keys of ${server}$ on each domain controller`,
-    columns: ['DC', 'key version', 'password set', 'encryption types', 'account', "KDC's types"],
+  const columns: MessageKey[] = [
+    'fp.3.keys.dc',
+    'fp.3.keys.version',
+    'fp.3.keys.password-set',
+    'fp.3.keys.types',
+    'fp.3.keys.account',
+    'fp.3.keys.kdc-types',
+  ];
+  return tableOf({
+    caption: text('fp.3.keys.caption', { account: `${server}$` }),
+    columns: columns.map((key) => text(key)),
     rows: copies.map((c) => [
       c.dc,
-      c.copy?.keyVersion !== undefined ? String(c.copy.keyVersion) : c.copy ? '?' : 'not read',
+      c.copy?.keyVersion !== undefined ? String(c.copy.keyVersion) : c.copy ? '?' : text('fp.3.keys.not-read'),
       c.copy?.passwordSetAt ?? '',
-      c.copy ? describeEnctypes(c.copy.enctypes) : '',
+      c.copy ? enctypesText(c.copy.enctypes) : '',
       c.copy ? flags(c.copy) : '',
-      describeEnctypes(c.kdcEnctypes),
+      enctypesText(c.kdcEnctypes),
     ]),
-  };
+  });
 }
 
-function ev(input: AccountInput, label: string, value: string, source: string): Evidence {
-  return { label, value, source, observedAt: input.observedAt };
+function ev(
+  input: AccountInput,
+  label: string | { label: string; labelText: LocalText },
+  value: string,
+  source: string,
+): Evidence {
+  return { ...(typeof label === 'string' ? { label } : label), value, source, observedAt: input.observedAt };
+}
+
+/** `msDS-SupportedEncryptionTypes of DC1` as an evidence label. */
+function attributeOf(attribute: string, name: string): { label: string; labelText: LocalText } {
+  return labelOf('fp.3.label.attribute-of', { attribute, name });
 }
 
 /** The copy judged for state: the newest key (ties: the first DC, the one discovery used). */
@@ -106,7 +127,7 @@ function keyVersionFinding(
       server: input.server,
       newest,
       ahead: ahead.dc,
-      older: behind.map((c) => `${c.copy?.keyVersion} on ${c.dc}`).join(', '),
+      older: behind.map((c) => text('fp.3.version-on', { version: c.copy?.keyVersion ?? '?', dc: c.dc })),
       behind: behind.map((c) => c.dc).join(', '),
     },
     evidence: versions.map((c) => ev(input, 'msDS-KeyVersionNumber', String(c.copy?.keyVersion), c.source)),
@@ -142,7 +163,7 @@ function stateFindings(input: AccountInput, ref: DcCopy, table: EvidenceTable): 
       makeFinding(T, 'spn.des-only', {
         ...base,
         severity: 'error',
-        params: { account, what: uac & UAC.USE_DES_KEY_ONLY ? 'USE_DES_KEY_ONLY' : describeEnctypes(types) },
+        params: { account, what: uac & UAC.USE_DES_KEY_ONLY ? 'USE_DES_KEY_ONLY' : enctypesText(types) },
         evidence: [ev(input, 'userAccountControl', String(uac), ref.source)],
         remedies: compact([fix.allowAes(input.server)]),
       }),
@@ -159,13 +180,13 @@ function stateFindings(input: AccountInput, ref: DcCopy, table: EvidenceTable): 
           params: {
             account,
             server: input.server,
-            enctypes: describeEnctypes(types),
-            kdcs: refusing.map((c) => `${c.dc} (${describeEnctypes(c.kdcEnctypes)})`).join(', '),
+            enctypes: enctypesText(types),
+            kdcs: refusing.map((c) => text('fp.3.dc-types', { dc: c.dc, types: enctypesText(c.kdcEnctypes) })),
           },
           evidence: [
             ev(input, 'msDS-SupportedEncryptionTypes', String(types), ref.source),
             ...refusing.map((c) =>
-              ev(input, `msDS-SupportedEncryptionTypes of ${c.dc}`, String(c.kdcEnctypes), c.source),
+              ev(input, attributeOf('msDS-SupportedEncryptionTypes', c.dc), String(c.kdcEnctypes), c.source),
             ),
           ],
           remedies: compact([
@@ -181,7 +202,7 @@ function stateFindings(input: AccountInput, ref: DcCopy, table: EvidenceTable): 
         makeFinding(T, 'spn.rc4-only', {
           ...base,
           severity: 'warning',
-          params: { account, server: input.server, enctypes: describeEnctypes(types) },
+          params: { account, server: input.server, enctypes: enctypesText(types) },
           evidence: [ev(input, 'msDS-SupportedEncryptionTypes', String(types), ref.source)],
           remedies: compact([fix.allowAes(input.server), ...input.copies.map((c) => fix.kdcKeyEvents(c.dc))]),
         }),
@@ -228,7 +249,7 @@ function ageFindings(
         params: { account, when: pwd, since: input.aesSince },
         evidence: [
           ev(input, 'pwdLastSet', pwd, ref.source),
-          ev(input, 'AES keys possible since', input.aesSince, ref.source),
+          ev(input, labelOf('fp.3.label.aes-since'), input.aesSince, ref.source),
         ],
         remedies: compact([fix.secureChannelRepair(input.server)]),
       }),
@@ -281,11 +302,11 @@ export function judgeAccount(input: AccountInput): Finding<FindingCode>[] {
         account: `${input.server}$`,
         keyVersion: ref.copy?.keyVersion ?? '?',
         dcs: read.map((c) => c.dc).join(', '),
-        enctypes: describeEnctypes(ref.copy?.enctypes),
+        enctypes: enctypesText(ref.copy?.enctypes),
       },
       evidence: [
         ...read.map((c) => ev(input, 'msDS-KeyVersionNumber', String(c.copy?.keyVersion ?? '?'), c.source)),
-        ...(input.aesSince ? [ev(input, 'AES keys possible since', input.aesSince, ref.source)] : []),
+        ...(input.aesSince ? [ev(input, labelOf('fp.3.label.aes-since'), input.aesSince, ref.source)] : []),
       ],
       tables: [table],
     }),
@@ -308,14 +329,19 @@ export function judgePairTypes(
     params: {
       sending: sending.server,
       sendingAccount: `${sending.server}$`,
-      sendingTypes: describeEnctypes(s),
+      sendingTypes: enctypesText(s),
       account: `${input.server}$`,
       server: input.server,
-      enctypes: describeEnctypes(r),
+      enctypes: enctypesText(r),
     },
     evidence: [
-      ev(input, `msDS-SupportedEncryptionTypes of ${sending.server}$`, String(s), sending.copy?.source ?? ''),
-      ev(input, `msDS-SupportedEncryptionTypes of ${input.server}$`, String(r), receiving?.source ?? ''),
+      ev(
+        input,
+        attributeOf('msDS-SupportedEncryptionTypes', `${sending.server}$`),
+        String(s),
+        sending.copy?.source ?? '',
+      ),
+      ev(input, attributeOf('msDS-SupportedEncryptionTypes', `${input.server}$`), String(r), receiving?.source ?? ''),
     ],
     remedies: compact([
       fix.allowAes(sending.server),

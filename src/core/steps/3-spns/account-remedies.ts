@@ -7,7 +7,9 @@
  */
 import type { Remedy } from '../../../shared/findings';
 import { arg } from '../../safety/command-line';
-import { ANY_WINDOWS, tryRemedy } from '../../remedies/build';
+import { ANY_WINDOWS } from '../../remedies/build';
+import { tryPhraseRemedy as tryRemedy } from '../../remedies/phrase-remedy';
+import { summaryOf } from '../../l10n/worded-parts';
 
 const AD_TOOLS = 'a domain-joined Windows machine with the AD DS tools';
 /** The logon session of the machine itself (SYSTEM), whose tickets Exchange Transport uses. */
@@ -16,7 +18,8 @@ const SYSTEM_LOGON_ID = '0x3e7';
 /** `repadmin /replicate <behind> <ahead> <domain>`: pull the domain partition to the DC that is behind. */
 export function repadminReplicate(behind: string, ahead: string, domainDn: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Replicate the domain partition from ${ahead} to ${behind} now, so ${behind} holds the current key`,
+    phrase: 'fp.3.fix.replicate',
+    params: { ahead, behind },
     runOn: AD_TOOLS,
     shell: 'powershell',
     changesState: true,
@@ -27,7 +30,8 @@ export function repadminReplicate(behind: string, ahead: string, domainDn: strin
 
 export function secureChannelTest(server: string): Remedy | undefined {
   return tryRemedy({
-    summary: `See whether ${server}'s secure channel to its domain works (True or False)`,
+    phrase: 'fp.3.fix.secure-channel-test',
+    params: { server },
     runOn: server,
     shell: 'powershell',
     changesState: false,
@@ -38,7 +42,8 @@ export function secureChannelTest(server: string): Remedy | undefined {
 
 export function secureChannelRepair(server: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Repair ${server}'s secure channel: sets a new machine password on a DC (new keys, next key version)`,
+    phrase: 'fp.3.fix.secure-channel-repair',
+    params: { server },
     runOn: server,
     shell: 'powershell',
     changesState: true,
@@ -50,7 +55,8 @@ export function secureChannelRepair(server: string): Remedy | undefined {
 /** On each sending server: its cached tickets (taken under the old key or type) are dropped. */
 export function purgeSystemTickets(sender: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Drop the Kerberos tickets ${sender} cached as the machine (SYSTEM), so it asks the KDC again`,
+    phrase: 'fp.3.fix.purge',
+    params: { sender },
     runOn: sender,
     shell: 'powershell',
     changesState: true,
@@ -61,7 +67,8 @@ export function purgeSystemTickets(sender: string): Remedy | undefined {
 
 export function showSystemTickets(sender: string, spn: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Ask for a ticket to ${spn} as ${sender}'s machine account and show its key version and type`,
+    phrase: 'fp.3.fix.ticket-as',
+    params: { spn, sender },
     runOn: sender,
     shell: 'powershell',
     changesState: false,
@@ -72,7 +79,8 @@ export function showSystemTickets(sender: string, spn: string): Remedy | undefin
 
 export function enableComputer(name: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Enable the computer account of ${name} (then repair its secure channel on ${name})`,
+    phrase: 'fp.3.fix.enable',
+    params: { name },
     runOn: AD_TOOLS,
     shell: 'powershell',
     changesState: true,
@@ -84,7 +92,8 @@ export function enableComputer(name: string): Remedy | undefined {
 /** Writes msDS-SupportedEncryptionTypes = AES128 + AES256 (0x18) on the account. */
 export function allowAes(name: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Allow AES128 and AES256 tickets for ${name} (msDS-SupportedEncryptionTypes 0x18); Windows makes AES keys at the next password change`,
+    phrase: 'fp.3.fix.allow-aes',
+    params: { name },
     runOn: AD_TOOLS,
     shell: 'powershell',
     changesState: true,
@@ -95,7 +104,8 @@ export function allowAes(name: string): Remedy | undefined {
 
 export function findByDnsHostName(fqdn: string): Remedy | undefined {
   return tryRemedy({
-    summary: `List every computer account whose dNSHostName is ${fqdn}`,
+    phrase: 'fp.3.fix.find-dnshostname',
+    params: { fqdn },
     runOn: ANY_WINDOWS,
     shell: 'powershell',
     changesState: false,
@@ -111,7 +121,8 @@ export function findByDnsHostName(fqdn: string): Remedy | undefined {
 
 export function removeComputer(samAccountName: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Remove the stale computer account ${samAccountName} (after checking no live machine uses it)`,
+    phrase: 'fp.3.fix.remove-computer',
+    params: { samAccountName },
     runOn: AD_TOOLS,
     shell: 'powershell',
     changesState: true,
@@ -126,7 +137,7 @@ const KEY_EVENT_IDS = '14,16,26,27,42,201,202,203,204,205,206,207,208,209';
 
 export function kdcKeyEvents(dc: string): Remedy {
   return {
-    summary: `Read ${dc}'s KDC events about accounts without a usable key or still using RC4 (14, 16, 26, 27, 42, 201-209)`,
+    ...summaryOf('fp.3.fix.kdc-events', { dc }),
     command: `Get-WinEvent -FilterHashtable @{LogName='System'; ProviderName='${KDC_PROVIDER}'; Id=${KEY_EVENT_IDS}} -MaxEvents 50`,
     runOn: dc,
     shell: 'powershell',

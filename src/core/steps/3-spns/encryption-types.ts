@@ -24,6 +24,8 @@
  *   Exchange's own name for the same failure: KdcUnknownEncryptionType.
  */
 
+import type { LocalText } from '../../../shared/local-text';
+
 export const ENCTYPE_BITS = {
   'DES-CBC-CRC': 0x1,
   'DES-CBC-MD5': 0x2,
@@ -55,6 +57,15 @@ export function describeEnctypes(value: number | undefined): string {
   if (value === undefined) return 'not set';
   const names = decodeEnctypes(value);
   return `0x${value.toString(16).toUpperCase()} (${names.length ? names.join(', ') : 'no known type'})`;
+}
+
+/** describeEnctypes as a catalogue param: the value and type names as they are, our words as phrases. */
+export function enctypesText(value: number | undefined): string | LocalText {
+  if (value === undefined) return { key: 'fp.3.not-set' };
+  const names = decodeEnctypes(value);
+  return names.length
+    ? describeEnctypes(value)
+    : { key: 'fp.3.no-known-type', params: { value: `0x${value.toString(16).toUpperCase()}` } };
 }
 
 export function allowsAes(value: number): boolean {

@@ -6,6 +6,9 @@
  */
 import type { Finding } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
+import { text } from '../../l10n/render';
+import { reasonOf } from '../../l10n/worded-parts';
+import { labelledValue, toolOutput } from '../../tools/worded-evidence';
 import { parseSetspnAdd } from './setspn-add';
 import { parseSetspnDuplicates, parseSetspnList, parseSetspnQuery } from './setspn';
 import { expectedSpns, normaliseSpn, sameSpn, type ExpectedSpn } from './expected-spns';
@@ -14,13 +17,7 @@ import { compact, setspnQuery } from './spn-remedies';
 import { spnFindings } from './finding-codes';
 import { spnFindingsForServer, type AccountSpns } from './spn-server-findings';
 import type { SpnHolder } from './duplicates';
-import {
-  outputEvidence,
-  subjectOf,
-  unrecognisedFinding,
-  valueEvidence,
-  type ToolContext,
-} from '../../tools/tool-output';
+import { subjectOf, unrecognisedFinding, type ToolContext } from '../../tools/tool-output';
 import type { FindingCode } from '../finding-codes';
 
 const SMTP = /^smtp(svc)?\//i;
@@ -45,8 +42,8 @@ export function setspnListFindings(
   const subject = subjectOf(ctx);
   if (result.kind === 'error') {
     const notFound = result.error.kind === 'account-not-found';
-    const evidence = [outputEvidence(ctx, raw)];
-    const reason = result.error.message;
+    const evidence = [toolOutput(ctx, raw)];
+    const reason = reasonOf('fp.1.printed', { message: result.error.message });
     return [
       notFound
         ? makeFinding(spnFindings, 'spn.no-computer-account', {
@@ -54,14 +51,14 @@ export function setspnListFindings(
             subject,
             params: { server: ctx.server?.name ?? subject.name, account: result.error.account ?? subject.name },
             evidence,
-            reason,
+            ...reason,
           })
         : makeFinding(spnFindings, 'spn.list-failed', {
             severity: 'unknown',
             subject,
             params: { message: result.error.message },
             evidence,
-            reason,
+            ...reason,
           }),
     ];
   }
@@ -74,11 +71,9 @@ export function setspnListFindings(
   if (ctx.server) return spnFindingsForServer(observation, ctx.server);
   // No server to compare with: say which SMTP SPNs the account holds.
   const smtp = result.spns.filter((s) => SMTP.test(s));
-  const registered = valueEvidence(
-    ctx,
-    `servicePrincipalName of ${result.accountDn}`,
-    result.spns.join(', ') || '(none)',
-  );
+  const registered = labelledValue(ctx, 'fp.3.label.spn-of', result.spns.join(', ') || '(none)', {
+    account: result.accountDn,
+  });
   return [
     smtp.length
       ? makeFinding(spnFindings, 'spn.listed', {
@@ -104,7 +99,7 @@ export function setspnDuplicatesFindings(
   const parsed = parseSetspnDuplicates(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 3, 'setspn -X', parsed.reason, raw, exitCode)];
   const r = parsed.value;
-  const scope = r.checked.join(', ') || r.scope;
+  const scope = r.checked.join(', ') || text(r.scope === 'forest' ? 'fp.3.scope.forest' : 'fp.3.scope.domain');
   const organisation = { kind: 'organisation' as const, name: 'organisation' };
   const out: Finding<FindingCode>[] = [];
   for (const g of r.groups) {
@@ -113,8 +108,8 @@ export function setspnDuplicatesFindings(
       makeFinding(spnFindings, smtp ? 'spn.duplicate' : 'spn.duplicate-other', {
         severity: smtp ? 'error' : 'warning',
         subject: { kind: 'account', name: g.spn },
-        params: { spn: g.spn, holders: `${g.spn} on ${g.accountDns.join(', ')}` },
-        evidence: [valueEvidence(ctx, `holders of ${g.spn}`, g.accountDns.join('; '))],
+        params: { spn: g.spn, holders: text('fp.3.on', { spn: g.spn, accounts: g.accountDns.join(', ') }) },
+        evidence: [labelledValue(ctx, 'fp.3.label.holders-of', g.accountDns.join('; '), { spn: g.spn })],
         remedies: compact([setspnQuery(g.spn)]),
       }),
     );
@@ -124,8 +119,8 @@ export function setspnDuplicatesFindings(
       makeFinding(spnFindings, 'spn.duplicates-incomplete', {
         severity: 'unknown',
         subject: organisation,
-        evidence: [outputEvidence(ctx, raw)],
-        reason: r.error?.message ?? 'the closing "found N group of duplicate SPNs" line is missing',
+        evidence: [toolOutput(ctx, raw)],
+        ...(r.error ? reasonOf('fp.1.printed', { message: r.error.message }) : reasonOf('fp.3.reason.x-unfinished')),
       }),
     );
   } else if (r.groups.length === 0) {
@@ -134,7 +129,7 @@ export function setspnDuplicatesFindings(
         severity: 'ok',
         subject: organisation,
         params: { scope },
-        evidence: [outputEvidence(ctx, raw)],
+        evidence: [toolOutput(ctx, raw)],
       }),
     );
   }
@@ -161,8 +156,8 @@ export function setspnQueryFindings(
         severity: 'unknown',
         subject,
         params: { spn },
-        evidence: [outputEvidence(ctx, raw)],
-        reason: r.error?.message ?? 'neither "Existing SPN found!" nor "No such SPN found." was printed',
+        evidence: [toolOutput(ctx, raw)],
+        ...(r.error ? reasonOf('fp.1.printed', { message: r.error.message }) : reasonOf('fp.3.reason.q-unanswered')),
       }),
     ];
   }
@@ -220,7 +215,7 @@ export function setspnAddFindings(
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 3, `setspn -S ${spn}`, parsed.reason, raw, exitCode)];
   const r = parsed.value;
   const subject = subjectOf(ctx);
-  const evidence = [outputEvidence(ctx, raw)];
+  const evidence = [toolOutput(ctx, raw)];
   switch (r.kind) {
     case 'registered':
       return [
@@ -236,7 +231,7 @@ export function setspnAddFindings(
         makeFinding(spnFindings, 'spn.duplicate', {
           severity: 'error',
           subject,
-          params: { spn, holders: `${spn} on ${r.conflicts.map((c) => c.dn).join(', ')}` },
+          params: { spn, holders: text('fp.3.on', { spn, accounts: r.conflicts.map((c) => c.dn).join(', ') }) },
           evidence,
           remedies: compact([setspnQuery(spn)]),
         }),
@@ -249,7 +244,7 @@ export function setspnAddFindings(
           params: { spn },
           evidence,
           remedies: compact([setspnQuery(spn)]),
-          reason: 'the output ends before "Updated object"',
+          ...reasonOf('fp.3.reason.s-unconfirmed'),
         }),
       ];
     case 'error':

@@ -13,11 +13,14 @@ import { expectedSpns } from './expected-spns';
 import { findSpnHolders, type SpnHolder } from './duplicates';
 import { compact, setspnList } from './spn-remedies';
 import { makeFinding } from '../../findings/define';
+import { text } from '../../l10n/render';
+import { reasonOf } from '../../l10n/worded-parts';
+import type { LocalText } from '../../../shared/local-text';
 import { spnFindings } from './finding-codes';
 import { spnFindingsForServer, type AccountSpns } from './spn-server-findings';
 import {
   describeError,
-  evidence,
+  labelledEvidence,
   isCancellation,
   nowIso,
   openForestSession,
@@ -52,9 +55,19 @@ async function runSpnCheck(ctx: CheckContext): Promise<void> {
           severity: 'unknown',
           subject: serverSubject(server),
           params: { server: server.name, account: `${server.name}$` },
-          evidence: [evidence(ctx, 'discovery', `no computer account ${server.name}$ was found`, ctx.discovery.source)],
+          evidence: [
+            labelledEvidence(
+              ctx,
+              { key: 'fp.3.label.discovery' },
+              `no computer account ${server.name}$ was found`,
+              ctx.discovery.source,
+            ),
+          ],
           remedies: compact([setspnList(server.name)]),
-          reason: `no computer account ${server.name}$ was readable in ${ctx.discovery.rootDse.defaultNamingContext} with the bind account`,
+          ...reasonOf('fp.3.reason.no-account', {
+            account: `${server.name}$`,
+            nc: ctx.discovery.rootDse.defaultNamingContext,
+          }),
         }),
       );
       continue;
@@ -79,15 +92,7 @@ async function openForest(ctx: CheckContext): Promise<ForestSession | undefined>
     return forest;
   } catch (e) {
     if (isCancellation(e)) throw e;
-    ctx.emit(
-      forestUnreadable(
-        ctx,
-        'The directory could not be searched for other accounts holding the Exchange SPNs',
-        'connection',
-        ctx.discovery.source,
-        e,
-      ),
-    );
+    ctx.emit(forestUnreadable(ctx, text('fp.3.what.unsearchable'), 'fp.3.label.connection', ctx.discovery.source, e));
     return undefined;
   }
 }
@@ -107,15 +112,7 @@ async function lookUpHolders(
     });
   } catch (e) {
     if (isCancellation(e)) throw e;
-    ctx.emit(
-      forestUnreadable(
-        ctx,
-        'The search for other accounts holding the Exchange SPNs failed',
-        'search',
-        forest.label,
-        e,
-      ),
-    );
+    ctx.emit(forestUnreadable(ctx, text('fp.3.what.search-failed'), 'fp.3.label.search', forest.label, e));
     return undefined;
   }
 }
@@ -123,8 +120,8 @@ async function lookUpHolders(
 /** Duplicates and wrong-account SPNs were not checked: what failed, where. */
 function forestUnreadable(
   ctx: CheckContext,
-  what: string,
-  label: string,
+  what: LocalText,
+  label: 'fp.3.label.connection' | 'fp.3.label.search',
   source: string,
   e: unknown,
 ): Finding<FindingCode> {
@@ -132,8 +129,8 @@ function forestUnreadable(
     severity: 'unknown',
     subject: { kind: 'organisation', name: ctx.discovery.organisation?.name ?? 'organisation' },
     params: { what },
-    evidence: [evidence(ctx, label, describeError(e), source)],
-    reason: describeError(e),
+    evidence: [labelledEvidence(ctx, { key: label }, describeError(e), source)],
+    ...reasonOf('fp.1.printed', { message: describeError(e) }),
   });
 }
 

@@ -9,8 +9,11 @@ import { spnFindings } from './finding-codes';
 import type { CheckContext } from '../../engine/check';
 import type { ExchangeServer } from '../../directory/model';
 import type { Remedy } from '../../../shared/findings';
-import { arg, makeRemedy } from '../../safety/command-line';
-import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
+import { arg } from '../../safety/command-line';
+import { makePhraseRemedy as makeRemedy } from '../../remedies/phrase-remedy';
+import { describeError, evidence, isCancellation, labelledEvidence, serverSubject } from './spn-context';
+import { text } from '../../l10n/render';
+import type { LocalText } from '../../../shared/local-text';
 import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames, differingNames, nameChoice, probeName } from '../../engine/server-names';
 import { sameSpn } from './expected-spns';
@@ -23,7 +26,8 @@ function resolveRemedy(host: string): Remedy[] {
   try {
     return [
       makeRemedy({
-        summary: `Resolve ${host} as the other Exchange servers would`,
+        phrase: 'fp.3.fix.resolve',
+        params: { host },
         runOn: 'each Exchange server',
         shell: 'powershell',
         changesState: false,
@@ -40,7 +44,8 @@ function setDnsHostName(server: string, name: string): Remedy[] {
   try {
     return [
       makeRemedy({
-        summary: `Set the dNSHostName of ${server}'s computer account to ${name}, the name Exchange registered and senders use`,
+        phrase: 'fp.3.fix.set-dnshostname',
+        params: { server, name },
         runOn: 'a domain-joined Windows machine with the Active Directory module',
         shell: 'powershell',
         changesState: true,
@@ -63,17 +68,22 @@ function mismatchFinding(ctx: CheckContext, server: ExchangeServer, registered: 
   const d = resolves[dnsHostName] === true;
   const spns = server.computer?.servicePrincipalNames ?? [];
   const onRegistered = spns.some((x) => sameSpn(x, `SMTPSVC/${registered}`));
-  const state = r
-    ? `${d ? `both resolve; ${registered}` : `${dnsHostName} does not resolve, ${registered} does`}${onRegistered ? ' and carries the SPNs' : ''}`
-    : d
-      ? `${registered} does not resolve, ${dnsHostName} does`
-      : 'neither resolves';
-  const why =
-    `Exchange sends mail to the FQDN it registered for ${server.name} (networkAddress), and senders ask the KDC for a ticket to SMTPSVC/${registered}. ` +
-    `Registering SPNs for ${dnsHostName} would not help: no sender uses that name. ` +
-    (r
-      ? `The fix is to correct the computer account's dNSHostName to ${registered} (Windows rewrites it from the machine's own name, so also check the primary DNS suffix of ${server.name}); the probes of this run used ${registered}.`
-      : `${registered} has no address here: give it one in the DNS zone the Exchange servers use${d ? `, or, when ${dnsHostName} is the machine's real name, let Exchange register it again (the setup's /mode:RecoverServer, or the server's own name after a rename)` : ''}; until then the probes of this run used ${probeName(ctx, server)}.`);
+  const names = { registered, dnsHostName };
+  const state: LocalText = r
+    ? d
+      ? text(onRegistered ? 'fp.3.state.both-spns' : 'fp.3.state.both', names)
+      : text(onRegistered ? 'fp.3.state.registered-spns' : 'fp.3.state.registered', names)
+    : text(d ? 'fp.3.state.dns-host-name' : 'fp.3.state.neither', names);
+  const fix: LocalText = r
+    ? text('fp.3.why.fix-dnshostname', { registered, server: server.name })
+    : text(d ? 'fp.3.why.no-address-or-recover' : 'fp.3.why.no-address', {
+        ...names,
+        probe: probeName(ctx, server),
+      });
+  const why = text('fp.3.why', {
+    intro: text('fp.3.why.intro', { ...names, server: server.name }),
+    fix,
+  });
   return makeFinding(spnFindings, 'spn.fqdn-mismatch', {
     severity: 'warning',
     subject: serverSubject(server),
@@ -81,9 +91,9 @@ function mismatchFinding(ctx: CheckContext, server: ExchangeServer, registered: 
     evidence: [
       evidence(ctx, 'dNSHostName', dnsHostName, `LDAP ${ctx.discovery.source}`),
       evidence(ctx, 'networkAddress ncacn_ip_tcp', registered, `LDAP ${ctx.discovery.source}`),
-      evidence(
+      labelledEvidence(
         ctx,
-        'resolves',
+        { key: 'fp.3.label.resolves' },
         `${registered}: ${r ? 'yes' : 'no'}; ${dnsHostName}: ${d ? 'yes' : 'no'}`,
         'DNS resolver of this machine',
       ),
@@ -111,7 +121,7 @@ export async function checkServerDns(ctx: CheckContext, servers: readonly Exchan
           severity: 'warning',
           subject,
           params: { name },
-          evidence: [evidence(ctx, 'lookup', describeError(e), source)],
+          evidence: [labelledEvidence(ctx, { key: 'fp.3.label.lookup' }, describeError(e), source)],
           remedies: resolveRemedy(name),
         }),
       );
@@ -127,8 +137,16 @@ export async function checkServerDns(ctx: CheckContext, servers: readonly Exchan
       if (isCancellation(e)) throw e;
       // No PTR record is common and not a fault on its own.
     }
-    const ev = [evidence(ctx, `addresses of ${name}`, addresses.join(', '), source)];
-    if (ptr.length) ev.push(evidence(ctx, `PTR of ${addresses[0] ?? ''}`, ptr.join(', '), source));
+    const ev = [labelledEvidence(ctx, { key: 'fp.3.label.addresses', params: { name } }, addresses.join(', '), source)];
+    if (ptr.length)
+      ev.push(
+        labelledEvidence(
+          ctx,
+          { key: 'fp.3.label.ptr', params: { address: addresses[0] ?? '' } },
+          ptr.join(', '),
+          source,
+        ),
+      );
     if (ptr.length && !ptr.includes(stripDot(name))) {
       ctx.emit(
         makeFinding(spnFindings, 'spn.dns-reverse-mismatch', {

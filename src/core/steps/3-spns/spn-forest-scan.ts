@@ -6,7 +6,9 @@
 import type { CheckContext } from '../../engine/check';
 import { scanAllDuplicateSpns } from './duplicates';
 import { compact, setspnDuplicates, setspnQuery } from './spn-remedies';
-import { describeError, evidence, isCancellation, type ForestSession } from './spn-context';
+import { describeError, labelledEvidence, isCancellation, type ForestSession } from './spn-context';
+import { text } from '../../l10n/render';
+import { reasonOf, tableOf } from '../../l10n/worded-parts';
 import { windowsSetspnDuplicates } from './spn-windows';
 import { makeFinding } from '../../findings/define';
 import { spnFindings } from './finding-codes';
@@ -34,19 +36,20 @@ export async function runForestDuplicateScan(
       onProgress: (p) => ctx.log(`SPN scan: ${p.objects} objects, ${p.spns} SPNs read`),
     });
     const seconds = ((ctx.io.clock.monotonic() - started) / 1000).toFixed(1);
-    const counts = evidence(
+    const counts = labelledEvidence(
       ctx,
-      'scanned',
+      { key: 'fp.3.label.scanned' },
       `${result.spns} SPNs on ${result.objects} objects in ${seconds} s`,
       forest.label,
     );
     const ev = [counts];
-    if (forest.fallbackReason) ev.push(evidence(ctx, 'scope', forest.fallbackReason, forest.label));
+    if (forest.fallbackReason)
+      ev.push(labelledEvidence(ctx, { key: 'fp.3.label.scope' }, forest.fallbackReason, forest.label));
     if (result.rangedObjects.length) {
       ev.push(
-        evidence(
+        labelledEvidence(
           ctx,
-          'incomplete',
+          { key: 'fp.3.label.incomplete' },
           `${result.rangedObjects.length} object(s) hold more SPNs than one read returns; only the first range was compared: ${result.rangedObjects.slice(0, 5).join('; ')}`,
           forest.label,
         ),
@@ -73,14 +76,14 @@ export async function runForestDuplicateScan(
         params: { count: result.groups.length },
         evidence: ev,
         tables: [
-          {
-            caption: 'Duplicate SPNs',
-            columns: ['SPN', 'Accounts'],
+          tableOf({
+            caption: text('fp.3.forest.caption'),
+            columns: [text('fp.3.forest.spn'), text('fp.3.forest.accounts')],
             rows: result.groups.map((g) => [
               g.spn,
               g.holders.map((h) => (h.samAccountName ? `${h.samAccountName} (${h.dn})` : h.dn)).join('; '),
             ]),
-          },
+          }),
         ],
         remedies: [
           setspnDuplicates(),
@@ -94,9 +97,9 @@ export async function runForestDuplicateScan(
       makeFinding(spnFindings, 'spn.forest-scan-failed', {
         severity: 'unknown',
         subject,
-        evidence: [evidence(ctx, 'error', describeError(e), forest.label)],
+        evidence: [labelledEvidence(ctx, { key: 'fp.3.label.error' }, describeError(e), forest.label)],
         remedies: [setspnDuplicates()],
-        reason: describeError(e),
+        ...reasonOf('fp.1.printed', { message: describeError(e) }),
       }),
     );
   }

@@ -4,8 +4,9 @@
  * name does not pass, the remedy is left out rather than shown half-built.
  */
 import type { Remedy } from '../../../shared/findings';
-import { arg, makeRemedy, type CommandArg } from '../../safety/command-line';
-import { ANY_WINDOWS, tryRemedy } from '../../remedies/build';
+import { arg, type CommandArg } from '../../safety/command-line';
+import { ANY_WINDOWS } from '../../remedies/build';
+import { makePhraseRemedy as makeRemedy, tryPhraseRemedy as tryRemedy } from '../../remedies/phrase-remedy';
 import type { SpnHolder } from './duplicates';
 
 export { compact } from '../../remedies/build';
@@ -23,7 +24,8 @@ export function accountArg(holder: Pick<SpnHolder, 'dn' | 'kind' | 'samAccountNa
 
 export function setspnList(server: string): Remedy | undefined {
   return tryRemedy({
-    summary: `List the SPNs registered on ${server}`,
+    phrase: 'fp.3.fix.list',
+    params: { server },
     runOn: ANY_WINDOWS,
     shell: 'powershell',
     changesState: false,
@@ -34,7 +36,8 @@ export function setspnList(server: string): Remedy | undefined {
 
 export function setspnAdd(spn: string, server: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Register ${spn} on the computer account of ${server} (setspn -S refuses it if another account already holds it)`,
+    phrase: 'fp.3.fix.add',
+    params: { spn, server },
     runOn: AS_DOMAIN_ADMIN,
     shell: 'powershell',
     changesState: true,
@@ -49,7 +52,8 @@ export function setspnDelete(
 ): Remedy | undefined {
   const who = holder.samAccountName ?? holder.dn;
   return tryRemedy({
-    summary: `Remove ${spn} from ${who}, which should not hold it`,
+    phrase: 'fp.3.fix.delete',
+    params: { spn, who },
     runOn: AS_DOMAIN_ADMIN,
     shell: 'powershell',
     changesState: true,
@@ -60,7 +64,8 @@ export function setspnDelete(
 
 export function setspnQuery(spn: string): Remedy | undefined {
   return tryRemedy({
-    summary: `Show every account in the forest that holds ${spn}`,
+    phrase: 'fp.3.fix.query',
+    params: { spn },
     runOn: ANY_WINDOWS,
     shell: 'powershell',
     changesState: false,
@@ -71,7 +76,7 @@ export function setspnQuery(spn: string): Remedy | undefined {
 
 export function setspnDuplicates(): Remedy {
   return makeRemedy({
-    summary: 'List every SPN registered on more than one account in the forest',
+    phrase: 'fp.3.fix.duplicates',
     runOn: ANY_WINDOWS,
     shell: 'powershell',
     changesState: false,

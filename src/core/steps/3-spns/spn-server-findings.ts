@@ -7,7 +7,11 @@
 import type { Evidence, Finding } from '../../../shared/findings';
 import type { ExchangeServer } from '../../directory/model';
 import { sameDn } from '../../directory/ldap-text';
+import type { LocalText } from '../../../shared/local-text';
 import { makeFinding } from '../../findings/define';
+import { text } from '../../l10n/render';
+import { labelOf, tableOf } from '../../l10n/worded-parts';
+import { semicolonList } from '../../l10n/semicolon-list';
 import { compareSpns, expectedSpns, normaliseSpn, type ExpectedSpn } from './expected-spns';
 import type { SpnHolder } from './duplicates';
 import { compact, setspnAdd, setspnDelete, setspnList, setspnQuery } from './spn-remedies';
@@ -75,25 +79,29 @@ export function spnFindingsForServer(
   const elsewhere = cmp.missing.filter((e) => others(e).length > 0);
   const duplicated = cmp.present.filter((p) => others(p.expected).length > 0);
 
-  const rows = expected.map((e) => {
+  const rows: (string | LocalText)[][] = expected.map((e) => {
     const hit = cmp.present.find((p) => p.expected === e);
     const elsewhereText = others(e).map(holderName).join('; ');
-    return [e.spn, hit ? hit.registered : 'missing', elsewhereText || (looked(e) ? 'none' : 'not checked')];
+    return [
+      e.spn,
+      hit ? hit.registered : text('fp.3.cell.missing'),
+      elsewhereText || text(looked(e) ? 'fp.3.cell.none' : 'fp.3.cell.not-checked'),
+    ];
   });
-  for (const u of cmp.unexpectedSmtp) rows.push([u, `${u} (not expected)`, '']);
-  const table = {
-    caption: `SMTP SPNs of ${server.name}: expected vs registered on ${name}`,
-    columns: ['Expected SPN', `Registered on ${name}`, 'Also held by'],
+  for (const u of cmp.unexpectedSmtp) rows.push([u, text('fp.3.cell.not-expected', { spn: u }), '']);
+  const table = tableOf({
+    caption: text('fp.3.spns.caption', { server: server.name, account: name }),
+    columns: [text('fp.3.spns.expected'), text('fp.3.spns.registered', { account: name }), text('fp.3.spns.also-held')],
     rows,
-  };
+  });
   const registered: Evidence = {
-    label: `servicePrincipalName of ${account.accountDn}`,
+    ...labelOf('fp.3.label.spn-of', { account: account.accountDn }),
     value: account.spns.join(', ') || '(none)',
     source: account.source,
     observedAt: account.observedAt,
   };
   const holdersEvidence = (spn: string, holders: string[]): Evidence => ({
-    label: `holders of ${spn}`,
+    ...labelOf('fp.3.label.holders-of', { spn }),
     value: holders.join('; '),
     source: search?.source ?? account.source,
     observedAt: search?.observedAt ?? account.observedAt,
@@ -113,7 +121,9 @@ export function spnFindingsForServer(
     );
   }
   if (elsewhere.length) {
-    const holders = elsewhere.map((e) => `${e.spn} on ${others(e).map(shortHolderName).join(', ')}`).join('; ');
+    const holders = semicolonList(
+      elsewhere.map((e) => text('fp.3.on', { spn: e.spn, accounts: others(e).map(shortHolderName).join(', ') })),
+    );
     findings.push(
       makeFinding(spnFindings, 'spn.wrong-account', {
         ...base,
@@ -131,9 +141,15 @@ export function spnFindingsForServer(
     );
   }
   if (duplicated.length) {
-    const holders = duplicated
-      .map((p) => `${p.registered} on ${name} and ${others(p.expected).map(shortHolderName).join(', ')}`)
-      .join('; ');
+    const holders = semicolonList(
+      duplicated.map((p) =>
+        text('fp.3.on-and', {
+          spn: p.registered,
+          account: name,
+          others: others(p.expected).map(shortHolderName).join(', '),
+        }),
+      ),
+    );
     findings.push(
       makeFinding(spnFindings, 'spn.duplicate', {
         ...base,

@@ -12,7 +12,10 @@ import type { Step } from '../../../shared/findings';
 import { requestServiceTicket } from './ticket-request';
 import { serverHostNames } from './expected-spns';
 import { compact, setspnAdd, setspnQuery } from './spn-remedies';
-import { describeError, evidence, isCancellation, serverSubject } from './spn-context';
+import { describeError, evidence, isCancellation, labelledEvidence, serverSubject } from './spn-context';
+import { text } from '../../l10n/render';
+import type { LocalText } from '../../../shared/local-text';
+import { kerberosMeaning } from './kerberos-meanings';
 import { listedTicket, openSignedInCache } from './signed-in-tickets';
 import { findTicket } from './klist-parsers';
 
@@ -63,14 +66,14 @@ async function requestTickets(
       const listed = ctx.io.platform === 'win32' ? findTicket(outcome.output, spn) : await listedTicket(ctx, spn, env);
       // {kvno} carries what is known of the ticket: its key version and encryption type.
       const details = [
-        outcome.kvno !== undefined ? `key version ${outcome.kvno}` : undefined,
-        listed?.ticketEtype ? `encrypted with ${listed.ticketEtype}` : undefined,
-      ].filter(Boolean);
+        outcome.kvno !== undefined ? text('fp.3.ticket.kvno', { kvno: outcome.kvno }) : undefined,
+        listed?.ticketEtype ? text('fp.3.ticket.etype', { etype: listed.ticketEtype }) : undefined,
+      ].filter((d): d is LocalText => d !== undefined);
       ctx.emit(
         makeFinding(spnFindings, 'spn.ticket-issued', {
           severity: 'ok',
           subject,
-          params: { spn, kvno: details.length ? ` (${details.join(', ')})` : '' },
+          params: { spn, kvno: details.length ? text('fp.3.ticket.details', { details }) : '' },
           evidence: [
             evidence(
               ctx,
@@ -80,9 +83,19 @@ async function requestTickets(
             ),
             ...(listed?.ticketEtype
               ? [
-                  evidence(
+                  labelledEvidence(
                     ctx,
-                    `ticket encryption type (${ctx.io.platform === 'win32' ? 'klist get' : ctx.io.platform === 'darwin' ? 'klist -v' : 'klist -e'})`,
+                    {
+                      key: 'fp.3.label.ticket-etype',
+                      params: {
+                        tool:
+                          ctx.io.platform === 'win32'
+                            ? 'klist get'
+                            : ctx.io.platform === 'darwin'
+                              ? 'klist -v'
+                              : 'klist -e',
+                      },
+                    },
                     listed.ticketEtype,
                     'this machine',
                   ),
@@ -103,9 +116,7 @@ async function requestTickets(
         params: {
           spn,
           error: outcome.code ? `${outcome.code.name} (${outcome.code.hex})` : outcome.message,
-          meaning: outcome.code
-            ? `${outcome.code.meaning}${hint ? ` ${hint.why}` : ''}`
-            : 'The KDC refused a service ticket for the Exchange SPN; the message says why.',
+          meaning: outcome.code ? kerberosMeaning(outcome.code, hint) : text('fp.3.ticket.refused'),
         },
         evidence: [evidence(ctx, tool, outcome.output, 'this machine')],
         // Registering the SPN helps only when the KDC does not know it (KDC_ERR_S_PRINCIPAL_UNKNOWN, or no code).

@@ -6,6 +6,7 @@ import { runDiagnosis } from '../../../../../src/core/engine/orchestrator';
 import { createClockCheck } from '../../../../../src/core/steps/1-clocks/clock-check';
 import type { ClockProbes, KdcTimeAnswer } from '../../../../../src/core/steps/1-clocks/clock-sources';
 import { FakeIo, hang } from '../../engine/fake-io';
+import { assertWhollyWorded } from '../../l10n/english-left';
 import { credentials, discovery, settings, targets } from '../../engine/fixtures';
 
 const MIN = 60_000;
@@ -106,7 +107,10 @@ async function run(
     directory: { targets, credentials },
     checks: [createClockCheck(probes)],
   });
-  return { findings, fake, ms: performance.now() - started };
+  const ms = performance.now() - started;
+  // Every scenario's findings, worded in Hebrew and Chinese, hold no English words of ours.
+  assertWhollyWorded(findings);
+  return { findings, fake, ms };
 }
 
 const by = (fs: Finding[], name: string): Finding | undefined => fs.find((f) => f.subject.name === name);

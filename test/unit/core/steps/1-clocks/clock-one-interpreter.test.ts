@@ -15,6 +15,7 @@ import { skewOf } from '../../../../../src/core/steps/1-clocks/clock-analysis';
 import {
   clockOffsetFinding,
   clockUnreadableFinding,
+  failureReason,
 } from '../../../../../src/core/steps/1-clocks/clock-offset-findings';
 import { FakeIo } from '../../engine/fake-io';
 import { settings } from '../../engine/fixtures';
@@ -43,7 +44,8 @@ async function engineReading(stdout: string, toleranceMs: number): Promise<Findi
   const outcome = await readStripchart(ctx, DC2);
   const host = { kind: 'dc' as const, name: 'DC2' };
   const subject = { kind: 'dc' as const, name: 'DC2' };
-  if ('failure' in outcome) return clockUnreadableFinding(host, outcome.failure.reason, { subject, evidence: [] });
+  if ('failure' in outcome)
+    return clockUnreadableFinding(host, failureReason(outcome.failure), { subject, evidence: [] });
   const r = outcome.reading;
   return clockOffsetFinding(
     { host, offsetMs: skewOf(r), uncertaintyMs: r.uncertaintyMs, reference: 'this machine' },

@@ -4,6 +4,7 @@ import type { DirectoryEntry } from '../../../../../src/core/io';
 import { runDiagnosis } from '../../../../../src/core/engine/orchestrator';
 import { replicationCheck } from '../../../../../src/core/steps/2-replication/replication-check';
 import { FakeIo, hang } from '../../engine/fake-io';
+import { assertWhollyWorded } from '../../l10n/english-left';
 import { credentials, discovery, settings, targets } from '../../engine/fixtures';
 
 const CONFIG = 'CN=Configuration,DC=contoso,DC=test';
@@ -118,6 +119,8 @@ async function run(
     checks: [replicationCheck],
   });
   assert.equal(fake.openSessions, 0);
+  // Every scenario's findings, worded in Hebrew and Chinese, hold no English words of ours.
+  assertWhollyWorded(findings);
   return findings;
 }
 

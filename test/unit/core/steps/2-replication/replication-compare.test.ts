@@ -1,5 +1,6 @@
 /** Comparing the copies of an object that two DCs hold: SPN differences and replication metadata. */
 import { strict as assert } from 'node:assert';
+import { render } from '../../../../../src/core/l10n/render';
 import {
   compareCopies,
   describeDifference,
@@ -42,7 +43,7 @@ describe('step 2: comparing copies', () => {
     assert.equal(b?.differences.length, 0);
     assert.equal(a?.differences.length, 1);
     assert.equal(
-      describeDifference(a?.differences[0] as Difference),
+      render('en', describeDifference(a?.differences[0] as Difference)),
       'lacks SMTP/old.contoso.test in servicePrincipalName of EX01$',
     );
   });
@@ -65,7 +66,7 @@ describe('step 2: comparing copies', () => {
     );
     assert.equal(a?.differences.length, 0);
     assert.equal(
-      describeDifference(b?.differences[0] as Difference),
+      render('en', describeDifference(b?.differences[0] as Difference)),
       'still has SMTP/old.contoso.test in servicePrincipalName of EX01$',
     );
     assert.equal(b?.differences[0]?.basis, 'metadata');

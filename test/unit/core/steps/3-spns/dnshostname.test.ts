@@ -12,6 +12,7 @@ import type { DirectoryEntry } from '../../../../../src/core/io';
 import { contosoEntries, DOMAIN } from '../../directory/contoso-fixture';
 import { FakeIo } from '../../engine/fake-io';
 import { credentials, discovery, server, settings, targets } from '../../engine/fixtures';
+import { assertWhollyWorded } from '../../l10n/english-left';
 import { fakeContext } from './spn-fake-context';
 
 const STALE = 'ex02-old.contoso.test';
@@ -101,6 +102,7 @@ describe('dNSHostName differs from the FQDN Exchange registered', () => {
       dns: { 'ex01.contoso.test': ['127.0.0.11'], 'ex02.contoso.test': ['127.0.0.12'] },
     });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     assert.deepEqual(
       findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.title}`),
       [],

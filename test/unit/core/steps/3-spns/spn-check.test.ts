@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spnCheck } from '../../../../../src/core/steps/3-spns/spn-check';
 import { contosoEntries, DOMAIN } from '../../directory/contoso-fixture';
 import type { DirectoryEntry } from '../../../../../src/core/io';
+import { assertWhollyWorded } from '../../l10n/english-left';
 import { fakeContext, ok } from './spn-fake-context';
 
 const ALL_EX02 = ['SMTP/ex02.contoso.test', 'SMTP/EX02', 'SMTPSVC/ex02.contoso.test', 'SMTPSVC/EX02'];
@@ -30,6 +31,7 @@ describe('step 3 check: SPNs', () => {
   it('passes a server that holds its four SPNs alone, using the global catalog', async () => {
     const { ctx, findings, opened } = await fakeContext({ entries: entries(ALL_EX02), dns: DNS });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     const errors = findings.filter((f) => f.severity === 'error');
     assert.deepEqual(errors, []);
     const registered = findings.filter((f) => f.code === 'spn.registered').map((f) => f.subject.name);
@@ -49,6 +51,7 @@ describe('step 3 check: SPNs', () => {
       dns: DNS,
     });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     const missing = findings.filter((f) => f.code === 'spn.missing');
     assert.equal(missing.length, 1);
     const f = missing[0]!;
@@ -77,6 +80,7 @@ describe('step 3 check: SPNs', () => {
       dns: DNS,
     });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     const dup = findings.filter((f) => f.code === 'spn.duplicate');
     assert.equal(dup.length, 1);
     assert.equal(dup[0]!.subject.name, 'EX02');
@@ -119,6 +123,7 @@ describe('step 3 check: SPNs', () => {
     );
     const { ctx, findings } = await fakeContext({ entries: list, dns: DNS });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     const wrong = findings.find((f) => f.code === 'spn.wrong-account')!;
     assert.equal(wrong.subject.name, 'EX02');
     // The other holder is named by its first RDN (the name setspn -Q prints too).
@@ -142,6 +147,7 @@ describe('step 3 check: SPNs', () => {
       dns: DNS,
     });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     assert.deepEqual(
       opened.map((o) => o.globalCatalog),
       [true, false],
@@ -170,6 +176,7 @@ describe('step 3 check: SPNs', () => {
       settings: { allSpnDuplicates: true },
     });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     const forest = findings.find((f) => f.code === 'spn.forest-duplicates')!;
     assert.equal(forest.severity, 'error');
     assert.equal(forest.subject.kind, 'organisation');
@@ -184,6 +191,7 @@ describe('step 3 check: SPNs', () => {
   it('does not scan all SPNs unless asked', async () => {
     const { ctx, findings } = await fakeContext({ entries: entries(ALL_EX02), dns: DNS });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     assert.equal(findings.filter((f) => f.code.startsWith('spn.forest')).length, 0);
   });
 
@@ -194,6 +202,7 @@ describe('step 3 check: SPNs', () => {
       reverse: { '10.0.0.11': ['mail.contoso.test.'] },
     });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     const unresolved = findings.find((f) => f.code === 'spn.dns-unresolved')!;
     assert.equal(unresolved.subject.name, 'EX02');
     assert.equal(unresolved.severity, 'warning');
@@ -215,6 +224,7 @@ describe('step 3 check: SPNs', () => {
       },
     });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     assert.deepEqual(
       runs.filter((r) => r.file === 'kvno').map((r) => r.args),
       [['SMTPSVC/ex01.contoso.test@CONTOSO.TEST'], ['SMTPSVC/ex02.contoso.test@CONTOSO.TEST']],
@@ -236,6 +246,7 @@ describe('step 3 check: SPNs', () => {
       run: () => ok('', 1),
     });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     assert.equal(runs.filter((r) => r.file === 'kvno').length, 0);
     assert.equal(findings.filter((f) => f.code.startsWith('spn.ticket')).length, 0);
     assert.ok(logs.some((l) => /no Kerberos ticket cache/.test(l)));
@@ -251,6 +262,7 @@ describe('step 3 check: SPNs', () => {
       run: (file) => (file === 'setspn' ? ok(sample) : undefined),
     });
     await spnCheck.run(ctx);
+    assertWhollyWorded(findings);
     assert.deepEqual(
       runs.filter((r) => r.file === 'setspn').map((r) => r.args),
       [

@@ -5,27 +5,28 @@
  * the System log (see also ../checks/kerberos-logging-commands.ts).
  */
 import type { Remedy } from '../../../shared/findings';
+import { summaryOf } from '../../l10n/worded-parts';
 
 export const KDC_EVENT_PROVIDER = 'Microsoft-Windows-Kerberos-Key-Distribution-Center';
 
 export function kdcServiceRemedies(dc: string): Remedy[] {
   return [
     {
-      summary: `See whether the Kerberos Key Distribution Center service runs on ${dc} (Status should be Running)`,
+      ...summaryOf('fp.4.remedy.kdc-status', { dc }),
       command: 'Get-Service -Name Kdc',
       runOn: dc,
       shell: 'powershell',
       changesState: false,
     },
     {
-      summary: `Read the last KDC events of ${dc}'s System log (why it stopped or did not start)`,
+      ...summaryOf('fp.4.remedy.kdc-events', { dc }),
       command: `Get-WinEvent -FilterHashtable @{LogName='System'; ProviderName='${KDC_EVENT_PROVIDER}'} -MaxEvents 20`,
       runOn: dc,
       shell: 'powershell',
       changesState: false,
     },
     {
-      summary: `Start the Kerberos Key Distribution Center service on ${dc} (after reading why it stopped)`,
+      ...summaryOf('fp.4.remedy.kdc-start', { dc }),
       command: 'Start-Service -Name Kdc',
       runOn: dc,
       shell: 'powershell',

@@ -12,6 +12,9 @@ import { kdcServiceRemedies } from './kdc-remedies';
 import type { FindingCode } from '../finding-codes';
 import { makeFinding } from '../../findings/define';
 import { portsFindings as T } from './finding-codes';
+import { labelOf, tableOf } from '../../l10n/worded-parts';
+import { text } from '../../l10n/render';
+import { stateWords, valueList } from './port-words';
 
 export interface SiteKdc {
   dc: string;
@@ -36,11 +39,11 @@ function sameSite(a: string | undefined, b: string | undefined): boolean {
 }
 
 export function siteTable(site: string, kdcs: readonly SiteKdc[]): EvidenceTable {
-  return {
-    caption: `KDCs of site ${site}, from this machine`,
-    columns: ['DC', 'UDP 88', 'TCP 88'],
-    rows: kdcs.map((k) => [k.dc, k.udp, k.tcp]),
-  };
+  return tableOf({
+    caption: text('fp.4.table.site', { site }),
+    columns: [text('fp.4.col.dc'), text('fp.common.value', { value: 'UDP 88' }), text('fp.common.value', { value: 'TCP 88' })],
+    rows: kdcs.map((k) => [k.dc, stateWords(k.udp, true), stateWords(k.tcp, true)]),
+  });
 }
 
 /** One finding per server that has a site: ok, warning (UDP only, or no DC in the site) or error (no KDC answers). */
@@ -55,7 +58,7 @@ export function judgeSites(
     const site = server.site;
     const local = kdcs.filter((k) => sameSite(k.site, site));
     const evidence = local.map((k) => ({
-      label: `Kerberos on ${k.dc}`,
+      ...labelOf('fp.4.label.kerberos-on', { dc: k.dc }),
       value: `UDP 88 ${k.udp}, TCP 88 ${k.tcp}`,
       source: k.source,
       observedAt,
@@ -71,7 +74,7 @@ export function judgeSites(
     const tables = [siteTable(site, local)];
     const answering = local.filter((k) => answers(k.udp) || answers(k.tcp));
     const udpOnly = local.filter((k) => answers(k.udp) && failed(k.tcp));
-    const names = (list: readonly SiteKdc[]): string => list.map((k) => k.dc).join(', ');
+    const names = (list: readonly SiteKdc[]) => valueList(list.map((k) => k.dc));
     if (!answering.length)
       out.push(
         makeFinding(T, 'port.kdc-site-unreachable', {

@@ -11,6 +11,9 @@ import { portsFindings } from './finding-codes';
 import type { PortSpec, Protocol } from './ports-plan';
 import type { PortAnswer, PortState } from './ports-probe';
 import type { FindingCode } from '../finding-codes';
+import { labelOf, tableOf } from '../../l10n/worded-parts';
+import { text } from '../../l10n/render';
+import { andList, importanceText, purposeText, stateWords, valueList } from './port-words';
 
 /** One port of one host, as a probe or a tool saw it. */
 export interface PortReachability {
@@ -102,10 +105,14 @@ export function classifyResults(
   return { severity: 'ok', code: 'port.open', failing };
 }
 
-/** `TCP 88, UDP 88 and TCP 464` */
-function listed(rs: readonly PortResult[]): string {
-  const labels = rs.map(portLabel);
-  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1) ?? ''}` : (labels[0] ?? '');
+/** `TCP 88, UDP 88 and TCP 464`, in the sentence's language. */
+function listed(rs: readonly PortResult[]) {
+  return andList(rs.map(portLabel));
+}
+
+/** A port's state in words, in the sentence's language (`stateText` in English). */
+function stateOfText(r: PortResult) {
+  return stateWords(stateOf(r), r.spec.kerberos === true);
 }
 
 /** The values the code's title is worded from. */
@@ -115,25 +122,25 @@ function paramsOf(h: HostPorts, code: PortCode, failing: readonly PortResult[]):
     const kerberos = failing.filter((r) => r.spec.kerberos);
     const refused = kerberos.filter((r) => stateOf(r) === 'refused');
     const silent = kerberos.filter((r) => stateOf(r) !== 'refused');
-    const parts = [`${listed(refused)} refused`, ...(silent.length ? [`${listed(silent)} no answer`] : [])];
-    return { ...base, kerberosStates: parts.join(', ') };
+    const parts = [
+      text('fp.4.ports-refused', { ports: listed(refused) }),
+      ...(silent.length ? [text('fp.4.ports-no-answer', { ports: listed(silent) })] : []),
+    ];
+    return { ...base, kerberosStates: parts };
   }
   if (code === 'port.open') {
     const untested = h.results.filter((r) => stateOf(r) === 'untested');
     return {
       ...base,
-      openPorts: h.results
-        .filter((r) => stateOf(r) === 'open')
-        .map(portLabel)
-        .join(', '),
-      closedOptional: failing.length ? `; closed but optional: ${failing.map(portLabel).join(', ')}` : '',
-      notTested: untested.length ? `; not tested from here: ${untested.map(portLabel).join(', ')}` : '',
+      openPorts: valueList(h.results.filter((r) => stateOf(r) === 'open').map(portLabel)),
+      closedOptional: failing.length ? text('fp.4.closed-optional', { ports: valueList(failing.map(portLabel)) }) : '',
+      notTested: untested.length ? text('fp.4.not-tested', { ports: valueList(untested.map(portLabel)) }) : '',
     };
   }
   const important = failing.filter((r) => r.spec.importance !== 'optional');
-  const failures = important
-    .map((r) => `${portLabel(r)} (${r.spec.purpose.split(/[;(,]/)[0]?.trim()}) ${stateText(r)}`)
-    .join(', ');
+  const failures = important.map((r) =>
+    text('fp.4.failure', { port: portLabel(r), purpose: purposeText(r.spec, true), state: stateOfText(r) }),
+  );
   return { ...base, failures };
 }
 
@@ -154,24 +161,30 @@ export function hostPortsFinding(h: HostPorts, extras: HostPortsExtras = {}): Fi
     evidence: [
       ...(extras.evidence ?? []),
       ...h.results.map((r) => ({
-        label: `${portLabel(r)} ${r.spec.purpose}`,
+        ...labelOf('fp.4.label.port', { port: portLabel(r), purpose: purposeText(r.spec) }),
         value: `${stateText(r)}: ${r.seen.outcome.detail}`,
         source: r.seen.source,
         observedAt: r.seen.observedAt,
       })),
     ],
     tables: [
-      {
-        caption: `Ports of ${h.subject.name} (${h.host}) from this machine`,
-        columns: ['Port', 'Purpose', 'Matters', 'State', 'Detail'],
+      tableOf({
+        caption: text('fp.4.table.ports', { name: h.subject.name, host: h.host }),
+        columns: [
+          text('fp.4.col.port'),
+          text('fp.4.col.purpose'),
+          text('fp.4.col.matters'),
+          text('fp.4.col.state'),
+          text('fp.4.col.detail'),
+        ],
         rows: h.results.map((r) => [
           portLabel(r),
-          r.spec.purpose,
-          r.spec.importance,
-          stateText(r),
+          purposeText(r.spec),
+          importanceText(r.spec.importance),
+          stateOfText(r),
           r.seen.outcome.detail,
         ]),
-      },
+      }),
     ],
     remedies: extras.remedies?.(code, failing) ?? [],
     ...(severity === 'unknown'

@@ -7,10 +7,12 @@
 import type { Remedy } from '../../../shared/findings';
 import { CommandLineError, arg } from '../../safety/command-line';
 import { compact, psHostList, tryRemedy, whenValid } from '../../remedies/build';
+import { summaryOf } from '../../l10n/worded-parts';
 
 export function testNetConnection(runOn: string, target: string, port: number): Remedy | undefined {
+  const words = summaryOf('fp.4.remedy.test-port', { runOn, port, target });
   const base = tryRemedy({
-    summary: `Test whether ${runOn} can open TCP ${port} on ${target}`,
+    summary: words.summary,
     runOn,
     shell: 'powershell',
     changesState: false,
@@ -19,7 +21,7 @@ export function testNetConnection(runOn: string, target: string, port: number): 
   });
   if (!base || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
   // A port number is a bare word PowerShell reads as a number; the safety module would quote it.
-  return { ...base, command: `${base.command} -Port ${port}` };
+  return { ...base, summaryText: words.summaryText, command: `${base.command} -Port ${port}` };
 }
 
 function checkedPorts(ports: readonly number[]): string {
@@ -37,7 +39,7 @@ export function remotePortSweep(
   servers: readonly string[],
   targets: readonly string[],
   ports: readonly number[],
-  what = 'domain controller',
+  what: 'domain controller' | 'Exchange server' = 'domain controller',
 ): Remedy | undefined {
   if (servers.length === 0 || targets.length === 0 || ports.length === 0) return undefined;
   return whenValid(() => {
@@ -46,7 +48,11 @@ export function remotePortSweep(
       `$r = Test-NetConnection -ComputerName $t -Port $p -WarningAction SilentlyContinue; ` +
       `[pscustomobject]@{ Target = $t; Port = $p; Open = $r.TcpTestSucceeded } } }`;
     return {
-      summary: `From ${servers.join(', ')}: test TCP ${ports.join(', ')} to every ${what} (${targets.join(', ')}) at once through PowerShell remoting`,
+      ...summaryOf(what === 'domain controller' ? 'fp.4.remedy.sweep-dcs' : 'fp.4.remedy.sweep-servers', {
+        servers: servers.join(', '),
+        ports: ports.join(', '),
+        targets: targets.join(', '),
+      }),
       command: `Invoke-Command -ComputerName ${psHostList(servers)} -ScriptBlock { ${script} } | Sort-Object PSComputerName, Target, Port | Format-Table PSComputerName, Target, Port, Open`,
       runOn: 'a machine that can use PowerShell remoting (WinRM) to the Exchange servers',
       shell: 'powershell',

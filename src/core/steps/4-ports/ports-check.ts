@@ -15,7 +15,8 @@ import { DC_PORTS, DC_TCP_PORTS, transportPortsOf, type PortSpec } from './ports
 import type { PortProbes } from './ports-probe';
 import { hostPortsFinding, type PortCode, type PortReachability, type PortResult } from './port-reachability';
 import { kdcPrincipal } from '../1-clocks/clock-check';
-import { evidence, nowIso } from '../3-spns/spn-context';
+import { nowIso } from '../3-spns/spn-context';
+import { phraseEvidence } from '../../findings/phrase-evidence';
 import { chooseServerNames, nameChoice, probeName } from '../../engine/server-names';
 import type { FindingCode } from '../finding-codes';
 
@@ -122,7 +123,7 @@ function remediesFor(ctx: CheckContext, t: Target, code: PortCode, failing: read
 function namedEvidence(ctx: CheckContext, t: Target) {
   const server = t.role === 'server' ? ctx.servers.find((s) => s.name === t.subject.name) : undefined;
   const why = server ? nameChoice(ctx, server)?.why : undefined;
-  return why ? [evidence(ctx, 'name probed', why, 'DNS resolver of this machine')] : [];
+  return why ? [phraseEvidence(ctx, 'fp.4.label.name-probed', {}, why, 'DNS resolver of this machine')] : [];
 }
 
 export function portFinding(ctx: CheckContext, t: Target, results: readonly PortResult[]): Finding<FindingCode> {

@@ -9,7 +9,7 @@ import { STEP_TITLES } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
 import { portsFindings } from './finding-codes';
 import type { Check, CheckContext } from '../../engine/check';
-import { evidence, serverSubject } from '../3-spns/spn-context';
+import { serverSubject } from '../3-spns/spn-context';
 import { expectedKeywords } from '../6-receive-connectors/wire-expectations';
 import { connectorIdentity } from '../6-receive-connectors/connectors-remedies';
 import {
@@ -21,6 +21,10 @@ import {
   type WireTarget,
 } from '../6-receive-connectors/wire-targets';
 import { inspectionSigns, isStrongSign, type InspectionSign } from './smtp-inspection';
+import { tableOf } from '../../l10n/worded-parts';
+import { phraseEvidence } from '../../findings/phrase-evidence';
+import { text } from '../../l10n/render';
+import type { LocalText } from '../../../shared/local-text';
 
 export function createSmtpInspectionCheck(session: SessionRunner): Check {
   return { id: 'smtp-inspection', step: 4, title: STEP_TITLES[4], run: (ctx) => run(ctx, session) };
@@ -30,12 +34,16 @@ async function run(ctx: CheckContext, session: SessionRunner): Promise<void> {
   await forEachWireTarget(ctx, 'SMTP path to', (t) => inspect(ctx, session, t));
 }
 
-const KIND_LABEL: Record<InspectionSign['kind'], string> = {
-  'masked-banner': 'banner masked',
-  'masked-keyword': 'EHLO keyword masked',
-  'missing-keyword': 'EHLO keyword missing',
-  'banner-host': 'banner names another host',
-};
+const kindText = (kind: InspectionSign['kind']): LocalText => text(`fp.4.sign.${kind}`);
+
+/** A sign's expected and arrived cells: Exchange's banner and keywords as they are, our words as phrases. */
+function signCells(s: InspectionSign): (string | LocalText)[] {
+  return [
+    kindText(s.kind),
+    s.kind === 'masked-keyword' ? text('fp.4.sign.any-keyword') : s.expected,
+    s.kind === 'missing-keyword' ? text('fp.4.sign.not-offered') : s.arrived,
+  ];
+}
 
 async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget): Promise<void> {
   const where = `${t.host}:${t.port}`;
@@ -59,16 +67,16 @@ async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget)
   const adSource = answered
     ? `${connectorIdentity(answered.connector)} in LDAP ${ctx.discovery.source} (AuthMechanism ${answered.connector.authFlags})`
     : 'no connector of this server takes this machine on this port';
-  const table = {
-    caption: `What ${t.server.name} should offer on ${t.port}, and what arrived here`,
-    columns: ['Sign', 'Expected', 'Arrived'],
-    rows: signs.map((s) => [KIND_LABEL[s.kind], s.expected, s.arrived]),
-  };
+  const table = tableOf({
+    caption: text('fp.4.table.signs', { server: t.server.name, port: t.port }),
+    columns: [text('fp.4.col.sign'), text('fp.4.col.expected'), text('fp.4.col.arrived')],
+    rows: signs.map(signCells),
+  });
   const ev = [
-    evidence(ctx, 'expected from the directory', expected.join(', ') || '(no TLS or Exchange keywords)', adSource),
-    evidence(ctx, 'banner', result.banner ?? '(none)', source),
-    evidence(ctx, 'EHLO keywords', result.ehlo.keywords.join(' | '), source),
-    evidence(ctx, 'transcript', transcriptText(result), source),
+    phraseEvidence(ctx, 'fp.4.label.expected', {}, expected.join(', ') || '(no TLS or Exchange keywords)', adSource),
+    phraseEvidence(ctx, 'fp.4.label.banner', {}, result.banner ?? '(none)', source),
+    phraseEvidence(ctx, 'fp.4.label.ehlo-keywords', {}, result.ehlo.keywords.join(' | '), source),
+    phraseEvidence(ctx, 'fp.4.label.transcript', {}, transcriptText(result), source),
   ];
   const params = { where, server: t.server.name };
   if (signs.length === 0) {
@@ -89,7 +97,7 @@ async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget)
       ? makeFinding(portsFindings, 'smtp.inspected', {
           severity: 'error',
           subject,
-          params: { ...params, signs: [...new Set(signs.map((s) => KIND_LABEL[s.kind]))].join(', ') },
+          params: { ...params, signs: [...new Set(signs.map((s) => s.kind))].map(kindText) },
           evidence: ev,
           tables: [table, stagesTable(result)],
         })

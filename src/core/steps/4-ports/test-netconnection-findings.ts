@@ -14,6 +14,7 @@ import { DC_PORTS, transportPortsOf, type PortSpec } from './ports-plan';
 import type { PortAnswer } from './ports-probe';
 import { unrecognisedFinding, valueEvidence, type ToolContext } from '../../tools/tool-output';
 import type { FindingCode } from '../finding-codes';
+import { reasonOf } from '../../l10n/worded-parts';
 
 function isServer(ctx: ToolContext, target: string): boolean {
   const s = ctx.server;
@@ -56,7 +57,7 @@ export function portFindings(raw: string, exitCode: number | undefined, ctx: Too
           subject: { kind: 'dc', name: target, id: target },
           params: { host: target },
           evidence: [valueEvidence(ctx, 'TCP', `no -Port${t.warnings.length ? `; ${t.warnings.join('; ')}` : ''}`)],
-          reason: 'no port was tested',
+          ...reasonOf('fp.4.reason.no-port'),
         }),
       );
       continue;

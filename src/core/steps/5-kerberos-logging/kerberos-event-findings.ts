@@ -13,6 +13,10 @@ import { kerberosLoggingFindings } from './finding-codes';
 import { disableKerberosLoggingCommand, kerberosLoggingRemedies } from './kerberos-logging-commands';
 import type { WinEvent } from './winevent';
 import type { FindingCode } from '../finding-codes';
+import type { LocalParam, LocalText } from '../../../shared/local-text';
+import { render, text } from '../../l10n/render';
+import { labelOf, reasonOf, tableOf } from '../../l10n/worded-parts';
+import { adviceText, meaningText } from './kerberos-words';
 
 /** A server's events and LogLevel as one observer read them. */
 export interface KerberosLogObservation {
@@ -39,18 +43,32 @@ interface EventGroup {
 }
 
 export function describeEvent(e: WinEvent): string {
+  const d = describeEventText(e);
+  return typeof d === 'string' ? d : render('en', d);
+}
+
+/** What an event says, as a phrase of the sentence's language around the names and codes it holds. */
+export function describeEventText(e: WinEvent): string | LocalText {
   const d = e.detail;
   switch (d.kind) {
-    case 'kerberos-error':
-      return `${d.errorName ?? (d.errorCode !== undefined ? `0x${d.errorCode.toString(16)}` : 'error')} for ${d.targetName ?? d.serverName ?? '?'}`;
+    case 'kerberos-error': {
+      const error: LocalParam =
+        d.errorName ?? (d.errorCode !== undefined ? `0x${d.errorCode.toString(16)}` : text('fp.5.detail.error'));
+      return text('fp.5.detail.kerberos-error', { error, target: d.targetName ?? d.serverName ?? '?' });
+    }
     case 'ap-err-modified':
-      return `KRB_AP_ERR_MODIFIED from ${d.server ?? '?'} for ${d.targetName ?? '?'}`;
+      return text('fp.5.detail.ap-err-modified', { server: d.server ?? '?', target: d.targetName ?? '?' });
     case 'kdc-duplicate-name':
-      return `duplicate name ${d.duplicateName ?? '?'}`;
+      return text('fp.5.detail.duplicate-name', { name: d.duplicateName ?? '?' });
     case 'kdc-no-suitable-key':
-      return `no suitable key for ${d.targetService ?? '?'} on ${d.account ?? '?'}`;
+      return text('fp.5.detail.no-suitable-key', { service: d.targetService ?? '?', account: d.account ?? '?' });
     case 'exchange-inbound-auth-failed':
-      return `${d.mechanism ?? 'authentication'} failed (${d.error ?? '?'}) on ${d.connector ?? '?'} from ${d.sourceIp ?? '?'}`;
+      return text('fp.5.detail.inbound', {
+        mechanism: d.mechanism ?? text('fp.5.detail.authentication'),
+        error: d.error ?? '?',
+        connector: d.connector ?? '?',
+        source: d.sourceIp ?? '?',
+      });
     case 'other':
       return e.message.split(/\r?\n/)[0] ?? '';
   }
@@ -100,25 +118,27 @@ function groupFinding(o: KerberosLogObservation, g: EventGroup, levelEvidence: E
       count: g.events.length,
       provider: first.provider,
       eventId: first.id,
-      detail: describeEvent(first),
-      meaning: known ? `${known.meaning} ` : '',
-      advice: g.why,
+      detail: describeEventText(first),
+      meaning: known ? text('fp.5.meaning', { meaning: meaningText(known) }) : '',
+      advice: adviceText(g.why),
     },
     evidence: [
       ...levelEvidence,
       ...g.events.slice(0, 3).map((e) => ({
-        label: `event ${e.id} ${e.timeCreated ?? ''}`.trim(),
+        ...(e.timeCreated
+          ? labelOf('fp.5.label.event-at', { id: e.id, time: e.timeCreated })
+          : labelOf('fp.5.label.event', { id: e.id })),
         value: e.message.slice(0, 600),
         source: o.eventSource,
         observedAt: o.observedAt,
       })),
     ],
     tables: [
-      {
-        caption: `${first.provider} ${first.id} on ${o.server}`,
-        columns: ['Time', 'Machine', 'Detail'],
-        rows: g.events.map((e) => [e.timeCreated ?? '', e.machineName ?? '', describeEvent(e)]),
-      },
+      tableOf({
+        caption: text('fp.5.table.events', { provider: first.provider, id: first.id, server: o.server }),
+        columns: [text('fp.5.col.time'), text('fp.5.col.machine'), text('fp.5.col.detail')],
+        rows: g.events.map((e) => [e.timeCreated ?? '', e.machineName ?? '', describeEventText(e)]),
+      }),
     ],
     remedies,
   });
@@ -150,7 +170,7 @@ export function kerberosEventFindings(o: KerberosLogObservation): Finding<Findin
         params,
         evidence: read
           ? levelEvidence
-          : [{ label: 'events', value: '(none)', source: o.eventSource, observedAt: o.observedAt }],
+          : [{ ...labelOf('fp.5.label.events'), value: '(none)', source: o.eventSource, observedAt: o.observedAt }],
         remedies,
       }),
     ];
@@ -162,7 +182,7 @@ export function kerberosEventFindings(o: KerberosLogObservation): Finding<Findin
       params,
       evidence: levelEvidence,
       remedies: kerberosLoggingRemedies(o.host),
-      reason: 'Kerberos logging (LogLevel) is not enabled on this server',
+      ...reasonOf('fp.5.reason.off'),
     }),
   ];
 }

@@ -23,6 +23,7 @@ import {
 } from './kerberos-logging-commands';
 import { describeError, evidence, isCancellation, nowIso, serverSubject } from '../3-spns/spn-context';
 import type { FindingCode } from '../finding-codes';
+import { reasonOf } from '../../l10n/worded-parts';
 
 /** Remote PowerShell starts slowly; each call gets this many probe timeouts. */
 const REMOTING_TIMEOUTS = 3;
@@ -76,14 +77,14 @@ export function needsWindowsFinding(
 ): Finding<FindingCode> {
   const why =
     ctx.io.platform === 'win32'
-      ? 'Windows PowerShell was not found or Windows tools are turned off in the settings'
-      : `reading the Windows event logs and registry of a server needs Windows PowerShell remoting, and this machine runs ${ctx.io.platform}`;
+      ? reasonOf('fp.5.reason.no-powershell')
+      : reasonOf('fp.5.reason.not-windows', { platform: ctx.io.platform });
   return makeFinding(kerberosLoggingFindings, 'kerberos-log.needs-windows', {
     severity: 'unknown',
     subject: serverSubject(server),
     params: { server: server.name },
     remedies: kerberosLoggingRemedies(hostOf(server)),
-    reason: why,
+    ...why,
   });
 }
 

@@ -10,6 +10,8 @@ import type { Remedy } from '../../../shared/findings';
 import { arg, buildCommandLine, type CommandArg } from '../../safety/command-line';
 import { quoteForPowerShell } from '../../safety/quote';
 import { validateHostName } from '../../safety/validation';
+import { summaryOf } from '../../l10n/worded-parts';
+import type { MessageKey } from '../../l10n/en';
 
 export const KERBEROS_PARAMETERS_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters';
 const PS_KEY = `HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters`;
@@ -48,10 +50,7 @@ export function kerberosLoggingRegArgs(host: string | undefined, action: 'add' |
 function regRemedy(host: string | undefined, action: 'add' | 'delete'): Remedy {
   const args = kerberosLoggingRegArgs(host, action);
   return {
-    summary:
-      action === 'add'
-        ? 'Turn on Kerberos error logging (LogLevel = 1; takes effect at once, no restart)'
-        : 'Turn Kerberos error logging off again once the events are collected',
+    ...summaryOf(action === 'add' ? 'fp.5.remedy.enable' : 'fp.5.remedy.disable'),
     command: buildCommandLine('cmd', 'reg', args),
     runOn: host
       ? "any Windows machine that can reach the server's Remote Registry service, as an administrator"
@@ -138,8 +137,8 @@ export function powershellArgs(script: string): string[] {
   return ['-NoProfile', '-NonInteractive', '-Command', script];
 }
 
-function psRemedy(summary: string, command: string, runOn: string, changesState: boolean): Remedy {
-  return { summary, command, runOn, shell: 'powershell', changesState };
+function psRemedy(summary: MessageKey, command: string, runOn: string, changesState: boolean): Remedy {
+  return { ...summaryOf(summary), command, runOn, shell: 'powershell', changesState };
 }
 
 /** The lines to run on (or against) a server when this machine cannot read its logs itself. */
@@ -147,13 +146,13 @@ export function kerberosLoggingRemedies(server: string): Remedy[] {
   const remedies = [
     enableKerberosLoggingCommand(),
     psRemedy(
-      'Read the Kerberos errors of the last 24 hours from the System log',
+      'fp.5.remedy.read-kerberos',
       kerberosEventsScript(),
       'the Exchange server',
       false,
     ),
     psRemedy(
-      'Read event 1035 (inbound authentication failed) from the Application log',
+      'fp.5.remedy.read-1035',
       exchangeAuthEventsScript(),
       'the Exchange server',
       false,
@@ -164,7 +163,7 @@ export function kerberosLoggingRemedies(server: string): Remedy[] {
   if (validateHostName(server).ok) {
     remedies.push(
       psRemedy(
-        'The same Kerberos events, read from an admin workstation',
+        'fp.5.remedy.read-remote',
         kerberosEventsScript(server),
         'a Windows machine with remote event log access',
         false,

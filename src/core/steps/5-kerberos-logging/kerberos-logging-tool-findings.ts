@@ -11,6 +11,7 @@ import { kerberosEventFindings } from './kerberos-event-findings';
 import { parseWinEvents } from './winevent';
 import { outputEvidence, subjectOf, unrecognisedFinding, type ToolContext } from '../../tools/tool-output';
 import type { FindingCode } from '../finding-codes';
+import { text } from '../../l10n/render';
 
 export function eventFindings(raw: string, exitCode: number | undefined, ctx: ToolContext): Finding<FindingCode>[] {
   const parsed = parseWinEvents(raw);
@@ -34,15 +35,15 @@ export function registryFindings(
   exitCode: number | undefined,
   ctx: ToolContext,
 ): Finding<FindingCode>[] {
-  const text = cleanTerminalOutput(raw);
-  const ok = exitCode === 0 || /completed successfully/i.test(text);
+  const output = cleanTerminalOutput(raw);
+  const ok = exitCode === 0 || /completed successfully/i.test(output);
   const init = { subject: subjectOf(ctx), evidence: [outputEvidence(ctx, raw)] };
   if (!ok)
     return [
       makeFinding(kerberosLoggingFindings, 'kerberos-log.change-failed', {
         ...init,
         severity: 'error',
-        params: { action: enable ? 'turned on' : 'turned off' },
+        params: { action: text(enable ? 'fp.5.action.on' : 'fp.5.action.off') },
       }),
     ];
   return [

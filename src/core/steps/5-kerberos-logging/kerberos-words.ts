@@ -1,0 +1,26 @@
+/**
+ * Step 5's words from src/core/kerberos-codes.ts as catalogue phrases: what a Kerberos error means
+ * and why an event points at a step. The phrase tables hold the same English sentences under
+ * `fp.5.krb.<NAME>` and `fp.5.why.*`; a sentence without a phrase stays as written.
+ */
+import type { LocalText } from '../../../shared/local-text';
+import type { KerberosErrorCode } from '../../kerberos-codes';
+import { EN, type MessageKey } from '../../l10n/en';
+import { text } from '../../l10n/render';
+
+/** English sentence -> its `fp.5.why.*` key. */
+const WHY: ReadonlyMap<string, MessageKey> = new Map(
+  (Object.entries(EN) as [MessageKey, string][])
+    .filter(([key]) => key.startsWith('fp.5.why.'))
+    .map(([key, sentence]) => [sentence, key]),
+);
+
+export function meaningText(known: KerberosErrorCode): string | LocalText {
+  const key = `fp.5.krb.${known.name}`;
+  return key in EN ? text(key as MessageKey) : known.meaning;
+}
+
+export function adviceText(why: string): string | LocalText {
+  const key = WHY.get(why);
+  return key ? text(key) : why;
+}

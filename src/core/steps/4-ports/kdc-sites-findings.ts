@@ -41,7 +41,11 @@ function sameSite(a: string | undefined, b: string | undefined): boolean {
 export function siteTable(site: string, kdcs: readonly SiteKdc[]): EvidenceTable {
   return tableOf({
     caption: text('fp.4.table.site', { site }),
-    columns: [text('fp.4.col.dc'), text('fp.common.value', { value: 'UDP 88' }), text('fp.common.value', { value: 'TCP 88' })],
+    columns: [
+      text('fp.4.col.dc'),
+      text('fp.common.value', { value: 'UDP 88' }),
+      text('fp.common.value', { value: 'TCP 88' }),
+    ],
     rows: kdcs.map((k) => [k.dc, stateWords(k.udp, true), stateWords(k.tcp, true)]),
   });
 }

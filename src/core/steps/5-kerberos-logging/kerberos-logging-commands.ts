@@ -145,18 +145,8 @@ function psRemedy(summary: MessageKey, command: string, runOn: string, changesSt
 export function kerberosLoggingRemedies(server: string): Remedy[] {
   const remedies = [
     enableKerberosLoggingCommand(),
-    psRemedy(
-      'fp.5.remedy.read-kerberos',
-      kerberosEventsScript(),
-      'the Exchange server',
-      false,
-    ),
-    psRemedy(
-      'fp.5.remedy.read-1035',
-      exchangeAuthEventsScript(),
-      'the Exchange server',
-      false,
-    ),
+    psRemedy('fp.5.remedy.read-kerberos', kerberosEventsScript(), 'the Exchange server', false),
+    psRemedy('fp.5.remedy.read-1035', exchangeAuthEventsScript(), 'the Exchange server', false),
     disableKerberosLoggingCommand(),
   ];
   // The remote form carries the server name; a name that does not validate is left out.

@@ -13,6 +13,10 @@ import { classifyConnectors, internalPorts, type ConnectorVerdict, type SenderAd
 import { connectorIdentity, connectorSubject } from './connectors-remedies';
 import { connectorsFindings } from './finding-codes';
 import type { FindingCode } from '../finding-codes';
+import type { LocalText } from '../../../shared/local-text';
+import { render, text } from '../../l10n/render';
+import { tableOf } from '../../l10n/worded-parts';
+import { valueList } from '../4-ports/port-words';
 
 export type ConnectorCode = CodeOf<typeof connectorsFindings>;
 
@@ -35,17 +39,17 @@ export interface ReceiveConnectorsObservation {
 /** What the observer adds: the lines to run (they depend on what it knows); `verdict` for a connector's finding. */
 export type ConnectorRemedies = (code: ConnectorCode, verdict?: ConnectorVerdict) => Remedy[];
 
-function connectorRows(connectors: readonly ReceiveConnector[]): string[][] {
+function connectorRows(connectors: readonly ReceiveConnector[]): (string | LocalText)[][] {
   return connectors.map((c) => [
     c.name,
-    c.enabled ? 'yes' : 'no',
+    text(c.enabled ? 'fp.common.yes' : 'fp.common.no'),
     c.bindings.join(', '),
     c.remoteIpRanges.join(', '),
     c.authMechanisms.join(', ') || String(c.authFlags),
     c.transportRole === 32
-      ? 'hub'
+      ? text('fp.6.role.hub')
       : c.transportRole === 16384
-        ? 'frontend'
+        ? text('fp.6.role.frontend')
         : c.transportRole === undefined
           ? ''
           : String(c.transportRole),
@@ -56,8 +60,9 @@ function takesText(v: ConnectorVerdict): string {
   return v.takes.map((t) => `${t.sender.server} ${t.sender.address} on ${t.port} (range ${t.range.text})`).join('; ');
 }
 
-function seen(o: ReceiveConnectorsObservation, label: string, value: string, source = o.source): Evidence {
-  return { label, value, source, observedAt: o.observedAt };
+function seen(o: ReceiveConnectorsObservation, label: string | LocalText, value: string, source = o.source): Evidence {
+  const named = typeof label === 'string' ? { label } : { label: render('en', label), labelText: label };
+  return { ...named, value, source, observedAt: o.observedAt };
 }
 
 /**
@@ -85,7 +90,7 @@ function verdictFinding(
     subject: connectorSubject(c),
     params: {
       connector: connectorIdentity(c),
-      senders: [...new Set(v.takes.map((t) => t.sender.server))].join(', '),
+      senders: valueList([...new Set(v.takes.map((t) => t.sender.server))]),
     },
     evidence: [
       seen(
@@ -95,7 +100,14 @@ function verdictFinding(
       ),
       seen(o, 'Bindings', c.bindings.join(', ') || '(none)'),
       ...(sendersKnown
-        ? [seen(o, 'takes mail from', takesText(v), "remote IP ranges vs the senders' addresses in DNS")]
+        ? [
+            seen(
+              o,
+              text('fp.6.label.takes-mail-from'),
+              takesText(v),
+              "remote IP ranges vs the senders' addresses in DNS",
+            ),
+          ]
         : []),
     ],
     tables: [table],
@@ -109,11 +121,18 @@ export function receiveConnectorFindings(
   remedies: ConnectorRemedies,
 ): Finding<FindingCode>[] {
   const subject = o.subject;
-  const table: EvidenceTable = {
-    caption: `Receive connectors of ${o.server}`,
-    columns: ['Name', 'Enabled', 'Bindings', 'Remote IP ranges', 'AuthMechanism', 'Role'],
+  const table: EvidenceTable = tableOf({
+    caption: text('fp.6.table.connectors', { server: o.server }),
+    columns: [
+      text('fp.6.col.name'),
+      text('fp.6.col.enabled'),
+      text('fp.6.col.bindings'),
+      text('fp.6.col.ranges'),
+      text('fp.common.value', { value: 'AuthMechanism' }),
+      text('fp.6.col.role'),
+    ],
     rows: connectorRows(o.connectors),
-  };
+  });
   if (internalPorts({ receiveConnectors: o.connectors }).length === 0) {
     return [
       makeFinding(connectorsFindings, 'connector.none-internal', {
@@ -123,7 +142,7 @@ export function receiveConnectorFindings(
         evidence: [
           seen(
             o,
-            'connectors',
+            text('fp.6.label.connectors'),
             o.connectors
               .map((c) => `${c.name} ${c.enabled ? 'enabled' : 'disabled'} ${c.bindings.join(' ')}`)
               .join('; '),
@@ -155,11 +174,11 @@ export function receiveConnectorFindings(
       makeFinding(connectorsFindings, 'connector.sender-not-covered', {
         severity: 'warning',
         subject,
-        params: { server: o.server, port, senders: who.join(', ') },
+        params: { server: o.server, port, senders: valueList(who) },
         evidence: [
           seen(
             o,
-            `connectors on ${port}`,
+            text('fp.6.label.connectors-on', { port }),
             o.connectors
               .filter((c) => c.enabled)
               .map((c) => `${c.name}: ${c.remoteIpRanges.join(', ')}`)

@@ -14,9 +14,19 @@ import { receiveConnectorFindings, type ConnectorRemedies } from './connector-ve
 import { connectorsFindings } from './finding-codes';
 import { listConnectors, narrowRemoteRanges, setExchangeServerAuth } from './connectors-remedies';
 import { probeConnectorsLive, type SmtpProber } from './connectors-live';
-import { describeError, evidence, isCancellation, nowIso, serverSubject } from '../3-spns/spn-context';
+import { describeError, isCancellation, nowIso, serverSubject } from '../3-spns/spn-context';
 import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames, probeName } from '../../engine/server-names';
+import { reasonOf } from '../../l10n/worded-parts';
+import { phraseEvidence } from '../../findings/phrase-evidence';
+import type { LocalText } from '../../../shared/local-text';
+
+/** A sender whose address could not be found, and why (in words of ours when `reasonText` is set). */
+interface Unresolved {
+  server: string;
+  reason: string;
+  reasonText?: LocalText;
+}
 
 /** Receivers and their senders: for a pair only sending -> receiving, otherwise everyone else. */
 export function receiverPlan(
@@ -51,18 +61,18 @@ function engineRemedies(receiver: ExchangeServer): ConnectorRemedies {
 async function resolveSenders(
   ctx: CheckContext,
   senders: readonly ExchangeServer[],
-): Promise<{ addresses: SenderAddress[]; unresolved: { server: string; reason: string }[] }> {
+): Promise<{ addresses: SenderAddress[]; unresolved: Unresolved[] }> {
   const addresses: SenderAddress[] = [];
-  const unresolved: { server: string; reason: string }[] = [];
+  const unresolved: Unresolved[] = [];
   await forEachAtOnce(senders, ctx.signal, async (s) => {
     const name = s.fqdn || s.computer?.dnsHostName ? probeName(ctx, s) : undefined;
     if (!name) {
-      unresolved.push({ server: s.name, reason: 'no FQDN is known' });
+      unresolved.push({ server: s.name, ...reasonOf('fp.6.reason.no-fqdn') });
       return;
     }
     try {
       const list = await ctx.io.dns.lookup(name, { timeoutMs: ctx.settings.probeTimeoutMs, signal: ctx.signal });
-      if (list.length === 0) unresolved.push({ server: s.name, reason: `${name} has no address` });
+      if (list.length === 0) unresolved.push({ server: s.name, ...reasonOf('fp.6.reason.no-address', { name }) });
       for (const address of list) addresses.push({ server: s.name, address });
     } catch (e) {
       if (isCancellation(e)) throw e;
@@ -112,10 +122,16 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
         subject,
         params: { server: receiver.name },
         evidence: [
-          evidence(ctx, 'discovery warnings', ctx.discovery.warnings.join('; ') || '(none)', ctx.discovery.source),
+          phraseEvidence(
+            ctx,
+            'fp.6.label.discovery-warnings',
+            {},
+            ctx.discovery.warnings.join('; ') || '(none)',
+            ctx.discovery.source,
+          ),
         ],
         remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
-        reason: 'the receive connectors of this server are not in the discovery result',
+        ...reasonOf('fp.6.reason.not-discovered'),
       }),
     );
     return;
@@ -130,8 +146,10 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
         severity: 'unknown',
         subject,
         params: { server: receiver.name, sender: u.server },
-        evidence: [evidence(ctx, `address of ${u.server}`, u.reason, 'DNS resolver of this machine')],
-        reason: u.reason,
+        evidence: [
+          phraseEvidence(ctx, 'fp.6.label.address-of', { server: u.server }, u.reason, 'DNS resolver of this machine'),
+        ],
+        ...(u.reasonText ? { reason: u.reason, reasonText: u.reasonText } : { reason: u.reason }),
       }),
     );
   }

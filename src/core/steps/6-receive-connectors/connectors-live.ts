@@ -19,6 +19,8 @@ import { describeError, evidence, isCancellation, serverSubject } from '../3-spn
 import { forEachAtOnce } from '../../engine/limit';
 import { probeName } from '../../engine/server-names';
 import { isMaskedKeyword } from '../4-ports/smtp-inspection';
+import { text } from '../../l10n/render';
+import { phraseEvidence } from '../../findings/phrase-evidence';
 
 export interface SmtpProbeResult {
   /** EHLO keywords, e.g. `STARTTLS`, `X-ANONYMOUSTLS`, `X-EXPS GSSAPI NTLM`. */
@@ -85,17 +87,19 @@ export async function probeConnectorsLive(
     const c = answering.connector;
     const adSays = hasExchangeServerAuth(c.authFlags);
     const ev = [
-      evidence(ctx, 'EHLO verbs', result.verbs.join(' | ') || '(none)', where),
-      evidence(ctx, 'X-EXPS mechanisms', result.expsMechanisms.join(' ') || '(not offered)', where),
-      evidence(
+      phraseEvidence(ctx, 'fp.6.label.ehlo-verbs', {}, result.verbs.join(' | ') || '(none)', where),
+      phraseEvidence(ctx, 'fp.6.label.exps-mechanisms', {}, result.expsMechanisms.join(' ') || '(not offered)', where),
+      phraseEvidence(
         ctx,
-        'AuthMechanism in AD',
+        'fp.6.label.authmechanism-in-ad',
+        {},
         `${c.authFlags} (${c.authMechanisms.join(', ') || 'none'})`,
         `LDAP ${ctx.discovery.source}`,
       ),
-      evidence(
+      phraseEvidence(
         ctx,
-        'compared connector',
+        'fp.6.label.compared-connector',
+        {},
         `${connectorIdentity(c)}${answering.assumed ? " (assumed: the answering connector depends on this machine's address, which the probe did not report)" : ''}`,
         result.localAddress ? `this machine connected from ${result.localAddress}` : 'connector ranges',
       ),
@@ -106,7 +110,7 @@ export async function probeConnectorsLive(
         makeFinding(connectorsFindings, 'connector.wire-agrees', {
           severity: 'ok',
           subject: connectorSubject(c),
-          params: { ...params, offers: adSays ? 'offers' : 'does not offer' },
+          params: { ...params, offers: text(adSays ? 'fp.6.offers' : 'fp.6.does-not-offer') },
           evidence: ev,
         }),
       );

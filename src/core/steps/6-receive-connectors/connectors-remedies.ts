@@ -9,6 +9,8 @@ import { arg, buildCommandLine, makeRemedy } from '../../safety/command-line';
 import { quoteForPowerShell } from '../../safety/quote';
 import { withoutAddresses } from './connectors-ranges';
 import { whenValid } from '../../remedies/build';
+import { text } from '../../l10n/render';
+import { summaryOf } from '../../l10n/worded-parts';
 
 export function connectorIdentity(connector: ReceiveConnector): string {
   return `${connector.server}\\${connector.name}`;
@@ -31,8 +33,9 @@ export function authMechanismWithExchangeServer(flags: number): string {
 
 export function setExchangeServerAuth(connector: ReceiveConnector): Remedy | undefined {
   return whenValid(() => {
-    return makeRemedy({
-      summary: `Add Exchange Server authentication to ${connectorIdentity(connector)}, keeping its other mechanisms`,
+    const words = summaryOf('fp.6.remedy.add-exchange-auth', { connector: connectorIdentity(connector) });
+    const remedy = makeRemedy({
+      summary: '',
       runOn: 'the Exchange Management Shell',
       shell: 'powershell',
       changesState: true,
@@ -44,6 +47,7 @@ export function setExchangeServerAuth(connector: ReceiveConnector): Remedy | und
         arg.text(authMechanismWithExchangeServer(connector.authFlags)),
       ],
     });
+    return { ...remedy, ...words };
   });
 }
 
@@ -69,9 +73,12 @@ export function narrowRemoteRanges(
       arg.switch('-Identity'),
       arg.text(connectorIdentity(connector)),
     ]);
-    const who = [...new Map(senders.map((s) => [`${s.server} (${s.address})`, true])).keys()].join(', ');
+    const who = [...new Map(senders.map((s) => [`${s.server} (${s.address})`, true])).keys()];
     return {
-      summary: `Narrow the remote IP ranges of ${connectorIdentity(connector)} so that it leaves out ${who}, which then reach the default connector`,
+      ...summaryOf('fp.6.remedy.narrow-ranges', {
+        connector: connectorIdentity(connector),
+        senders: who.map((value) => text('fp.common.value', { value })),
+      }),
       command: `${base} -RemoteIPRanges ${ranges.map(quoteForPowerShell).join(',')}`,
       runOn: 'the Exchange Management Shell',
       shell: 'powershell',
@@ -87,7 +94,7 @@ export function listConnectors(server: string): Remedy | undefined {
   return whenValid(() => {
     const base = buildCommandLine('powershell', 'Get-ReceiveConnector', [arg.switch('-Server'), arg.host(server)]);
     return {
-      summary: `Show the receive connectors of ${server} with their authentication, bindings and ranges`,
+      ...summaryOf('fp.6.remedy.list', { server }),
       command: base + LIST_PIPELINE,
       runOn: 'the Exchange Management Shell',
       shell: 'powershell',

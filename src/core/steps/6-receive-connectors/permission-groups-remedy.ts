@@ -12,6 +12,7 @@ import type { ReceiveConnector } from '../../directory/model';
 import { arg, buildCommandLine } from '../../safety/command-line';
 import { connectorIdentity } from './connectors-remedies';
 import { whenValid } from '../../remedies/build';
+import { summaryOf } from '../../l10n/worded-parts';
 
 export function addExchangeServersGroup(connector: ReceiveConnector): Remedy | undefined {
   return whenValid(() => {
@@ -19,7 +20,7 @@ export function addExchangeServersGroup(connector: ReceiveConnector): Remedy | u
     const read = buildCommandLine('powershell', 'Get-ReceiveConnector', identity);
     const set = buildCommandLine('powershell', 'Set-ReceiveConnector', identity);
     return {
-      summary: `Add the ExchangeServers permission group to ${connectorIdentity(connector)}, keeping the groups it has (the parameter replaces the whole list)`,
+      ...summaryOf('fp.6.remedy.add-group', { connector: connectorIdentity(connector) }),
       command: `$groups = (${read}).PermissionGroups; ${set} -PermissionGroups "$groups, ExchangeServers"`,
       runOn: 'the Exchange Management Shell',
       shell: 'powershell',
@@ -36,7 +37,7 @@ export function addLinkLocalRange(connector: ReceiveConnector): Remedy | undefin
       arg.text(connectorIdentity(connector)),
     ]);
     return {
-      summary: `Let ${connectorIdentity(connector)} take IPv6 link-local senders (fe80::/10), keeping its other ranges`,
+      ...summaryOf('fp.6.remedy.link-local', { connector: connectorIdentity(connector) }),
       command: `${set} -RemoteIPRanges @{Add='fe80::/10'}`,
       runOn: 'the Exchange Management Shell',
       shell: 'powershell',

@@ -12,6 +12,7 @@ import { connectorsFindings } from './finding-codes';
 import { parseReceiveConnectors, type ReceiveConnectorInfo } from './receive-connector';
 import { outputEvidence, subjectOf, unrecognisedFinding, type ToolContext } from '../../tools/tool-output';
 import type { FindingCode } from '../finding-codes';
+import { reasonOf } from '../../l10n/worded-parts';
 
 /** `Tls, ExchangeServer` as msExchSMTPReceiveInboundSecurityFlag bits (names Exchange does not have are left out). */
 function flagsOf(mechanisms: readonly string[]): number {
@@ -49,7 +50,7 @@ export function connectorFindings(raw: string, exitCode: number | undefined, ctx
         severity: 'unknown',
         subject: subjectOf(ctx),
         evidence: [outputEvidence(ctx, raw)],
-        reason: 'empty result',
+        ...reasonOf('fp.6.reason.empty'),
       }),
     ];
   const server = ctx.server?.name;

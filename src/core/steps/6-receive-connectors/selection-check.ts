@@ -15,7 +15,7 @@ import type { Check, CheckContext } from '../../engine/check';
 import { AUTH_MECHANISM_BITS, hasExchangeServerAuth, type ExchangeServer } from '../../directory/model';
 import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames, probeName } from '../../engine/server-names';
-import { evidence, isCancellation, serverSubject } from '../3-spns/spn-context';
+import { isCancellation, serverSubject } from '../3-spns/spn-context';
 import { internalPorts } from './connectors-classify';
 import { receiverPlan } from './connectors-check';
 import { connectorIdentity, listConnectors, setExchangeServerAuth } from './connectors-remedies';
@@ -28,6 +28,10 @@ import {
   type SelectionExplanation,
 } from './connector-selection';
 import { addExchangeServersGroup, addLinkLocalRange } from './permission-groups-remedy';
+import { text } from '../../l10n/render';
+import { tableOf } from '../../l10n/worded-parts';
+import { phraseEvidence } from '../../findings/phrase-evidence';
+import { andList, valueList } from '../4-ports/port-words';
 
 /** Rows shown per receiver; the rest are counted. */
 const MAX_ROWS = 60;
@@ -74,29 +78,47 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
     });
   const subject = serverSubject(receiver);
   const source = `LDAP ${ctx.discovery.source}; sender addresses from DNS`;
+  const senderEvidence = (sender: string, e: SelectionExplanation) =>
+    phraseEvidence(
+      ctx,
+      'fp.6.label.sender-on',
+      { sender, address: e.address, port: e.port },
+      selectionReason(e),
+      source,
+    );
   const lacking = rows.filter((r) => r.e.winner && !hasExchangeServerAuth(r.e.winner.connector.authFlags));
-  const table = {
-    caption: `Which connector of ${receiver.name} takes each sender, and why`,
-    columns: ['Sender', 'Address', 'Port', 'Connector', 'Why', 'Exchange Server auth', 'TLS', 'Others'],
+  const yesNo = (b: boolean) => text(b ? 'fp.common.yes' : 'fp.common.no');
+  const table = tableOf({
+    caption:
+      rows.length > MAX_ROWS
+        ? text('fp.6.table.selection-first', { server: receiver.name, shown: MAX_ROWS, total: rows.length })
+        : text('fp.6.table.selection', { server: receiver.name }),
+    columns: [
+      text('fp.6.col.sender'),
+      text('fp.6.col.address'),
+      text('fp.6.col.port'),
+      text('fp.6.col.connector'),
+      text('fp.6.col.why'),
+      text('fp.6.col.exchange-auth'),
+      text('fp.common.value', { value: 'TLS' }),
+      text('fp.6.col.others'),
+    ],
     rows: rows.slice(0, MAX_ROWS).map(({ sender, e, added }) => [
       sender,
-      added ? `${e.address} (added in the settings)` : e.address,
+      added ? text('fp.6.cell.added', { address: e.address }) : e.address,
       String(e.port),
-      e.winner ? connectorIdentity(e.winner.connector) : '(none)',
-      e.winner ? `narrowest range ${e.winner.range.text}` : 'no range holds it',
-      e.winner ? (hasExchangeServerAuth(e.winner.connector.authFlags) ? 'yes' : 'no') : '',
-      e.winner ? ((e.winner.connector.authFlags & AUTH_MECHANISM_BITS.Tls) !== 0 ? 'yes' : 'no') : '',
+      e.winner ? connectorIdentity(e.winner.connector) : text('fp.common.none'),
+      e.winner ? text('fp.6.cell.narrowest', { range: e.winner.range.text }) : text('fp.6.cell.no-range'),
+      e.winner ? yesNo(hasExchangeServerAuth(e.winner.connector.authFlags)) : '',
+      e.winner ? yesNo((e.winner.connector.authFlags & AUTH_MECHANISM_BITS.Tls) !== 0) : '',
       e.candidates
         .filter((c) => c.outcome !== 'wins')
         .map((c) => `${c.connector.name}: ${candidateText(c)}`)
         .join('; '),
     ]),
-  };
-  if (rows.length > MAX_ROWS) table.caption += ` (first ${MAX_ROWS} of ${rows.length})`;
+  });
   const winners = [...new Map(lacking.map((r) => [r.e.winner?.connector.dn, r.e.winner?.connector])).values()];
-  const selectionEvidence = rows
-    .slice(0, 5)
-    .map(({ sender, e }) => evidence(ctx, `${sender} ${e.address} on ${e.port}`, selectionReason(e), source));
+  const selectionEvidence = rows.slice(0, 5).map(({ sender, e }) => senderEvidence(sender, e));
   const selectionRemedies = [
     ...winners.flatMap((c) => (c ? [setExchangeServerAuth(c), addExchangeServersGroup(c)] : [])),
     listConnectors(receiver.name),
@@ -108,8 +130,8 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
           subject,
           params: {
             server: receiver.name,
-            senders: [...new Set(lacking.map((r) => r.sender))].join(', '),
-            connectors: winners.map((c) => (c ? connectorIdentity(c) : '')).join(', '),
+            senders: valueList([...new Set(lacking.map((r) => r.sender))]),
+            connectors: valueList(winners.map((c) => (c ? connectorIdentity(c) : ''))),
           },
           evidence: selectionEvidence,
           tables: [table],
@@ -133,9 +155,9 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
           port: e.port,
           sender,
           address: e.address,
-          connectors: [e.winner?.connector, ...e.ties].map((c) => c?.name).join(' and '),
+          connectors: andList([e.winner?.connector, ...e.ties].map((c) => c?.name ?? '')),
         },
-        evidence: [evidence(ctx, `${sender} ${e.address} on ${e.port}`, selectionReason(e), source)],
+        evidence: [senderEvidence(sender, e)],
         remedies: [listConnectors(receiver.name)].filter((r) => r !== undefined),
       }),
     );
@@ -153,17 +175,19 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
         subject: { ...subject, id: `${subject.id ?? receiver.name}:${port}` },
         params: { server: receiver.name, port },
         evidence: [
-          evidence(
+          phraseEvidence(
             ctx,
-            `IPv6 ranges on ${port}`,
+            'fp.6.label.ipv6-ranges',
+            { port },
             cover.anyIpv6
               .map((c) => `${c.name}: ${c.remoteIpRanges.filter((r) => r.includes(':')).join(', ')}`)
               .join('; ') || '(none)',
             `LDAP ${ctx.discovery.source}`,
           ),
-          evidence(
+          phraseEvidence(
             ctx,
-            `${receiver.name} addresses`,
+            'fp.6.label.addresses',
+            { server: receiver.name },
             (own ?? []).join(', ') || '(none resolved)',
             'DNS resolver of this machine',
           ),

@@ -10,7 +10,7 @@ import { STEP_TITLES } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
 import { connectorsFindings } from './finding-codes';
 import type { Check, CheckContext } from '../../engine/check';
-import { evidence, serverSubject } from '../3-spns/spn-context';
+import { serverSubject } from '../3-spns/spn-context';
 import { inspectionSigns, isStrongSign } from '../4-ports/smtp-inspection';
 import { tlsFindings } from './tls-findings';
 import {
@@ -21,6 +21,8 @@ import {
   type SessionRunner,
   type WireTarget,
 } from './wire-targets';
+import { reasonOf } from '../../l10n/worded-parts';
+import { phraseEvidence } from '../../findings/phrase-evidence';
 
 export function createTlsCheck(session: SessionRunner): Check {
   return { id: 'transport-tls', step: 6, title: STEP_TITLES[6], run: (ctx) => run(ctx, session) };
@@ -48,9 +50,11 @@ async function check(ctx: CheckContext, session: SessionRunner, t: WireTarget): 
         severity: 'unknown',
         subject,
         params: { where },
-        evidence: [evidence(ctx, 'transcript', transcriptText(result), `SMTP session to ${where}`)],
+        evidence: [
+          phraseEvidence(ctx, 'fp.4.label.transcript', {}, transcriptText(result), `SMTP session to ${where}`),
+        ],
         tables: [stagesTable(result)],
-        reason: 'SMTP on the path is rewritten (see step 4)',
+        ...reasonOf('fp.6.reason.inspected'),
       }),
     );
     return;

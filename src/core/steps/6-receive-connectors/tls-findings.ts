@@ -19,6 +19,10 @@ import { evidence } from '../3-spns/spn-context';
 import { connectorIdentity, listConnectors, setExchangeServerAuth } from './connectors-remedies';
 import { certificateProblems, expectedKeywords, expsMechanisms } from './wire-expectations';
 import { stagesTable, transcriptText } from './wire-targets';
+import type { LocalText } from '../../../shared/local-text';
+import { render, text } from '../../l10n/render';
+import { reasonOf } from '../../l10n/worded-parts';
+import { phraseEvidence } from '../../findings/phrase-evidence';
 
 export interface TlsFindingInput {
   server: ExchangeServer;
@@ -30,7 +34,8 @@ export interface TlsFindingInput {
   receiverSpeaks?: string;
 }
 
-const versionRange = (min: string, max: string): string => (min === max ? min : `${min} to ${max}`);
+const versionRange = (min: string, max: string): string | LocalText =>
+  min === max ? min : text('fp.6.version-range', { min, max });
 
 export type ConnectorsCode = CodeOf<typeof connectorsFindings>;
 
@@ -41,13 +46,13 @@ export function tlsFindings(
   const { result, where, subject, server, connector } = input;
   const source = `SMTP session to ${where}${result.localAddress ? ` from ${result.localAddress}` : ''}`;
   const base = { subject, tables: [stagesTable(result)] };
-  const ev = [evidence(ctx, 'transcript', transcriptText(result), source)];
+  const ev = [phraseEvidence(ctx, 'fp.4.label.transcript', {}, transcriptText(result), source)];
   const adSays = connector ? expectedKeywords(connector) : [];
-  const connectorName = connector ? connectorIdentity(connector) : 'its connector';
+  const connectorName = connector ? connectorIdentity(connector) : text('fp.6.its-connector');
   const adText = connector
     ? `${connectorIdentity(connector)}: AuthMechanism ${connector.authFlags} (${connector.authMechanisms.join(', ') || 'none'})`
     : '(no connector of this server takes this machine on this port)';
-  const adEvidence = evidence(ctx, 'connector in the directory', adText, `LDAP ${ctx.discovery.source}`);
+  const adEvidence = phraseEvidence(ctx, 'fp.6.label.connector-in-ad', {}, adText, `LDAP ${ctx.discovery.source}`);
   const list = [listConnectors(server.name)].filter((r) => r !== undefined);
   const fixAuth = [...(connector ? [setExchangeServerAuth(connector)] : []), ...list].filter((r) => r !== undefined);
 
@@ -68,10 +73,12 @@ export function tlsFindings(
       makeFinding(connectorsFindings, 'tls.session-stalled', {
         ...base,
         severity: 'unknown',
-        params: { where, stage: result.stoppedAt },
+        params: { where, stage: text(`fp.6.stage.${result.stoppedAt}`) },
         evidence: [...ev, evidence(ctx, result.stoppedAt, stage?.detail ?? '', source)],
         remedies: list,
-        reason: stage?.detail ?? `stopped at ${result.stoppedAt}`,
+        ...(stage?.detail !== undefined
+          ? { reason: stage.detail }
+          : reasonOf('fp.6.reason.stopped-at', { stage: text(`fp.6.stage.${result.stoppedAt}`) })),
       }),
     ];
   }
@@ -82,7 +89,11 @@ export function tlsFindings(
         ...base,
         severity: 'error',
         params: { where, connector: connectorName },
-        evidence: [...ev, adEvidence, evidence(ctx, 'EHLO keywords', result.ehlo?.keywords.join(' | ') ?? '', source)],
+        evidence: [
+          ...ev,
+          adEvidence,
+          phraseEvidence(ctx, 'fp.4.label.ehlo-keywords', {}, result.ehlo?.keywords.join(' | ') ?? '', source),
+        ],
         remedies: fixAuth,
       }),
     ];
@@ -91,16 +102,18 @@ export function tlsFindings(
   if (result.tlsError) {
     const e = result.tlsError;
     const offered = versionRange(e.offered.min, e.offered.max);
+    const offeredEn = typeof offered === 'string' ? offered : render('en', offered);
     const evidenceOfFailure = [
       ...ev,
-      evidence(ctx, 'this side offered', offered, 'TLS client of this machine'),
-      evidence(
+      phraseEvidence(ctx, 'fp.6.label.offered', {}, offeredEn, 'TLS client of this machine'),
+      phraseEvidence(
         ctx,
-        `${server.name} speaks`,
+        'fp.6.label.speaks',
+        { server: server.name },
         input.receiverSpeaks ?? '(unknown)',
         `second handshake with ${where}, offering TLS 1.0 and up`,
       ),
-      evidence(ctx, 'handshake error', `${e.message}${e.reason ? ` (${e.reason})` : ''}`, source),
+      phraseEvidence(ctx, 'fp.6.label.handshake-error', {}, `${e.message}${e.reason ? ` (${e.reason})` : ''}`, source),
     ];
     return [
       e.noCommonVersion
@@ -112,7 +125,7 @@ export function tlsFindings(
               offered,
               server: server.name,
               verb,
-              receiverSpeaks: input.receiverSpeaks ?? 'none of them (its versions could not be learned)',
+              receiverSpeaks: input.receiverSpeaks ?? text('fp.6.versions-unknown'),
             },
             evidence: evidenceOfFailure,
             remedies: list,
@@ -134,7 +147,7 @@ export function tlsFindings(
     : '(no certificate)';
   const tlsEv = [
     evidence(ctx, 'TLS', `${tls.protocol}, ${tls.cipher}, after ${verb}`, source),
-    evidence(ctx, 'certificate', certText, source),
+    phraseEvidence(ctx, 'fp.6.label.certificate', {}, certText, source),
     ...ev,
   ];
   const out: Finding<ConnectorsCode>[] = [];
@@ -146,13 +159,17 @@ export function tlsFindings(
         ...base,
         severity: 'error',
         params: { where, connector: connectorName },
-        evidence: [...tlsEv, adEvidence, evidence(ctx, 'EHLO inside TLS', inside.keywords.join(' | '), source)],
+        evidence: [
+          ...tlsEv,
+          adEvidence,
+          phraseEvidence(ctx, 'fp.6.label.ehlo-in-tls', {}, inside.keywords.join(' | '), source),
+        ],
         remedies: fixAuth,
       }),
     );
   }
   for (const p of cert ? certificateProblems(cert, server, ctx.io.clock.now()) : []) {
-    const params = { where, server: server.name, fqdn: server.fqdn ?? server.name, detail: p.detail };
+    const params = { where, server: server.name, fqdn: server.fqdn ?? server.name, detail: p.detailText };
     out.push(
       makeFinding(connectorsFindings, p.kind === 'name' ? 'tls.certificate-name' : 'tls.certificate-expired', {
         ...base,
@@ -172,11 +189,11 @@ export function tlsFindings(
           where,
           verb,
           protocol: tls.protocol,
-          mechanisms: inside ? mechanisms.join(' ') || '(none)' : '(not read)',
+          mechanisms: inside ? mechanisms.join(' ') || text('fp.6.mechanisms-none') : text('fp.6.mechanisms-not-read'),
         },
         evidence: [
           ...tlsEv,
-          ...(inside ? [evidence(ctx, 'EHLO inside TLS', inside.keywords.join(' | '), source)] : []),
+          ...(inside ? [phraseEvidence(ctx, 'fp.6.label.ehlo-in-tls', {}, inside.keywords.join(' | '), source)] : []),
         ],
       }),
     );

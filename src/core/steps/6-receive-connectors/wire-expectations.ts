@@ -8,6 +8,17 @@
  */
 import { AUTH_MECHANISM_BITS, type ReceiveConnector } from '../../directory/model';
 import type { CertificateInfo } from '../../io-tls';
+import type { LocalParam, LocalText } from '../../../shared/local-text';
+import { render, text } from '../../l10n/render';
+
+/** `a or b` in the sentence's language. */
+function orList(items: readonly string[]): LocalParam {
+  if (items.length <= 1) return items[0] ?? '';
+  return text('fp.6.or', {
+    items: items.slice(0, -1).map((value) => text('fp.common.value', { value })),
+    last: items.at(-1) ?? '',
+  });
+}
 
 export type WireKeyword = 'STARTTLS' | 'X-ANONYMOUSTLS' | 'X-EXPS';
 
@@ -41,6 +52,12 @@ export function expsMechanisms(keywords: readonly string[]): string[] {
 export interface CertificateProblem {
   kind: 'expired' | 'not-yet-valid' | 'name';
   detail: string;
+  /** The detail as a phrase of the sentence's language around the dates and names. */
+  detailText: LocalText;
+}
+
+function problem(kind: CertificateProblem['kind'], detailText: LocalText): CertificateProblem {
+  return { kind, detail: render('en', detailText), detailText };
 }
 
 /**
@@ -55,9 +72,10 @@ export function certificateProblems(
   const problems: CertificateProblem[] = [];
   const from = Date.parse(cert.validFrom);
   const to = Date.parse(cert.validTo);
-  if (Number.isFinite(to) && nowMs > to) problems.push({ kind: 'expired', detail: `expired on ${cert.validTo}` });
+  if (Number.isFinite(to) && nowMs > to)
+    problems.push(problem('expired', text('fp.6.cert.expired', { date: cert.validTo })));
   if (Number.isFinite(from) && nowMs < from)
-    problems.push({ kind: 'not-yet-valid', detail: `valid only from ${cert.validFrom}` });
+    problems.push(problem('not-yet-valid', text('fp.6.cert.not-yet-valid', { date: cert.validFrom })));
   const names = [
     ...cert.subjectAltNames.filter((n) => /^DNS:/i.test(n)).map((n) => n.slice(4)),
     ...(/(?:^|,\s*)CN=([^,]+)/.exec(cert.subject)?.[1] ?? '').split('\n').filter(Boolean),
@@ -66,6 +84,14 @@ export function certificateProblems(
   const matches = (name: string, host: string): boolean =>
     name === host || (name.startsWith('*.') && host.includes('.') && host.slice(host.indexOf('.')) === name.slice(1));
   if (!wanted.some((h) => names.some((n) => matches(n, h))))
-    problems.push({ kind: 'name', detail: `names ${names.join(', ') || 'nothing'}, not ${wanted.join(' or ')}` });
+    problems.push(
+      problem(
+        'name',
+        text('fp.6.cert.names', {
+          names: names.length ? names.join(', ') : text('fp.6.cert.nothing'),
+          wanted: orList(wanted),
+        }),
+      ),
+    );
   return problems;
 }

@@ -13,6 +13,9 @@ import { isCancellation } from '../3-spns/spn-context';
 import type { SmtpSessionOptions, SmtpSessionResult } from '../../probes/smtp-session';
 import { internalPorts } from './connectors-classify';
 import { answeringConnector } from './connectors-live';
+import type { EvidenceTable } from '../../../shared/findings';
+import { text } from '../../l10n/render';
+import { tableOf } from '../../l10n/worded-parts';
 
 export type SessionRunner = (
   io: CoreIo,
@@ -49,12 +52,22 @@ export function transcriptText(result: SmtpSessionResult): string {
 }
 
 /** One row per stage the session reached: the walkthrough shows it with the finding. */
-export function stagesTable(result: SmtpSessionResult): { caption: string; columns: string[]; rows: string[][] } {
-  return {
-    caption: `SMTP session to ${result.host}:${result.port}, stage by stage`,
-    columns: ['Stage', 'Outcome', 'ms', 'Seen'],
-    rows: result.stages.map((s) => [s.stage, s.outcome, String(s.ms), s.detail.split('\n')[0] ?? '']),
-  };
+export function stagesTable(result: SmtpSessionResult): EvidenceTable {
+  return tableOf({
+    caption: text('fp.6.table.stages', { host: result.host, port: result.port }),
+    columns: [
+      text('fp.6.col.stage'),
+      text('fp.6.col.outcome'),
+      text('fp.common.value', { value: 'ms' }),
+      text('fp.6.col.seen'),
+    ],
+    rows: result.stages.map((s) => [
+      text(`fp.6.stage.${s.stage}`),
+      text(`fp.6.outcome.${s.outcome}`),
+      String(s.ms),
+      s.detail.split('\n')[0] ?? '',
+    ]),
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ import { createPortsCheck } from '../../../../../src/core/steps/4-ports/ports-ch
 import { tcpPortState, type PortProbes } from '../../../../../src/core/steps/4-ports/ports-probe';
 import { portFindings } from '../../../../../src/core/steps/4-ports/test-netconnection-findings';
 import { wordingOf } from '../../../../../src/core/steps/finding-codes';
+import { text } from '../../../../../src/core/l10n/render';
 import { FakeIo, failAfter } from '../../engine/fake-io';
 import { credentials, discovery, server, settings, targets } from '../../engine/fixtures';
 import { ctx, fixture } from '../../tools/windows-fixtures';
@@ -88,7 +89,8 @@ describe('step 4: one interpreter for the engine probe and Test-NetConnection', 
     assert.equal(engine.title, 'EX02: TCP 2525 (SMTP) refused');
     // Test-NetConnection does not say whether the port refused or dropped the connection.
     assert.equal(terminal.title, 'EX02: TCP 2525 (SMTP) did not accept a connection');
-    assert.deepEqual(terminal.params, { ...engine.params, failures: 'TCP 2525 (SMTP) did not accept a connection' });
+    const failure = { port: 'TCP 2525', purpose: text('fp.4.purpose.smtp-short'), state: text('fp.4.state.not-accepted') };
+    assert.deepEqual(terminal.params, { ...engine.params, failures: [text('fp.4.failure', failure)] });
     assert.match(terminal.evidence.find((e) => e.label.startsWith('TCP 2525'))?.value ?? '', /TCP connect to/);
   });
 

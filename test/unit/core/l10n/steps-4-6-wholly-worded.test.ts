@@ -1,0 +1,383 @@
+/**
+ * Steps 4 to 6 speak the user's language all the way through: every finding their checks and
+ * interpreters make, over the scenarios of their unit tests and the Windows fixtures, is worded in
+ * Chinese and Hebrew (title, explanation, remedies, evidence labels of ours, tables, reason) and
+ * must hold no Latin-script word but the values it names (servers, ports, SPNs, tokens passed as
+ * plain params or inside phrases) and an explicit list of technical tokens. An English fragment
+ * passed as a plain param, a remedy or table without its phrase, or a phrase left untranslated
+ * fails here.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding } from '../../../../src/shared/findings';
+import type { LocalParam } from '../../../../src/shared/local-text';
+import { wordFinding } from '../../../../src/core/l10n/finding-wording';
+import { wordParts } from '../../../../src/core/l10n/worded-parts';
+import type { Lang } from '../../../../src/core/l10n/render';
+import { authMechanismsFromFlags, type ReceiveConnector } from '../../../../src/core/directory/model';
+import type { CoreIo } from '../../../../src/core/io';
+import type { DiscoveryResult } from '../../../../src/core/directory/model';
+import type { SmtpSessionResult } from '../../../../src/core/probes/smtp-session';
+import { hostPortsFinding, type PortResult } from '../../../../src/core/steps/4-ports/port-reachability';
+import { DC_PORTS, TRANSPORT_PORTS } from '../../../../src/core/steps/4-ports/ports-plan';
+import type { PortState } from '../../../../src/core/steps/4-ports/ports-probe';
+import { kdcServiceRemedies } from '../../../../src/core/steps/4-ports/kdc-remedies';
+import { portTestRemedies, remotePortSweep } from '../../../../src/core/steps/4-ports/port-remedies';
+import { judgeSites } from '../../../../src/core/steps/4-ports/kdc-sites-findings';
+import { portFindings } from '../../../../src/core/steps/4-ports/test-netconnection-findings';
+import { kerberosEventFindings } from '../../../../src/core/steps/5-kerberos-logging/kerberos-event-findings';
+import { parseWinEvents } from '../../../../src/core/steps/5-kerberos-logging/winevent';
+import {
+  eventFindings,
+  registryFindings,
+} from '../../../../src/core/steps/5-kerberos-logging/kerberos-logging-tool-findings';
+import { needsWindowsFinding } from '../../../../src/core/steps/5-kerberos-logging/kerberos-logging-check';
+import { receiveConnectorFindings } from '../../../../src/core/steps/6-receive-connectors/connector-verdicts';
+import { connectorFindings } from '../../../../src/core/steps/6-receive-connectors/receive-connector-findings';
+import { tlsFindings } from '../../../../src/core/steps/6-receive-connectors/tls-findings';
+import {
+  listConnectors,
+  narrowRemoteRanges,
+  setExchangeServerAuth,
+} from '../../../../src/core/steps/6-receive-connectors/connectors-remedies';
+import {
+  addExchangeServersGroup,
+  addLinkLocalRange,
+} from '../../../../src/core/steps/6-receive-connectors/permission-groups-remedy';
+import { ctx as toolCtx, server } from '../tools/windows-fixtures';
+import { settings } from '../engine/fixtures';
+
+const fixture = (name: string): string => readFileSync(join(__dirname, '../../../fixtures/windows', name), 'utf8');
+const AT = '2026-12-04T12:00:00.000Z';
+
+/** Technical tokens a translated sentence keeps as they are (product, protocol, command and field names). */
+const TOKENS = new Set(
+  `SMTP SMTPSVC ESMTP GSSAPI NTLM EXCHANGEAUTH TLS SChannel KDC Kdc Kerberos X-EXPS X-ANONYMOUSTLS STARTTLS EHLO
+  LDAP UDP TCP DNS RPC SMB SPN PAC KRB_ERR_RESPONSE_TOO_BIG KRB_AP_ERR_MODIFIED IP IPv6 fe80 ffff KB Exchange Server
+  ExchangeServer ExchangeServers AuthMechanism LogLevel PowerShell WinRM Windows lsass.exe Netlogon Test-NetConnection
+  Get-ExchangeCertificate New-ExchangeCertificate Enable-ExchangeCertificate Get-ReceiveConnector Get-WinEvent -Services
+  -Port NET SchUseStrongCrypto Protocols Edge Microsoft ms DC kpasswd PKINIT Integrated`.split(/\s+/),
+);
+
+/** Every plain value a phrase carries (names, ports, dates inside `fp.*` phrases): values by construction. */
+function phraseValues(p: LocalParam | undefined, out: string[]): void {
+  if (p === undefined) return;
+  if (typeof p === 'string' || typeof p === 'number') {
+    out.push(String(p));
+    return;
+  }
+  if (Array.isArray(p)) for (const x of p as LocalParam[]) phraseValues(x, out);
+  else for (const v of Object.values((p as { params?: Record<string, LocalParam> }).params ?? {})) phraseValues(v, out);
+}
+
+/** Top-level params that are values (names, numbers, tokens); any other plain param must be a phrase. */
+const VALUE_PARAMS = new Set(
+  'name host server site kdcs where connector endpoint sender address port senders connectors verb protocol reply fqdn offered provider eventId count missing'.split(
+    ' ',
+  ),
+);
+
+function latinLeft(lang: Lang, f: Finding): string[] {
+  const worded = wordParts(lang, f);
+  const { title, explanation } = wordFinding(lang, f);
+  const values: string[] = [];
+  for (const [name, v] of Object.entries(f.params ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') {
+      if (VALUE_PARAMS.has(name)) values.push(String(v));
+    } else phraseValues(v, values);
+  }
+  const texts = [title, explanation];
+  for (const r of worded.remedies) {
+    assert.ok(r.summaryText, `${f.code}: remedy without a phrase: ${r.summary}`);
+    phraseValues(r.summaryText, values);
+    texts.push(r.summary);
+  }
+  f.evidence.forEach((e, i) => {
+    if (!e.labelText) return;
+    phraseValues(e.labelText, values);
+    texts.push(worded.evidence[i]!.label);
+  });
+  (f.tables ?? []).forEach((t, i) => {
+    assert.ok(t.text?.caption && t.text.columns, `${f.code}: table without phrases: ${t.caption}`);
+    const w = worded.tables![i]!;
+    phraseValues(t.text.caption, values);
+    texts.push(w.caption, ...w.columns);
+    for (const c of t.text.columns) phraseValues(c, values);
+    t.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const phrase = t.text?.rows?.[r]?.[c];
+        if (phrase) {
+          phraseValues(phrase, values);
+          texts.push(w.rows[r]![c]!);
+        }
+      }),
+    );
+  });
+  if (f.reasonText) {
+    phraseValues(f.reasonText, values);
+    texts.push(worded.reason ?? '');
+  }
+  // Longest first, so a value inside another is not cut in two.
+  const byLength = [...new Set(values.filter(Boolean))].sort((a, b) => b.length - a.length);
+  const left: string[] = [];
+  for (const t of texts) {
+    let rest = t;
+    for (const v of byLength) rest = rest.split(v).join(' ');
+    for (const word of rest.match(/[A-Za-z][A-Za-z0-9_.-]*/g) ?? []) {
+      const bare = word.replace(/[.-]+$/, '');
+      if (!TOKENS.has(bare) && !/^0x[0-9a-f]+$/i.test(bare)) left.push(`${bare} in "${t}"`);
+    }
+  }
+  return left;
+}
+
+// ---- Step 4 scenarios.
+const result = (spec: PortResult['spec'], state: PortState, host: string): PortResult => ({
+  spec,
+  seen: {
+    host,
+    port: spec.port,
+    protocol: spec.protocol,
+    outcome: { state, detail: `${state} (probe)` },
+    source: `from this machine to ${host}:${spec.port}`,
+    observedAt: AT,
+  },
+});
+function dc(states: Record<string, PortState>, fallback: PortState = 'open'): Finding {
+  const host = 'dc1.contoso.test';
+  const results = DC_PORTS.map((s) => result(s, states[`${s.protocol}${s.port}`] ?? fallback, host));
+  return hostPortsFinding(
+    { subject: { kind: 'dc', name: 'DC1' }, host, role: 'dc', results },
+    {
+      remedies: () => [
+        ...kdcServiceRemedies('DC1'),
+        ...portTestRemedies(['EX01'], host, [88, 389]),
+        ...[remotePortSweep(['ex01.contoso.test'], [host], [88, 389])].filter((r) => r !== undefined),
+      ],
+    },
+  );
+}
+function exchange(states: Record<string, PortState>): Finding {
+  const host = 'ex02.contoso.test';
+  const results = TRANSPORT_PORTS.map((s) => result(s, states[`${s.protocol}${s.port}`] ?? 'open', host));
+  return hostPortsFinding(
+    { subject: { kind: 'server', name: 'EX02' }, host, role: 'server', results },
+    {
+      remedies: () =>
+        [remotePortSweep(['ex01.contoso.test'], [host], [25, 2525], 'Exchange server')].filter((r) => r !== undefined),
+    },
+  );
+}
+function step4(): Finding[] {
+  const site = (name: string) => ({ name, site: 'Site-A', subject: { kind: 'server' as const, name } });
+  const kdc = (name: string, udp: PortState, tcp: PortState) => ({ dc: name, site: 'Site-A', udp, tcp, source: 'x' });
+  const tnc = (name: string) => portFindings(fixture(name), 0, toolCtx({ commandLine: 'Test-NetConnection ...' }));
+  return [
+    dc({ tcp88: 'refused', udp88: 'no-answer', tcp464: 'refused' }),
+    dc({ tcp88: 'no-reply' }),
+    dc({ tcp88: 'no-answer', udp88: 'no-answer' }),
+    dc({ tcp389: 'refused', tcp135: 'no-answer' }),
+    dc({ tcp636: 'refused', tcp53: 'untested' }),
+    dc({}, 'no-answer'),
+    dc({}, 'unresolved'),
+    exchange({ tcp2525: 'refused', tcp465: 'no-answer' }),
+    exchange({ tcp717: 'not-accepted' }),
+    ...judgeSites([site('EX01')], [], AT),
+    ...judgeSites([site('EX01')], [kdc('DC1', 'no-answer', 'refused')], AT),
+    ...judgeSites([site('EX01')], [kdc('DC1', 'open', 'no-reply')], AT),
+    ...judgeSites([site('EX01')], [kdc('DC1', 'open', 'open')], AT),
+    ...['tnc-two-targets.txt', 'tnc-failed-warning.txt', 'tnc-quiet.txt', 'tnc-88-open.txt'].flatMap(tnc),
+  ];
+}
+
+// ---- Step 5 scenarios.
+function step5(): Finding[] {
+  const observation = (file: string, logLevel: number | undefined | 'not-read') => {
+    const parsed = parseWinEvents(fixture(file));
+    assert.ok(parsed.recognised);
+    return kerberosEventFindings({
+      server: 'EX01',
+      subject: { kind: 'server', name: 'EX01' },
+      host: 'ex01.contoso.test',
+      events: parsed.value,
+      logLevel,
+      eventSource: 'Get-WinEvent on ex01.contoso.test',
+      observedAt: AT,
+    });
+  };
+  const tool = toolCtx({ server: server('EX01', []), commandLine: 'Get-WinEvent ...' });
+  return [
+    ...observation('winevent-system-kerberos.json', 1),
+    ...observation('winevent-application-1035-single.json', 1),
+    ...observation('winevent-kerberos3-de-properties.json', 'not-read'),
+    ...observation('winevent-none.txt', undefined),
+    ...observation('winevent-none.txt', 1),
+    ...eventFindings(fixture('winevent-system-kerberos.json'), 0, tool),
+    ...registryFindings(true, 'ERROR: Access is denied.', 1, tool),
+    ...registryFindings(false, 'ERROR: Access is denied.', 1, tool),
+    needsWindowsFinding(
+      { io: { platform: 'linux' } as CoreIo, settings: settings() },
+      server('EX01', []),
+    ),
+  ];
+}
+
+// ---- Step 6 scenarios.
+function connector(name: string, flags: number, bindings: string[], ranges: string[], role?: number): ReceiveConnector {
+  return {
+    name,
+    dn: `CN=${name},CN=EX02`,
+    server: 'EX02',
+    enabled: true,
+    authFlags: flags,
+    authMechanisms: authMechanismsFromFlags(flags),
+    bindings,
+    remoteIpRanges: ranges,
+    ...(role !== undefined ? { transportRole: role } : {}),
+  };
+}
+function step6(): Finding[] {
+  const all = ['0.0.0.0-255.255.255.255'];
+  const def = connector('Default EX02', 31, ['0.0.0.0:2525'], all, 32);
+  const relay = connector('Relay', 13, ['0.0.0.0:2525'], ['10.0.0.0/24'], 16384);
+  const senders = [
+    { server: 'EX01', address: '10.0.0.5' },
+    { server: 'EX03', address: '10.9.9.9' },
+  ];
+  const remedies = () =>
+    [
+      setExchangeServerAuth(relay),
+      narrowRemoteRanges(relay, senders),
+      listConnectors('EX02'),
+      addExchangeServersGroup(relay),
+      addLinkLocalRange(def),
+    ].filter((r) => r !== undefined);
+  const observation = (connectors: ReceiveConnector[], withSenders = true) =>
+    receiveConnectorFindings(
+      {
+        server: 'EX02',
+        subject: { kind: 'server', name: 'EX02' },
+        connectors,
+        ...(withSenders ? { senders } : {}),
+        source: 'LDAP ldaps://dc1.contoso.test',
+        observedAt: AT,
+      },
+      remedies,
+    );
+  const tool = toolCtx({ server: server('EX02', []), commandLine: 'Get-ReceiveConnector -Server EX02' });
+  const NOW = Date.parse(AT);
+  const ctx = {
+    io: { clock: { now: () => NOW, monotonic: () => 0 } } as unknown as CoreIo,
+    discovery: { source: 'ldaps://dc1.contoso.test:636' } as unknown as DiscoveryResult,
+  };
+  const ex02 = { name: 'EX02', fqdn: 'ex02.contoso.test', dn: 'CN=EX02', roles: [], receiveConnectors: [] };
+  const session = (over: Partial<SmtpSessionResult>): SmtpSessionResult => ({
+    host: 'ex02.contoso.test',
+    port: 2525,
+    stages: [
+      { stage: 'tcp', outcome: 'ok', detail: 'connected', ms: 1 },
+      { stage: 'ehlo', outcome: 'ok', detail: '250 ok', ms: 2 },
+    ],
+    transcript: ['S: 220 ex02.contoso.test Microsoft ESMTP MAIL Service ready'],
+    ehlo: { greeting: 'ex02.contoso.test Hello', keywords: ['STARTTLS', 'X-ANONYMOUSTLS', 'X-EXPS GSSAPI NTLM'] },
+    upgrade: { verb: 'X-ANONYMOUSTLS', reply: '220 2.0.0 SMTP server ready' },
+    ...over,
+  });
+  const tls = (certificate: object, inside?: string[]) => ({
+    protocol: 'TLSv1.2',
+    cipher: 'ECDHE-RSA-AES256-GCM-SHA384',
+    certificate: {
+      subject: 'CN=other',
+      issuer: 'CN=other',
+      subjectAltNames: ['DNS:other.contoso.test'],
+      validFrom: '2020-01-01T00:00:00.000Z',
+      validTo: '2021-01-01T00:00:00.000Z',
+      selfSigned: true,
+      fingerprint256: 'AA',
+      thumbprint: 'AA',
+      ...certificate,
+    },
+  });
+  const run = (result: SmtpSessionResult, flags = 31, receiverSpeaks?: string) =>
+    tlsFindings(ctx, {
+      server: ex02,
+      where: 'ex02.contoso.test:2525',
+      subject: { kind: 'server', name: 'EX02', id: 'ex02.contoso.test:2525' },
+      result,
+      connector: connector('Default EX02', flags, ['0.0.0.0:2525'], all),
+      ...(receiverSpeaks ? { receiverSpeaks } : {}),
+    });
+  const tlsError = (noCommonVersion: boolean) => ({
+    message: 'handshake failed',
+    offered: { min: 'TLSv1.2', max: 'TLSv1.3' },
+    noCommonVersion,
+  });
+  return [
+    ...observation([def, relay]),
+    ...observation([def, relay], false),
+    ...observation([relay], false),
+    ...observation([connector('Client', 31, ['0.0.0.0:587'], all)]),
+    ...observation([connector('Narrow', 31, ['0.0.0.0:2525'], ['10.0.0.5'])]),
+    ...connectorFindings('', 0, tool),
+    ...connectorFindings(fixture('receive-connector-fl.txt'), 0, tool),
+    ...run(session({ stoppedAt: 'upgrade', upgrade: { verb: 'STARTTLS', reply: '454 4.7.0 TLS not available' } })),
+    ...run(session({ stoppedAt: 'ehlo', upgrade: undefined as never })),
+    ...run(session({ stoppedAt: 'banner', stages: [] })),
+    ...run(session({ upgrade: undefined as never })),
+    ...run(session({ tlsError: tlsError(true) } as Partial<SmtpSessionResult>)),
+    ...run(session({ tlsError: tlsError(true) } as Partial<SmtpSessionResult>), 31, 'TLSv1.0 to TLSv1.1'),
+    ...run(session({ tlsError: tlsError(false) } as Partial<SmtpSessionResult>)),
+    ...run(session({ tls: tls({}), ehloInTls: { greeting: 'x', keywords: ['AUTH NTLM'] } } as Partial<SmtpSessionResult>)),
+    ...run(
+      session({
+        tls: tls({ subjectAltNames: ['DNS:ex02.contoso.test'], validTo: '2030-01-01T00:00:00.000Z' }),
+        ehloInTls: { greeting: 'x', keywords: ['X-EXPS GSSAPI'] },
+      } as Partial<SmtpSessionResult>),
+    ),
+    ...run(
+      session({
+        tls: tls({ subjectAltNames: ['DNS:ex02.contoso.test'], validTo: '2030-01-01T00:00:00.000Z' }),
+      } as Partial<SmtpSessionResult>),
+    ),
+  ];
+}
+
+describe('steps 4 to 6 worded wholly in the user language', () => {
+  const scenarios: [string, () => Finding[]][] = [
+    ['step 4', step4],
+    ['step 5', step5],
+    ['step 6', step6],
+  ];
+  for (const [name, make] of scenarios) {
+    it(`${name}: no English word is left in Chinese or Hebrew`, () => {
+      const findings = make();
+      assert.ok(findings.length > 5, `${name} made ${findings.length} findings`);
+      const left = (['zh-cn', 'he'] as const).flatMap((lang) =>
+        findings.flatMap((f) => latinLeft(lang, f).map((w) => `${lang} ${f.code}: ${w}`)),
+      );
+      assert.deepEqual([...new Set(left)], []);
+    });
+  }
+
+  it('the scenarios reach the codes whose params used to be English fragments', () => {
+    const codes = new Set([...step4(), ...step5(), ...step6()].map((f) => f.code));
+    for (const code of [
+      'port.kdc-stopped',
+      'port.kdc-silent',
+      'port.kerberos-blocked',
+      'port.transport-blocked',
+      'port.blocked',
+      'port.open',
+      'kerberos-log.event',
+      'kerberos-log.change-failed',
+      'connector.wire-agrees',
+      'tls.version-mismatch',
+      'tls.certificate-name',
+      'tls.certificate-expired',
+      'tls.session-stalled',
+      'tls.handshake',
+    ].filter((c) => !c.startsWith('connector.wire')))
+      assert.ok(codes.has(code), code);
+  });
+});

@@ -4,16 +4,43 @@
  */
 import type { Finding } from '../../shared/findings';
 import type { DiscoveryResult } from '../directory/model';
-import { isDoctorError } from '../errors';
+import { formatSeconds, isDoctorError } from '../errors';
 import { makeFinding } from '../findings/define';
 import { commonFindings } from '../findings/common-codes';
 import type { Check } from './check';
 import type { FindingCode } from '../steps/finding-codes';
+import { STEP_TITLES } from '../../shared/findings';
+import type { LocalText } from '../../shared/local-text';
+import { text } from '../l10n/render';
+import { labelOf, reasonOf } from '../l10n/worded-parts';
 
 export function describeFailure(e: unknown): string {
   if (isDoctorError(e)) return e.message;
   if (e instanceof Error) return `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}`;
   return String(e);
+}
+
+/**
+ * Why a check failed, as a phrase for the kinds of failure a view can word without the English
+ * message (a timeout, a cancellation, refused credentials or connection); undefined for the rest,
+ * whose message (from a server, a library or a parser) is shown as it is.
+ */
+export function failureText(e: unknown): LocalText | undefined {
+  if (!isDoctorError(e)) return undefined;
+  switch (e.kind) {
+    case 'timeout':
+      return 'timeoutMs' in e && typeof e.timeoutMs === 'number'
+        ? text('fp.common.reason.timeout', { seconds: formatSeconds(e.timeoutMs) })
+        : undefined;
+    case 'aborted':
+      return text('fp.common.reason.cancelled');
+    case 'bind-invalid-credentials':
+      return text('fp.common.reason.credentials');
+    case 'refused':
+      return text('fp.common.reason.refused');
+    default:
+      return undefined;
+  }
 }
 
 export function checkFailedFinding(
@@ -23,13 +50,15 @@ export function checkFailedFinding(
   observedAt: string,
 ): Finding<FindingCode> {
   const reason = describeFailure(error);
+  const reasonText = failureText(error);
   return makeFinding(commonFindings, 'engine.check-failed', {
     step: check.step,
     severity: 'unknown',
     subject: { kind: 'organisation', name: discovery.organisation?.name ?? 'organisation' },
-    params: { check: check.title },
-    evidence: [{ label: 'error', value: reason, source: `check ${check.id}`, observedAt }],
+    params: { check: check.title === STEP_TITLES[check.step] ? text(`step.title.${check.step}`) : check.title },
+    evidence: [{ ...labelOf('fp.common.error'), value: reason, source: `check ${check.id}`, observedAt }],
     reason,
+    ...(reasonText ? { reasonText } : {}),
   });
 }
 
@@ -37,6 +66,6 @@ export function checkFailedFinding(
 export function completeFinding<C extends string>(finding: Finding<C>): Finding<C> {
   const complete: Finding<C> = { ...finding, evidence: finding.evidence ?? [], remedies: finding.remedies ?? [] };
   if (complete.severity === 'unknown' && !complete.reason)
-    complete.reason = 'the check did not say why it could not decide';
+    Object.assign(complete, reasonOf('fp.common.reason.unspecified'));
   return complete;
 }

@@ -9,6 +9,7 @@ import { cleanTerminalOutput } from '../parsers/terminal-clean';
 import { makeFinding } from '../findings/define';
 import { commonFindings } from '../findings/common-codes';
 import type { FindingCode } from '../steps/finding-codes';
+import { text } from '../l10n/render';
 
 export interface ToolContext {
   /** The command line as shown in the terminal: the source of every piece of evidence. */
@@ -56,7 +57,7 @@ export function unrecognisedFinding(
   raw: string,
   exitCode: number | undefined,
 ): Finding<FindingCode> {
-  const exit = exitCode === undefined ? '' : ` (exit code ${exitCode})`;
+  const exit = exitCode === undefined ? '' : text('fp.common.exit', { code: exitCode });
   return makeFinding(commonFindings, 'tool.output-unrecognised', {
     step,
     severity: 'unknown',

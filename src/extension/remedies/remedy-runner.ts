@@ -13,6 +13,8 @@ import { RemedyRegistry } from '../../core/session/remedy-registry';
 import { outputEvidence, subjectOf } from '../../core/tools/tool-output';
 import type { ToolPlan } from '../../core/tools/tool-plan';
 import type { ToolRunOutcome, ToolRunService } from '../tool-runs/tool-run-service';
+import { text } from '../../core/l10n/render';
+import { reasonOf } from '../../core/l10n/worded-parts';
 
 /**
  * A remedy run as it is shown, in the shell it was quoted for: a PowerShell line is typed into
@@ -46,9 +48,9 @@ export function remedyPlan(remedy: Remedy, finding: Pick<Finding, 'step' | 'subj
         step: finding.step,
         severity: exitCode === 0 ? 'ok' : exitCode === undefined ? 'unknown' : 'error',
         subject: subjectOf(ctx, finding.subject),
-        params: { summary: remedy.summary, exitCode: exitCode ?? 'unknown' },
+        params: { summary: remedy.summaryText ?? remedy.summary, exitCode: exitCode ?? text('fp.common.unknown') },
         evidence: [outputEvidence(ctx, raw)],
-        ...(exitCode === undefined ? { reason: 'the exit code was not reported' } : {}),
+        ...(exitCode === undefined ? reasonOf('fp.common.no-exit-code') : {}),
       }),
     ],
   };

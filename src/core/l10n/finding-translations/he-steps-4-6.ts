@@ -16,9 +16,9 @@ const SELECTION_RULE =
 export const HE_STEPS_4_TO_6: FindingTranslations = {
   // Step 4: ports
   'port.kdc-stopped': {
-    title: '{name}: השירות Kerberos Key Distribution Center (KDC) אינו פועל (LDAP עונה; {kerberosStates})',
+    title: '{name}: השירות מרכז הפצת המפתחות של Kerberos (KDC) אינו פועל (LDAP עונה; {kerberosStates})',
     explanation:
-      'בקר התחום הזה עונה ב-LDAP, כלומר הוא פועל ונגיש, אבל מסרב ל-Kerberos: אף תהליך אינו מאזין ביציאה 88, כלומר השירות Kerberos Key Distribution Center (Kdc) עצר או לא הצליח לעלות. שרתי Exchange שמבקשים כרטיסים מבקר התחום הזה נכשלים או ממתינים, ואימות Exchange Server נכשל עם 454 4.7.0. בבקר התחום, בדוק את השירות ואת אירועי ה-KDC ביומן המערכת בעזרת השורות שלהלן; Kdc צריך לפעול ולהתחיל אוטומטית, והאירועים מסבירים מדוע עצר.',
+      'בקר התחום הזה עונה ב-LDAP, כלומר הוא פועל ונגיש, אבל מסרב ל-Kerberos: אף תהליך אינו מאזין ביציאה 88, כלומר השירות מרכז הפצת המפתחות של Kerberos (Kdc) עצר או לא הצליח לעלות. שרתי Exchange שמבקשים כרטיסים מבקר התחום הזה נכשלים או ממתינים, ואימות Exchange Server נכשל עם 454 4.7.0. בבקר התחום, בדוק את השירות ואת אירועי ה-KDC ביומן המערכת בעזרת השורות שלהלן; Kdc צריך לפעול ולהתחיל אוטומטית, והאירועים מסבירים מדוע עצר.',
   },
   'port.kdc-silent': {
     title: '{name}: {failures}',
@@ -153,7 +153,7 @@ export const HE_STEPS_4_TO_6: FindingTranslations = {
   'connector.none-internal': {
     title: 'אף מחבר קבלה מופעל של {server} אינו מאזין ביציאה 2525 או 25',
     explanation:
-      'שרתי Exchange אחרים מוסרים ליציאת התעבורה של Hub Transport (2525) או ליציאה 25; בלי מחבר מופעל שם, הם אינם יכולים למסור כלל.',
+      'שרתי Exchange אחרים מוסרים ליציאת התעבורה של תעבורת הרכזת (2525) או ליציאה 25; בלי מחבר מופעל שם, הם אינם יכולים למסור כלל.',
   },
   'connector.sender-not-covered': {
     title: 'אף מחבר מופעל של {server} ביציאה {port} אינו מקבל את {senders}',

@@ -15,9 +15,15 @@ export const EN_PHRASES_4_6_TABLE = {
   'fp.common.no': 'no',
   'fp.common.none': '(none)',
   'fp.common.exit': ' (exit code {code})',
-  'fp.common.no-credentials': 'no directory credentials were given',
-  'fp.common.timed-out': 'timed out after {ms} ms',
-  'fp.common.cancelled': 'cancelled',
+  'fp.common.unknown': 'unknown',
+  'fp.common.error': 'error',
+  'fp.common.no-exit-code': 'the exit code was not reported',
+  // Why a check could not decide (src/core/engine/engine-findings.ts), by kind of failure.
+  'fp.common.reason.timeout': 'no answer within {seconds}',
+  'fp.common.reason.cancelled': 'cancelled',
+  'fp.common.reason.credentials': 'the directory refused the user name or password',
+  'fp.common.reason.refused': 'the connection was refused (nothing listens on that port)',
+  'fp.common.reason.unspecified': 'the check did not say why it could not decide',
 
   // Step 4: the state of a port.
   'fp.4.state.open': 'open',

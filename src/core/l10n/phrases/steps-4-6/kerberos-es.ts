@@ -1,0 +1,2 @@
+/** TEMP */
+export const ES_KERBEROS_PHRASES = {} as const;

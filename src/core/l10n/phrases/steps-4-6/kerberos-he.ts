@@ -1,0 +1,2 @@
+/** TEMP */
+export const HE_KERBEROS_PHRASES = {} as const;

@@ -1,0 +1,2 @@
+/** TEMP */
+export const NL_KERBEROS_PHRASES = {} as const;

@@ -1,0 +1,2 @@
+/** TEMP */
+export const ZH_CN_KERBEROS_PHRASES = {} as const;

@@ -13,7 +13,7 @@ import { discoverWithFailover } from '../core/directory/failover';
 import { isDoctorError } from '../core/errors';
 import { renderJson } from '../core/report/json';
 import { buildKerberosReadiness } from '../shared/kerberos-readiness';
-import { formatReadiness } from './readiness-text';
+import { formatReadiness, readinessIn } from './readiness-text';
 import { renderMarkdown } from '../core/report/markdown';
 import { type ReportMeta } from '../core/report/meta';
 import { UsageError, type DiagnoseOptions } from './args';
@@ -163,7 +163,10 @@ export async function runDiagnose(
   else if (options.format === 'markdown') stdout.write(renderMarkdown(findings, verdict, meta, { secrets }));
   else {
     printer?.verdict(verdict, findings);
-    if (readiness && options.format === 'text') stdout.write(`\n${formatReadiness(readiness)}`);
+    if (scope.kind === 'pair' && options.format === 'text')
+      stdout.write(
+        `\n${formatReadiness(readinessIn(options.lang, findings, scope.sending, scope.receiving), options.lang)}`,
+      );
   }
   if (cancelled) {
     stderr.write('exchange-auth-doctor: cancelled; the results above are partial\n');

@@ -20,6 +20,7 @@ import {
 import { sanitizeForTerminal } from '../core/safety/terminal-text';
 import { wordFinding } from '../core/l10n/finding-wording';
 import { wordParts } from '../core/l10n/worded-parts';
+import { wordCause } from '../core/l10n/worded-cause';
 import type { MessageKey } from '../core/l10n/en';
 import { t, type Lang } from '../core/l10n/render';
 
@@ -163,7 +164,9 @@ export class TextPrinter {
     const counts = { error: c.error ?? 0, warning: c.warning ?? 0, unknown: c.unknown ?? 0, ok: c.ok ?? 0 };
     this.write(`\n${t(this.lang, 'cli.verdict', { overall, ...counts, findings: findings.length })}\n`);
     verdict.causes.forEach((cause, i) =>
-      this.write(`  ${i + 1}. ${t(this.lang, 'cli.cause', { step: cause.step, summary: clean(cause.summary) })}\n`),
+      this.write(
+        `  ${i + 1}. ${t(this.lang, 'cli.cause', { step: cause.step, summary: clean(wordCause(this.lang, cause, findings)) })}\n`,
+      ),
     );
   }
 }

@@ -113,6 +113,8 @@ export interface LikelyCause {
   step: Step;
   score: number;
   summary: string;
+  /** The summary as a catalogue phrase; a view words it with its findings' titles in its language. */
+  summaryText?: LocalText;
   findings: string[];
 }
 

@@ -7,6 +7,7 @@
  * findings about the receiving server, the KDC and clock rows at both servers.
  */
 import { SEVERITY_ORDER, type Finding, type Severity, type Step } from './findings';
+import type { LocalText } from './local-text';
 
 export type ReadinessAspect =
   'spn-holder' | 'key-versions' | 'ticket' | 'encryption-types' | 'account' | 'kdc' | 'clock';
@@ -15,11 +16,19 @@ export interface ReadinessRow {
   aspect: ReadinessAspect;
   /** English label of the row: `SPN holder`, `Key version on each DC`... */
   label: string;
+  /** The label's key in the core catalogue (`fp.readiness.<aspect>`), for a view in another language. */
+  labelKey: string;
   step: Step;
   /** The worst finding's severity, or `not-checked` when no finding speaks to it (e.g. no ticket cache). */
   status: Severity | 'not-checked';
   /** The worst finding's title (or why the row was not checked). */
   detail: string;
+  /**
+   * When the detail is words of ours (no problem found, why the row was not checked): the same as a
+   * catalogue phrase. A detail from a finding is its title: build the table from worded findings to
+   * have it in another language.
+   */
+  detailText?: LocalText;
   /** Codes of the findings behind the row. */
   codes: string[];
 }
@@ -42,7 +51,13 @@ interface RowSpec {
   /** Codes that say the row was looked at: found without a matching finding, the row is ok. */
   okFrom?: readonly string[];
   notChecked: string;
+  /** `notChecked` as a catalogue phrase. */
+  notCheckedText: LocalText;
 }
+
+/** The English texts of the catalogue phrases below (src/core/l10n/phrases/steps-4-6/en.ts holds the same). */
+const stepNotRun = (step: Step): LocalText => ({ key: 'fp.readiness.step-not-run', params: { step } });
+const ACCOUNT_NOT_READ: LocalText = { key: 'fp.readiness.account-not-read' };
 
 const among =
   (...codes: string[]) =>
@@ -68,6 +83,7 @@ const ROWS: readonly RowSpec[] = [
       'spn.duplicate-dnshostname',
     ),
     notChecked: 'step 3 did not run',
+    notCheckedText: stepNotRun(3),
   },
   {
     aspect: 'key-versions',
@@ -76,6 +92,7 @@ const ROWS: readonly RowSpec[] = [
     about: 'receiving',
     matches: among('spn.keys-agree', 'spn.key-version-differs', 'spn.keys-unread'),
     notChecked: 'the account was not read from the DCs',
+    notCheckedText: ACCOUNT_NOT_READ,
   },
   {
     aspect: 'ticket',
@@ -84,6 +101,7 @@ const ROWS: readonly RowSpec[] = [
     about: 'receiving',
     matches: among('spn.ticket-issued', 'spn.ticket-failed'),
     notChecked: 'no ticket was requested (Windows logon or no Kerberos tools here)',
+    notCheckedText: { key: 'fp.readiness.no-ticket' },
   },
   {
     aspect: 'encryption-types',
@@ -99,6 +117,7 @@ const ROWS: readonly RowSpec[] = [
     ),
     okFrom: READ,
     notChecked: 'the account was not read from the DCs',
+    notCheckedText: ACCOUNT_NOT_READ,
   },
   {
     aspect: 'account',
@@ -108,6 +127,7 @@ const ROWS: readonly RowSpec[] = [
     matches: among('spn.account-disabled', 'spn.password-old', 'spn.logon-old'),
     okFrom: READ,
     notChecked: 'the account was not read from the DCs',
+    notCheckedText: ACCOUNT_NOT_READ,
   },
   {
     aspect: 'kdc',
@@ -116,6 +136,7 @@ const ROWS: readonly RowSpec[] = [
     about: 'both',
     matches: (c) => c.startsWith('port.kdc-site-') || c === 'port.kdc-tcp-blocked',
     notChecked: 'step 4 did not run, or the servers have no site',
+    notCheckedText: { key: 'fp.readiness.no-site' },
   },
   {
     aspect: 'clock',
@@ -124,6 +145,7 @@ const ROWS: readonly RowSpec[] = [
     about: 'both',
     matches: (c) => c.startsWith('clock.'),
     notChecked: 'step 1 did not run',
+    notCheckedText: stepNotRun(1),
   },
 ];
 
@@ -144,7 +166,7 @@ export function buildKerberosReadiness(
       (f) => f.step === spec.step && (is(f, receiving) || (spec.about === 'both' && is(f, sending))),
     );
     const matched = about.filter((f) => spec.matches(f.code));
-    const base = { aspect: spec.aspect, label: spec.label, step: spec.step };
+    const base = { aspect: spec.aspect, label: spec.label, labelKey: `fp.readiness.${spec.aspect}`, step: spec.step };
     const chosen = worst(matched);
     if (chosen)
       return {
@@ -154,8 +176,15 @@ export function buildKerberosReadiness(
         codes: [...new Set(matched.map((f) => f.code))],
       };
     const looked = about.find((f) => spec.okFrom?.includes(f.code));
-    if (looked) return { ...base, status: 'ok', detail: 'no problem found', codes: [] };
-    return { ...base, status: 'not-checked', detail: spec.notChecked, codes: [] };
+    if (looked)
+      return {
+        ...base,
+        status: 'ok',
+        detail: 'no problem found',
+        detailText: { key: 'fp.readiness.no-problem' },
+        codes: [],
+      };
+    return { ...base, status: 'not-checked', detail: spec.notChecked, detailText: spec.notCheckedText, codes: [] };
   });
   const readiness: KerberosReadiness = { sending, receiving, rows };
   const first = rows.findIndex((r) => r.status === 'error');

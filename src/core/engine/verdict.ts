@@ -16,6 +16,8 @@ import {
   type Step,
   type Verdict,
 } from '../../shared/findings';
+import { causeSummaryText } from '../l10n/worded-cause';
+import { render } from '../l10n/render';
 
 const SEVERITY_WEIGHT: Record<Severity, number> = { error: 10, warning: 1, unknown: 0, ok: 0 };
 
@@ -42,22 +44,12 @@ export function findingScore(f: Finding): number {
   return SEVERITY_WEIGHT[f.severity] * directness(f.code);
 }
 
-/** What a fault in each step does to Exchange authentication, in one sentence. */
-const STEP_LEAD: Readonly<Record<Step, string>> = {
-  1: 'Clocks are too far apart: Kerberos rejects tickets whose time stamps fall outside the tolerance',
-  2: 'Domain controllers hold different versions of the Exchange accounts, so a KDC may issue tickets from stale data',
-  3: 'The SMTP/SMTPSVC service names are missing or held by the wrong or by several accounts, so tickets cannot be issued or decrypted',
-  4: 'Ports needed for Kerberos or mail transport do not answer, so a server cannot reach the KDC or its peer',
-  5: 'The servers log Kerberos errors that point at the cause',
-  6: 'A receive connector that takes mail from the other Exchange servers does not offer Exchange Server authentication',
-};
-
 const MAX_TITLES = 2;
 
-function summarise(step: Step, ranked: readonly Finding[]): string {
-  const titles = ranked.slice(0, MAX_TITLES).map((f) => f.title.replace(/\.$/, ''));
-  const more = ranked.length - titles.length;
-  return `${STEP_LEAD[step]}. ${titles.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
+/** The cause's summary as a phrase (the step's lead, its top findings' titles, how many more). */
+function summarise(step: Step, ranked: readonly Finding[]) {
+  const titles = ranked.slice(0, MAX_TITLES).map((f) => f.title);
+  return causeSummaryText(step, titles, ranked.length - titles.length);
 }
 
 /** Worst first, then by score, then by subject for a stable order. */
@@ -80,11 +72,13 @@ export function rankCauses(findings: readonly Finding[]): LikelyCause[] {
   const causes: LikelyCause[] = [];
   for (const [step, list] of byStep) {
     const ranked = [...list].sort(compareFindings);
+    const summaryText = summarise(step, ranked);
     const score = Math.round(ranked.reduce((sum, f) => sum + findingScore(f), 0) * 10) / 10;
     causes.push({
       step,
       score,
-      summary: summarise(step, ranked),
+      summary: render('en', summaryText),
+      summaryText,
       findings: ranked.map((f) => `${f.code} ${f.subject.name}`),
     });
   }

@@ -327,9 +327,7 @@ function step6(): Finding[] {
     ...run(session({ tlsError: tlsError(true) } as Partial<SmtpSessionResult>)),
     ...run(session({ tlsError: tlsError(true) } as Partial<SmtpSessionResult>), 31, 'TLSv1 (ECDHE-RSA-AES256-SHA)'),
     ...run(session({ tlsError: tlsError(false) } as Partial<SmtpSessionResult>)),
-    ...run(
-      session({ tls: tls({}), ehloInTls: { greeting: 'x', keywords: ['AUTH NTLM'] } }),
-    ),
+    ...run(session({ tls: tls({}), ehloInTls: { greeting: 'x', keywords: ['AUTH NTLM'] } })),
     ...run(
       session({
         tls: tls({ subjectAltNames: ['DNS:ex02.contoso.test'], validTo: '2030-01-01T00:00:00.000Z' }),

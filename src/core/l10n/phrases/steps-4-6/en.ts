@@ -243,4 +243,12 @@ export const EN_PHRASES_4_6_TABLE = {
   'fp.readiness.account-not-read': 'the account was not read from the DCs',
   'fp.readiness.no-ticket': 'no ticket was requested (Windows logon or no Kerberos tools here)',
   'fp.readiness.no-site': 'step 4 did not run, or the servers have no site',
+  'fp.readiness.status.ok': 'ok',
+  'fp.readiness.status.warning': 'WARNING',
+  'fp.readiness.status.error': 'ERROR',
+  'fp.readiness.status.unknown': 'unknown',
+  'fp.readiness.status.not-checked': 'not checked',
+  'fp.readiness.title': 'Kerberos readiness, {sending} -> {receiving} ({where}):',
+  'fp.readiness.start-marked': 'start at the row marked >',
+  'fp.readiness.none-failed': 'no row failed',
 } as const;

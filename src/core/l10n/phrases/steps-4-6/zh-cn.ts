@@ -218,4 +218,12 @@ export const ZH_CN_PHRASES_4_6: Readonly<Record<keyof typeof EN_PHRASES_4_6_TABL
   'fp.readiness.account-not-read': '未从域控制器读取该帐户',
   'fp.readiness.no-ticket': '未请求票证（Windows 登录，或此处没有 Kerberos 工具）',
   'fp.readiness.no-site': '第 4 步未运行，或服务器没有站点',
+  'fp.readiness.status.ok': '正常',
+  'fp.readiness.status.warning': '警告',
+  'fp.readiness.status.error': '错误',
+  'fp.readiness.status.unknown': '未知',
+  'fp.readiness.status.not-checked': '未检查',
+  'fp.readiness.title': 'Kerberos 就绪情况，{sending} -> {receiving}（{where}）：',
+  'fp.readiness.start-marked': '请从标有 > 的行开始',
+  'fp.readiness.none-failed': '没有失败的行',
 };

@@ -43,12 +43,11 @@ interface EventGroup {
 }
 
 export function describeEvent(e: WinEvent): string {
-  const d = describeEventText(e);
-  return typeof d === 'string' ? d : render('en', d);
+  return render('en', describeEventText(e));
 }
 
 /** What an event says, as a phrase of the sentence's language around the names and codes it holds. */
-export function describeEventText(e: WinEvent): string | LocalText {
+export function describeEventText(e: WinEvent): LocalText {
   const d = e.detail;
   switch (d.kind) {
     case 'kerberos-error': {
@@ -70,7 +69,8 @@ export function describeEventText(e: WinEvent): string | LocalText {
         source: d.sourceIp ?? '?',
       });
     case 'other':
-      return e.message.split(/\r?\n/)[0] ?? '';
+      // What Windows wrote, as it is (a value, in whatever language the server logs in).
+      return text('fp.common.value', { value: e.message.split(/\r?\n/)[0] ?? '' });
   }
 }
 

@@ -1,5 +1,105 @@
 /**
- * English phrases for what a Kerberos error means and why an event points at a step
- * (src/core/kerberos-codes.ts), as step 5's findings word them.
+ * English phrases for what a Kerberos error means (`fp.5.krb.<NAME>`) and why an event points at a
+ * step (`fp.5.why.*`), the same sentences as src/core/kerberos-codes.ts, so that step 5's findings
+ * (../../../steps/5-kerberos-logging/kerberos-words.ts) word them in the view's language. A benign
+ * code (pre-authentication required, referral) never makes a finding and has no phrase.
  */
-export const EN_KERBEROS_PHRASES = {} as const;
+export const EN_KERBEROS_PHRASES = {
+  'fp.5.krb.KDC_ERR_NAME_EXP': 'The client account has expired.',
+  'fp.5.krb.KDC_ERR_SERVICE_EXP': 'The service account has expired.',
+  'fp.5.krb.KDC_ERR_BAD_PVNO': 'The request used a Kerberos version the KDC does not speak.',
+  'fp.5.krb.KDC_ERR_C_OLD_MAST_KVNO': "The client's key was encrypted with an old master key.",
+  'fp.5.krb.KDC_ERR_S_OLD_MAST_KVNO': "The server's key was encrypted with an old master key.",
+  'fp.5.krb.KDC_ERR_C_PRINCIPAL_UNKNOWN':
+    'The KDC does not know the client account (deleted, or not replicated to this DC yet).',
+  'fp.5.krb.KDC_ERR_S_PRINCIPAL_UNKNOWN':
+    'No account holds the requested SPN, so the KDC cannot issue a ticket for it.',
+  'fp.5.krb.KDC_ERR_PRINCIPAL_NOT_UNIQUE': 'More than one account holds the requested name or SPN.',
+  'fp.5.krb.KDC_ERR_NULL_KEY': 'The account has no key (no password set).',
+  'fp.5.krb.KDC_ERR_CANNOT_POSTDATE': 'The ticket cannot be postdated.',
+  'fp.5.krb.KDC_ERR_NEVER_VALID': 'The requested start time is later than the end time.',
+  'fp.5.krb.KDC_ERR_POLICY': 'Policy refused the request (logon hours, workstation restrictions, smart card).',
+  'fp.5.krb.KDC_ERR_BADOPTION': 'The KDC cannot honour a requested option (often delegation settings).',
+  'fp.5.krb.KDC_ERR_ETYPE_NOSUPP': 'No encryption type is shared by the client, the KDC and the target account.',
+  'fp.5.krb.KDC_ERR_SUMTYPE_NOSUPP': 'The checksum type is not supported.',
+  'fp.5.krb.KDC_ERR_PADATA_TYPE_NOSUPP':
+    'The pre-authentication type is not supported (smart card logon not configured).',
+  'fp.5.krb.KDC_ERR_TRTYPE_NOSUPP': 'The transited encoding is not supported.',
+  'fp.5.krb.KDC_ERR_CLIENT_REVOKED': 'The client account is disabled, locked out or expired.',
+  'fp.5.krb.KDC_ERR_SERVICE_REVOKED': 'The service account is disabled or locked out.',
+  'fp.5.krb.KDC_ERR_TGT_REVOKED': 'The ticket-granting ticket was revoked.',
+  'fp.5.krb.KDC_ERR_CLIENT_NOTYET': 'The client account is not valid yet.',
+  'fp.5.krb.KDC_ERR_SERVICE_NOTYET': 'The service account is not valid yet.',
+  'fp.5.krb.KDC_ERR_KEY_EXPIRED': 'The password has expired and must be changed.',
+  'fp.5.krb.KDC_ERR_PREAUTH_FAILED': 'Pre-authentication failed: usually a wrong password.',
+  'fp.5.krb.KDC_ERR_SERVER_NOMATCH': 'The KDC does not know the requested server.',
+  'fp.5.krb.KDC_ERR_MUST_USE_USER2USER': 'The server has no key; user-to-user authentication is required.',
+  'fp.5.krb.KDC_ERR_PATH_NOT_ACCEPTED': 'The KDC refused the trust path.',
+  'fp.5.krb.KDC_ERR_SVC_UNAVAILABLE': 'The KDC service is not available.',
+  'fp.5.krb.KRB_AP_ERR_BAD_INTEGRITY':
+    'A checksum did not match: the ticket or message was altered or decrypted with the wrong key.',
+  'fp.5.krb.KRB_AP_ERR_TKT_EXPIRED': 'The ticket has expired.',
+  'fp.5.krb.KRB_AP_ERR_TKT_NYV': 'The ticket is not valid yet.',
+  'fp.5.krb.KRB_AP_ERR_REPEAT': 'The server saw this authenticator before (a replay).',
+  'fp.5.krb.KRB_AP_ERR_NOT_US': 'The ticket is not for this server.',
+  'fp.5.krb.KRB_AP_ERR_BADMATCH': 'The ticket and the authenticator do not belong together.',
+  'fp.5.krb.KRB_AP_ERR_SKEW':
+    'The clocks of the client and the server differ by more than the allowed skew (5 minutes by default).',
+  'fp.5.krb.KRB_AP_ERR_BADADDR': 'The network address in the ticket does not match the sender.',
+  'fp.5.krb.KRB_AP_ERR_BADVERSION': 'The protocol version does not match.',
+  'fp.5.krb.KRB_AP_ERR_MSG_TYPE': 'The message type is not the one expected.',
+  'fp.5.krb.KRB_AP_ERR_MODIFIED':
+    'The server could not decrypt the ticket: the SPN is on another account, or the password differs between the server and the KDC.',
+  'fp.5.krb.KRB_AP_ERR_BADORDER': 'A message arrived out of order.',
+  'fp.5.krb.KRB_AP_ERR_BADKEYVER': 'The ticket was encrypted with a key version the server no longer has.',
+  'fp.5.krb.KRB_AP_ERR_NOKEY': 'The server has no key for the ticket.',
+  'fp.5.krb.KRB_AP_ERR_MUT_FAIL': 'Mutual authentication failed.',
+  'fp.5.krb.KRB_AP_ERR_BADDIRECTION': 'The message direction is wrong.',
+  'fp.5.krb.KRB_AP_ERR_METHOD': 'An alternative authentication method is required.',
+  'fp.5.krb.KRB_AP_ERR_BADSEQ': 'The sequence number is wrong.',
+  'fp.5.krb.KRB_AP_ERR_INAPP_CKSUM': 'The checksum type does not fit the message.',
+  'fp.5.krb.KRB_AP_PATH_NOT_ACCEPTED': 'The desired path is not accepted.',
+  'fp.5.krb.KRB_ERR_RESPONSE_TOO_BIG': 'The answer does not fit in UDP; the client must retry over TCP.',
+  'fp.5.krb.KRB_ERR_GENERIC': 'A generic error; the event or extended error says more.',
+  'fp.5.krb.KRB_ERR_FIELD_TOOLONG': 'A field is too long for this implementation.',
+  'fp.5.krb.KDC_ERR_CLIENT_NOT_TRUSTED': 'The client certificate is not trusted (PKINIT).',
+  'fp.5.krb.KDC_ERR_KDC_NOT_TRUSTED': 'The KDC certificate is not trusted (PKINIT).',
+  'fp.5.krb.KDC_ERR_INVALID_SIG': 'A PKINIT signature is not valid.',
+  'fp.5.krb.KDC_ERR_KEY_TOO_WEAK': 'The key is too weak (PKINIT).',
+  'fp.5.krb.KDC_ERR_CERTIFICATE_MISMATCH': 'The certificate does not match (PKINIT).',
+  'fp.5.krb.KRB_AP_ERR_NO_TGT': 'No ticket-granting ticket for user-to-user authentication.',
+  'fp.5.krb.KRB_AP_ERR_USER_TO_USER_REQUIRED': 'The service requires user-to-user authentication.',
+
+  'fp.5.why.account-not-replicated': 'A new or renamed account that one DC does not have yet points to replication.',
+  'fp.5.why.spn-nowhere': 'The SMTP/SMTPSVC SPN the sender asked for is registered on no account.',
+  'fp.5.why.spn-not-replicated': 'An SPN added on one DC and not yet on the DC that answered looks the same.',
+  'fp.5.why.spn-on-two': 'The same SPN on two accounts leaves the KDC unable to choose a key.',
+  'fp.5.why.no-usable-key': 'The target account has no usable key.',
+  'fp.5.why.times-nonsense': 'Times that make no sense often come from a clock that is far off.',
+  'fp.5.why.no-offered-etype': 'The account lacks a key of any type the client offers (see KDC event 14).',
+  'fp.5.why.kdc-closed-port': 'A KDC that does not answer may be behind a closed port.',
+  'fp.5.why.key-mismatch': 'The target decrypted the ticket with a key that does not match the KDC.',
+  'fp.5.why.clock-ahead': 'A ticket that expires at once suggests a clock far ahead on the server.',
+  'fp.5.why.clock-behind': 'A ticket from the future means the server clock is behind the KDC.',
+  'fp.5.why.ticket-other-account':
+    'A ticket issued for another account arrives when the SPN sits on the wrong account.',
+  'fp.5.why.clocks-apart': 'The clocks of the two computers are too far apart.',
+  'fp.5.why.spn-other-account': 'The SPN belongs to an account other than the one the service runs as.',
+  'fp.5.why.password-not-replicated':
+    'A machine password changed on one DC and not yet on the others gives the same error.',
+  'fp.5.why.old-key-version': 'An older key version suggests a DC that has not received the latest password.',
+  'fp.5.why.key-changed': 'The service key changed.',
+  'fp.5.why.no-etype-key': 'The service has no key for this encryption type.',
+  'fp.5.why.tcp-88': 'Large tickets need TCP 88; if TCP 88 is blocked, authentication fails.',
+  'fp.5.why.detailed-log': 'Only the detailed Kerberos log tells what went wrong.',
+  'fp.5.why.no-code': 'A Kerberos error without a readable code: read the event text.',
+  'fp.5.why.cannot-decrypt':
+    'The target could not decrypt its ticket: its SPN is on another account, or registered twice.',
+  'fp.5.why.password-change-pending': 'A password change not yet on every DC gives the same event.',
+  'fp.5.why.name-on-two': 'The KDC found the same name on more than one account.',
+  'fp.5.why.no-allowed-etype': 'The account has no key of an encryption type the request allows.',
+  'fp.5.why.keys-unreadable': 'The KDC could not read the account keys.',
+  'fp.5.why.receiver-logged':
+    'The receiving server logged the failed Exchange authentication; turn on Kerberos logging there and read the System log.',
+  'fp.5.why.no-advice': 'A Kerberos error this product has no specific advice for; read the event text.',
+} as const;

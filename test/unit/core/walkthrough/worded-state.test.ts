@@ -4,6 +4,8 @@ import { commonFindings } from '../../../../src/core/findings/common-codes';
 import { wordedFinding, wordedState } from '../../../../src/core/walkthrough/worded-state';
 import { emptyState, type WalkthroughState } from '../../../../src/shared/walkthrough-protocol';
 import { finding } from './fixtures';
+import { buildVerdict } from '../../../../src/core/engine/verdict';
+import { portsFindings } from '../../../../src/core/steps/4-ports/finding-codes';
 
 const failed = makeFinding(commonFindings, 'engine.check-failed', {
   step: 3,
@@ -41,5 +43,25 @@ describe('walkthrough: findings worded in the panel language', () => {
     assert.equal(wordedState(en), en);
     const custom = finding({ code: 'no.such-code', title: 'English title', explanation: 'English text' });
     assert.equal(wordedFinding(custom, 'he').title, 'English title');
+  });
+
+  it("words the verdict's likely causes with the step's findings, and keeps the English verdict", () => {
+    const blocked = makeFinding(portsFindings, 'port.kdc-site-unreachable', {
+      severity: 'error',
+      subject: { kind: 'server', name: 'EX02' },
+      params: { server: 'EX02', site: 'Site-A', kdcs: 'DC1' },
+    });
+    const s = emptyState('zh-cn');
+    const english: WalkthroughState = {
+      ...s,
+      steps: s.steps.map((st) => (st.step === 4 ? { ...st, findings: [blocked] } : st)),
+      verdict: buildVerdict([blocked], '', ''),
+    };
+    const cause = wordedState(english).verdict!.causes[0]!;
+    assert.equal(
+      cause.summary,
+      'Kerberos 或邮件传输所需的端口没有响应，因此服务器无法访问 KDC 或对端服务器。EX02 所在站点 Site-A 中没有 KDC 在端口 88 上响应（DC1）。',
+    );
+    assert.match(english.verdict!.causes[0]!.summary, /^Ports needed for Kerberos/);
   });
 });

@@ -89,7 +89,11 @@ describe('step 4: one interpreter for the engine probe and Test-NetConnection', 
     assert.equal(engine.title, 'EX02: TCP 2525 (SMTP) refused');
     // Test-NetConnection does not say whether the port refused or dropped the connection.
     assert.equal(terminal.title, 'EX02: TCP 2525 (SMTP) did not accept a connection');
-    const failure = { port: 'TCP 2525', purpose: text('fp.4.purpose.smtp-short'), state: text('fp.4.state.not-accepted') };
+    const failure = {
+      port: 'TCP 2525',
+      purpose: text('fp.4.purpose.smtp-short'),
+      state: text('fp.4.state.not-accepted'),
+    };
     assert.deepEqual(terminal.params, { ...engine.params, failures: [text('fp.4.failure', failure)] });
     assert.match(terminal.evidence.find((e) => e.label.startsWith('TCP 2525'))?.value ?? '', /TCP connect to/);
   });

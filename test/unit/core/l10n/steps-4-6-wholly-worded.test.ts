@@ -46,6 +46,12 @@ import {
   addLinkLocalRange,
 } from '../../../../src/core/steps/6-receive-connectors/permission-groups-remedy';
 import { ctx as toolCtx, server } from '../tools/windows-fixtures';
+import { createConnectorsCheck } from '../../../../src/core/steps/6-receive-connectors/connectors-check';
+import { selectionCheck } from '../../../../src/core/steps/6-receive-connectors/selection-check';
+import { createSmtpInspectionCheck } from '../../../../src/core/steps/4-ports/smtp-inspection-check';
+import { createTlsCheck } from '../../../../src/core/steps/6-receive-connectors/tls-check';
+import { contosoEntries } from '../directory/contoso-fixture';
+import { fakeContext } from '../steps/3-spns/spn-fake-context';
 import { settings } from '../engine/fixtures';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../../../fixtures/windows', name), 'utf8');
@@ -57,7 +63,7 @@ const TOKENS = new Set(
   LDAP UDP TCP DNS RPC SMB SPN PAC KRB_ERR_RESPONSE_TOO_BIG KRB_AP_ERR_MODIFIED IP IPv6 fe80 ffff KB Exchange Server
   ExchangeServer ExchangeServers AuthMechanism LogLevel PowerShell WinRM Windows lsass.exe Netlogon Test-NetConnection
   Get-ExchangeCertificate New-ExchangeCertificate Enable-ExchangeCertificate Get-ReceiveConnector Get-WinEvent -Services
-  Port NET SchUseStrongCrypto Protocols Edge Microsoft ms DC kpasswd PKINIT Integrated Status Running Services FQDN`.split(
+  Port NET SchUseStrongCrypto Protocols Edge Microsoft ms DC kpasswd PKINIT Integrated Status Running Services FQDN AD X`.split(
     /\s+/,
   ),
 );
@@ -342,15 +348,66 @@ function step6(): Finding[] {
   ];
 }
 
+// ---- The engine's step 6 and SMTP path checks over the contoso directory, the wire faked.
+async function engineChecks(): Promise<Finding[]> {
+  const entries = (flags: string) =>
+    contosoEntries().map((e) =>
+      /^CN=Default EX02,/.test(e.dn)
+        ? {
+            dn: e.dn,
+            attributes: {
+              ...e.attributes,
+              msExchSMTPReceiveInboundSecurityFlag: [flags],
+              msExchSmtpReceiveEnabled: ['TRUE'],
+              msExchSmtpReceiveRemoteIPRanges: ['0.0.0.0-255.255.255.255'],
+            },
+          }
+        : e,
+    );
+  const dns = { 'ex01.contoso.test': ['127.0.0.11'], 'ex02.contoso.test': ['127.0.0.12'] };
+  const wire = (anonymousTls: boolean) => () =>
+    Promise.resolve({
+      verbs: ['STARTTLS', ...(anonymousTls ? ['X-ANONYMOUSTLS'] : []), 'X-EXPS GSSAPI NTLM'],
+      offersAnonymousTls: anonymousTls,
+      expsMechanisms: ['GSSAPI', 'NTLM'],
+      localAddress: '127.0.0.1',
+    });
+  const masked = (_io: CoreIo, host: string, port: number) =>
+    Promise.resolve({
+      host,
+      port,
+      banner: `220 ${'*'.repeat(30)}`,
+      stages: [{ stage: 'ehlo' as const, outcome: 'ok' as const, detail: '250 ok', ms: 1 }],
+      transcript: ['S: 220 ***'],
+      ehlo: { greeting: 'x', keywords: ['XXXXXXXA', 'AUTH NTLM'] },
+      localAddress: '127.0.0.1',
+    });
+  const all: Finding[] = [];
+  for (const [flags, anonymousTls] of [
+    ['15', true],
+    ['31', false],
+    ['31', true],
+  ] as const) {
+    const { ctx, findings } = await fakeContext({ entries: entries(flags), dns, scope: { kind: 'organisation' } });
+    await createConnectorsCheck(wire(anonymousTls)).run(ctx);
+    await selectionCheck.run(ctx);
+    await createSmtpInspectionCheck(masked).run(ctx);
+    await createTlsCheck(masked).run(ctx);
+    all.push(...findings);
+  }
+  return all;
+}
+
 describe('steps 4 to 6 worded wholly in the user language', () => {
-  const scenarios: [string, () => Finding[]][] = [
+  const scenarios: [string, () => Finding[] | Promise<Finding[]>][] = [
     ['step 4', step4],
     ['step 5', step5],
     ['step 6', step6],
+    ['the engine checks of steps 4 and 6', engineChecks],
   ];
   for (const [name, make] of scenarios) {
-    it(`${name}: no English word is left in Chinese or Hebrew`, () => {
-      const findings = make();
+    it(`${name}: no English word is left in Chinese or Hebrew`, async () => {
+      const findings = await make();
       assert.ok(findings.length > 5, `${name} made ${findings.length} findings`);
       const left = (['zh-cn', 'he'] as const).flatMap((lang) =>
         findings.flatMap((f) => latinLeft(lang, f).map((w) => `${lang} ${f.code}: ${w}`)),
@@ -359,8 +416,8 @@ describe('steps 4 to 6 worded wholly in the user language', () => {
     });
   }
 
-  it('the scenarios reach the codes whose params used to be English fragments', () => {
-    const codes = new Set([...step4(), ...step5(), ...step6()].map((f) => f.code));
+  it('the scenarios reach the codes whose params used to be English fragments', async () => {
+    const codes = new Set([...step4(), ...step5(), ...step6(), ...(await engineChecks())].map((f) => f.code));
     for (const code of [
       'port.kdc-stopped',
       'port.kdc-silent',
@@ -376,7 +433,13 @@ describe('steps 4 to 6 worded wholly in the user language', () => {
       'tls.certificate-expired',
       'tls.session-stalled',
       'tls.handshake',
-    ].filter((c) => !c.startsWith('connector.wire')))
+      'connector.wire-agrees',
+      'connector.selection',
+      'smtp.inspected',
+      'tls.not-judged-inspected',
+      'connector.relay-captures-exchange',
+      'connector.sender-not-covered',
+    ])
       assert.ok(codes.has(code), code);
   });
 });

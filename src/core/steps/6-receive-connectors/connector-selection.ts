@@ -7,6 +7,8 @@
  * takes IPv6 link-local senders (fe80::/10), which a server reached over IPv6 on the same link
  * connects from.
  */
+import type { LocalText } from '../../../shared/local-text';
+import { text } from '../../l10n/render';
 import type { ReceiveConnector } from '../../directory/model';
 import { listensOn, selectConnector } from './connectors-classify';
 import { bestMatch, parseBinding, parseIpRange, type IpRange } from './connectors-ranges';
@@ -74,6 +76,23 @@ const OUTCOME_TEXT: Record<CandidateOutcome, string> = {
 
 export function candidateText(c: Candidate): string {
   return `${OUTCOME_TEXT[c.outcome]}${c.range ? ` (${c.range.text}, ${c.range.size} address${c.range.size === 1n ? '' : 'es'})` : ''}`;
+}
+
+/** `candidateText` as a phrase of the view's language: `Relay: a wider range holds it (10.0.0.0/8, 16777216 addresses)`. */
+export function candidatePhrase(c: Candidate): LocalText {
+  const outcome = text(`fp.6.candidate.${c.outcome}`);
+  const name = c.connector.name;
+  if (!c.range) return text('fp.6.candidate', { name, outcome });
+  const range = { name, outcome, range: c.range.text, size: String(c.range.size) };
+  return text(c.range.size === 1n ? 'fp.6.candidate-range-one' : 'fp.6.candidate-range', range);
+}
+
+/** Phrases joined with `; ` in the view's language. */
+export function semicolonList(items: readonly LocalText[]): LocalText | string {
+  return items.reduce<LocalText | string>(
+    (joined, item) => (joined === '' ? item : text('fp.6.semicolon', { first: joined, then: item })),
+    '',
+  );
 }
 
 /** One sentence: who wins and why. */

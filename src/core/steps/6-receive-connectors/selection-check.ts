@@ -20,7 +20,8 @@ import { internalPorts } from './connectors-classify';
 import { receiverPlan } from './connectors-check';
 import { connectorIdentity, listConnectors, setExchangeServerAuth } from './connectors-remedies';
 import {
-  candidateText,
+  candidatePhrase,
+  semicolonList,
   explainSelection,
   linkLocalCoverage,
   listensOnIpv6,
@@ -103,19 +104,18 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
       text('fp.common.value', { value: 'TLS' }),
       text('fp.6.col.others'),
     ],
-    rows: rows.slice(0, MAX_ROWS).map(({ sender, e, added }) => [
-      sender,
-      added ? text('fp.6.cell.added', { address: e.address }) : e.address,
-      String(e.port),
-      e.winner ? connectorIdentity(e.winner.connector) : text('fp.common.none'),
-      e.winner ? text('fp.6.cell.narrowest', { range: e.winner.range.text }) : text('fp.6.cell.no-range'),
-      e.winner ? yesNo(hasExchangeServerAuth(e.winner.connector.authFlags)) : '',
-      e.winner ? yesNo((e.winner.connector.authFlags & AUTH_MECHANISM_BITS.Tls) !== 0) : '',
-      e.candidates
-        .filter((c) => c.outcome !== 'wins')
-        .map((c) => `${c.connector.name}: ${candidateText(c)}`)
-        .join('; '),
-    ]),
+    rows: rows
+      .slice(0, MAX_ROWS)
+      .map(({ sender, e, added }) => [
+        sender,
+        added ? text('fp.6.cell.added', { address: e.address }) : e.address,
+        String(e.port),
+        e.winner ? connectorIdentity(e.winner.connector) : text('fp.common.none'),
+        e.winner ? text('fp.6.cell.narrowest', { range: e.winner.range.text }) : text('fp.6.cell.no-range'),
+        e.winner ? yesNo(hasExchangeServerAuth(e.winner.connector.authFlags)) : '',
+        e.winner ? yesNo((e.winner.connector.authFlags & AUTH_MECHANISM_BITS.Tls) !== 0) : '',
+        semicolonList(e.candidates.filter((c) => c.outcome !== 'wins').map(candidatePhrase)),
+      ]),
   });
   const winners = [...new Map(lacking.map((r) => [r.e.winner?.connector.dn, r.e.winner?.connector])).values()];
   const selectionEvidence = rows.slice(0, 5).map(({ sender, e }) => senderEvidence(sender, e));

@@ -8,7 +8,7 @@ import { ZH_CN_KERBEROS_PHRASES } from './kerberos-zh-cn';
 
 export const ZH_CN_PHRASES_4_6: Readonly<Record<keyof typeof EN_PHRASES_4_6_TABLE, string>> = {
   'fp.common.value': '{value}',
-  'fp.common.and': '{items}和 {last}',
+  'fp.common.and': '{items} 和 {last}',
   'fp.common.yes': '是',
   'fp.common.no': '否',
   'fp.common.none': '（无）',
@@ -141,7 +141,7 @@ export const ZH_CN_PHRASES_4_6: Readonly<Record<keyof typeof EN_PHRASES_4_6_TABL
   'fp.6.cert.not-yet-valid': '仅从 {date} 起有效',
   'fp.6.cert.names': '包含的名称为 {names}，而不是 {wanted}',
   'fp.6.cert.nothing': '无',
-  'fp.6.or': '{items}或 {last}',
+  'fp.6.or': '{items} 或 {last}',
   'fp.6.label.takes-mail-from': '接收来自以下服务器的邮件',
   'fp.6.label.authmechanism-in-ad': 'AD 中的 AuthMechanism',
   'fp.6.label.compared-connector': '所比较的连接器',

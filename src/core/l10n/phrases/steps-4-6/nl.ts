@@ -97,8 +97,8 @@ export const NL_PHRASES_4_6: Readonly<Record<keyof typeof EN_PHRASES_4_6_TABLE, 
   'fp.4.remedy.kdc-start':
     'De service Kerberos Key Distribution Center op {dc} starten (nadat u hebt gelezen waarom die stopte)',
 
-  'fp.5.action.on': 'ingeschakeld',
-  'fp.5.action.off': 'uitgeschakeld',
+  'fp.5.action.on': 'inschakelen',
+  'fp.5.action.off': 'uitschakelen',
   'fp.5.meaning': '{meaning} ',
   'fp.5.detail.kerberos-error': '{error} voor {target}',
   'fp.5.detail.error': 'fout',

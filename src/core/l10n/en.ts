@@ -11,6 +11,11 @@ import { EN_PHRASES_4_6 } from './phrases/steps-4-6';
 export const EN = {
   // Lists and step references inside sentences.
   'list.separator': ', ',
+  // A duration (src/core/l10n/duration.ts): the units in the sentence's language.
+  'duration.ms': '{n} ms',
+  'duration.s': '{s} s',
+  'duration.min': '{m} min {s} s',
+  'duration.h': '{h} h {m} min {s} s',
   'steps.none': 'KB 979174',
   'steps.one': 'KB 979174 {first}',
   'steps.more': 'KB 979174 {first}, then {rest}',

@@ -9,6 +9,10 @@ import { PHRASES_4_6 } from './phrases/steps-4-6';
 
 export const HE: Catalogue = {
   'list.separator': ', ',
+  'duration.ms': '{n} אלפיות שנייה',
+  'duration.s': '{s} שניות',
+  'duration.min': '{m} דקות {s} שניות',
+  'duration.h': '{h} שעות {m} דקות {s} שניות',
   'steps.none': 'KB 979174',
   'steps.one': 'KB 979174 {first}',
   'steps.more': 'KB 979174 {first}, ואחר כך {rest}',

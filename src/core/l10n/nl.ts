@@ -5,6 +5,10 @@ import { PHRASES_4_6 } from './phrases/steps-4-6';
 
 export const NL: Catalogue = {
   'list.separator': ', ',
+  'duration.ms': '{n} ms',
+  'duration.s': '{s} s',
+  'duration.min': '{m} min {s} s',
+  'duration.h': '{h} u {m} min {s} s',
   'steps.none': 'KB 979174',
   'steps.one': 'KB 979174 {first}',
   'steps.more': 'KB 979174 {first}, daarna {rest}',

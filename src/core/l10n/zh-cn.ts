@@ -5,6 +5,10 @@ import { PHRASES_4_6 } from './phrases/steps-4-6';
 
 export const ZH_CN: Catalogue = {
   'list.separator': '、',
+  'duration.ms': '{n} 毫秒',
+  'duration.s': '{s} 秒',
+  'duration.min': '{m} 分 {s} 秒',
+  'duration.h': '{h} 小时 {m} 分 {s} 秒',
   'steps.none': 'KB 979174',
   'steps.one': 'KB 979174 {first}',
   'steps.more': 'KB 979174 {first}，然后{rest}',

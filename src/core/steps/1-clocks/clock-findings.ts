@@ -4,6 +4,7 @@
  * offset that decides is worded by ./clock-offset-findings.ts from the table in ./finding-codes.ts.
  */
 import type { Evidence, EvidenceTable, Finding, Remedy, Subject } from '../../../shared/findings';
+import { durationText } from '../../l10n/duration';
 import type { CheckContext } from '../../engine/check';
 import {
   direction,
@@ -124,8 +125,8 @@ function phrases(...keys: MessageKey[]): LocalText[] {
 function pairsTable(pairs: readonly PairSkew[], thresholds: ClockThresholds): EvidenceTable {
   const result: Record<ClockSeverity, LocalText> = {
     ok: text('fp.1.pairs.within'),
-    warning: text('fp.1.pairs.beyond-warning', { warning: formatDuration(thresholds.warningMs) }),
-    error: text('fp.1.pairs.beyond-tolerance', { tolerance: formatDuration(thresholds.toleranceMs) }),
+    warning: text('fp.1.pairs.beyond-warning', { warning: durationText(thresholds.warningMs) }),
+    error: text('fp.1.pairs.beyond-tolerance', { tolerance: durationText(thresholds.toleranceMs) }),
   };
   return tableOf({
     caption: text('fp.1.pairs.caption'),
@@ -201,7 +202,7 @@ function pairOffset(
     reference: text('fp.1.clock-of', { host: other }),
     detail:
       pair.severity === 'error'
-        ? text('fp.1.pair-beyond', { tolerance: formatDuration(thresholds.toleranceMs), ...against })
+        ? text('fp.1.pair-beyond', { tolerance: durationText(thresholds.toleranceMs), ...against })
         : text('fp.1.pair-within', against),
   };
 }
@@ -244,7 +245,7 @@ export function localFinding(report: ClockReport, domain: DomainTime): Finding<F
   return makeFinding(clockFindings, 'clock.local-skew', {
     severity: 'warning',
     subject: { kind: 'local', name: 'this machine' },
-    params: { duration: formatDuration(Math.abs(skew)), direction: direction(skew) },
+    params: { duration: durationText(Math.abs(skew)), direction: direction(skew) },
     tables: [readingsTable(report, report.hosts, [])],
   });
 }

@@ -7,13 +7,13 @@
  * the terminal (./w32tm-findings.ts). Pure.
  */
 import type { Evidence, EvidenceTable, Finding, Remedy, Subject } from '../../../shared/findings';
+import { durationText } from '../../l10n/duration';
 import type { LocalText } from '../../../shared/local-text';
 import { makeFinding } from '../../findings/define';
 import { render, text } from '../../l10n/render';
 import {
   classifySkew,
   direction,
-  formatDuration,
   formatSkew,
   type ClockHost,
   type ClockReading,
@@ -50,7 +50,7 @@ export interface OffsetFindingInit {
 }
 
 function beyondTolerance(thresholds: ClockThresholds): LocalText {
-  return text('fp.1.beyond-tolerance', { tolerance: formatDuration(thresholds.toleranceMs) });
+  return text('fp.1.beyond-tolerance', { tolerance: durationText(thresholds.toleranceMs) });
 }
 
 /** `clock.ok` or `clock.skew` for one offset. */
@@ -74,7 +74,7 @@ export function clockOffsetFinding(
         host: offset.host.name,
         reference: offset.reference,
         skew: formatSkew(offset.offsetMs),
-        uncertainty: formatDuration(offset.uncertaintyMs),
+        uncertainty: durationText(offset.uncertaintyMs),
       },
     });
   return makeFinding(clockFindings, 'clock.skew', {
@@ -82,12 +82,12 @@ export function clockOffsetFinding(
     severity,
     params: {
       by: offset.by ?? offset.host.name,
-      duration: formatDuration(Math.abs(offset.offsetMs)),
+      duration: durationText(Math.abs(offset.offsetMs)),
       direction: direction(offset.offsetMs),
       reference: offset.reference,
       detail: offset.detail ?? (severity === 'error' ? beyondTolerance(thresholds) : ''),
-      tolerance: formatDuration(thresholds.toleranceMs),
-      warning: formatDuration(thresholds.warningMs),
+      tolerance: durationText(thresholds.toleranceMs),
+      warning: durationText(thresholds.warningMs),
     },
   });
 }

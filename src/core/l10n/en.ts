@@ -5,10 +5,11 @@
  * test/unit/core/l10n/catalogue.test.ts fails when a key or a placeholder differs.
  * Sentences are ours; terms follow docs/localisation.md (KB 979174 in each language).
  */
+import { joinTables } from './join-tables';
 import { EN_PHRASES_1_3 } from './phrases/steps-1-3';
 import { EN_PHRASES_4_6 } from './phrases/steps-4-6';
 
-export const EN = {
+const EN_BASE = {
   // Lists and step references inside sentences.
   'list.separator': ', ',
   // A duration (src/core/l10n/duration.ts): the units in the sentence's language.
@@ -178,11 +179,10 @@ export const EN = {
   'severity.warning': 'WARN',
   'severity.unknown': 'UNKNOWN',
   'severity.ok': 'OK',
-
-  // Phrases inside finding wordings, per step (./phrases/).
-  ...EN_PHRASES_1_3,
-  ...EN_PHRASES_4_6,
 } as const;
+
+/** The base sentences and every step's phrases (./phrases/), joined without spread (./join-tables.ts). */
+export const EN = joinTables(EN_BASE, EN_PHRASES_1_3, EN_PHRASES_4_6);
 
 export type MessageKey = keyof typeof EN;
 export type Catalogue = Readonly<Record<MessageKey, string>>;

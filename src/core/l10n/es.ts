@@ -1,9 +1,10 @@
 /** Spanish catalogue (terms of KB 979174 in Spanish, see docs/localisation.md); sentences are ours. */
 import type { Catalogue } from './en';
-import { PHRASES_1_3 } from './phrases/steps-1-3';
-import { PHRASES_4_6 } from './phrases/steps-4-6';
+import { joinTables } from './join-tables';
+import { PHRASES_1_3, type Phrase1_3Key } from './phrases/steps-1-3';
+import { PHRASES_4_6, type Phrase4_6Key } from './phrases/steps-4-6';
 
-export const ES: Catalogue = {
+const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key> = {
   'list.separator': ', ',
   'duration.ms': '{n} ms',
   'duration.s': '{s} s',
@@ -173,6 +174,6 @@ export const ES: Catalogue = {
   'severity.warning': 'AVISO',
   'severity.unknown': 'DESCON.',
   'severity.ok': 'OK',
-  ...PHRASES_1_3['es'],
-  ...PHRASES_4_6['es'],
 };
+
+export const ES: Catalogue = joinTables(BASE, PHRASES_1_3['es'], PHRASES_4_6['es']);

@@ -4,10 +4,11 @@
  * text out right to left.
  */
 import type { Catalogue } from './en';
-import { PHRASES_1_3 } from './phrases/steps-1-3';
-import { PHRASES_4_6 } from './phrases/steps-4-6';
+import { joinTables } from './join-tables';
+import { PHRASES_1_3, type Phrase1_3Key } from './phrases/steps-1-3';
+import { PHRASES_4_6, type Phrase4_6Key } from './phrases/steps-4-6';
 
-export const HE: Catalogue = {
+const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key> = {
   'list.separator': ', ',
   'duration.ms': '{n} אלפיות שנייה',
   'duration.s': '{s} שניות',
@@ -160,6 +161,6 @@ export const HE: Catalogue = {
   'severity.warning': 'אזהרה',
   'severity.unknown': 'לא ידוע',
   'severity.ok': 'תקין',
-  ...PHRASES_1_3['he'],
-  ...PHRASES_4_6['he'],
 };
+
+export const HE: Catalogue = joinTables(BASE, PHRASES_1_3['he'], PHRASES_4_6['he']);

@@ -1,9 +1,10 @@
 /** Dutch catalogue (terms of KB 979174 in Dutch, see docs/localisation.md); sentences are ours. */
 import type { Catalogue } from './en';
-import { PHRASES_1_3 } from './phrases/steps-1-3';
-import { PHRASES_4_6 } from './phrases/steps-4-6';
+import { joinTables } from './join-tables';
+import { PHRASES_1_3, type Phrase1_3Key } from './phrases/steps-1-3';
+import { PHRASES_4_6, type Phrase4_6Key } from './phrases/steps-4-6';
 
-export const NL: Catalogue = {
+const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key> = {
   'list.separator': ', ',
   'duration.ms': '{n} ms',
   'duration.s': '{s} s',
@@ -171,6 +172,6 @@ export const NL: Catalogue = {
   'severity.warning': 'WAARSCH',
   'severity.unknown': 'ONBEKEND',
   'severity.ok': 'OK',
-  ...PHRASES_1_3['nl'],
-  ...PHRASES_4_6['nl'],
 };
+
+export const NL: Catalogue = joinTables(BASE, PHRASES_1_3['nl'], PHRASES_4_6['nl']);

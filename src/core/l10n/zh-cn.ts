@@ -1,9 +1,10 @@
 /** Simplified Chinese catalogue (terms of the course notes and docs/localisation.md); sentences are ours. */
 import type { Catalogue } from './en';
-import { PHRASES_1_3 } from './phrases/steps-1-3';
-import { PHRASES_4_6 } from './phrases/steps-4-6';
+import { joinTables } from './join-tables';
+import { PHRASES_1_3, type Phrase1_3Key } from './phrases/steps-1-3';
+import { PHRASES_4_6, type Phrase4_6Key } from './phrases/steps-4-6';
 
-export const ZH_CN: Catalogue = {
+const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key> = {
   'list.separator': '、',
   'duration.ms': '{n} 毫秒',
   'duration.s': '{s} 秒',
@@ -154,6 +155,6 @@ export const ZH_CN: Catalogue = {
   'severity.warning': '警告',
   'severity.unknown': '未知',
   'severity.ok': '正常',
-  ...PHRASES_1_3['zh-cn'],
-  ...PHRASES_4_6['zh-cn'],
 };
+
+export const ZH_CN: Catalogue = joinTables(BASE, PHRASES_1_3['zh-cn'], PHRASES_4_6['zh-cn']);

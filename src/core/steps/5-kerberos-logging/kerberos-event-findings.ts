@@ -16,7 +16,7 @@ import type { FindingCode } from '../finding-codes';
 import type { LocalParam, LocalText } from '../../../shared/local-text';
 import { render, text } from '../../l10n/render';
 import { labelOf, reasonOf, tableOf } from '../../l10n/worded-parts';
-import { adviceText, meaningText } from './kerberos-words';
+import { adviceText, meaningText } from '../../l10n/kerberos-words';
 
 /** A server's events and LogLevel as one observer read them. */
 export interface KerberosLogObservation {

@@ -13,7 +13,7 @@ import { KERBEROS_ERRORS, stepsForEvent } from '../../../../src/core/kerberos-co
 import { portsFindings } from '../../../../src/core/steps/4-ports/finding-codes';
 import { connectorsFindings } from '../../../../src/core/steps/6-receive-connectors/finding-codes';
 import { formatReadiness, readinessIn } from '../../../../src/cli/readiness-text';
-import { adviceText, meaningText } from '../../../../src/core/steps/5-kerberos-logging/kerberos-words';
+import { adviceText, meaningText } from '../../../../src/core/l10n/kerberos-words';
 
 const server = (name: string) => ({ kind: 'server' as const, name });
 const findings = [

@@ -1,8 +1,8 @@
 /**
  * English phrases for what a Kerberos error means (`fp.5.krb.<NAME>`) and why an event points at a
- * step (`fp.5.why.*`), the same sentences as src/core/kerberos-codes.ts, so that step 5's findings
- * (../../../steps/5-kerberos-logging/kerberos-words.ts) word them in the view's language. A benign
- * code (pre-authentication required, referral) never makes a finding and has no phrase.
+ * step (`fp.5.why.*`), the same sentences as src/core/kerberos-codes.ts. The only such table:
+ * step 5's event findings and step 3's service-ticket errors word them through
+ * ../../kerberos-words.ts in the view's language. A benign code (pre-authentication required, referral) never makes a finding and has no phrase.
  */
 export const EN_KERBEROS_PHRASES = {
   'fp.5.krb.KDC_ERR_NAME_EXP': 'The client account has expired.',

@@ -1,12 +1,13 @@
 /**
- * Step 5's words from src/core/kerberos-codes.ts as catalogue phrases: what a Kerberos error means
- * and why an event points at a step. The phrase tables hold the same English sentences under
- * `fp.5.krb.<NAME>` and `fp.5.why.*`; a sentence without a phrase stays as written.
+ * The words of src/core/kerberos-codes.ts as catalogue phrases: what a Kerberos error means and why
+ * it points at a step. One table holds them (`fp.5.krb.<NAME>` and `fp.5.why.*`, in
+ * ./phrases/steps-4-6/kerberos-*.ts): step 5 words the events it reads with it, step 3 the error of
+ * the service ticket it asked for. A sentence without a phrase stays as written.
  */
-import type { LocalText } from '../../../shared/local-text';
-import type { KerberosErrorCode } from '../../kerberos-codes';
-import { EN, type MessageKey } from '../../l10n/en';
-import { text } from '../../l10n/render';
+import type { LocalText } from '../../shared/local-text';
+import type { KerberosErrorCode } from '../kerberos-codes';
+import { EN, type MessageKey } from './en';
+import { text } from './render';
 
 /** English sentence -> its `fp.5.why.*` key. */
 const WHY: ReadonlyMap<string, MessageKey> = new Map(

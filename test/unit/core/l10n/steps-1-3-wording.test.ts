@@ -19,12 +19,8 @@ import {
   setspnListFindings,
   setspnQueryFindings,
 } from '../../../../src/core/steps/3-spns/setspn-findings';
-import {
-  judgeAccount,
-  judgePairTypes,
-  type AccountInput,
-  type DcCopy,
-} from '../../../../src/core/steps/3-spns/account-keys-findings';
+import { judgeAccount, judgePairTypes } from '../../../../src/core/steps/3-spns/account-keys-findings';
+import { accountInput as account, copy } from '../steps/3-spns/account-keys-fixture';
 import { FULL_SPNS, ctx, fixture, server } from '../tools/windows-fixtures';
 import { KERBEROS_ERRORS } from '../../../../src/core/kerberos-codes';
 import { kerberosMeaning } from '../../../../src/core/steps/3-spns/kerberos-meanings';
@@ -44,29 +40,6 @@ const localised = (prefix: string): string[] =>
 /** Every finding of a fixture run, but not the unrecognised-output one (common code, worded elsewhere). */
 function recognised(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.code !== 'tool.output-unrecognised');
-}
-
-const NOW = Date.parse('2026-12-04T16:00:00Z');
-const copy = (dc: string, over: Partial<NonNullable<DcCopy['copy']>> = {}, kdcEnctypes?: number): DcCopy => ({
-  dc,
-  source: `ldaps://${dc.toLowerCase()}.contoso.test:636`,
-  copy: { keyVersion: 1, passwordSetAt: '2026-12-01T00:00:00.000Z', enctypes: 0x1c, userAccountControl: 4096, ...over },
-  ...(kdcEnctypes !== undefined ? { kdcEnctypes } : {}),
-});
-
-function account(copies: DcCopy[], over: Partial<AccountInput> = {}): AccountInput {
-  return {
-    subject: { kind: 'server', name: 'EX02', id: 'ex02.contoso.test' },
-    server: 'EX02',
-    fqdn: 'ex02.contoso.test',
-    copies,
-    otherClaims: [],
-    senders: ['EX01'],
-    domainDn: 'DC=contoso,DC=test',
-    nowMs: NOW,
-    observedAt: '2026-12-04T16:00:00.000Z',
-    ...over,
-  };
 }
 
 describe('steps 1-3: findings worded wholly in Hebrew and Chinese', () => {

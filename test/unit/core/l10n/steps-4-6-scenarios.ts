@@ -28,7 +28,6 @@ import {
 import { needsWindowsFinding } from '../../../../src/core/steps/5-kerberos-logging/kerberos-logging-check';
 import { receiveConnectorFindings } from '../../../../src/core/steps/6-receive-connectors/connector-verdicts';
 import { connectorFindings } from '../../../../src/core/steps/6-receive-connectors/receive-connector-findings';
-import { tlsFindings } from '../../../../src/core/steps/6-receive-connectors/tls-findings';
 import {
   listConnectors,
   narrowRemoteRanges,
@@ -43,7 +42,7 @@ import { createConnectorsCheck } from '../../../../src/core/steps/6-receive-conn
 import { selectionCheck } from '../../../../src/core/steps/6-receive-connectors/selection-check';
 import { createSmtpInspectionCheck } from '../../../../src/core/steps/4-ports/smtp-inspection-check';
 import { createTlsCheck } from '../../../../src/core/steps/6-receive-connectors/tls-check';
-import { contosoEntries } from '../directory/contoso-fixture';
+import { entriesWithDefaultEx02, ex02TlsFindings } from '../steps/6-receive-connectors/ex02-connector-fixture';
 import { fakeContext } from '../steps/3-spns/spn-fake-context';
 import { settings } from '../engine/fixtures';
 
@@ -215,14 +214,7 @@ export function step6(): Finding[] {
     },
   });
   const run = (result: SmtpSessionResult, flags = 31, receiverSpeaks?: string) =>
-    tlsFindings(ctx, {
-      server: ex02,
-      where: 'ex02.contoso.test:2525',
-      subject: { kind: 'server', name: 'EX02', id: 'ex02.contoso.test:2525' },
-      result,
-      connector: connector('Default EX02', flags, ['0.0.0.0:2525'], all),
-      ...(receiverSpeaks ? { receiverSpeaks } : {}),
-    });
+    ex02TlsFindings(ctx, ex02, result, connector('Default EX02', flags, ['0.0.0.0:2525'], all), receiverSpeaks);
   const tlsError = (noCommonVersion: boolean) => ({
     message: 'handshake failed',
     offered: { min: 'TLSv1.2', max: 'TLSv1.3' },
@@ -260,20 +252,6 @@ export function step6(): Finding[] {
 
 // ---- The engine's step 6 and SMTP path checks over the contoso directory, the wire faked.
 export async function engineChecks(): Promise<Finding[]> {
-  const entries = (flags: string) =>
-    contosoEntries().map((e) =>
-      /^CN=Default EX02,/.test(e.dn)
-        ? {
-            dn: e.dn,
-            attributes: {
-              ...e.attributes,
-              msExchSMTPReceiveInboundSecurityFlag: [flags],
-              msExchSmtpReceiveEnabled: ['TRUE'],
-              msExchSmtpReceiveRemoteIPRanges: ['0.0.0.0-255.255.255.255'],
-            },
-          }
-        : e,
-    );
   const dns = { 'ex01.contoso.test': ['127.0.0.11'], 'ex02.contoso.test': ['127.0.0.12'] };
   const wire = (anonymousTls: boolean) => () =>
     Promise.resolve({
@@ -298,7 +276,11 @@ export async function engineChecks(): Promise<Finding[]> {
     ['31', false],
     ['31', true],
   ] as const) {
-    const { ctx, findings } = await fakeContext({ entries: entries(flags), dns, scope: { kind: 'organisation' } });
+    const { ctx, findings } = await fakeContext({
+      entries: entriesWithDefaultEx02(flags),
+      dns,
+      scope: { kind: 'organisation' },
+    });
     await createConnectorsCheck(wire(anonymousTls)).run(ctx);
     await selectionCheck.run(ctx);
     await createSmtpInspectionCheck(masked).run(ctx);

@@ -4,36 +4,9 @@
  * readings of the account's LDAP attributes.
  */
 import { strict as assert } from 'node:assert';
-import {
-  judgeAccount,
-  judgePairTypes,
-  type AccountInput,
-  type DcCopy,
-} from '../../../../../src/core/steps/3-spns/account-keys-findings';
+import { judgeAccount, judgePairTypes } from '../../../../../src/core/steps/3-spns/account-keys-findings';
+import { accountInput as input, copy } from './account-keys-fixture';
 import { fileTimeToIso, parseAccountCopy, sidToString } from '../../../../../src/core/steps/3-spns/account-keys-read';
-
-const NOW = Date.parse('2026-12-04T16:00:00Z');
-const copy = (dc: string, over: Partial<NonNullable<DcCopy['copy']>> = {}, kdcEnctypes?: number): DcCopy => ({
-  dc,
-  source: `ldaps://${dc.toLowerCase()}.contoso.test:636`,
-  copy: { keyVersion: 1, passwordSetAt: '2026-12-01T00:00:00.000Z', enctypes: 0x1c, userAccountControl: 4096, ...over },
-  ...(kdcEnctypes !== undefined ? { kdcEnctypes } : {}),
-});
-
-function input(copies: DcCopy[], over: Partial<AccountInput> = {}): AccountInput {
-  return {
-    subject: { kind: 'server', name: 'EX02', id: 'ex02.contoso.test' },
-    server: 'EX02',
-    fqdn: 'ex02.contoso.test',
-    copies,
-    otherClaims: [],
-    senders: ['EX01'],
-    domainDn: 'DC=contoso,DC=test',
-    nowMs: NOW,
-    observedAt: '2026-12-04T16:00:00.000Z',
-    ...over,
-  };
-}
 
 const codes = (fs: { code: string; severity: string }[]): string[] => fs.map((f) => `${f.severity} ${f.code}`);
 

@@ -7,11 +7,10 @@ import { strict as assert } from 'node:assert';
 import type { Finding } from '../../../../../src/shared/findings';
 import { createConnectorsCheck } from '../../../../../src/core/steps/6-receive-connectors/connectors-check';
 import { connectorFindings } from '../../../../../src/core/steps/6-receive-connectors/receive-connector-findings';
-import { contosoEntries } from '../../directory/contoso-fixture';
+import { entriesWithDefaultEx02 } from './ex02-connector-fixture';
 import { fakeContext } from '../3-spns/spn-fake-context';
 import { ctx, server } from '../../tools/windows-fixtures';
 
-const EX02_DEFAULT = /^CN=Default EX02,/;
 const MECHANISMS: Record<string, string> = {
   '15': 'Tls, Integrated, BasicAuth, BasicAuthRequireTLS',
   '31': 'Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer',
@@ -19,19 +18,7 @@ const MECHANISMS: Record<string, string> = {
 
 /** The engine's check on EX02, its Default connector enabled on 2525 for everyone with `flags`. */
 async function engine(flags: string): Promise<Finding[]> {
-  const entries = contosoEntries().map((e) =>
-    EX02_DEFAULT.test(e.dn)
-      ? {
-          dn: e.dn,
-          attributes: {
-            ...e.attributes,
-            msExchSMTPReceiveInboundSecurityFlag: [flags],
-            msExchSmtpReceiveEnabled: ['TRUE'],
-            msExchSmtpReceiveRemoteIPRanges: ['0.0.0.0-255.255.255.255'],
-          },
-        }
-      : e,
-  );
+  const entries = entriesWithDefaultEx02(flags);
   const { ctx: checkContext, findings } = await fakeContext({
     entries,
     dns: { 'ex01.contoso.test': ['127.0.0.11'], 'ex02.contoso.test': ['127.0.0.12'] },

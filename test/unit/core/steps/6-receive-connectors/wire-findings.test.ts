@@ -4,7 +4,7 @@ import {
   expectedKeywords,
   expsMechanisms,
 } from '../../../../../src/core/steps/6-receive-connectors/wire-expectations';
-import { tlsFindings } from '../../../../../src/core/steps/6-receive-connectors/tls-findings';
+import { ex02TlsFindings } from './ex02-connector-fixture';
 import { upgradeVerb, type SmtpSessionResult } from '../../../../../src/core/probes/smtp-session';
 import type { CertificateInfo } from '../../../../../src/core/io-tls';
 import type { CoreIo } from '../../../../../src/core/io';
@@ -58,14 +58,7 @@ const session = (over: Partial<SmtpSessionResult>): SmtpSessionResult => ({
   ...over,
 });
 const run = (result: SmtpSessionResult, flags = 31, receiverSpeaks?: string) =>
-  tlsFindings(ctx, {
-    server: EX02,
-    where: 'ex02.contoso.test:2525',
-    subject: { kind: 'server', name: 'EX02', id: 'ex02.contoso.test:2525' },
-    result,
-    connector: connector(flags),
-    ...(receiverSpeaks ? { receiverSpeaks } : {}),
-  });
+  ex02TlsFindings(ctx, EX02, result, connector(flags), receiverSpeaks);
 
 describe('the wire as the sender sees it: expectations and TLS findings (step 6)', () => {
   it('derives the keywords Exchange offers from AuthMechanism flags', () => {

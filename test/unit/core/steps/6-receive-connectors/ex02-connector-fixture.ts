@@ -1,0 +1,48 @@
+/**
+ * EX02's Default receive connector as the step 6 tests set it up: the contoso directory with that
+ * connector enabled on 2525 for every address with given AuthMechanism flags, and the TLS
+ * interpreter run on EX02's port 2525 against a connector. Shared by the step's unit tests
+ * (./connector-verdicts.test.ts, ./wire-findings.test.ts) and the wholly-worded scenarios
+ * (../../l10n/steps-4-6-scenarios.ts).
+ */
+import type { ExchangeServer, ReceiveConnector } from '../../../../../src/core/directory/model';
+import type { SmtpSessionResult } from '../../../../../src/core/probes/smtp-session';
+import { tlsFindings } from '../../../../../src/core/steps/6-receive-connectors/tls-findings';
+import { contosoEntries } from '../../directory/contoso-fixture';
+
+const EX02_DEFAULT = /^CN=Default EX02,/;
+
+/** The contoso entries, EX02's Default connector enabled for 0.0.0.0-255.255.255.255 with `flags`. */
+export function entriesWithDefaultEx02(flags: string): ReturnType<typeof contosoEntries> {
+  return contosoEntries().map((e) =>
+    EX02_DEFAULT.test(e.dn)
+      ? {
+          dn: e.dn,
+          attributes: {
+            ...e.attributes,
+            msExchSMTPReceiveInboundSecurityFlag: [flags],
+            msExchSmtpReceiveEnabled: ['TRUE'],
+            msExchSmtpReceiveRemoteIPRanges: ['0.0.0.0-255.255.255.255'],
+          },
+        }
+      : e,
+  );
+}
+
+/** tlsFindings for a session with EX02 on port 2525 through `connector`. */
+export function ex02TlsFindings(
+  ctx: Parameters<typeof tlsFindings>[0],
+  server: ExchangeServer,
+  result: SmtpSessionResult,
+  connector: ReceiveConnector,
+  receiverSpeaks?: string,
+): ReturnType<typeof tlsFindings> {
+  return tlsFindings(ctx, {
+    server,
+    where: 'ex02.contoso.test:2525',
+    subject: { kind: 'server', name: 'EX02', id: 'ex02.contoso.test:2525' },
+    result,
+    connector,
+    ...(receiverSpeaks ? { receiverSpeaks } : {}),
+  });
+}

@@ -39,7 +39,8 @@ function remedyBlock(step: Step, fi: number, ri: number, r: Remedy): HTMLElement
         r.changesState ? t('Changes the server') : t('Read-only'),
       ),
       ' · ',
-      t('Run on {0}', r.runOn),
+      // The place in the panel's language where it is words of ours; the panel matches the remedy by index.
+      t('Run on {0}', r.runOnWorded ?? r.runOn),
     ),
     h('pre', {}, h('code', {}, r.command)),
     h('div', { class: 'actions' }, copy, run),

@@ -19,7 +19,7 @@ import {
 } from '../shared/findings';
 import { sanitizeForTerminal } from '../core/safety/terminal-text';
 import { wordFinding } from '../core/l10n/finding-wording';
-import { wordParts } from '../core/l10n/worded-parts';
+import { runOnShown, wordParts } from '../core/l10n/worded-parts';
 import { wordCause } from '../core/l10n/worded-cause';
 import type { MessageKey } from '../core/l10n/en';
 import { t, type Lang } from '../core/l10n/render';
@@ -149,7 +149,7 @@ export class TextPrinter {
           ? this.paint('35', t(this.lang, 'cli.changes-server'))
           : t(this.lang, 'cli.read-only');
         lines.push(
-          `${pad}${t(this.lang, 'cli.remedy', { summary: clean(r.summary), effect, host: clean(r.runOn) })}`,
+          `${pad}${t(this.lang, 'cli.remedy', { summary: clean(r.summary), effect, host: clean(runOnShown(this.lang, r)) })}`,
           `${pad}  ${clean(r.command)}`,
         );
       }

@@ -30,6 +30,11 @@ export interface Subject {
   name: string;
   /** Optional identifier such as an FQDN, a DN or `host:port`. */
   id?: string;
+  /**
+   * The name as a catalogue phrase when it is words of ours (`this machine`, `organisation`), for a
+   * view in another language; `name` stays the English text that reports and matching read.
+   */
+  nameText?: LocalText;
 }
 
 export interface Evidence {
@@ -39,8 +44,12 @@ export interface Evidence {
   labelText?: LocalText;
   /** The raw value as observed (not interpreted). */
   value: string;
+  /** The value as a catalogue phrase, when it is words of ours (`(none)`, a port's state) rather than observed data. */
+  valueText?: LocalText;
   /** Where it came from: `LDAPS dc1.contoso.test:636`, `setspn -L EX01`, `UDP 127.0.0.10:88`. */
   source: string;
+  /** The source as a catalogue phrase, when it is words of ours (`from this machine to dc1:88`). */
+  sourceText?: LocalText;
   /** ISO 8601 timestamp of the observation. */
   observedAt: string;
 }
@@ -70,8 +79,19 @@ export interface Remedy {
   summaryText?: LocalText;
   /** The exact command line with names filled in. */
   command: string;
-  /** Where the command has to run: `EX01`, `any domain-joined Windows machine`, `this machine`. */
+  /**
+   * Where the command has to run: `EX01`, `any domain-joined Windows machine`, `this machine`.
+   * Always the English text: with `command` and `shell` it is the key a remedy is recognised by
+   * (src/core/session/remedy-registry.ts), so a worded copy never changes it.
+   */
   runOn: string;
+  /** `runOn` as a catalogue phrase when it is words of ours rather than a host name; for display only. */
+  runOnText?: LocalText;
+  /**
+   * `runOnText` worded in a view's language, set only on a copy worded for display
+   * (src/core/l10n/worded-parts.ts); a view shows it instead of `runOn` and sends back the original.
+   */
+  runOnWorded?: string;
   shell: ShellKind;
   /** True when the command changes a server (setspn -S, reg add, repadmin /syncall, w32tm /resync...). */
   changesState: boolean;

@@ -12,7 +12,7 @@ import type { FindingCode } from '../steps/finding-codes';
 import { STEP_TITLES } from '../../shared/findings';
 import type { LocalText } from '../../shared/local-text';
 import { text } from '../l10n/render';
-import { labelOf, reasonOf } from '../l10n/worded-parts';
+import { labelOf, reasonOf, nameOr } from '../l10n/worded-parts';
 
 export function describeFailure(e: unknown): string {
   if (isDoctorError(e)) return e.message;
@@ -54,7 +54,7 @@ export function checkFailedFinding(
   return makeFinding(commonFindings, 'engine.check-failed', {
     step: check.step,
     severity: 'unknown',
-    subject: { kind: 'organisation', name: discovery.organisation?.name ?? 'organisation' },
+    subject: { kind: 'organisation', ...nameOr(discovery.organisation?.name, 'fp.common.organisation') },
     params: { check: check.title === STEP_TITLES[check.step] ? text(`step.title.${check.step}`) : check.title },
     evidence: [{ ...labelOf('fp.common.error'), value: reason, source: `check ${check.id}`, observedAt }],
     reason,

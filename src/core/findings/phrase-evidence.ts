@@ -3,17 +3,22 @@
  * words the label in its own language; the value (what was observed) stays as it is.
  */
 import type { Evidence } from '../../shared/findings';
-import type { LocalParam } from '../../shared/local-text';
+import type { LocalParam, LocalText } from '../../shared/local-text';
 import type { CoreIo } from '../io';
 import type { MessageKey } from '../l10n/en';
-import { labelOf } from '../l10n/worded-parts';
+import { labelOf, sourceOf, valueOf } from '../l10n/worded-parts';
 
 export function phraseEvidence(
   ctx: { io: Pick<CoreIo, 'clock'> },
   key: MessageKey,
   params: Readonly<Record<string, LocalParam>> | undefined,
-  value: string,
-  source: string,
+  value: string | LocalText,
+  source: string | LocalText,
 ): Evidence {
-  return { ...labelOf(key, params), value, source, observedAt: new Date(ctx.io.clock.now()).toISOString() };
+  return {
+    ...labelOf(key, params),
+    ...valueOf(value),
+    ...sourceOf(source),
+    observedAt: new Date(ctx.io.clock.now()).toISOString(),
+  };
 }

@@ -8,6 +8,7 @@
 import { joinTables } from './join-tables';
 import { EN_PHRASES_1_3 } from './phrases/steps-1-3';
 import { EN_PHRASES_4_6 } from './phrases/steps-4-6';
+import { EN_PLACE_VALUE_PHRASES } from './phrases/places-values';
 
 const EN_BASE = {
   // Lists and step references inside sentences.
@@ -182,7 +183,7 @@ const EN_BASE = {
 } as const;
 
 /** The base sentences and every step's phrases (./phrases/), joined without spread (./join-tables.ts). */
-export const EN = joinTables(EN_BASE, EN_PHRASES_1_3, EN_PHRASES_4_6);
+export const EN = joinTables(EN_BASE, EN_PHRASES_1_3, EN_PHRASES_4_6, EN_PLACE_VALUE_PHRASES);
 
 export type MessageKey = keyof typeof EN;
 export type Catalogue = Readonly<Record<MessageKey, string>>;

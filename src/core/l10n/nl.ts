@@ -3,8 +3,9 @@ import type { Catalogue } from './en';
 import { joinTables } from './join-tables';
 import { PHRASES_1_3, type Phrase1_3Key } from './phrases/steps-1-3';
 import { PHRASES_4_6, type Phrase4_6Key } from './phrases/steps-4-6';
+import { PLACE_VALUE_PHRASES, type PlaceValueKey } from './phrases/places-values';
 
-const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key> = {
+const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key | PlaceValueKey> = {
   'list.separator': ', ',
   'duration.ms': '{n} ms',
   'duration.s': '{s} s',
@@ -174,4 +175,4 @@ const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key> = {
   'severity.ok': 'OK',
 };
 
-export const NL: Catalogue = joinTables(BASE, PHRASES_1_3['nl'], PHRASES_4_6['nl']);
+export const NL: Catalogue = joinTables(BASE, PHRASES_1_3['nl'], PHRASES_4_6['nl'], PLACE_VALUE_PHRASES['nl']);

@@ -3,8 +3,9 @@ import type { Catalogue } from './en';
 import { joinTables } from './join-tables';
 import { PHRASES_1_3, type Phrase1_3Key } from './phrases/steps-1-3';
 import { PHRASES_4_6, type Phrase4_6Key } from './phrases/steps-4-6';
+import { PLACE_VALUE_PHRASES, type PlaceValueKey } from './phrases/places-values';
 
-const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key> = {
+const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key | PlaceValueKey> = {
   'list.separator': '、',
   'duration.ms': '{n} 毫秒',
   'duration.s': '{s} 秒',
@@ -157,4 +158,9 @@ const BASE: Omit<Catalogue, Phrase1_3Key | Phrase4_6Key> = {
   'severity.ok': '正常',
 };
 
-export const ZH_CN: Catalogue = joinTables(BASE, PHRASES_1_3['zh-cn'], PHRASES_4_6['zh-cn']);
+export const ZH_CN: Catalogue = joinTables(
+  BASE,
+  PHRASES_1_3['zh-cn'],
+  PHRASES_4_6['zh-cn'],
+  PLACE_VALUE_PHRASES['zh-cn'],
+);

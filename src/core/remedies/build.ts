@@ -8,8 +8,6 @@ import { CommandLineError, makeRemedy, type RemedySpec } from '../safety/command
 import { quoteForPowerShell } from '../safety/quote';
 import { validateHostName } from '../safety/validation';
 
-export const ANY_WINDOWS = 'any domain-joined Windows machine';
-
 /** What `build` makes, or undefined when a name in it does not pass validation (CommandLineError). */
 export function whenValid<T>(build: () => T): T | undefined {
   try {

@@ -5,6 +5,7 @@
  * arguments give the argument vector for execa, so the visible command and the one run agree.
  */
 import type { Remedy, ShellKind } from '../../shared/findings';
+import type { LocalText } from '../../shared/local-text';
 import { QuoteError, quoteForCmd, quoteForPosix, quoteForPowerShell } from './quote';
 import { describeCodePoint, hasUnsafeTerminalText, sanitizeForTerminal } from './terminal-text';
 import { validateDistinguishedName, validateHostName, validateSpn } from './validation';
@@ -161,6 +162,8 @@ export function tryBuildCommandLine(
 export interface RemedySpec {
   summary: string;
   runOn: string;
+  /** `runOn` as a phrase when it is words of ours (src/core/remedies/run-on.ts). */
+  runOnText?: LocalText;
   shell: ShellKind;
   changesState: boolean;
   executable: string;
@@ -173,6 +176,7 @@ export function makeRemedy(spec: RemedySpec): Remedy {
     summary: spec.summary,
     command: buildCommandLine(spec.shell, spec.executable, spec.args),
     runOn: spec.runOn,
+    ...(spec.runOnText ? { runOnText: spec.runOnText } : {}),
     shell: spec.shell,
     changesState: spec.changesState,
   };

@@ -10,6 +10,7 @@ import { makeFinding } from '../findings/define';
 import { commonFindings } from '../findings/common-codes';
 import type { FindingCode } from '../steps/finding-codes';
 import { text } from '../l10n/render';
+import { nameOf } from '../l10n/worded-parts';
 
 export interface ToolContext {
   /** The command line as shown in the terminal: the source of every piece of evidence. */
@@ -45,7 +46,7 @@ export function subjectOf(ctx: ToolContext, fallback?: Subject): Subject {
     return ctx.server.fqdn
       ? { kind: 'server', name: ctx.server.name, id: ctx.server.fqdn }
       : { kind: 'server', name: ctx.server.name };
-  return fallback ?? { kind: 'local', name: 'this machine' };
+  return fallback ?? { kind: 'local', ...nameOf('fp.1.this-machine') };
 }
 
 /** The output could not be read: an `unknown` finding carrying the parser's reason and the text. */

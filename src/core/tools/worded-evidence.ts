@@ -3,9 +3,9 @@
  * whole, or one value the tool printed. The value stays as the tool printed it.
  */
 import type { Evidence } from '../../shared/findings';
-import type { LocalParam } from '../../shared/local-text';
+import type { LocalParam, LocalText } from '../../shared/local-text';
 import type { MessageKey } from '../l10n/en';
-import { labelOf } from '../l10n/worded-parts';
+import { labelOf, valueOf } from '../l10n/worded-parts';
 import { outputEvidence, valueEvidence, type ToolContext } from './tool-output';
 
 /** The tool's output as evidence, labelled `output` in the view's language. */
@@ -17,8 +17,8 @@ export function toolOutput(ctx: ToolContext, raw: string): Evidence {
 export function labelledValue(
   ctx: ToolContext,
   key: MessageKey,
-  value: string,
+  value: string | LocalText,
   params?: Readonly<Record<string, LocalParam>>,
 ): Evidence {
-  return { ...valueEvidence(ctx, '', value), ...labelOf(key, params) };
+  return { ...valueEvidence(ctx, '', ''), ...valueOf(value), ...labelOf(key, params) };
 }

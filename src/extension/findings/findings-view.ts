@@ -25,7 +25,8 @@ export type FindingsNode =
   | { type: 'step'; step: Step; findings: Finding[] }
   | { type: 'finding'; finding: Finding; index: number }
   | { type: 'evidence'; finding: Finding; label: string; value: string; source: string }
-  | { type: 'remedy'; finding: Finding; remedy: Remedy };
+  /** `remedy` is the finding's own (copied, run and matched as it is); `shown` its copy worded for display. */
+  | { type: 'remedy'; finding: Finding; remedy: Remedy; shown?: Remedy };
 
 const ICON: Record<Severity, [string, string]> = {
   ok: ['pass', 'testing.iconPassed'],
@@ -85,26 +86,28 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
     if (element.type === 'step') return element.findings.map((finding, index) => ({ type: 'finding', finding, index }));
     if (element.type === 'finding') {
       const f = element.finding;
+      // Evidence and remedies as the display language words them; a remedy item keeps the original.
+      const w = wordedFinding(f, parseLang(vscode.env.language));
       return [
-        ...f.evidence.map((e): FindingsNode => ({
+        ...w.evidence.map((e): FindingsNode => ({
           type: 'evidence',
           finding: f,
           label: e.label,
           value: e.value,
           source: e.source,
         })),
-        ...(f.reason
+        ...(w.reason
           ? [
               {
                 type: 'evidence',
                 finding: f,
                 label: vscode.l10n.t('Why unknown'),
-                value: f.reason,
+                value: w.reason,
                 source: '',
               } as FindingsNode,
             ]
           : []),
-        ...f.remedies.map((remedy): FindingsNode => ({ type: 'remedy', finding: f, remedy })),
+        ...f.remedies.map((remedy, i): FindingsNode => ({ type: 'remedy', finding: f, remedy, shown: w.remedies[i] })),
       ];
     }
     return [];
@@ -151,10 +154,10 @@ export class FindingsViewProvider implements vscode.TreeDataProvider<FindingsNod
         return item;
       }
       case 'remedy': {
-        const r = n.remedy;
+        const r = n.shown ?? n.remedy;
         const item = new vscode.TreeItem(line(r.summary));
         item.description = line(r.command, 80);
-        item.tooltip = `${r.command}\n\n${r.changesState ? vscode.l10n.t('Changes the server') : vscode.l10n.t('Read-only')} — ${vscode.l10n.t('run on {0}', r.runOn)}`;
+        item.tooltip = `${r.command}\n\n${r.changesState ? vscode.l10n.t('Changes the server') : vscode.l10n.t('Read-only')} — ${vscode.l10n.t('run on {0}', r.runOnWorded ?? r.runOn)}`;
         item.iconPath = new vscode.ThemeIcon(r.changesState ? 'wrench' : 'terminal');
         item.contextValue = r.changesState ? 'remedy.changesState' : 'remedy.readOnly';
         item.command = { command: commandId('copyRemedy'), title: vscode.l10n.t('Copy command'), arguments: [n] };

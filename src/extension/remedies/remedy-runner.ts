@@ -13,7 +13,8 @@ import { RemedyRegistry } from '../../core/session/remedy-registry';
 import { outputEvidence, subjectOf } from '../../core/tools/tool-output';
 import type { ToolPlan } from '../../core/tools/tool-plan';
 import type { ToolRunOutcome, ToolRunService } from '../tool-runs/tool-run-service';
-import { text } from '../../core/l10n/render';
+import { parseLang, text } from '../../core/l10n/render';
+import { runOnShown } from '../../core/l10n/worded-parts';
 import { reasonOf } from '../../core/l10n/worded-parts';
 
 /**
@@ -36,12 +37,15 @@ export function remedyPlan(remedy: Remedy, finding: Pick<Finding, 'step' | 'subj
             kind: 'unavailable',
             reason: vscode.l10n.t(
               'This command is written for cmd.exe; copy it and run it in a Command Prompt on {0}.',
-              remedy.runOn,
+              runOnShown(parseLang(vscode.env.language), remedy),
             ),
           },
     other: {
       kind: 'unavailable',
-      reason: vscode.l10n.t('This command runs on {0}; copy it and run it there.', remedy.runOn),
+      reason: vscode.l10n.t(
+        'This command runs on {0}; copy it and run it there.',
+        runOnShown(parseLang(vscode.env.language), remedy),
+      ),
     },
     interpret: (raw, exitCode, ctx) => [
       makeFinding(commonFindings, 'remedy.ran', {

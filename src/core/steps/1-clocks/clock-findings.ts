@@ -25,7 +25,7 @@ import { compact } from '../../remedies/build';
 import type { LocalText } from '../../../shared/local-text';
 import { makeFinding } from '../../findings/define';
 import { text, type ParamValue } from '../../l10n/render';
-import { labelOf, reasonOf, tableOf } from '../../l10n/worded-parts';
+import { labelOf, reasonOf, tableOf, nameOf } from '../../l10n/worded-parts';
 import { semicolonList } from '../../l10n/semicolon-list';
 import type { MessageKey } from '../../l10n/en';
 import { clockFindings } from './finding-codes';
@@ -244,7 +244,7 @@ export function localFinding(report: ClockReport, domain: DomainTime): Finding<F
   if (Math.abs(skew) <= report.thresholds.warningMs) return undefined;
   return makeFinding(clockFindings, 'clock.local-skew', {
     severity: 'warning',
-    subject: { kind: 'local', name: 'this machine' },
+    subject: { kind: 'local', ...nameOf('fp.1.this-machine') },
     params: { duration: durationText(Math.abs(skew)), direction: direction(skew) },
     tables: [readingsTable(report, report.hosts, [])],
   });

@@ -5,7 +5,8 @@
  */
 import type { Remedy } from '../../../shared/findings';
 import { arg } from '../../safety/command-line';
-import { ANY_WINDOWS, compact } from '../../remedies/build';
+import { compact } from '../../remedies/build';
+import { RUN_ON } from '../../remedies/run-on';
 import { tryPhraseRemedy as tryRemedy } from '../../remedies/phrase-remedy';
 
 /** The placeholder the PDC emulator line uses; the summary tells the admin to put theirs in. */
@@ -84,7 +85,7 @@ export function w32tmStripchart(target: string): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.1.fix.stripchart',
     params: { target },
-    runOn: ANY_WINDOWS,
+    ...RUN_ON.anyWindows,
     shell: 'powershell',
     changesState: false,
     executable: 'w32tm',

@@ -7,7 +7,7 @@ import { parseRepadminReplSummary, parseRepadminSyncAll } from './repadmin';
 import { outputEvidence, unrecognisedFinding, valueEvidence, type ToolContext } from '../../tools/tool-output';
 import { makeFinding } from '../../findings/define';
 import { text } from '../../l10n/render';
-import { labelOf } from '../../l10n/worded-parts';
+import { labelOf, nameOr } from '../../l10n/worded-parts';
 import { toolOutput } from '../../tools/worded-evidence';
 import type { SyncAllError } from './repadmin';
 
@@ -41,7 +41,7 @@ export function syncAllFindings(raw: string, exitCode: number | undefined, ctx: 
   const parsed = parseRepadminSyncAll(raw);
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 2, 'repadmin /syncall', parsed.reason, raw, exitCode)];
   const r = parsed.value;
-  const subject = { kind: 'dc' as const, name: r.server ?? 'this DC' };
+  const subject = { kind: 'dc' as const, ...nameOr(r.server, 'fp.2.this-dc') };
   const dc = r.server ?? text('fp.2.this-dc');
   if (r.ok)
     return [

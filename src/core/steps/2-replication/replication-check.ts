@@ -15,7 +15,7 @@ import { compareCopies, describeDifference, type DcComparison, type Difference }
 import { expectedObjects, objectLabel, readDcCopies, type DcCopies } from './replication-read';
 import type { LocalParam, LocalText } from '../../../shared/local-text';
 import { text } from '../../l10n/render';
-import { labelOf, reasonOf, tableOf } from '../../l10n/worded-parts';
+import { labelOf, listOrNone, reasonOf, tableOf } from '../../l10n/worded-parts';
 import { repadminFindings } from './replication-windows';
 import { describeError, evidence, isCancellation } from '../3-spns/spn-context';
 import { makeFinding } from '../../findings/define';
@@ -146,7 +146,7 @@ function behindFinding(
     subject: dcSubject(c.dc),
     params: { dc: c.dc.name, references: refs, difference: describeDifference(first), more: moreText(more) },
     evidence: c.differences.slice(0, 10).map((d) => ({
-      ...evidence(ctx, '', d.attribute ? d.values.join(', ') || '(none)' : '(missing)', copies.url),
+      ...evidence(ctx, '', d.attribute ? listOrNone(d.values) : text('fp.common.missing'), copies.url),
       ...differenceLabel(d, c.dc.name),
     })),
     tables: [differencesTable(c.dc, c.differences)],
@@ -169,7 +169,7 @@ function disagreeFinding(
     subject: dcSubject(c.dc),
     params: { dc: c.dc.name, others: others.join(', '), difference: describeDifference(first), more: moreText(more) },
     evidence: c.differences.slice(0, 10).map((d) => ({
-      ...evidence(ctx, '', d.values.join(', ') || '(none)', copies.url),
+      ...evidence(ctx, '', listOrNone(d.values), copies.url),
       ...differenceLabel(d, c.dc.name),
     })),
     tables: [differencesTable(c.dc, c.differences)],
@@ -220,7 +220,7 @@ function singleDcFinding(ctx: CheckContext, dc: DomainController): Finding<Findi
     params: { dc: dc.name },
     evidence: [
       {
-        ...evidence(ctx, '', ctx.domainControllers.map((d) => d.name).join(', ') || '(none)', ctx.discovery.source),
+        ...evidence(ctx, '', listOrNone(ctx.domainControllers.map((d) => d.name)), ctx.discovery.source),
         ...labelOf('fp.2.label.dcs-found'),
       },
     ],

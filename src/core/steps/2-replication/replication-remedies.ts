@@ -5,16 +5,15 @@
  * the one to run it from.
  */
 import type { Remedy } from '../../../shared/findings';
+import { RUN_ON } from '../../remedies/run-on';
 import { arg } from '../../safety/command-line';
 import { compact } from '../../remedies/build';
 import { tryPhraseRemedy as tryRemedy } from '../../remedies/phrase-remedy';
 
-const AD_TOOLS = 'a domain-joined Windows machine with the AD DS tools (as a Domain Admin for /syncall)';
-
 export function repadminReplSummary(): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.2.fix.replsummary',
-    runOn: AD_TOOLS,
+    ...RUN_ON.adToolsSyncAll,
     shell: 'powershell',
     changesState: false,
     executable: 'repadmin',
@@ -26,7 +25,7 @@ export function repadminShowRepl(dc: string): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.2.fix.showrepl',
     params: { dc },
-    runOn: AD_TOOLS,
+    ...RUN_ON.adToolsSyncAll,
     shell: 'powershell',
     changesState: false,
     executable: 'repadmin',
@@ -38,7 +37,7 @@ export function repadminShowRepl(dc: string): Remedy | undefined {
 export function repadminSyncAll(source?: string): Remedy | undefined {
   return tryRemedy({
     ...(source ? { phrase: 'fp.2.fix.syncall-from', params: { source } } : { phrase: 'fp.2.fix.syncall-here' }),
-    runOn: source ? AD_TOOLS : 'the DC that holds the changes',
+    ...(source ? RUN_ON.adToolsSyncAll : RUN_ON.dcWithChanges),
     shell: 'powershell',
     changesState: true,
     executable: 'repadmin',

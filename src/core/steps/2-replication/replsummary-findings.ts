@@ -8,7 +8,7 @@ import type { Evidence, Finding, Subject } from '../../../shared/findings';
 import type { LocalText } from '../../../shared/local-text';
 import { makeFinding } from '../../findings/define';
 import { text } from '../../l10n/render';
-import { labelOf, reasonOf, tableOf } from '../../l10n/worded-parts';
+import { labelOf, reasonOf, tableOf, nameOf } from '../../l10n/worded-parts';
 import { compact } from '../../remedies/build';
 import type { ReplSummaryResult, ReplSummaryRow } from './repadmin';
 import { repadminReplSummary, replicationRemedies } from './replication-remedies';
@@ -99,7 +99,7 @@ export function replSummaryObservationFindings(
     out.push(
       makeFinding(replicationFindings, 'replication.healthy', {
         severity: 'ok',
-        subject: { kind: 'organisation', name: 'organisation' },
+        subject: { kind: 'organisation', ...nameOf('fp.common.organisation') },
         params: { rows: rows.length },
         evidence: obs.raw !== undefined ? [ev(labelOf('fp.1.label.output'), obs.raw)] : [],
         tables: [table],

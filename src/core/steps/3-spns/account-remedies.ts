@@ -7,11 +7,10 @@
  */
 import type { Remedy } from '../../../shared/findings';
 import { arg } from '../../safety/command-line';
-import { ANY_WINDOWS } from '../../remedies/build';
+import { RUN_ON } from '../../remedies/run-on';
 import { tryPhraseRemedy as tryRemedy } from '../../remedies/phrase-remedy';
 import { summaryOf } from '../../l10n/worded-parts';
 
-const AD_TOOLS = 'a domain-joined Windows machine with the AD DS tools';
 /** The logon session of the machine itself (SYSTEM), whose tickets Exchange Transport uses. */
 const SYSTEM_LOGON_ID = '0x3e7';
 
@@ -20,7 +19,7 @@ export function repadminReplicate(behind: string, ahead: string, domainDn: strin
   return tryRemedy({
     phrase: 'fp.3.fix.replicate',
     params: { ahead, behind },
-    runOn: AD_TOOLS,
+    ...RUN_ON.adTools,
     shell: 'powershell',
     changesState: true,
     executable: 'repadmin',
@@ -81,7 +80,7 @@ export function enableComputer(name: string): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.3.fix.enable',
     params: { name },
-    runOn: AD_TOOLS,
+    ...RUN_ON.adTools,
     shell: 'powershell',
     changesState: true,
     executable: 'Enable-ADAccount',
@@ -94,7 +93,7 @@ export function allowAes(name: string): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.3.fix.allow-aes',
     params: { name },
-    runOn: AD_TOOLS,
+    ...RUN_ON.adTools,
     shell: 'powershell',
     changesState: true,
     executable: 'Set-ADComputer',
@@ -106,7 +105,7 @@ export function findByDnsHostName(fqdn: string): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.3.fix.find-dnshostname',
     params: { fqdn },
-    runOn: ANY_WINDOWS,
+    ...RUN_ON.anyWindows,
     shell: 'powershell',
     changesState: false,
     executable: 'Get-ADComputer',
@@ -123,7 +122,7 @@ export function removeComputer(samAccountName: string): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.3.fix.remove-computer',
     params: { samAccountName },
-    runOn: AD_TOOLS,
+    ...RUN_ON.adTools,
     shell: 'powershell',
     changesState: true,
     executable: 'Remove-ADComputer',

@@ -7,7 +7,7 @@
 import type { Finding } from '../../../shared/findings';
 import { makeFinding } from '../../findings/define';
 import { text } from '../../l10n/render';
-import { reasonOf } from '../../l10n/worded-parts';
+import { listOrNone, nameOf, reasonOf } from '../../l10n/worded-parts';
 import { labelledValue, toolOutput } from '../../tools/worded-evidence';
 import { parseSetspnAdd } from './setspn-add';
 import { parseSetspnDuplicates, parseSetspnList, parseSetspnQuery } from './setspn';
@@ -71,7 +71,7 @@ export function setspnListFindings(
   if (ctx.server) return spnFindingsForServer(observation, ctx.server);
   // No server to compare with: say which SMTP SPNs the account holds.
   const smtp = result.spns.filter((s) => SMTP.test(s));
-  const registered = labelledValue(ctx, 'fp.3.label.spn-of', result.spns.join(', ') || '(none)', {
+  const registered = labelledValue(ctx, 'fp.3.label.spn-of', listOrNone(result.spns), {
     account: result.accountDn,
   });
   return [
@@ -100,7 +100,7 @@ export function setspnDuplicatesFindings(
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 3, 'setspn -X', parsed.reason, raw, exitCode)];
   const r = parsed.value;
   const scope = r.checked.join(', ') || text(r.scope === 'forest' ? 'fp.3.scope.forest' : 'fp.3.scope.domain');
-  const organisation = { kind: 'organisation' as const, name: 'organisation' };
+  const organisation = { kind: 'organisation' as const, ...nameOf('fp.common.organisation') };
   const out: Finding<FindingCode>[] = [];
   for (const g of r.groups) {
     const smtp = SMTP.test(g.spn);

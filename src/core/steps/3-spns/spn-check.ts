@@ -14,7 +14,7 @@ import { findSpnHolders, type SpnHolder } from './duplicates';
 import { compact, setspnList } from './spn-remedies';
 import { makeFinding } from '../../findings/define';
 import { text } from '../../l10n/render';
-import { reasonOf } from '../../l10n/worded-parts';
+import { reasonOf, nameOr } from '../../l10n/worded-parts';
 import type { LocalText } from '../../../shared/local-text';
 import { spnFindings } from './finding-codes';
 import { spnFindingsForServer, type AccountSpns } from './spn-server-findings';
@@ -59,7 +59,7 @@ async function runSpnCheck(ctx: CheckContext): Promise<void> {
             labelledEvidence(
               ctx,
               { key: 'fp.3.label.discovery' },
-              `no computer account ${server.name}$ was found`,
+              text('fp.3.value.no-account', { account: `${server.name}$` }),
               ctx.discovery.source,
             ),
           ],
@@ -127,7 +127,7 @@ function forestUnreadable(
 ): Finding<FindingCode> {
   return makeFinding(spnFindings, 'spn.forest-unreadable', {
     severity: 'unknown',
-    subject: { kind: 'organisation', name: ctx.discovery.organisation?.name ?? 'organisation' },
+    subject: { kind: 'organisation', ...nameOr(ctx.discovery.organisation?.name, 'fp.common.organisation') },
     params: { what },
     evidence: [labelledEvidence(ctx, { key: label }, describeError(e), source)],
     ...reasonOf('fp.1.printed', { message: describeError(e) }),

@@ -3,9 +3,9 @@
  * choice of the directory session that sees the whole forest (the global catalog, or the domain
  * partition when the GC ports are closed).
  */
-import type { LocalParam } from '../../../shared/local-text';
+import type { LocalParam, LocalText } from '../../../shared/local-text';
 import type { MessageKey } from '../../l10n/en';
-import { labelOf } from '../../l10n/worded-parts';
+import { labelOf, sourceOf, valueOf } from '../../l10n/worded-parts';
 import type { Evidence, Subject } from '../../../shared/findings';
 import type { ExchangeServer } from '../../directory/model';
 import type { DirectorySession } from '../../io';
@@ -23,18 +23,24 @@ export function serverSubject(server: ExchangeServer): Subject {
   return subject;
 }
 
-export function evidence(ctx: Pick<CheckContext, 'io'>, label: string, value: string, source: string): Evidence {
-  return { label, value, source, observedAt: nowIso(ctx) };
+/** A value or source that is a phrase (`(none)`, `this machine`) is worded in the view's language. */
+export function evidence(
+  ctx: Pick<CheckContext, 'io'>,
+  label: string,
+  value: string | LocalText,
+  source: string | LocalText,
+): Evidence {
+  return { label, ...valueOf(value), ...sourceOf(source), observedAt: nowIso(ctx) };
 }
 
 /** Evidence under a label of ours (a catalogue phrase), worded in the view's language. */
 export function labelledEvidence(
   ctx: Pick<CheckContext, 'io'>,
   label: { key: MessageKey; params?: Readonly<Record<string, LocalParam>> },
-  value: string,
-  source: string,
+  value: string | LocalText,
+  source: string | LocalText,
 ): Evidence {
-  return { ...labelOf(label.key, label.params), value, source, observedAt: nowIso(ctx) };
+  return { ...labelOf(label.key, label.params), ...valueOf(value), ...sourceOf(source), observedAt: nowIso(ctx) };
 }
 
 export function describeError(e: unknown): string {

@@ -9,6 +9,7 @@ import { spnFindings } from './finding-codes';
 import type { CheckContext } from '../../engine/check';
 import type { ExchangeServer } from '../../directory/model';
 import type { Remedy } from '../../../shared/findings';
+import { RUN_ON } from '../../remedies/run-on';
 import { arg } from '../../safety/command-line';
 import { makePhraseRemedy as makeRemedy } from '../../remedies/phrase-remedy';
 import { describeError, evidence, isCancellation, labelledEvidence, serverSubject } from './spn-context';
@@ -28,7 +29,7 @@ function resolveRemedy(host: string): Remedy[] {
       makeRemedy({
         phrase: 'fp.3.fix.resolve',
         params: { host },
-        runOn: 'each Exchange server',
+        ...RUN_ON.eachExchange,
         shell: 'powershell',
         changesState: false,
         executable: 'Resolve-DnsName',
@@ -46,7 +47,7 @@ function setDnsHostName(server: string, name: string): Remedy[] {
       makeRemedy({
         phrase: 'fp.3.fix.set-dnshostname',
         params: { server, name },
-        runOn: 'a domain-joined Windows machine with the Active Directory module',
+        ...RUN_ON.adModule,
         shell: 'powershell',
         changesState: true,
         executable: 'Set-ADComputer',

@@ -8,7 +8,7 @@ import { scanAllDuplicateSpns } from './duplicates';
 import { compact, setspnDuplicates, setspnQuery } from './spn-remedies';
 import { describeError, labelledEvidence, isCancellation, type ForestSession } from './spn-context';
 import { text } from '../../l10n/render';
-import { reasonOf, tableOf } from '../../l10n/worded-parts';
+import { reasonOf, tableOf, nameOr } from '../../l10n/worded-parts';
 import { windowsSetspnDuplicates } from './spn-windows';
 import { makeFinding } from '../../findings/define';
 import { spnFindings } from './finding-codes';
@@ -23,7 +23,7 @@ export async function runForestDuplicateScan(
 ): Promise<void> {
   const subject = {
     kind: 'organisation' as const,
-    name: ctx.discovery.organisation?.name ?? 'organisation',
+    ...nameOr(ctx.discovery.organisation?.name, 'fp.common.organisation'),
     id: forest.base || 'forest',
   };
   const started = ctx.io.clock.monotonic();

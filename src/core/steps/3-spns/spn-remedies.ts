@@ -5,14 +5,13 @@
  */
 import type { Remedy } from '../../../shared/findings';
 import { arg, type CommandArg } from '../../safety/command-line';
-import { ANY_WINDOWS } from '../../remedies/build';
+import { RUN_ON } from '../../remedies/run-on';
 import { makePhraseRemedy as makeRemedy, tryPhraseRemedy as tryRemedy } from '../../remedies/phrase-remedy';
 import type { SpnHolder } from './duplicates';
 
 export { compact } from '../../remedies/build';
 
 /** Where the changing setspn lines run: they need a Domain Admin. */
-const AS_DOMAIN_ADMIN = `${ANY_WINDOWS} (as a Domain Admin for -S and -D)`;
 
 /** How setspn names an account: a computer by its name without `$`, others by sAMAccountName or DN. */
 export function accountArg(holder: Pick<SpnHolder, 'dn' | 'kind' | 'samAccountName'>): CommandArg {
@@ -26,7 +25,7 @@ export function setspnList(server: string): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.3.fix.list',
     params: { server },
-    runOn: ANY_WINDOWS,
+    ...RUN_ON.anyWindows,
     shell: 'powershell',
     changesState: false,
     executable: 'setspn',
@@ -38,7 +37,7 @@ export function setspnAdd(spn: string, server: string): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.3.fix.add',
     params: { spn, server },
-    runOn: AS_DOMAIN_ADMIN,
+    ...RUN_ON.anyWindowsDomainAdmin,
     shell: 'powershell',
     changesState: true,
     executable: 'setspn',
@@ -54,7 +53,7 @@ export function setspnDelete(
   return tryRemedy({
     phrase: 'fp.3.fix.delete',
     params: { spn, who },
-    runOn: AS_DOMAIN_ADMIN,
+    ...RUN_ON.anyWindowsDomainAdmin,
     shell: 'powershell',
     changesState: true,
     executable: 'setspn',
@@ -66,7 +65,7 @@ export function setspnQuery(spn: string): Remedy | undefined {
   return tryRemedy({
     phrase: 'fp.3.fix.query',
     params: { spn },
-    runOn: ANY_WINDOWS,
+    ...RUN_ON.anyWindows,
     shell: 'powershell',
     changesState: false,
     executable: 'setspn',
@@ -77,7 +76,7 @@ export function setspnQuery(spn: string): Remedy | undefined {
 export function setspnDuplicates(): Remedy {
   return makeRemedy({
     phrase: 'fp.3.fix.duplicates',
-    runOn: ANY_WINDOWS,
+    ...RUN_ON.anyWindows,
     shell: 'powershell',
     changesState: false,
     executable: 'setspn',

@@ -10,7 +10,7 @@ import { sameDn } from '../../directory/ldap-text';
 import type { LocalText } from '../../../shared/local-text';
 import { makeFinding } from '../../findings/define';
 import { text } from '../../l10n/render';
-import { labelOf, tableOf } from '../../l10n/worded-parts';
+import { labelOf, listOrNone, tableOf, valueOf } from '../../l10n/worded-parts';
 import { semicolonList } from '../../l10n/semicolon-list';
 import { compareSpns, expectedSpns, normaliseSpn, type ExpectedSpn } from './expected-spns';
 import type { SpnHolder } from './duplicates';
@@ -96,7 +96,7 @@ export function spnFindingsForServer(
   });
   const registered: Evidence = {
     ...labelOf('fp.3.label.spn-of', { account: account.accountDn }),
-    value: account.spns.join(', ') || '(none)',
+    ...valueOf(listOrNone(account.spns)),
     source: account.source,
     observedAt: account.observedAt,
   };

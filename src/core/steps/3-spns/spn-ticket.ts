@@ -75,12 +75,7 @@ async function requestTickets(
           subject,
           params: { spn, kvno: details.length ? text('fp.3.ticket.details', { details }) : '' },
           evidence: [
-            evidence(
-              ctx,
-              tool,
-              outcome.output,
-              env ? 'this machine, private ticket cache of the signed-in account' : 'this machine',
-            ),
+            evidence(ctx, tool, outcome.output, text(env ? 'fp.3.source.private-cache' : 'fp.1.this-machine')),
             ...(listed?.ticketEtype
               ? [
                   labelledEvidence(
@@ -97,7 +92,7 @@ async function requestTickets(
                       },
                     },
                     listed.ticketEtype,
-                    'this machine',
+                    text('fp.1.this-machine'),
                   ),
                 ]
               : []),
@@ -118,7 +113,7 @@ async function requestTickets(
           error: outcome.code ? `${outcome.code.name} (${outcome.code.hex})` : outcome.message,
           meaning: outcome.code ? kerberosMeaning(outcome.code, hint) : text('fp.3.ticket.refused'),
         },
-        evidence: [evidence(ctx, tool, outcome.output, 'this machine')],
+        evidence: [evidence(ctx, tool, outcome.output, text('fp.1.this-machine'))],
         // Registering the SPN helps only when the KDC does not know it (KDC_ERR_S_PRINCIPAL_UNKNOWN, or no code).
         remedies: compact([
           setspnQuery(spn),

@@ -11,7 +11,8 @@ import { portsFindings } from './finding-codes';
 import type { PortSpec, Protocol } from './ports-plan';
 import type { PortAnswer, PortState } from './ports-probe';
 import type { FindingCode } from '../finding-codes';
-import { labelOf, tableOf } from '../../l10n/worded-parts';
+import { labelOf, tableOf, valueOf } from '../../l10n/worded-parts';
+import type { LocalText } from '../../../shared/local-text';
 import { text } from '../../l10n/render';
 import { andList, importanceText, purposeText, stateWords, valueList } from './port-words';
 
@@ -24,6 +25,8 @@ export interface PortReachability {
   outcome: PortAnswer;
   /** Where it was seen: `from this machine to dc1:88`, or the command line run in the terminal. */
   source: string;
+  /** The source as a phrase when it is words of ours (`from this machine to dc1:88`). */
+  sourceText?: LocalText;
   /** ISO 8601. */
   observedAt: string;
 }
@@ -162,8 +165,9 @@ export function hostPortsFinding(h: HostPorts, extras: HostPortsExtras = {}): Fi
       ...(extras.evidence ?? []),
       ...h.results.map((r) => ({
         ...labelOf('fp.4.label.port', { port: portLabel(r), purpose: purposeText(r.spec) }),
-        value: `${stateText(r)}: ${r.seen.outcome.detail}`,
+        ...valueOf(text('fp.4.value.state', { state: stateOfText(r), detail: r.seen.outcome.detail })),
         source: r.seen.source,
+        ...(r.seen.sourceText ? { sourceText: r.seen.sourceText } : {}),
         observedAt: r.seen.observedAt,
       })),
     ],

@@ -5,6 +5,7 @@
  * every server at once. Test-NetConnection speaks TCP only; UDP 88 is left to the Kerberos probe.
  */
 import type { Remedy } from '../../../shared/findings';
+import { RUN_ON } from '../../remedies/run-on';
 import { CommandLineError, arg } from '../../safety/command-line';
 import { compact, psHostList, tryRemedy, whenValid } from '../../remedies/build';
 import { summaryOf } from '../../l10n/worded-parts';
@@ -54,7 +55,7 @@ export function remotePortSweep(
         targets: targets.join(', '),
       }),
       command: `Invoke-Command -ComputerName ${psHostList(servers)} -ScriptBlock { ${script} } | Sort-Object PSComputerName, Target, Port | Format-Table PSComputerName, Target, Port, Open`,
-      runOn: 'a machine that can use PowerShell remoting (WinRM) to the Exchange servers',
+      ...RUN_ON.winrm,
       shell: 'powershell',
       changesState: false,
     };

@@ -17,6 +17,8 @@ import { hostPortsFinding, type PortCode, type PortReachability, type PortResult
 import { kdcPrincipal } from '../1-clocks/clock-check';
 import { nowIso } from '../3-spns/spn-context';
 import { phraseEvidence } from '../../findings/phrase-evidence';
+import { sourceOf } from '../../l10n/worded-parts';
+import { text } from '../../l10n/render';
 import { chooseServerNames, nameChoice, probeName } from '../../engine/server-names';
 import type { FindingCode } from '../finding-codes';
 
@@ -68,7 +70,7 @@ async function runPortsCheck(ctx: CheckContext, probes: PortProbes): Promise<voi
           port: spec.port,
           protocol: spec.protocol,
           outcome: answer,
-          source: `from this machine to ${t.host}:${spec.port}`,
+          ...sourceOf(text('fp.4.source.from-here', { target: `${t.host}:${spec.port}` })),
           observedAt: nowIso(ctx),
         };
         return { spec, seen };

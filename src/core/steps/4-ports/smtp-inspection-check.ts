@@ -74,7 +74,7 @@ async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget)
   });
   const ev = [
     phraseEvidence(ctx, 'fp.4.label.expected', {}, expected.join(', ') || '(no TLS or Exchange keywords)', adSource),
-    phraseEvidence(ctx, 'fp.4.label.banner', {}, result.banner ?? '(none)', source),
+    phraseEvidence(ctx, 'fp.4.label.banner', {}, result.banner ?? text('fp.common.none'), source),
     phraseEvidence(ctx, 'fp.4.label.ehlo-keywords', {}, result.ehlo.keywords.join(' | '), source),
     phraseEvidence(ctx, 'fp.4.label.transcript', {}, transcriptText(result), source),
   ];

@@ -15,7 +15,7 @@ import type { WinEvent } from './winevent';
 import type { FindingCode } from '../finding-codes';
 import type { LocalParam, LocalText } from '../../../shared/local-text';
 import { render, text } from '../../l10n/render';
-import { labelOf, reasonOf, tableOf } from '../../l10n/worded-parts';
+import { labelOf, reasonOf, tableOf, valueOf } from '../../l10n/worded-parts';
 import { adviceText, meaningText } from '../../l10n/kerberos-words';
 
 /** A server's events and LogLevel as one observer read them. */
@@ -170,7 +170,14 @@ export function kerberosEventFindings(o: KerberosLogObservation): Finding<Findin
         params,
         evidence: read
           ? levelEvidence
-          : [{ ...labelOf('fp.5.label.events'), value: '(none)', source: o.eventSource, observedAt: o.observedAt }],
+          : [
+              {
+                ...labelOf('fp.5.label.events'),
+                ...valueOf(text('fp.common.none')),
+                source: o.eventSource,
+                observedAt: o.observedAt,
+              },
+            ],
         remedies,
       }),
     ];

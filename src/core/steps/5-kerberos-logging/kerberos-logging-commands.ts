@@ -12,6 +12,7 @@ import { quoteForPowerShell } from '../../safety/quote';
 import { validateHostName } from '../../safety/validation';
 import { summaryOf } from '../../l10n/worded-parts';
 import type { MessageKey } from '../../l10n/en';
+import { RUN_ON, type RunOnPlace } from '../../remedies/run-on';
 
 export const KERBEROS_PARAMETERS_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters';
 const PS_KEY = `HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\Kerberos\\Parameters`;
@@ -52,9 +53,7 @@ function regRemedy(host: string | undefined, action: 'add' | 'delete'): Remedy {
   return {
     ...summaryOf(action === 'add' ? 'fp.5.remedy.enable' : 'fp.5.remedy.disable'),
     command: buildCommandLine('cmd', 'reg', args),
-    runOn: host
-      ? "any Windows machine that can reach the server's Remote Registry service, as an administrator"
-      : 'the Exchange server, in an elevated prompt',
+    ...(host ? RUN_ON.remoteRegistry : RUN_ON.exchangeElevated),
     shell: 'cmd',
     changesState: true,
   };
@@ -137,28 +136,21 @@ export function powershellArgs(script: string): string[] {
   return ['-NoProfile', '-NonInteractive', '-Command', script];
 }
 
-function psRemedy(summary: MessageKey, command: string, runOn: string, changesState: boolean): Remedy {
-  return { ...summaryOf(summary), command, runOn, shell: 'powershell', changesState };
+function psRemedy(summary: MessageKey, command: string, runOn: RunOnPlace, changesState: boolean): Remedy {
+  return { ...summaryOf(summary), command, ...runOn, shell: 'powershell', changesState };
 }
 
 /** The lines to run on (or against) a server when this machine cannot read its logs itself. */
 export function kerberosLoggingRemedies(server: string): Remedy[] {
   const remedies = [
     enableKerberosLoggingCommand(),
-    psRemedy('fp.5.remedy.read-kerberos', kerberosEventsScript(), 'the Exchange server', false),
-    psRemedy('fp.5.remedy.read-1035', exchangeAuthEventsScript(), 'the Exchange server', false),
+    psRemedy('fp.5.remedy.read-kerberos', kerberosEventsScript(), RUN_ON.exchange, false),
+    psRemedy('fp.5.remedy.read-1035', exchangeAuthEventsScript(), RUN_ON.exchange, false),
     disableKerberosLoggingCommand(),
   ];
   // The remote form carries the server name; a name that does not validate is left out.
   if (validateHostName(server).ok) {
-    remedies.push(
-      psRemedy(
-        'fp.5.remedy.read-remote',
-        kerberosEventsScript(server),
-        'a Windows machine with remote event log access',
-        false,
-      ),
-    );
+    remedies.push(psRemedy('fp.5.remedy.read-remote', kerberosEventsScript(server), RUN_ON.remoteEventLog, false));
   }
   return remedies;
 }

@@ -8,7 +8,7 @@
  * connects from.
  */
 import type { LocalText } from '../../../shared/local-text';
-import { text } from '../../l10n/render';
+import { render, text } from '../../l10n/render';
 import type { ReceiveConnector } from '../../directory/model';
 import { listensOn, selectConnector } from './connectors-classify';
 import { bestMatch, parseBinding, parseIpRange, type IpRange } from './connectors-ranges';
@@ -95,11 +95,24 @@ export function semicolonList(items: readonly LocalText[]): LocalText | string {
   );
 }
 
-/** One sentence: who wins and why. */
-export function selectionReason(e: SelectionExplanation): string {
-  if (!e.winner) return `no enabled connector bound on ${e.port} has a remote IP range holding ${e.address}`;
+/** One sentence: who wins and why, as a phrase of the view's language. */
+export function selectionPhrase(e: SelectionExplanation): LocalText {
+  if (!e.winner) return text('fp.6.value.no-winner', { port: e.port, address: e.address });
+  const winner = text('fp.6.value.winner', {
+    connector: e.winner.connector.name,
+    address: e.address,
+    range: e.winner.range.text,
+    size: String(e.winner.range.size),
+  });
   const others = e.candidates.filter((c) => c.outcome === 'wider-range' || c.outcome === 'tie');
-  return `${e.winner.connector.name} has the narrowest range holding ${e.address} (${e.winner.range.text}, ${e.winner.range.size} addresses)${others.length ? `; ${others.map((o) => `${o.connector.name}: ${candidateText(o)}`).join('; ')}` : ''}`;
+  return others.length
+    ? text('fp.6.semicolon', { first: winner, then: semicolonList(others.map(candidatePhrase)) })
+    : winner;
+}
+
+/** `selectionPhrase` in English: `Default EX02 has the narrowest range holding 10.0.0.5 (...)`. */
+export function selectionReason(e: SelectionExplanation): string {
+  return render('en', selectionPhrase(e));
 }
 
 /** fe80::/10, where IPv6 link-local source addresses come from. */

@@ -17,7 +17,7 @@ import { probeConnectorsLive, type SmtpProber } from './connectors-live';
 import { describeError, isCancellation, nowIso, serverSubject } from '../3-spns/spn-context';
 import { forEachAtOnce } from '../../engine/limit';
 import { chooseServerNames, probeName } from '../../engine/server-names';
-import { reasonOf } from '../../l10n/worded-parts';
+import { listOrNone, reasonOf } from '../../l10n/worded-parts';
 import { phraseEvidence } from '../../findings/phrase-evidence';
 import type { LocalText } from '../../../shared/local-text';
 
@@ -126,7 +126,7 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
             ctx,
             'fp.6.label.discovery-warnings',
             {},
-            ctx.discovery.warnings.join('; ') || '(none)',
+            listOrNone(ctx.discovery.warnings, '; '),
             ctx.discovery.source,
           ),
         ],

@@ -20,6 +20,7 @@ import { forEachAtOnce } from '../../engine/limit';
 import { probeName } from '../../engine/server-names';
 import { isMaskedKeyword } from '../4-ports/smtp-inspection';
 import { text } from '../../l10n/render';
+import { listOrNone } from '../../l10n/worded-parts';
 import { phraseEvidence } from '../../findings/phrase-evidence';
 
 export interface SmtpProbeResult {
@@ -87,7 +88,7 @@ export async function probeConnectorsLive(
     const c = answering.connector;
     const adSays = hasExchangeServerAuth(c.authFlags);
     const ev = [
-      phraseEvidence(ctx, 'fp.6.label.ehlo-verbs', {}, result.verbs.join(' | ') || '(none)', where),
+      phraseEvidence(ctx, 'fp.6.label.ehlo-verbs', {}, listOrNone(result.verbs, ' | '), where),
       phraseEvidence(ctx, 'fp.6.label.exps-mechanisms', {}, result.expsMechanisms.join(' ') || '(not offered)', where),
       phraseEvidence(
         ctx,

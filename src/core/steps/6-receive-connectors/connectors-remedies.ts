@@ -4,6 +4,7 @@
  * they hold control characters.
  */
 import type { Remedy, Subject } from '../../../shared/findings';
+import { RUN_ON } from '../../remedies/run-on';
 import { authMechanismsFromFlags, AUTH_MECHANISM_BITS, type ReceiveConnector } from '../../directory/model';
 import { arg, buildCommandLine, makeRemedy } from '../../safety/command-line';
 import { quoteForPowerShell } from '../../safety/quote';
@@ -36,7 +37,7 @@ export function setExchangeServerAuth(connector: ReceiveConnector): Remedy | und
     const words = summaryOf('fp.6.remedy.add-exchange-auth', { connector: connectorIdentity(connector) });
     const remedy = makeRemedy({
       summary: '',
-      runOn: 'the Exchange Management Shell',
+      ...RUN_ON.managementShell,
       shell: 'powershell',
       changesState: true,
       executable: 'Set-ReceiveConnector',
@@ -80,7 +81,7 @@ export function narrowRemoteRanges(
         senders: who.map((value) => text('fp.common.value', { value })),
       }),
       command: `${base} -RemoteIPRanges ${ranges.map(quoteForPowerShell).join(',')}`,
-      runOn: 'the Exchange Management Shell',
+      ...RUN_ON.managementShell,
       shell: 'powershell',
       changesState: true,
     };
@@ -96,7 +97,7 @@ export function listConnectors(server: string): Remedy | undefined {
     return {
       ...summaryOf('fp.6.remedy.list', { server }),
       command: base + LIST_PIPELINE,
-      runOn: 'the Exchange Management Shell',
+      ...RUN_ON.managementShell,
       shell: 'powershell',
       changesState: false,
     };

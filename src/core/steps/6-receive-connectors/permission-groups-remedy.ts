@@ -8,6 +8,7 @@
  * by the safety layer; the rest of the line is constant text.
  */
 import type { Remedy } from '../../../shared/findings';
+import { RUN_ON } from '../../remedies/run-on';
 import type { ReceiveConnector } from '../../directory/model';
 import { arg, buildCommandLine } from '../../safety/command-line';
 import { connectorIdentity } from './connectors-remedies';
@@ -22,7 +23,7 @@ export function addExchangeServersGroup(connector: ReceiveConnector): Remedy | u
     return {
       ...summaryOf('fp.6.remedy.add-group', { connector: connectorIdentity(connector) }),
       command: `$groups = (${read}).PermissionGroups; ${set} -PermissionGroups "$groups, ExchangeServers"`,
-      runOn: 'the Exchange Management Shell',
+      ...RUN_ON.managementShell,
       shell: 'powershell',
       changesState: true,
     };
@@ -39,7 +40,7 @@ export function addLinkLocalRange(connector: ReceiveConnector): Remedy | undefin
     return {
       ...summaryOf('fp.6.remedy.link-local', { connector: connectorIdentity(connector) }),
       command: `${set} -RemoteIPRanges @{Add='fe80::/10'}`,
-      runOn: 'the Exchange Management Shell',
+      ...RUN_ON.managementShell,
       shell: 'powershell',
       changesState: true,
     };

@@ -25,12 +25,12 @@ import {
   explainSelection,
   linkLocalCoverage,
   listensOnIpv6,
-  selectionReason,
+  selectionPhrase,
   type SelectionExplanation,
 } from './connector-selection';
 import { addExchangeServersGroup, addLinkLocalRange } from './permission-groups-remedy';
 import { text } from '../../l10n/render';
-import { tableOf } from '../../l10n/worded-parts';
+import { tableOf, listOrNone } from '../../l10n/worded-parts';
 import { phraseEvidence } from '../../findings/phrase-evidence';
 import { andList, valueList } from '../4-ports/port-words';
 
@@ -78,13 +78,13 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
         });
     });
   const subject = serverSubject(receiver);
-  const source = `LDAP ${ctx.discovery.source}; sender addresses from DNS`;
+  const source = text('fp.6.source.ldap-dns', { source: ctx.discovery.source });
   const senderEvidence = (sender: string, e: SelectionExplanation) =>
     phraseEvidence(
       ctx,
       'fp.6.label.sender-on',
       { sender, address: e.address, port: e.port },
-      selectionReason(e),
+      selectionPhrase(e),
       source,
     );
   const lacking = rows.filter((r) => r.e.winner && !hasExchangeServerAuth(r.e.winner.connector.authFlags));
@@ -179,17 +179,18 @@ async function checkReceiver(ctx: CheckContext, receiver: ExchangeServer, sender
             ctx,
             'fp.6.label.ipv6-ranges',
             { port },
-            cover.anyIpv6
-              .map((c) => `${c.name}: ${c.remoteIpRanges.filter((r) => r.includes(':')).join(', ')}`)
-              .join('; ') || '(none)',
+            listOrNone(
+              cover.anyIpv6.map((c) => `${c.name}: ${c.remoteIpRanges.filter((r) => r.includes(':')).join(', ')}`),
+              '; ',
+            ),
             `LDAP ${ctx.discovery.source}`,
           ),
           phraseEvidence(
             ctx,
             'fp.6.label.addresses',
             { server: receiver.name },
-            (own ?? []).join(', ') || '(none resolved)',
-            'DNS resolver of this machine',
+            own?.length ? own.join(', ') : text('fp.6.value.none-resolved'),
+            text('fp.6.source.resolver'),
           ),
         ],
         remedies: [...cover.anyIpv6.map(addLinkLocalRange), listConnectors(receiver.name)].filter(

@@ -1,7 +1,8 @@
 /**
  * Finds English words of ours left in a finding worded in a language without the Latin script
- * (Hebrew, Chinese): its title and explanation (wordFinding) and its remedies, evidence labels,
- * tables and reason (wordParts). What may stay Latin: identifiers (EX01, dc1.contoso.test,
+ * (Hebrew, Chinese): its title and explanation (wordFinding) and its subject's name, its remedies
+ * and where they run, evidence labels, the evidence values and sources of our words, tables and
+ * reason (wordParts). What may stay Latin: identifiers (EX01, dc1.contoso.test,
  * SMTPSVC/EX01, servicePrincipalName, KRB_AP_ERR_SKEW, 0x800705b4: anything holding a digit, a
  * dot, a slash, an underscore, a capital after a small letter or only capitals), the technical
  * terms of TECHNICAL below, text in double quotes (a tool's output quoted as printed), and the text of params that carry a message printed by a tool or a
@@ -104,17 +105,30 @@ export function englishLeft(lang: 'he' | 'zh-cn', finding: Finding, names: reado
   messageWords(finding.params, allowed);
   messageWords(finding.reasonText?.params, allowed);
   for (const r of finding.remedies) messageWords(r.summaryText?.params, allowed);
-  for (const e of finding.evidence) messageWords(e.labelText?.params, allowed);
+  for (const r of finding.remedies) messageWords(r.runOnText?.params, allowed);
+  for (const e of finding.evidence)
+    for (const phrase of [e.labelText, e.valueText, e.sourceText]) messageWords(phrase?.params, allowed);
+  // A subject's name is a name (a server, an organisation called Contoso) unless it has a phrase.
+  if (finding.subject.nameText) messageWords(finding.subject.nameText.params, allowed);
+  else for (const w of englishWords(finding.subject.name)) allowed.add(w.toLowerCase());
   for (const t of finding.tables ?? [])
     for (const phrase of [t.text?.caption, ...(t.text?.columns ?? []), ...(t.text?.rows ?? []).flat()])
       if (phrase) messageWords({ phrase }, allowed);
   const { title, explanation } = wordFinding(lang, finding);
   const parts = wordParts(lang, finding);
   const texts: [string, string][] = [
+    ['subject', parts.subject.name],
     ['title', title],
     ['explanation', explanation],
     ...parts.remedies.map((r, i): [string, string] => [`remedy ${i}`, r.summary]),
+    // Where it runs as the views show it: a host name (an identifier) or a phrase worded here.
+    ...parts.remedies.map((r, i): [string, string] => [`remedy ${i} runs on`, r.runOnWorded ?? r.runOn]),
     ...parts.evidence.map((e, i): [string, string] => [`evidence ${i} label`, e.label]),
+    // Values and sources of our words; an observed value or source stays as it was seen.
+    ...parts.evidence.flatMap((e, i): [string, string][] => [
+      ...(finding.evidence[i]?.valueText ? [[`evidence ${i} value`, e.value] as [string, string]] : []),
+      ...(finding.evidence[i]?.sourceText ? [[`evidence ${i} source`, e.source] as [string, string]] : []),
+    ]),
     ...(parts.tables ?? []).flatMap((t, i): [string, string][] => [
       [`table ${i} caption`, t.caption],
       ...t.columns.map((c, j): [string, string] => [`table ${i} column ${j}`, c]),

@@ -27,6 +27,8 @@ import { kerberosMeaning } from '../../../../src/core/steps/3-spns/kerberos-mean
 import { paramText } from '../../../../src/core/l10n/render';
 import { semicolonList } from '../../../../src/core/l10n/semicolon-list';
 import { assertWhollyWorded, englishLeft } from './english-left';
+import { labelOf, summaryOf } from '../../../../src/core/l10n/worded-parts';
+import { RUN_ON } from '../../../../src/core/remedies/run-on';
 
 const FIXTURES = readdirSync(join(__dirname, '../../../fixtures/windows'));
 const named = (prefix: string): string[] => FIXTURES.filter((f) => f.startsWith(prefix));
@@ -67,6 +69,48 @@ describe('steps 1-3: findings worded wholly in Hebrew and Chinese', () => {
     ])
       assert.match(left, new RegExp(fragment.split(' ').join('[ |]')), `${fragment} is not caught:\n${left}`);
     assert.equal(englishLeft('he', f).length, englishLeft('zh-cn', f).length);
+  });
+
+  it('catches English where a remedy runs, in a value or source of ours and in a subject named by us', () => {
+    const english = (value: string) => ({ key: 'fp.common.value', params: { value } });
+    const f = makeFinding(clockFindings, 'clock.local-skew', {
+      severity: 'warning',
+      subject: { kind: 'local', name: 'this machine', nameText: english('this machine') },
+      params: { duration: '7 min 0.0 s', direction: { key: 'fp.1.ahead-of' } },
+      remedies: [
+        {
+          ...summaryOf('fp.1.fix.resync', { server: 'EX01' }),
+          command: 'w32tm /resync',
+          runOn: 'any domain-joined Windows machine',
+          shell: 'cmd',
+          changesState: true,
+        },
+      ],
+      evidence: [
+        {
+          ...labelOf('fp.1.label.output'),
+          value: 'nothing found',
+          valueText: english('nothing found'),
+          source: 'from here',
+          sourceText: english('from here'),
+          observedAt: 'z',
+        },
+        // An observed value and source without phrases stay as they were seen.
+        { ...labelOf('fp.1.label.output'), value: 'as printed', source: 'as read', observedAt: 'z' },
+      ],
+    });
+    const left = englishLeft('zh-cn', f).join('\n');
+    for (const fragment of [
+      'subject: this machine',
+      'runs on: any machine',
+      'value: nothing found',
+      'source: from here',
+    ])
+      assert.ok(left.includes(fragment), `${fragment} is not caught:\n${left}`);
+    assert.doesNotMatch(left, /as printed|as read/);
+    // With its phrase, the same remedy passes.
+    const placed = { ...f, remedies: f.remedies.map((r) => ({ ...r, ...RUN_ON.anyWindows })) };
+    assert.doesNotMatch(englishLeft('zh-cn', placed).join('\n'), /runs on/);
   });
 
   it('lets names, SPNs, codes, technical terms and quoted tool output through', () => {

@@ -58,12 +58,29 @@ function latinLeft(lang: Lang, f: Finding): string[] {
     assert.ok(r.summaryText, `${f.code}: remedy without a phrase: ${r.summary}`);
     phraseValues(r.summaryText, values);
     texts.push(r.summary);
+    // Where it runs: a host name is a value; anything else is words of ours and needs its phrase.
+    if (r.runOnText) {
+      phraseValues(r.runOnText, values);
+      texts.push(r.runOnWorded ?? r.runOn);
+    } else if (/^[A-Za-z0-9.-]+$/.test(r.runOn)) values.push(r.runOn);
+    else texts.push(r.runOn);
   }
   f.evidence.forEach((e, i) => {
-    if (!e.labelText) return;
-    phraseValues(e.labelText, values);
-    texts.push(worded.evidence[i]!.label);
+    const w = worded.evidence[i]!;
+    for (const [phrase, shown] of [
+      [e.labelText, w.label],
+      [e.valueText, w.value],
+      [e.sourceText, w.source],
+    ] as const) {
+      if (!phrase) continue;
+      phraseValues(phrase, values);
+      texts.push(shown);
+    }
   });
+  if (f.subject.nameText) {
+    phraseValues(f.subject.nameText, values);
+    texts.push(worded.subject.name);
+  }
   (f.tables ?? []).forEach((t, i) => {
     assert.ok(t.text?.caption && t.text.columns, `${f.code}: table without phrases: ${t.caption}`);
     const w = worded.tables![i]!;

@@ -12,7 +12,7 @@ import type { FindingCode } from '../steps/finding-codes';
 import { STEP_TITLES } from '../../shared/findings';
 import type { LocalText } from '../../shared/local-text';
 import { text } from '../l10n/render';
-import { labelOf, reasonOf, nameOr } from '../l10n/worded-parts';
+import { labelOf, nameOr, reasonOf, sourceOf } from '../l10n/worded-parts';
 
 export function describeFailure(e: unknown): string {
   if (isDoctorError(e)) return e.message;
@@ -56,7 +56,15 @@ export function checkFailedFinding(
     severity: 'unknown',
     subject: { kind: 'organisation', ...nameOr(discovery.organisation?.name, 'fp.common.organisation') },
     params: { check: check.title === STEP_TITLES[check.step] ? text(`step.title.${check.step}`) : check.title },
-    evidence: [{ ...labelOf('fp.common.error'), value: reason, source: `check ${check.id}`, observedAt }],
+    evidence: [
+      {
+        ...labelOf('fp.common.error'),
+        value: reason,
+        ...(reasonText ? { valueText: reasonText } : {}),
+        ...sourceOf(text('fp.common.source.check', { id: check.id })),
+        observedAt,
+      },
+    ],
     reason,
     ...(reasonText ? { reasonText } : {}),
   });

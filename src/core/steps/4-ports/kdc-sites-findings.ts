@@ -12,7 +12,7 @@ import { kdcServiceRemedies } from './kdc-remedies';
 import type { FindingCode } from '../finding-codes';
 import { makeFinding } from '../../findings/define';
 import { portsFindings as T } from './finding-codes';
-import { labelOf, tableOf } from '../../l10n/worded-parts';
+import { labelOf, tableOf, valueOf } from '../../l10n/worded-parts';
 import { text } from '../../l10n/render';
 import { stateWords, valueList } from './port-words';
 
@@ -63,7 +63,7 @@ export function judgeSites(
     const local = kdcs.filter((k) => sameSite(k.site, site));
     const evidence = local.map((k) => ({
       ...labelOf('fp.4.label.kerberos-on', { dc: k.dc }),
-      value: `UDP 88 ${k.udp}, TCP 88 ${k.tcp}`,
+      ...valueOf(text('fp.4.value.kdc-ports', { udp: stateWords(k.udp, true), tcp: stateWords(k.tcp, true) })),
       source: k.source,
       observedAt,
     }));

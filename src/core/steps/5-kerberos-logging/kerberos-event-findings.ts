@@ -20,8 +20,8 @@ import { adviceText, meaningText } from '../../l10n/kerberos-words';
 
 /** A server's events and LogLevel as one observer read them. */
 export interface KerberosLogObservation {
-  /** The server's display name (`EX01`). */
-  server: string;
+  /** The server's display name (`EX01`), or a phrase when it is words of ours (`this machine`). */
+  server: string | LocalText;
   subject: Subject;
   /** The name the lines to run are written for. */
   host: string;

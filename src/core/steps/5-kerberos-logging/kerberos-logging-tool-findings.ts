@@ -18,7 +18,7 @@ export function eventFindings(raw: string, exitCode: number | undefined, ctx: To
   if (!parsed.recognised) return [unrecognisedFinding(ctx, 5, 'Get-WinEvent', parsed.reason, raw, exitCode)];
   const server = ctx.server;
   return kerberosEventFindings({
-    server: server?.name ?? 'this machine',
+    server: server?.name ?? text('fp.1.this-machine'),
     subject: subjectOf(ctx),
     host: server ? (server.fqdn ?? server.computer?.dnsHostName ?? server.name) : 'localhost',
     events: parsed.value,

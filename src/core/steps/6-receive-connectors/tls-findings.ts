@@ -21,7 +21,7 @@ import { certificateProblems, expectedKeywords, expsMechanisms } from './wire-ex
 import { stagesTable, transcriptText } from './wire-targets';
 import type { LocalText } from '../../../shared/local-text';
 import { render, text } from '../../l10n/render';
-import { reasonOf } from '../../l10n/worded-parts';
+import { listOrNone, reasonOf } from '../../l10n/worded-parts';
 import { phraseEvidence } from '../../findings/phrase-evidence';
 
 export interface TlsFindingInput {
@@ -143,10 +143,18 @@ export function tlsFindings(
   if (!tls) return [];
   const cert = tls.certificate;
   const certText = cert
-    ? `subject ${cert.subject}; names ${cert.subjectAltNames.join(', ') || '(none)'}; issuer ${cert.issuer}; valid ${cert.validFrom} to ${cert.validTo}; ${cert.selfSigned ? 'self-signed' : 'issued by a CA'}; thumbprint ${cert.thumbprint}`
-    : '(no certificate)';
+    ? text('fp.6.value.certificate', {
+        subject: cert.subject,
+        names: listOrNone(cert.subjectAltNames),
+        issuer: cert.issuer,
+        from: cert.validFrom,
+        to: cert.validTo,
+        signed: text(cert.selfSigned ? 'fp.6.value.self-signed' : 'fp.6.value.ca-issued'),
+        thumbprint: cert.thumbprint,
+      })
+    : text('fp.6.value.no-certificate');
   const tlsEv = [
-    evidence(ctx, 'TLS', `${tls.protocol}, ${tls.cipher}, after ${verb}`, source),
+    evidence(ctx, 'TLS', text('fp.6.value.tls', { protocol: tls.protocol, cipher: tls.cipher, verb }), source),
     phraseEvidence(ctx, 'fp.6.label.certificate', {}, certText, source),
     ...ev,
   ];

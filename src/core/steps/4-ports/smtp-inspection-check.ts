@@ -22,6 +22,7 @@ import {
 } from '../6-receive-connectors/wire-targets';
 import { inspectionSigns, isStrongSign, type InspectionSign } from './smtp-inspection';
 import { tableOf } from '../../l10n/worded-parts';
+import { smtpSessionSource } from '../6-receive-connectors/tls-findings';
 import { phraseEvidence } from '../../findings/phrase-evidence';
 import { text } from '../../l10n/render';
 import type { LocalText } from '../../../shared/local-text';
@@ -63,17 +64,27 @@ async function inspect(ctx: CheckContext, session: SessionRunner, t: WireTarget)
     ...(t.server.fqdn ? { fqdn: t.server.fqdn } : {}),
   });
   const subject = { ...serverSubject(t.server), id: where };
-  const source = `SMTP session to ${where}${result.localAddress ? ` from ${result.localAddress}` : ''}`;
+  const source = smtpSessionSource(where, result.localAddress);
   const adSource = answered
-    ? `${connectorIdentity(answered.connector)} in LDAP ${ctx.discovery.source} (AuthMechanism ${answered.connector.authFlags})`
-    : 'no connector of this server takes this machine on this port';
+    ? text('fp.4.source.connector-ldap', {
+        connector: connectorIdentity(answered.connector),
+        source: ctx.discovery.source,
+        flags: answered.connector.authFlags,
+      })
+    : text('fp.4.source.no-connector');
   const table = tableOf({
     caption: text('fp.4.table.signs', { server: t.server.name, port: t.port }),
     columns: [text('fp.4.col.sign'), text('fp.4.col.expected'), text('fp.4.col.arrived')],
     rows: signs.map(signCells),
   });
   const ev = [
-    phraseEvidence(ctx, 'fp.4.label.expected', {}, expected.join(', ') || '(no TLS or Exchange keywords)', adSource),
+    phraseEvidence(
+      ctx,
+      'fp.4.label.expected',
+      {},
+      expected.length ? expected.join(', ') : text('fp.4.value.no-keywords'),
+      adSource,
+    ),
     phraseEvidence(ctx, 'fp.4.label.banner', {}, result.banner ?? text('fp.common.none'), source),
     phraseEvidence(ctx, 'fp.4.label.ehlo-keywords', {}, result.ehlo.keywords.join(' | '), source),
     phraseEvidence(ctx, 'fp.4.label.transcript', {}, transcriptText(result), source),

@@ -15,7 +15,7 @@ import type { WinEvent } from './winevent';
 import type { FindingCode } from '../finding-codes';
 import type { LocalParam, LocalText } from '../../../shared/local-text';
 import { render, text } from '../../l10n/render';
-import { labelOf, reasonOf, tableOf, valueOf } from '../../l10n/worded-parts';
+import { labelOf, reasonOf, sourceOf, tableOf, valueOf } from '../../l10n/worded-parts';
 import { adviceText, meaningText } from '../../l10n/kerberos-words';
 
 /** A server's events and LogLevel as one observer read them. */
@@ -29,9 +29,9 @@ export interface KerberosLogObservation {
   /** LogLevel from the registry, undefined when it is not set; `not-read` when the observer did not read it. */
   logLevel: number | undefined | 'not-read';
   /** Where the events came from: `Get-WinEvent on ex01...`, or the command line run in the terminal. */
-  eventSource: string;
+  eventSource: string | LocalText;
   /** Where LogLevel came from, when it was read. */
-  levelSource?: string;
+  levelSource?: string | LocalText;
   /** ISO 8601. */
   observedAt: string;
 }
@@ -129,7 +129,7 @@ function groupFinding(o: KerberosLogObservation, g: EventGroup, levelEvidence: E
           ? labelOf('fp.5.label.event-at', { id: e.id, time: e.timeCreated })
           : labelOf('fp.5.label.event', { id: e.id })),
         value: e.message.slice(0, 600),
-        source: o.eventSource,
+        ...sourceOf(o.eventSource),
         observedAt: o.observedAt,
       })),
     ],
@@ -152,8 +152,8 @@ export function kerberosEventFindings(o: KerberosLogObservation): Finding<Findin
     ? [
         {
           label: 'LogLevel',
-          value: o.logLevel === undefined ? '(not set)' : String(o.logLevel),
-          source: o.levelSource ?? o.eventSource,
+          ...valueOf(o.logLevel === undefined ? text('fp.5.value.not-set') : String(o.logLevel)),
+          ...sourceOf(o.levelSource ?? o.eventSource),
           observedAt: o.observedAt,
         },
       ]
@@ -174,7 +174,7 @@ export function kerberosEventFindings(o: KerberosLogObservation): Finding<Findin
               {
                 ...labelOf('fp.5.label.events'),
                 ...valueOf(text('fp.common.none')),
-                source: o.eventSource,
+                ...sourceOf(o.eventSource),
                 observedAt: o.observedAt,
               },
             ],

@@ -24,6 +24,7 @@ import {
 import { describeError, evidence, isCancellation, nowIso, serverSubject } from '../3-spns/spn-context';
 import type { FindingCode } from '../finding-codes';
 import { reasonOf } from '../../l10n/worded-parts';
+import { text } from '../../l10n/render';
 
 /** Remote PowerShell starts slowly; each call gets this many probe timeouts. */
 const REMOTING_TIMEOUTS = 3;
@@ -126,8 +127,8 @@ async function readServerLogs(ctx: CheckContext, exe: string, server: ExchangeSe
     host,
     events,
     logLevel,
-    eventSource: `Get-WinEvent on ${host}`,
-    levelSource: `registry of ${host}`,
+    eventSource: text('fp.5.source.winevent', { host }),
+    levelSource: text('fp.5.source.registry', { host }),
     observedAt: nowIso(ctx),
   };
   for (const f of kerberosEventFindings(observation)) ctx.emit(f);

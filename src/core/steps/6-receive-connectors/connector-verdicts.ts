@@ -15,7 +15,7 @@ import { connectorsFindings } from './finding-codes';
 import type { FindingCode } from '../finding-codes';
 import type { LocalText } from '../../../shared/local-text';
 import { render, text } from '../../l10n/render';
-import { tableOf } from '../../l10n/worded-parts';
+import { listOrNone, sourceOf, tableOf, valueOf } from '../../l10n/worded-parts';
 import { valueList } from '../4-ports/port-words';
 
 export type ConnectorCode = CodeOf<typeof connectorsFindings>;
@@ -60,9 +60,14 @@ function takesText(v: ConnectorVerdict): string {
   return v.takes.map((t) => `${t.sender.server} ${t.sender.address} on ${t.port} (range ${t.range.text})`).join('; ');
 }
 
-function seen(o: ReceiveConnectorsObservation, label: string | LocalText, value: string, source = o.source): Evidence {
+function seen(
+  o: ReceiveConnectorsObservation,
+  label: string | LocalText,
+  value: string | LocalText,
+  source: string | LocalText = o.source,
+): Evidence {
   const named = typeof label === 'string' ? { label } : { label: render('en', label), labelText: label };
-  return { ...named, value, source, observedAt: o.observedAt };
+  return { ...named, ...valueOf(value), ...sourceOf(source), observedAt: o.observedAt };
 }
 
 /**
@@ -96,18 +101,11 @@ function verdictFinding(
       seen(
         o,
         'AuthMechanism',
-        `${c.authMechanisms.join(', ') || '(none)'} (msExchSMTPReceiveInboundSecurityFlag ${c.authFlags})`,
+        `${c.authMechanisms.join(', ') || render('en', text('fp.common.none'))} (msExchSMTPReceiveInboundSecurityFlag ${c.authFlags})`,
       ),
-      seen(o, 'Bindings', c.bindings.join(', ') || '(none)'),
+      seen(o, 'Bindings', listOrNone(c.bindings)),
       ...(sendersKnown
-        ? [
-            seen(
-              o,
-              text('fp.6.label.takes-mail-from'),
-              takesText(v),
-              "remote IP ranges vs the senders' addresses in DNS",
-            ),
-          ]
+        ? [seen(o, text('fp.6.label.takes-mail-from'), takesText(v), text('fp.6.source.ranges-vs-dns'))]
         : []),
     ],
     tables: [table],

@@ -12,7 +12,7 @@ import { connectorsFindings } from './finding-codes';
 import type { Check, CheckContext } from '../../engine/check';
 import { serverSubject } from '../3-spns/spn-context';
 import { inspectionSigns, isStrongSign } from '../4-ports/smtp-inspection';
-import { tlsFindings } from './tls-findings';
+import { smtpSessionSource, tlsFindings } from './tls-findings';
 import {
   connectorOf,
   stagesTable,
@@ -50,9 +50,7 @@ async function check(ctx: CheckContext, session: SessionRunner, t: WireTarget): 
         severity: 'unknown',
         subject,
         params: { where },
-        evidence: [
-          phraseEvidence(ctx, 'fp.4.label.transcript', {}, transcriptText(result), `SMTP session to ${where}`),
-        ],
+        evidence: [phraseEvidence(ctx, 'fp.4.label.transcript', {}, transcriptText(result), smtpSessionSource(where))],
         tables: [stagesTable(result)],
         ...reasonOf('fp.6.reason.inspected'),
       }),

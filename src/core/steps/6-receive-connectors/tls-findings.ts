@@ -20,7 +20,7 @@ import { connectorIdentity, listConnectors, setExchangeServerAuth } from './conn
 import { certificateProblems, expectedKeywords, expsMechanisms } from './wire-expectations';
 import { stagesTable, transcriptText } from './wire-targets';
 import type { LocalText } from '../../../shared/local-text';
-import { render, text } from '../../l10n/render';
+import { text } from '../../l10n/render';
 import { listOrNone, reasonOf } from '../../l10n/worded-parts';
 import { phraseEvidence } from '../../findings/phrase-evidence';
 
@@ -39,12 +39,19 @@ const versionRange = (min: string, max: string): string | LocalText =>
 
 export type ConnectorsCode = CodeOf<typeof connectorsFindings>;
 
+/** Where a session's evidence came from: `SMTP session to ex02:2525 from 10.0.0.9`, as a phrase. */
+export function smtpSessionSource(where: string, localAddress?: string): LocalText {
+  return localAddress
+    ? text('fp.6.source.smtp-from', { where, address: localAddress })
+    : text('fp.6.source.smtp', { where });
+}
+
 export function tlsFindings(
   ctx: Pick<CheckContext, 'io' | 'discovery'>,
   input: TlsFindingInput,
 ): Finding<ConnectorsCode>[] {
   const { result, where, subject, server, connector } = input;
-  const source = `SMTP session to ${where}${result.localAddress ? ` from ${result.localAddress}` : ''}`;
+  const source = smtpSessionSource(where, result.localAddress);
   const base = { subject, tables: [stagesTable(result)] };
   const ev = [phraseEvidence(ctx, 'fp.4.label.transcript', {}, transcriptText(result), source)];
   const adSays = connector ? expectedKeywords(connector) : [];
@@ -102,16 +109,15 @@ export function tlsFindings(
   if (result.tlsError) {
     const e = result.tlsError;
     const offered = versionRange(e.offered.min, e.offered.max);
-    const offeredEn = typeof offered === 'string' ? offered : render('en', offered);
     const evidenceOfFailure = [
       ...ev,
-      phraseEvidence(ctx, 'fp.6.label.offered', {}, offeredEn, 'TLS client of this machine'),
+      phraseEvidence(ctx, 'fp.6.label.offered', {}, offered, text('fp.6.source.tls-client')),
       phraseEvidence(
         ctx,
         'fp.6.label.speaks',
         { server: server.name },
-        input.receiverSpeaks ?? '(unknown)',
-        `second handshake with ${where}, offering TLS 1.0 and up`,
+        input.receiverSpeaks ?? text('fp.6.value.unknown'),
+        text('fp.6.source.second-handshake', { where }),
       ),
       phraseEvidence(ctx, 'fp.6.label.handshake-error', {}, `${e.message}${e.reason ? ` (${e.reason})` : ''}`, source),
     ];

@@ -4,6 +4,8 @@
  * the Windows fixtures, and the engine's connector, selection, SMTP path and TLS checks over the
  * contoso directory with the wire faked.
  */
+import { sourceOf } from '../../../../src/core/l10n/worded-parts';
+import { text } from '../../../../src/core/l10n/render';
 import { strict as assert } from 'node:assert';
 import type { Finding } from '../../../../src/shared/findings';
 import { readFileSync } from 'node:fs';
@@ -57,7 +59,8 @@ const result = (spec: PortResult['spec'], state: PortState, host: string): PortR
     port: spec.port,
     protocol: spec.protocol,
     outcome: { state, detail: `${state} (probe)` },
-    source: `from this machine to ${host}:${spec.port}`,
+    // As the engine's ports check writes it (src/core/steps/4-ports/ports-check.ts).
+    ...sourceOf(text('fp.4.source.from-here', { target: `${host}:${spec.port}` })),
     observedAt: AT,
   },
 });

@@ -122,7 +122,7 @@ export function step5(): Finding[] {
       host: 'ex01.contoso.test',
       events: parsed.value,
       logLevel,
-      eventSource: 'Get-WinEvent on ex01.contoso.test',
+      eventSource: text('fp.5.source.winevent', { host: 'ex01.contoso.test' }),
       observedAt: AT,
     });
   };

@@ -10,7 +10,7 @@ import { makeFinding } from '../findings/define';
 import { commonFindings } from '../findings/common-codes';
 import type { FindingCode } from '../steps/finding-codes';
 import { text } from '../l10n/render';
-import { nameOf } from '../l10n/worded-parts';
+import { nameOf, valueOf } from '../l10n/worded-parts';
 
 export interface ToolContext {
   /** The command line as shown in the terminal: the source of every piece of evidence. */
@@ -28,10 +28,11 @@ export interface ToolContext {
 const MAX_EVIDENCE = 4000;
 
 export function outputEvidence(ctx: ToolContext, raw: string, label = 'output'): Evidence {
-  const text = cleanTerminalOutput(raw).trim();
+  const cleaned = cleanTerminalOutput(raw).trim();
+  const value = cleaned.length > MAX_EVIDENCE ? `${cleaned.slice(0, MAX_EVIDENCE)}…` : cleaned;
   return {
     label,
-    value: text.length > MAX_EVIDENCE ? `${text.slice(0, MAX_EVIDENCE)}…` : text || '(no output)',
+    ...valueOf(value || text('fp.common.no-output')),
     source: ctx.commandLine,
     observedAt: ctx.observedAt,
   };

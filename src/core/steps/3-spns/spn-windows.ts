@@ -9,6 +9,11 @@ import type { ExchangeServer } from '../../directory/model';
 import { arg, commandArgv } from '../../safety/command-line';
 import { parseSetspnDuplicates, parseSetspnList } from './setspn';
 import { describeError, evidence, isCancellation } from './spn-context';
+import { text } from '../../l10n/render';
+import { listOrNone } from '../../l10n/worded-parts';
+
+/** Where setspn ran, in the view's language. */
+const HERE = () => text('fp.3.source.setspn-here');
 
 async function setspnAvailable(ctx: CheckContext): Promise<boolean> {
   if (ctx.io.platform !== 'win32' || ctx.settings.windowsTools === 'never') return false;
@@ -25,19 +30,22 @@ export async function windowsSetspnList(ctx: CheckContext, server: ExchangeServe
       return evidence(
         ctx,
         `setspn -L ${server.name}`,
-        `output not understood: ${parsed.reason}`,
-        'setspn.exe on this machine',
+        text('fp.3.value.not-understood', { message: parsed.reason }),
+        HERE(),
       );
     const v = parsed.value;
-    const text = v.kind === 'list' ? `${v.accountDn}: ${v.spns.join(', ') || '(none)'}` : `error: ${v.error.message}`;
-    return evidence(ctx, `setspn -L ${server.name}`, text, 'setspn.exe on this machine');
+    const value =
+      v.kind === 'list'
+        ? text('fp.3.value.account-spns', { account: v.accountDn, spns: listOrNone(v.spns) })
+        : text('fp.3.value.error', { message: v.error.message });
+    return evidence(ctx, `setspn -L ${server.name}`, value, HERE());
   } catch (e) {
     if (isCancellation(e)) throw e;
     return evidence(
       ctx,
       `setspn -L ${server.name}`,
-      `could not run: ${describeError(e)}`,
-      'setspn.exe on this machine',
+      text('fp.3.value.could-not-run', { message: describeError(e) }),
+      HERE(),
     );
   }
 }
@@ -52,13 +60,13 @@ export async function windowsSetspnDuplicates(ctx: CheckContext): Promise<Eviden
     });
     const parsed = parseSetspnDuplicates(r.stdout + r.stderr);
     if (!parsed.recognised)
-      return evidence(ctx, 'setspn -F -X', `output not understood: ${parsed.reason}`, 'setspn.exe on this machine');
+      return evidence(ctx, 'setspn -F -X', text('fp.3.value.not-understood', { message: parsed.reason }), HERE());
     const v = parsed.value;
     const groups = v.groups.map((g) => `${g.spn}: ${g.accountDns.join(' | ')}`).join('; ');
-    const text = `${v.groups.length} group(s) of duplicate SPNs${v.complete ? '' : ' (output incomplete)'}${groups ? `: ${groups}` : ''}`;
-    return evidence(ctx, 'setspn -F -X', text, 'setspn.exe on this machine');
+    const what = text(v.complete ? 'fp.3.value.groups' : 'fp.3.value.groups-incomplete', { count: v.groups.length });
+    return evidence(ctx, 'setspn -F -X', groups ? text('fp.3.value.with-list', { what, list: groups }) : what, HERE());
   } catch (e) {
     if (isCancellation(e)) throw e;
-    return evidence(ctx, 'setspn -F -X', `could not run: ${describeError(e)}`, 'setspn.exe on this machine');
+    return evidence(ctx, 'setspn -F -X', text('fp.3.value.could-not-run', { message: describeError(e) }), HERE());
   }
 }

@@ -89,7 +89,13 @@ export async function probeConnectorsLive(
     const adSays = hasExchangeServerAuth(c.authFlags);
     const ev = [
       phraseEvidence(ctx, 'fp.6.label.ehlo-verbs', {}, listOrNone(result.verbs, ' | '), where),
-      phraseEvidence(ctx, 'fp.6.label.exps-mechanisms', {}, result.expsMechanisms.join(' ') || '(not offered)', where),
+      phraseEvidence(
+        ctx,
+        'fp.6.label.exps-mechanisms',
+        {},
+        result.expsMechanisms.join(' ') || text('fp.4.sign.not-offered'),
+        where,
+      ),
       phraseEvidence(
         ctx,
         'fp.6.label.authmechanism-in-ad',

@@ -57,8 +57,12 @@ export function tlsFindings(
   const adSays = connector ? expectedKeywords(connector) : [];
   const connectorName = connector ? connectorIdentity(connector) : text('fp.6.its-connector');
   const adText = connector
-    ? `${connectorIdentity(connector)}: AuthMechanism ${connector.authFlags} (${connector.authMechanisms.join(', ') || 'none'})`
-    : '(no connector of this server takes this machine on this port)';
+    ? text('fp.6.value.connector-ad', {
+        connector: connectorIdentity(connector),
+        flags: connector.authFlags,
+        mechanisms: connector.authMechanisms.join(', ') || text('fp.6.value.no-mechanisms'),
+      })
+    : text('fp.6.value.no-connector');
   const adEvidence = phraseEvidence(ctx, 'fp.6.label.connector-in-ad', {}, adText, `LDAP ${ctx.discovery.source}`);
   const list = [listConnectors(server.name)].filter((r) => r !== undefined);
   const fixAuth = [...(connector ? [setExchangeServerAuth(connector)] : []), ...list].filter((r) => r !== undefined);

@@ -44,6 +44,14 @@ function recognised(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.code !== 'tool.output-unrecognised');
 }
 
+/** The English left in `f` worded in Chinese, failing unless it names every fragment. */
+function assertCaught(f: Finding, fragments: readonly string[]): string {
+  const left = englishLeft('zh-cn', f).join('\n');
+  for (const fragment of fragments)
+    assert.match(left, new RegExp(fragment.split(' ').join('[ |]')), `${fragment} is not caught:\n${left}`);
+  return left;
+}
+
 describe('steps 1-3: findings worded wholly in Hebrew and Chinese', () => {
   it('catches an English fragment: a sentence, a remedy, a label, a table cell, a reason', () => {
     const f = makeFinding(clockFindings, 'clock.local-skew', {
@@ -57,17 +65,7 @@ describe('steps 1-3: findings worded wholly in Hebrew and Chinese', () => {
       tables: [{ caption: 'Clock readings', columns: ['Source'], rows: [['within tolerance']] }],
       reason: 'no answer',
     });
-    const left = englishLeft('zh-cn', f).join('\n');
-    for (const fragment of [
-      'ahead of',
-      'Show how',
-      'output',
-      'Clock readings',
-      'Source',
-      'within tolerance',
-      'no answer',
-    ])
-      assert.match(left, new RegExp(fragment.split(' ').join('[ |]')), `${fragment} is not caught:\n${left}`);
+    assertCaught(f, ['ahead of', 'Show how', 'output', 'Clock readings', 'Source', 'within tolerance', 'no answer']);
     assert.equal(englishLeft('he', f).length, englishLeft('zh-cn', f).length);
   });
 
@@ -99,14 +97,12 @@ describe('steps 1-3: findings worded wholly in Hebrew and Chinese', () => {
         { ...labelOf('fp.1.label.output'), value: 'as printed', source: 'as read', observedAt: 'z' },
       ],
     });
-    const left = englishLeft('zh-cn', f).join('\n');
-    for (const fragment of [
+    const left = assertCaught(f, [
       'subject: this machine',
       'runs on: any machine',
       'value: nothing found',
       'source: from here',
-    ])
-      assert.ok(left.includes(fragment), `${fragment} is not caught:\n${left}`);
+    ]);
     assert.doesNotMatch(left, /as printed|as read/);
     // With its phrase, the same remedy passes.
     const placed = { ...f, remedies: f.remedies.map((r) => ({ ...r, ...RUN_ON.anyWindows })) };

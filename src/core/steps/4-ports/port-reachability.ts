@@ -61,16 +61,6 @@ export function portLabel(r: PortResult): string {
   return `${r.spec.protocol.toUpperCase()} ${r.spec.port}`;
 }
 
-export function stateText(r: PortResult): string {
-  const state = stateOf(r);
-  if (state === 'no-reply')
-    return r.spec.kerberos
-      ? 'accepts connections but sends no Kerberos reply'
-      : 'accepts connections but does not reply';
-  if (state === 'not-accepted') return 'did not accept a connection';
-  return state === 'no-answer' ? 'no answer' : state;
-}
-
 /**
  * LDAP answers while TCP 88 is refused (and UDP 88 refused or silent): the DC is up and reachable
  * through the firewall, but nothing listens for Kerberos, so the KDC service is not running.
@@ -113,7 +103,7 @@ function listed(rs: readonly PortResult[]) {
   return andList(rs.map(portLabel));
 }
 
-/** A port's state in words, in the sentence's language (`stateText` in English). */
+/** A port's state in words, in the sentence's language. */
 function stateOfText(r: PortResult) {
   return stateWords(stateOf(r), r.spec.kerberos === true);
 }

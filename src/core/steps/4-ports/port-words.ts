@@ -59,7 +59,7 @@ export function purposeText(spec: PortSpec, short = false): string | LocalText {
   return unbound && !short ? text('fp.4.purpose.unbound', { purpose: phrase }) : phrase;
 }
 
-/** The state of a port as ./port-reachability.ts `stateText` words it in English. */
+/** The state of a port in words, as a phrase. */
 export function stateWords(state: PortState, kerberos = false): LocalText {
   if (state === 'no-reply') return text(kerberos ? 'fp.4.state.no-reply-kerberos' : 'fp.4.state.no-reply');
   return text(`fp.4.state.${state}`);

@@ -64,21 +64,7 @@ export function explainSelection(
   return { port, address, ...(winner ? { winner } : {}), candidates, ties };
 }
 
-const OUTCOME_TEXT: Record<CandidateOutcome, string> = {
-  wins: 'takes it',
-  disabled: 'disabled',
-  'not-on-port': 'not bound on this port',
-  'other-address': "bound to another of the server's addresses",
-  'no-range': 'no remote IP range holds the address',
-  'wider-range': 'a wider range holds it',
-  tie: 'a range of the same size holds it: which of the two Exchange picks is not documented',
-};
-
-export function candidateText(c: Candidate): string {
-  return `${OUTCOME_TEXT[c.outcome]}${c.range ? ` (${c.range.text}, ${c.range.size} address${c.range.size === 1n ? '' : 'es'})` : ''}`;
-}
-
-/** `candidateText` as a phrase of the view's language: `Relay: a wider range holds it (10.0.0.0/8, 16777216 addresses)`. */
+/** Why a candidate connector lost, as a phrase of the view's language: `Relay: a wider range holds it (10.0.0.0/8, 16777216 addresses)`. */
 export function candidatePhrase(c: Candidate): LocalText {
   const outcome = text(`fp.6.candidate.${c.outcome}`);
   const name = c.connector.name;

@@ -9,6 +9,8 @@
  * after running all checks, in English and in Hebrew (DIR/walkthrough-en-dark.png,
  * DIR/walkthrough-he-dark.png, DIR/walkthrough-en-dark-findings.png,
  * DIR/walkthrough-he-dark-findings.png; DIR defaults to docs/). It
+ * EAD_SHOT_THEME='Default High Contrast' takes them in another theme (docs/walkthrough-en-hc-findings.png
+ * is walkthrough-en-dark-findings.png taken so, renamed). It
  * never starts or switches the lab: start the scenario first (e.g. `npm run lab -- start
  * --scenario all-faults`) and pass its environment (`eval "$(npm run --silent lab -- env)"`).
  *

@@ -8,7 +8,7 @@
  * With `--walkthrough [DIR]` it takes the "Resolve 454 4.7.0" panel instead, in the dark theme,
  * after running all checks, in English and in Hebrew (DIR/walkthrough-en-dark.png,
  * DIR/walkthrough-he-dark.png, DIR/walkthrough-en-dark-findings.png,
- * DIR/walkthrough-he-dark-findings.png; DIR defaults to docs/). It
+ * DIR/walkthrough-he-dark-findings.png; DIR defaults to docs/).
  * EAD_SHOT_THEME='Default High Contrast' takes them in another theme (docs/walkthrough-en-hc-findings.png
  * is walkthrough-en-dark-findings.png taken so, renamed). It
  * never starts or switches the lab: start the scenario first (e.g. `npm run lab -- start

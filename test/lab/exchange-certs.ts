@@ -8,6 +8,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { paths } from './layout';
+import { selfSignedArgs } from './tls';
 import { findBinary, run } from './tools';
 
 export type CertificateVariant = 'current' | 'expired';
@@ -27,26 +28,13 @@ export async function ensureServerCertificate(
   const { key, cert } = serverCertificatePaths(server, variant);
   if (existsSync(key) && existsSync(cert)) return;
   mkdirSync(paths.tls, { recursive: true });
-  const args = [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-sha256',
-    '-days',
-    variant === 'expired' ? '365' : '1825',
-    '-keyout',
+  const args = selfSignedArgs({
     key,
-    '-out',
     cert,
-    '-subj',
-    `/CN=${server.name}`,
-    '-addext',
-    `subjectAltName=DNS:${server.name},DNS:${server.fqdn}`,
-    '-addext',
-    'extendedKeyUsage=serverAuth',
-  ];
+    days: variant === 'expired' ? 365 : 1825,
+    subject: `/CN=${server.name}`,
+    extensions: [`subjectAltName=DNS:${server.name},DNS:${server.fqdn}`, 'extendedKeyUsage=serverAuth'],
+  });
   if (variant === 'expired') {
     const faketime = findBinary('faketime');
     if (!faketime)

@@ -12,10 +12,15 @@ function file(name: string): string {
   return path.join(paths.tls, name);
 }
 
-export async function ensureCa(): Promise<void> {
-  mkdirSync(paths.tls, { recursive: true });
-  if (existsSync(file('ca.pem')) && existsSync(file('ca.key'))) return;
-  await run('openssl', [
+/** `openssl req` arguments for a self-signed certificate with an RSA 2048 key (the lab CA, the fake Exchange servers' own). */
+export function selfSignedArgs(o: {
+  key: string;
+  cert: string;
+  days: number;
+  subject: string;
+  extensions: readonly string[];
+}): string[] {
+  return [
     'req',
     '-x509',
     '-newkey',
@@ -23,18 +28,30 @@ export async function ensureCa(): Promise<void> {
     '-nodes',
     '-sha256',
     '-days',
-    '3650',
+    String(o.days),
     '-keyout',
-    file('ca.key'),
+    o.key,
     '-out',
-    file('ca.pem'),
+    o.cert,
     '-subj',
-    '/O=Exchange Auth Doctor lab/CN=CONTOSO.TEST lab CA',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
+    o.subject,
+    ...o.extensions.flatMap((e) => ['-addext', e]),
+  ];
+}
+
+export async function ensureCa(): Promise<void> {
+  mkdirSync(paths.tls, { recursive: true });
+  if (existsSync(file('ca.pem')) && existsSync(file('ca.key'))) return;
+  await run(
+    'openssl',
+    selfSignedArgs({
+      key: file('ca.key'),
+      cert: file('ca.pem'),
+      days: 3650,
+      subject: '/O=Exchange Auth Doctor lab/CN=CONTOSO.TEST lab CA',
+      extensions: ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign'],
+    }),
+  );
   chmodSync(file('ca.key'), 0o600);
 }
 

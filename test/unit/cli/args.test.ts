@@ -1,16 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { LAB_ENV } from './lab-env-fixture';
 import { UsageError, parseCli, parseSteps, type CliCommand } from '../../../src/cli/args';
-
-const LAB_ENV = {
-  EAD_DC_HOST: 'dc1.contoso.test',
-  EAD_DC_PORT: '636',
-  EAD_DC_SECURITY: 'ldaps',
-  EAD_CA_FILE: '/tmp/lab/ca.pem',
-  EAD_BIND_USER: 'doctor@contoso.test',
-  EAD_BIND_PASSWORD: 'Lab-Pa55word!',
-  EAD_REALM: 'CONTOSO.TEST',
-  EAD_SERVERS: 'EX01,EX02',
-};
 
 function diagnose(cmd: CliCommand) {
   assert.equal(cmd.command, 'diagnose');

@@ -1,19 +1,9 @@
 /** The CLI's --lang (default from the environment): text output in five languages, JSON unchanged. */
 import { strict as assert } from 'node:assert';
+import { LAB_ENV } from './lab-env-fixture';
 import { UsageError, parseCli, type CliCommand } from '../../../src/cli/args';
 import { TextPrinter, type TextSink } from '../../../src/cli/text-output';
 import type { Finding, Verdict } from '../../../src/shared/findings';
-
-const LAB_ENV = {
-  EAD_DC_HOST: 'dc1.contoso.test',
-  EAD_DC_PORT: '636',
-  EAD_DC_SECURITY: 'ldaps',
-  EAD_CA_FILE: '/tmp/lab/ca.pem',
-  EAD_BIND_USER: 'doctor@contoso.test',
-  EAD_BIND_PASSWORD: 'Lab-Pa55word!',
-  EAD_REALM: 'CONTOSO.TEST',
-  EAD_SERVERS: 'EX01,EX02',
-};
 
 function options(cmd: CliCommand) {
   if (cmd.command !== 'diagnose') throw new Error('not diagnose');

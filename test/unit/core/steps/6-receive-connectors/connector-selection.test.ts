@@ -9,19 +9,11 @@ import {
   addExchangeServersGroup,
   addLinkLocalRange,
 } from '../../../../../src/core/steps/6-receive-connectors/permission-groups-remedy';
-import { authMechanismsFromFlags, type ReceiveConnector } from '../../../../../src/core/directory/model';
+import type { ReceiveConnector } from '../../../../../src/core/directory/model';
+import { ex02Connector } from './ex02-connector-fixture';
 
 function connector(name: string, bindings: string[], ranges: string[], enabled = true, flags = 31): ReceiveConnector {
-  return {
-    name,
-    dn: `CN=${name},CN=SMTP Receive Connectors,CN=Protocols,CN=EX02`,
-    server: 'EX02',
-    enabled,
-    authFlags: flags,
-    authMechanisms: authMechanismsFromFlags(flags),
-    bindings,
-    remoteIpRanges: ranges,
-  };
+  return ex02Connector(name, flags, bindings, ranges, enabled);
 }
 
 const ALL = ['0.0.0.0-255.255.255.255', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'];

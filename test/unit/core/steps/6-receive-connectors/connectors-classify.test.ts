@@ -4,30 +4,10 @@ import {
   internalPorts,
   selectConnector,
 } from '../../../../../src/core/steps/6-receive-connectors/connectors-classify';
-import {
-  authMechanismsFromFlags,
-  type ExchangeServer,
-  type ReceiveConnector,
-} from '../../../../../src/core/directory/model';
+import type { ExchangeServer, ReceiveConnector } from '../../../../../src/core/directory/model';
+import { ex02Connector } from './ex02-connector-fixture';
 
-function connector(
-  name: string,
-  flags: number,
-  bindings: string[],
-  ranges: string[],
-  enabled = true,
-): ReceiveConnector {
-  return {
-    name,
-    dn: `CN=${name},CN=SMTP Receive Connectors,CN=Protocols,CN=EX02`,
-    server: 'EX02',
-    enabled,
-    authFlags: flags,
-    authMechanisms: authMechanismsFromFlags(flags),
-    bindings,
-    remoteIpRanges: ranges,
-  };
-}
+const connector = ex02Connector;
 
 function ex02(connectors: ReceiveConnector[]): ExchangeServer {
   return { name: 'EX02', dn: 'CN=EX02', roles: [], receiveConnectors: connectors };

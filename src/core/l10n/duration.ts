@@ -1,7 +1,7 @@
 /**
  * A duration as a catalogue phrase (`6 min 59.6 s`, `6 分 59.6 秒`, `6 דקות 59.6 שניות`), so a
- * translated finding names its units in its own language. English renders exactly as
- * `formatDuration` in src/core/steps/1-clocks/clock-analysis.ts always did.
+ * translated finding names its units in its own language; `formatDuration` in
+ * src/core/steps/1-clocks/clock-analysis.ts is its English.
  */
 import type { LocalText } from '../../shared/local-text';
 

@@ -9,6 +9,8 @@
  * holds the PDC emulator, then the configured DC, then the one with more DCs: the odd host out is
  * the one to blame, even with only two hosts to compare.
  */
+import { durationText } from '../../l10n/duration';
+import { render } from '../../l10n/render';
 import type { LocalText } from '../../../shared/local-text';
 
 export type ClockMethod = 'ldap' | 'kdc-udp' | 'kdc-tcp' | 'smtp' | 'w32tm';
@@ -162,17 +164,9 @@ export function formatSkew(ms: number): string {
   return `${sign}${formatDuration(Math.abs(ms))}`;
 }
 
+/** `7 min 2.1 s`, `350 ms`: the English of `durationText` (src/core/l10n/duration.ts). */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const totalSeconds = ms / 1000;
-  const h = Math.floor(totalSeconds / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const s = totalSeconds - h * 3600 - m * 60;
-  const parts: string[] = [];
-  if (h) parts.push(`${h} h`);
-  if (h || m) parts.push(`${m} min`);
-  parts.push(`${s.toFixed(1)} s`);
-  return parts.join(' ');
+  return render('en', durationText(ms));
 }
 
 /** `ahead of` / `behind` for a title, as a phrase in the title's language. */
